@@ -1,0 +1,137 @@
+"""Typed engine settings, parsed from the ``textsweep`` settings section.
+
+The same parser serves the LSP (``workspace/configuration``) and the CLI
+(``--config``/``pyproject.toml``), so a setting means one thing everywhere.
+Unknown or ill-typed values never raise: they are reported and defaults kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from .model import Severity
+
+#: A rule override: ``False`` (off), ``True`` (on, default severity) or a severity.
+RuleSetting = Severity | bool
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything rules may read. Frozen so it can be shared across threads."""
+
+    #: Per-rule overrides; rules not named keep their defaults.
+    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+    #: Diagnostics shown per document before one "N more" notice (LSP only).
+    max_findings: int = 1000
+    #: Consecutive blank lines allowed in prose files and in source code.
+    blank_lines_prose: int = 1
+    blank_lines_code: int = 2
+    #: ``auto`` or a BCP 47 tag such as ``fr-CA`` (typography rules).
+    language: str = "auto"
+    #: Per-family options (``french``, ``encoding``…), checked by their families.
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def with_rules(self, **overrides: RuleSetting) -> Config:
+        """A copy with some rules switched (handy in tests: ``rule_id`` → kwargs)."""
+        merged = dict(self.rules)
+        merged.update({k.replace("_", "-"): v for k, v in overrides.items()})
+        return replace(self, rules=merged)
+
+
+_SIMPLE_INT_FIELDS = {
+    "maxFindings": ("max_findings", 1, 1_000_000),
+}
+
+
+def _parse_rules(value: Any, known: set[str], warnings: list[str]) -> dict[str, RuleSetting]:
+    parsed: dict[str, RuleSetting] = {}
+    if not isinstance(value, Mapping):
+        warnings.append("textsweep.rules must be an object of rule id → severity or boolean")
+        return parsed
+    for rule_id, setting in value.items():
+        if rule_id not in known:
+            warnings.append(f"textsweep.rules: unknown rule {rule_id!r}")
+        elif isinstance(setting, bool):
+            parsed[rule_id] = setting
+        elif setting == "off":
+            parsed[rule_id] = False
+        elif setting in ("on", "default"):
+            parsed[rule_id] = True
+        elif isinstance(setting, str):
+            try:
+                parsed[rule_id] = Severity.parse(setting)
+            except ValueError:
+                warnings.append(
+                    f"textsweep.rules.{rule_id}: {setting!r} is not one of "
+                    "off, on, hint, info, warning, error"
+                )
+        else:
+            warnings.append(f"textsweep.rules.{rule_id}: expected a severity or a boolean")
+    return parsed
+
+
+def parse_settings(
+    raw: Any, known_rules: set[str] | None = None
+) -> tuple[Config, list[str]]:
+    """Build a :class:`Config` from a settings object; return it and warnings."""
+    from .registry import all_rules
+
+    known = known_rules if known_rules is not None else {r.id for r in all_rules()}
+    warnings: list[str] = []
+    if raw is None:
+        return Config(), warnings
+    if not isinstance(raw, Mapping):
+        return Config(), ["textsweep settings must be an object; using defaults"]
+    values: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "rules":
+            values["rules"] = _parse_rules(value, known, warnings)
+        elif key in _SIMPLE_INT_FIELDS:
+            name, low, high = _SIMPLE_INT_FIELDS[key]
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                warnings.append(f"textsweep.{key} must be a whole number from {low} to {high}")
+            else:
+                values[name] = value
+        elif key == "blankLines":
+            _parse_blank_lines(value, values, warnings)
+        elif key == "language":
+            if isinstance(value, str) and value.strip():
+                values["language"] = value.strip()
+            else:
+                warnings.append("textsweep.language must be 'auto' or a language tag")
+        elif key in FAMILY_OPTION_KEYS:
+            options[key] = value
+        elif key in CLIENT_ONLY_KEYS:
+            continue
+        else:
+            warnings.append(f"unknown setting textsweep.{key}")
+    if options:
+        values["options"] = options
+    return Config(**values), warnings
+
+
+def _parse_blank_lines(value: Any, values: dict[str, Any], warnings: list[str]) -> None:
+    if not isinstance(value, Mapping):
+        warnings.append("textsweep.blankLines must be an object with 'prose' and 'code'")
+        return
+    for key, name in (("prose", "blank_lines_prose"), ("code", "blank_lines_code")):
+        if key not in value:
+            continue
+        n = value[key]
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= 100:
+            warnings.append(f"textsweep.blankLines.{key} must be a whole number from 0 to 100")
+        else:
+            values[name] = n
+    for extra in set(value) - {"prose", "code"}:
+        warnings.append(f"unknown setting textsweep.blankLines.{extra}")
+
+
+#: Option objects owned by rule families; each family validates its own.
+FAMILY_OPTION_KEYS = {"french", "english", "encoding", "unicode", "structure"}
+#: Settings only the editor extension reads (server start-up, documents).
+CLIENT_ONLY_KEYS = {"server", "trace", "documentSelector", "enable", "fixAllOnSave"}
+
+CONFIG_FIELDS = {f.name for f in fields(Config)}

@@ -1,0 +1,156 @@
+"""The document model: text plus what every rule needs, computed once.
+
+Lines break only at ``\\n``, ``\\r\\n`` and ``\\r`` (as LSP says), never at the
+other characters ``str.splitlines`` honours (``\\f``, ``\\v``, ``\\x85``, U+2028…).
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+#: languageId → kind of file, which decides defaults such as blank-line limits.
+PROSE_LANGUAGES = frozenset(
+    {
+        "plaintext",
+        "markdown",
+        "latex",
+        "tex",
+        "restructuredtext",
+        "rst",
+        "html",
+        "xml",
+        "git-commit",
+        "gitcommit",
+        "asciidoc",
+        "org",
+        "text",
+    }
+)
+
+#: File extension → LSP languageId, for the CLI and for clients that send none.
+EXTENSION_LANGUAGES: dict[str, str] = {
+    ".txt": "plaintext",
+    ".text": "plaintext",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".tex": "latex",
+    ".rst": "restructuredtext",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "xml",
+    ".xhtml": "html",
+    ".adoc": "asciidoc",
+    ".org": "org",
+    ".py": "python",
+    ".js": "javascript",
+    ".mjs": "javascript",
+    ".cjs": "javascript",
+    ".ts": "typescript",
+    ".tsx": "typescriptreact",
+    ".jsx": "javascriptreact",
+    ".rs": "rust",
+    ".go": "go",
+    ".c": "c",
+    ".h": "c",
+    ".cc": "cpp",
+    ".cpp": "cpp",
+    ".hpp": "cpp",
+    ".java": "java",
+    ".sh": "shellscript",
+    ".bash": "shellscript",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".toml": "toml",
+    ".json": "json",
+    ".css": "css",
+    ".rb": "ruby",
+    ".php": "php",
+    ".lua": "lua",
+}
+
+
+def language_for_path(path: str) -> str:
+    """Guess the LSP languageId of a file from its name."""
+    name = os.path.basename(path)
+    if name in ("COMMIT_EDITMSG", "MERGE_MSG", "TAG_EDITMSG"):
+        return "git-commit"
+    _, ext = os.path.splitext(name)
+    return EXTENSION_LANGUAGES.get(ext.lower(), "plaintext")
+
+
+class Document:
+    """Text and its derived indexes; immutable once built (edits make a new one)."""
+
+    __slots__ = ("text", "language_id", "uri", "path", "_line_starts", "_cache")
+
+    def __init__(
+        self,
+        text: str,
+        language_id: str = "plaintext",
+        uri: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        self.text = text
+        self.language_id = language_id or "plaintext"
+        self.uri = uri
+        self.path = path
+        self._line_starts: list[int] | None = None
+        self._cache: dict[str, Any] = {}
+
+    @property
+    def is_prose(self) -> bool:
+        """Prose files get stricter defaults (one blank line, not two)."""
+        return self.language_id in PROSE_LANGUAGES
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Offset of the first character of every line (LSP line breaks only)."""
+        if self._line_starts is None:
+            starts = [0]
+            starts.extend(m.end() for m in LINE_BREAK.finditer(self.text))
+            self._line_starts = starts
+        return self._line_starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def line_of(self, offset: int) -> int:
+        """Zero-based line holding ``offset`` (an offset at a break belongs to its line)."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """``(start, end)`` of a line's content, without its terminator."""
+        starts = self.line_starts
+        start = starts[line]
+        if line + 1 < len(starts):
+            end = starts[line + 1]
+            if self.text.startswith("\r\n", end - 2) and end - 2 >= start:
+                end -= 2
+            else:
+                end -= 1
+        else:
+            end = len(self.text)
+        return start, end
+
+    def lines(self) -> Iterator[tuple[int, int]]:
+        """Every line's content span, in order."""
+        for i in range(len(self.line_starts)):
+            yield self.line_span(i)
+
+    def cached(self, key: str, compute: Callable[[Document], T]) -> T:
+        """Compute a derived view (prose regions, language map…) once per document."""
+        try:
+            return self._cache[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = compute(self)
+            self._cache[key] = value
+            return value

@@ -1,0 +1,49 @@
+"""Applying fixes: one function, one pass, overlaps skipped and reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Fix
+
+
+@dataclass(frozen=True)
+class FixResult:
+    text: str
+    applied: tuple[Fix, ...]
+    skipped: tuple[Fix, ...]
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> FixResult:
+    """Apply non-overlapping fixes in one pass over ``text``.
+
+    Fixes are taken in position order; one that overlaps an earlier applied fix
+    (or inserts at the same point as one) is skipped and returned in ``skipped``
+    so the caller can run another pass on the new text.
+    """
+    ordered = sorted(set(fixes))
+    parts: list[str] = []
+    applied: list[Fix] = []
+    skipped: list[Fix] = []
+    pos = 0
+    last: Fix | None = None
+    for fix in ordered:
+        if not 0 <= fix.start <= fix.end <= len(text):
+            skipped.append(fix)
+            continue
+        if last is not None and (
+            fix.start < last.end or (fix.start == last.start == last.end == fix.end)
+        ):
+            skipped.append(fix)
+            continue
+        if fix.start == fix.end and last is not None and last.start == last.end == fix.start:
+            skipped.append(fix)
+            continue
+        parts.append(text[pos : fix.start])
+        parts.append(fix.replacement)
+        pos = fix.end
+        applied.append(fix)
+        last = fix
+    parts.append(text[pos:])
+    return FixResult("".join(parts), tuple(applied), tuple(skipped))

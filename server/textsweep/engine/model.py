@@ -1,0 +1,79 @@
+"""Immutable values the engine hands out: severities, fixes and findings.
+
+Offsets are code-point offsets into the document string; the LSP layer converts
+them to the client's position encoding, the CLI to line:column.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that a larger value is more serious (unlike LSP's numbering)."""
+
+    HINT = 1
+    INFO = 2
+    WARNING = 3
+    ERROR = 4
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        """Accept the spellings users type in settings files."""
+        key = name.strip().lower()
+        aliases = {
+            "hint": cls.HINT,
+            "info": cls.INFO,
+            "information": cls.INFO,
+            "warning": cls.WARNING,
+            "warn": cls.WARNING,
+            "error": cls.ERROR,
+        }
+        if key not in aliases:
+            raise ValueError(f"unknown severity {name!r}")
+        return aliases[key]
+
+    @property
+    def label(self) -> str:
+        return {1: "hint", 2: "info", 3: "warning", 4: "error"}[int(self)]
+
+
+@dataclass(frozen=True, order=True)
+class Fix:
+    """Replace ``text[start:end]`` with ``replacement``.
+
+    ``safe`` fixes may be applied by fix-all without a human looking; unsafe ones
+    (a guess between several readings) are only offered one at a time.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    title: str = field(default="", compare=False)
+    safe: bool = field(default=True, compare=False)
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One fault on ``text[start:end]``; sorts by position, then rule id."""
+
+    start: int
+    end: int
+    rule: str
+    message: str = field(compare=False)
+    severity: Severity = field(default=Severity.WARNING, compare=False)
+    fixes: tuple[Fix, ...] = field(default=(), compare=False)
+    #: Extra explanation for hovers (e.g. ftfy's repair plan); plain text.
+    detail: str = field(default="", compare=False)
+    #: Rule-specific machine data (JSON-serialisable), e.g. encoding candidates.
+    data: Any = field(default=None, compare=False, hash=False)
+
+    @property
+    def safe_fix(self) -> Fix | None:
+        """The fix fix-all may apply, if any: the first safe one."""
+        for fix in self.fixes:
+            if fix.safe:
+                return fix
+        return None
