@@ -89,7 +89,7 @@ def language_for_path(path: str) -> str:
 class Document:
     """Text and its derived indexes; immutable once built (edits make a new one)."""
 
-    __slots__ = ("text", "language_id", "uri", "path", "_line_starts", "_cache")
+    __slots__ = ("_cache", "_line_starts", "language_id", "path", "text", "uri")
 
     def __init__(
         self,
