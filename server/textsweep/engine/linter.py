@@ -74,6 +74,6 @@ def fix_all(doc: Document, config: Config | None = None) -> FixAllResult:
             break
         text = result.text
         applied += len(result.applied)
-        current = Document(text, doc.language_id, doc.uri, doc.path)
+        current = Document(text, doc.language_id, doc.uri, doc.path, None)
         findings = lint(current, config)
     return FixAllResult(text, applied, passes, tuple(findings))
