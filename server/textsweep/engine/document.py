@@ -89,7 +89,7 @@ def language_for_path(path: str) -> str:
 class Document:
     """Text and its derived indexes; immutable once built (edits make a new one)."""
 
-    __slots__ = ("_cache", "_line_starts", "language_id", "path", "text", "uri")
+    __slots__ = ("_cache", "_line_starts", "language_id", "path", "raw", "text", "uri")
 
     def __init__(
         self,
