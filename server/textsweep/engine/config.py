@@ -72,9 +72,7 @@ def _parse_rules(value: Any, known: set[str], warnings: list[str]) -> dict[str, 
     return parsed
 
 
-def parse_settings(
-    raw: Any, known_rules: set[str] | None = None
-) -> tuple[Config, list[str]]:
+def parse_settings(raw: Any, known_rules: set[str] | None = None) -> tuple[Config, list[str]]:
     """Build a :class:`Config` from a settings object; return it and warnings."""
     from .registry import all_rules
 

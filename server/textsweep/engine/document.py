@@ -89,7 +89,7 @@ def language_for_path(path: str) -> str:
 class Document:
     """Text and its derived indexes; immutable once built (edits make a new one)."""
 
-    __slots__ = ("text", "language_id", "uri", "path", "_line_starts", "_cache")
+    __slots__ = ("_cache", "_line_starts", "language_id", "path", "raw", "text", "uri")
 
     def __init__(
         self,
@@ -97,8 +97,12 @@ class Document:
         language_id: str = "plaintext",
         uri: str | None = None,
         path: str | None = None,
+        raw: bytes | None = None,
     ) -> None:
         self.text = text
+        #: The file's bytes on disk when known (for encoding checks); may be stale
+        #: relative to ``text`` while the user edits, which encoding rules allow for.
+        self.raw = raw
         self.language_id = language_id or "plaintext"
         self.uri = uri
         self.path = path

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from .config import Config
 from .document import Document
 from .fixes import apply_fixes
-from .model import Finding
+from .model import Finding, Severity
 from .registry import Rule, all_rules
 
 log = logging.getLogger(__name__)
@@ -17,9 +17,9 @@ log = logging.getLogger(__name__)
 MAX_FIX_PASSES = 5
 
 
-def active_rules(config: Config) -> list[tuple[Rule, object]]:
+def active_rules(config: Config) -> list[tuple[Rule, Severity]]:
     """Rules enabled under ``config`` with the severity each runs at."""
-    out = []
+    out: list[tuple[Rule, Severity]] = []
     for r in all_rules():
         sev = r.setting(config)
         if sev is not None:
@@ -38,7 +38,7 @@ def lint(doc: Document, config: Config | None = None) -> list[Finding]:
     for r, sev in active_rules(config):
         try:
             found = list(r.check(r, doc, config))
-        except Exception:  # noqa: BLE001 - isolate rule bugs
+        except Exception:
             log.exception("rule %s failed on %s", r.id, doc.uri or doc.path or "<text>")
             continue
         if sev != r.severity:
@@ -74,6 +74,6 @@ def fix_all(doc: Document, config: Config | None = None) -> FixAllResult:
             break
         text = result.text
         applied += len(result.applied)
-        current = Document(text, doc.language_id, doc.uri, doc.path)
+        current = Document(text, doc.language_id, doc.uri, doc.path, None)
         findings = lint(current, config)
     return FixAllResult(text, applied, passes, tuple(findings))

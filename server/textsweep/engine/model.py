@@ -53,6 +53,8 @@ class Fix:
     replacement: str
     title: str = field(default="", compare=False)
     safe: bool = field(default=True, compare=False)
+    #: LSP code-action kind the fix is offered under (``quickfix`` or a ``source.*``).
+    kind: str = field(default="quickfix", compare=False)
 
 
 @dataclass(frozen=True, order=True)

@@ -1,0 +1,76 @@
+"""Which parts of a document are prose: the hook structure parsers plug into.
+
+Spacing rules such as ``doubled-space`` only make sense in prose (a Markdown
+table or a Python alignment is not a fault). A *region provider* maps a document
+to the sorted, non-overlapping spans that are NOT prose (code, markup, URLs…).
+Providers register per languageId; the typography family adds the real ones.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from .document import Document
+
+Spans = Sequence[tuple[int, int]]
+Provider = Callable[[Document], Spans]
+
+_PROVIDERS: dict[str, Provider] = {}
+_FALLBACK: list[Provider] = []
+
+
+def register_provider(language_ids: Sequence[str], provider: Provider) -> None:
+    """Declare ``provider`` as the source of non-prose spans for those languages."""
+    for lang in language_ids:
+        _PROVIDERS[lang] = provider
+
+
+def register_fallback(provider: Provider) -> None:
+    """Provider for languages nobody registered (e.g. plain text heuristics)."""
+    _FALLBACK[:] = [provider]
+
+
+def has_provider(language_id: str) -> bool:
+    return language_id in _PROVIDERS
+
+
+class Mask:
+    """Fast "is this span inside non-prose?" queries over sorted spans."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Spans) -> None:
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def covers(self, start: int, end: int | None = None) -> bool:
+        """True when ``[start, end)`` overlaps any non-prose span."""
+        if not self._starts:
+            return False
+        end = start + 1 if end is None or end <= start else end
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i >= 0 and self._ends[i] > start:
+            return True
+        j = i + 1
+        return j < len(self._starts) and self._starts[j] < end
+
+
+def non_prose(doc: Document) -> Mask:
+    """The document's non-prose mask, computed once per document."""
+
+    def compute(d: Document) -> Mask:
+        provider = _PROVIDERS.get(d.language_id)
+        if provider is None and _FALLBACK:
+            provider = _FALLBACK[0]
+        return Mask(provider(d) if provider else ())
+
+    return doc.cached("regions.non_prose", compute)
+
+
+def is_code_language(doc: Document) -> bool:
+    """Source code without a registered provider: prose rules stay out entirely."""
+    return not doc.is_prose and not has_provider(doc.language_id)

@@ -1,0 +1,406 @@
+"""Whitespace rules: trailing blanks, doubled and odd spaces, blank lines,
+final newline, line endings and indentation."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..chars import describe
+from ..config import Config
+from ..document import Document
+from ..model import Finding, Fix, Severity
+from ..regions import is_code_language, non_prose
+from ..registry import Example, Rule, clean, rule
+
+FAMILY = "whitespace"
+_BREAK = r"(?:\r\n|\r|\n)"
+_SPACE_NAMES = {" ": "space", "\t": "tab", "\u00a0": "no-break space"}
+
+
+def _count_blanks(run: str) -> str:
+    counts = Counter(_SPACE_NAMES.get(c, describe(c)) for c in run)
+    return ", ".join(
+        f"{n} {name}{'s' if n > 1 and name in ('space', 'tab') else ''}"
+        for name, n in counts.items()
+    )
+
+
+# --------------------------------------------------------------------------- trailing
+
+_TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+(?=\r\n|\r|\n|\Z)")
+
+
+def _markdown_hard_break(doc: Document, m: re.Match[str]) -> bool:
+    """Exactly two spaces before a line that continues the paragraph."""
+    if m.group() != "  ":
+        return False
+    text = doc.text
+    nxt = m.end()
+    if nxt >= len(text):
+        return False
+    after = text[nxt : nxt + 2]
+    nxt += 2 if after == "\r\n" else 1
+    line_end = nxt
+    while line_end < len(text) and text[line_end] in " \t":
+        line_end += 1
+    return line_end < len(text) and text[line_end] not in "\r\n"
+
+
+@rule(
+    "trailing-whitespace",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="Spaces, tabs or no-break spaces at the end of a line.",
+    explanation="""
+Invisible in most editors, they make diffs noisy and can hide a lost word break.
+In Markdown, exactly two spaces before a line break are a hard line break and are
+left alone.""",
+    examples=[
+        Example("Bonjour à tous.   \nÀ demain.\n", "Bonjour à tous.\nÀ demain.\n"),
+        Example("The end.\t\n", "The end.\n"),
+        Example("Fin\u00a0\n", "Fin\n", note="a no-break space at the end is still trailing"),
+        clean(
+            "Roses are red,  \nviolets are blue.\n",
+            "markdown",
+            note="two spaces before a line break are a Markdown hard break",
+        ),
+        clean("Première ligne.\r\nDeuxième ligne.\r\n"),
+    ],
+)
+def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    markdown = doc.language_id == "markdown"
+    for m in _TRAILING.finditer(doc.text):
+        if markdown and _markdown_hard_break(doc, m):
+            continue
+        yield r.finding(
+            m.start(),
+            m.end(),
+            f"Trailing whitespace ({_count_blanks(m.group())}): remove it",
+            [Fix(m.start(), m.end(), "", "Remove trailing whitespace")],
+        )
+
+
+# --------------------------------------------------------------------------- doubled
+
+_DOUBLED = re.compile(r"(?<=[^\s]) {2,}(?=[^\s])")
+
+
+@rule(
+    "doubled-space",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="Two or more spaces between words.",
+    explanation="""
+Usually left behind by an edit or a copy-paste. Leading indentation is never
+flagged; in source code only comments and strings are checked, and Markdown
+tables and code are left alone.""",
+    examples=[
+        Example("Le  chat dort.\n", "Le chat dort.\n"),
+        Example("It was a dark   and stormy night.\n", "It was a dark and stormy night.\n"),
+        clean("    Indented line with one space between words.\n"),
+        clean("Une phrase normale, sans espace en trop.\n"),
+        clean("x = 1  # aligned comment\n", "python", note="code is not prose"),
+    ],
+)
+def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    if is_code_language(doc):
+        return
+    mask = non_prose(doc)
+    for m in _DOUBLED.finditer(doc.text):
+        if mask and mask.covers(m.start(), m.end()):
+            continue
+        n = m.end() - m.start()
+        yield r.finding(
+            m.start(),
+            m.end(),
+            f"{n} spaces in a row between words: replace with one",
+            [Fix(m.start(), m.end(), " ", "Replace with one space")],
+        )
+
+
+# --------------------------------------------------------------------------- odd space
+
+_ODD = re.compile(r"[\u2000-\u200a\u205f\u3000\u1680]+")
+_NUMERIC_SEPARATORS = "\u2008\u2009\u2007\u200a"
+_FRENCH_PUNCT = ";:!?»«"
+
+
+def _cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xAC00 <= o <= 0xD7AF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x20000 <= o <= 0x3FFFF
+    )
+
+
+@rule(
+    "odd-space",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="An unusual space character (em space, hair space, ideographic space…) "
+    "between words.",
+    explanation="""
+Pasted from word processors and web pages, these spaces have odd widths and
+break searches. Thin spaces between digits (thousands separators), spaces next to
+French punctuation (the French rules judge those) and ideographic spaces in
+Chinese, Japanese or Korean text are correct and left alone.""",
+    examples=[
+        Example("Bonjour\u2003le monde.\n", "Bonjour le monde.\n"),
+        Example("Hello\u3000world\n", "Hello world\n"),
+        clean("Population : 67\u2009000\u2009000 habitants.\n", note="thin space in numbers"),
+        clean("東京\u3000大阪\n", note="ideographic space in Japanese text"),
+    ],
+)
+def odd_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    text = doc.text
+    n = len(text)
+    for m in _ODD.finditer(text):
+        s, e = m.start(), m.end()
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < n else ""
+        if not before or not after or before.isspace() or after.isspace():
+            continue  # indentation, alignment or line end: other rules judge
+        run = m.group()
+        if before.isdigit() and after.isdigit() and all(c in _NUMERIC_SEPARATORS for c in run):
+            continue
+        if after in _FRENCH_PUNCT or before in "«":
+            continue
+        if "\u3000" in run and (_cjk(before) or _cjk(after)):
+            continue
+        yield r.finding(
+            s,
+            e,
+            f"{describe(run[0])} between words: replace with a plain space",
+            [Fix(s, e, " ", "Replace with a plain space")],
+        )
+
+
+# --------------------------------------------------------------------------- blank lines
+
+_BLANK_RUN = re.compile(rf"{_BREAK}((?:[ \t]*{_BREAK})+)(?=[ \t]*[^ \t\r\n])")
+_LEADING_BLANKS = re.compile(rf"\A(?:[ \t]*{_BREAK})+(?=[ \t]*[^ \t\r\n])")
+_LINE_WITH_BREAK = re.compile(rf"[ \t]*{_BREAK}")
+
+
+def blank_line_limit(doc: Document, config: Config) -> int:
+    return config.blank_lines_prose if doc.is_prose else config.blank_lines_code
+
+
+@rule(
+    "blank-lines",
+    family=FAMILY,
+    severity=Severity.INFO,
+    description="More consecutive blank lines than allowed (1 in prose, 2 in code).",
+    explanation="""
+The limits are the settings `textsweep.blankLines.prose` and
+`textsweep.blankLines.code`. Blank lines at the end of the file belong to
+`final-newline`.""",
+    examples=[
+        Example(
+            "Premier paragraphe.\n\n\n\nSecond paragraphe.\n",
+            "Premier paragraphe.\n\nSecond paragraphe.\n",
+        ),
+        Example("One.\r\n\r\n  \r\nTwo.\r\n", "One.\r\n\r\nTwo.\r\n"),
+        clean(
+            "def a():\n    pass\n\n\ndef b():\n    pass\n",
+            "python",
+            note="two blank lines between functions are allowed in code",
+        ),
+        clean("Un paragraphe.\n\nUn autre.\n"),
+    ],
+)
+def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    limit = blank_line_limit(doc, config)
+    text = doc.text
+    runs: list[tuple[int, int]] = []
+    lead = _LEADING_BLANKS.match(text)
+    if lead:
+        runs.append((0, lead.end()))
+    runs.extend(m.span(1) for m in _BLANK_RUN.finditer(text))
+    mask = non_prose(doc)
+    for start, end in runs:
+        lines = [m.end() for m in _LINE_WITH_BREAK.finditer(text, start, end)]
+        count = len(lines)
+        if count <= limit:
+            continue
+        cut = lines[limit - 1] if limit > 0 else start
+        if mask and mask.covers(cut, end):
+            continue
+        yield r.finding(
+            cut,
+            end,
+            f"{count} blank lines in a row (at most {limit} allowed here): remove {count - limit}",
+            [Fix(cut, end, "", f"Keep {limit} blank line{'s' if limit != 1 else ''}")],
+        )
+
+
+# --------------------------------------------------------------------------- final newline
+
+_TRAILING_BLANKS = re.compile(rf"{_BREAK}((?:[ \t]*{_BREAK})*[ \t]*)\Z")
+
+
+def dominant_line_ending(text: str) -> str:
+    """The most common line ending (``\\n`` on ties or when there is none)."""
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"), key=lambda t: t[0])
+    return best[1] if best[0] > 0 else "\n"
+
+
+@rule(
+    "final-newline",
+    family=FAMILY,
+    severity=Severity.INFO,
+    description="The file does not end with exactly one line break.",
+    explanation="""
+A missing final newline upsets `cat`, diffs and many tools; blank lines piled at
+the end of a file are clutter. The fix uses the file's own line ending.""",
+    examples=[
+        Example("Dernière ligne sans retour", "Dernière ligne sans retour\n"),
+        Example("Last line.\r\n\r\n\r\n", "Last line.\r\n"),
+        Example("End.\n\n   \n", "End.\n"),
+        clean("Une ligne.\n"),
+        clean(""),
+    ],
+)
+def final_newline(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    text = doc.text
+    if not text.strip():
+        return
+    m = _TRAILING_BLANKS.search(text)
+    if m is None:
+        end = len(text)
+        # Trailing blanks on the last line belong to trailing-whitespace.
+        yield r.finding(
+            end - 1,
+            end,
+            "No line break at the end of the file: add one",
+            [Fix(end, end, dominant_line_ending(text), "Add a final line break")],
+        )
+        return
+    start, end = m.span(1)
+    if start == end:
+        return
+    extra = (
+        text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+    )
+    what = f"{extra} blank line{'s' if extra != 1 else ''}" if extra else "blank space"
+    yield r.finding(
+        start,
+        end,
+        f"{what} at the end of the file: remove",
+        [Fix(start, end, "", "Remove blank lines at the end")],
+    )
+
+
+# --------------------------------------------------------------------------- line endings
+
+_ANY_BREAK = re.compile(_BREAK)
+_ENDING_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
+
+
+@rule(
+    "mixed-line-endings",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="CRLF, LF and lone CR line endings mixed in one file.",
+    explanation="""
+Each minority line ending is flagged and changed to the file's majority ending
+(LF wins a tie).""",
+    examples=[
+        Example("un\r\ndeux\r\ntrois\nquatre\r\n", "un\r\ndeux\r\ntrois\r\nquatre\r\n"),
+        Example("one\ntwo\rthree\n", "one\ntwo\nthree\n"),
+        clean("tout\r\nen\r\nCRLF\r\n"),
+    ],
+)
+def mixed_line_endings(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    text = doc.text
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    if sum(1 for n in (crlf, lf, cr) if n) < 2:
+        return
+    major = dominant_line_ending(text)
+    total = crlf + lf + cr
+    counts = {"\n": lf, "\r\n": crlf, "\r": cr}
+    major_name = _ENDING_NAMES[major]
+    for m in _ANY_BREAK.finditer(text):
+        ending = m.group()
+        if ending == major:
+            continue
+        yield r.finding(
+            m.start(),
+            m.end(),
+            f"{_ENDING_NAMES[ending]} line ending in a file that mostly uses {major_name} "
+            f"({counts[major]} of {total} lines): change to {major_name}",
+            [Fix(m.start(), m.end(), major, f"Change to {major_name}")],
+        )
+
+
+# --------------------------------------------------------------------------- indentation
+
+_INDENT = re.compile(r"^[ \t]*(?: \t|\t )[ \t]*", re.MULTILINE)
+DEFAULT_TAB_WIDTH = 4
+
+
+def _expand(indent: str, width: int) -> int:
+    col = 0
+    for ch in indent:
+        col = (col // width + 1) * width if ch == "\t" else col + 1
+    return col
+
+
+@rule(
+    "mixed-indentation",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="Tabs and spaces mixed in one line's indentation.",
+    explanation="""
+A space before a tab is always flagged: the line's width then depends on the
+reader's tab stops. Tabs followed by spaces are flagged in prose only; in code
+that is the usual "tabs to indent, spaces to align" style (`gofmt`, ` * ` in C
+comments). The fixes (not applied by fix-all, since the tab width is a guess)
+re-indent with spaces or with tabs at a tab width of 4.""",
+    examples=[
+        Example(
+            " \tParagraphe mal indenté.\n",
+            " \tParagraphe mal indenté.\n",
+            note="no automatic fix: the tab width is a guess",
+        ),
+        clean(
+            "\tfunc main() {\n\t\tx := 1 +\n\t\t    2\n\t}\n",
+            "go",
+            note="tabs to indent, spaces to align",
+        ),
+        clean("\tUn alinéa avec une tabulation.\n"),
+    ],
+)
+def mixed_indentation(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    text = doc.text
+    prose = doc.is_prose
+    for m in _INDENT.finditer(text):
+        indent = m.group()
+        if "\r" in indent or "\n" in indent:
+            continue
+        if not prose and " \t" not in indent:
+            continue
+        s, e = m.span()
+        if e >= len(text) or text[e] in "\r\n":
+            continue  # whitespace-only line: trailing-whitespace judges
+        width = _expand(indent, DEFAULT_TAB_WIDTH)
+        tabs, spaces = divmod(width, DEFAULT_TAB_WIDTH)
+        yield r.finding(
+            s,
+            e,
+            "Tabs and spaces mixed in the indentation: indent with one or the other",
+            [
+                Fix(s, e, " " * width, "Indent with spaces (tab width 4)", safe=False),
+                Fix(s, e, "\t" * tabs + " " * spaces, "Indent with tabs (tab width 4)", safe=False),
+            ],
+        )
