@@ -93,6 +93,7 @@ class Controller implements vscode.Disposable {
   private stateDetail = '';
   private info: DocumentInfo | undefined;
   private documentInfoSupported = true;
+  private infoRetries = 0;
   private failureShown = false;
   private crashes: number[] = [];
   private queue: Promise<void> = Promise.resolve();
@@ -109,7 +110,10 @@ class Controller implements vscode.Disposable {
     this.disposables.push(
       this.log,
       this.status,
-      vscode.window.onDidChangeActiveTextEditor(() => { this.scheduleInfo(0); }),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        this.infoRetries = 0;
+        this.scheduleInfo(0);
+      }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
         if (active !== undefined && e.uris.some((u) => u.toString() === active)) this.scheduleInfo(250);
@@ -209,7 +213,20 @@ class Controller implements vscode.Disposable {
     return undefined;
   }
 
+  private pycacheDir(): string | undefined {
+    const dir = path.join(this.context.globalStorageUri.fsPath, 'pycache');
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      return dir;
+    } catch (e) {
+      this.log.warn(`No bytecode cache (${errorMessage(e)}); the server starts a little slower`);
+      return undefined;
+    }
+  }
+
   private async doStart(): Promise<void> {
+    const pkg = this.context.extension.packageJSON as { version?: string };
+    this.log.info(`textsweep ${pkg.version ?? '?'} in VS Code ${vscode.version}`);
     const config = vscode.workspace.getConfiguration(SECTION);
     if (!config.get<boolean>('enable', true)) {
       this.setState('disabled', 'textsweep.enable is false');
@@ -231,10 +248,13 @@ class Controller implements vscode.Disposable {
       }),
       baseEnv: process.env,
       pathDelimiter: path.delimiter,
+      pycacheDir: this.pycacheDir(),
     });
     const resolution = await resolveLaunch(candidates, async (launch) => {
+      const t = Date.now();
       const result = await probeLaunch(launch, { baseEnv: process.env });
-      if (!result.ok) this.log.warn(`Cannot use ${launch.label}: ${result.reason}`);
+      if (result.ok) this.log.debug(`Checked ${launch.label} in ${Date.now() - t} ms`);
+      else this.log.warn(`Cannot use ${launch.label}: ${result.reason}`);
       return result;
     });
     const launch = resolution.launch;
@@ -252,7 +272,9 @@ class Controller implements vscode.Disposable {
         .then((c) => { if (c === 'Show log') this.log.show(); });
     }
     this.log.info(`Starting the server with ${launch.label} [${resolution.detail}]`);
+    const t = Date.now();
     await this.startClient(launch);
+    if (this.client?.state === State.Running) this.log.info(`The server is running (started in ${Date.now() - t} ms)`);
   }
 
   private async startClient(launch: Launch): Promise<void> {
@@ -384,6 +406,7 @@ class Controller implements vscode.Disposable {
         uri: client.code2ProtocolConverter.asUri(doc.uri),
       });
       this.info = toDocumentInfo(result);
+      this.infoRetries = 0;
       if (this.info === undefined) this.log.warn(`${Requests.documentInfo}: unexpected answer ${JSON.stringify(result)}`);
     } catch (e) {
       if (isMethodNotFound(e)) {
@@ -391,6 +414,11 @@ class Controller implements vscode.Disposable {
         this.log.info(`The server does not implement ${Requests.documentInfo}; the status bar shows the server state only`);
       } else {
         this.log.debug(`${Requests.documentInfo}: ${errorMessage(e)}`);
+        // The server may not have processed didOpen yet: ask again shortly, a few times.
+        if (e instanceof ResponseError && e.code === (ErrorCodes.InvalidParams as number) && this.infoRetries < 3) {
+          this.infoRetries += 1;
+          this.scheduleInfo(300 * this.infoRetries);
+        }
       }
       this.info = undefined;
     }

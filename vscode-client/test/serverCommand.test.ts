@@ -78,6 +78,15 @@ describe('candidateLaunches', () => {
     assert.deepEqual(c.map((l) => l.source), ['python3']);
   });
 
+  it('caches bytecode in the given directory, never in the extension', () => {
+    const cached = at(candidateLaunches(input({ pycacheDir: '/storage/pycache' })), 0);
+    assert.equal(cached.env['PYTHONPYCACHEPREFIX'], '/storage/pycache');
+    assert.equal(cached.env['PYTHONDONTWRITEBYTECODE'], '');
+    const uncached = at(candidateLaunches(input()), 0);
+    assert.equal(uncached.env['PYTHONPYCACHEPREFIX'], undefined);
+    assert.equal(uncached.env['PYTHONDONTWRITEBYTECODE'], '1');
+  });
+
   it('runs the interpreter without PYTHONPATH when there is no bundle', () => {
     const [l] = candidateLaunches(input({ bundledLibs: undefined }));
     assert.equal(l?.env['PYTHONPATH'], undefined);
