@@ -24,6 +24,7 @@ from . import convert, extensions
 from .documents import OpenDocument, apply_change
 from .hover import hover_markdown
 from .positions import UTF16, offsets_to_positions, position_to_offset
+from .protocol import TextsweepProtocol
 
 log = logging.getLogger("textsweep.lsp")
 
@@ -45,7 +46,10 @@ class TextsweepServer(LanguageServer):
 
     def __init__(self) -> None:
         super().__init__(
-            "textsweep", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
+            "textsweep",
+            __version__,
+            text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+            protocol_cls=TextsweepProtocol,
         )
         self.docs: dict[str, OpenDocument] = {}
         self.results: dict[str, LintResult] = {}
