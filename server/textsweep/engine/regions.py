@@ -58,7 +58,6 @@ class Mask:
         j = i + 1
         return j < len(self._starts) and self._starts[j] < end
 
-
     def spans_in(self, start: int, end: int) -> Iterator[tuple[int, int]]:
         """The non-prose spans overlapping ``[start, end)``, in order."""
         i = max(bisect.bisect_right(self._starts, start) - 1, 0)

@@ -3,7 +3,7 @@ and consistency — only in prose paragraphs detected (or declared) as French.
 
 Options (``textsweep.french``), each one of ``narrow`` (U+202F NARROW NO-BREAK
 SPACE), ``nbsp`` (U+00A0 NO-BREAK SPACE), ``either`` (both accepted), ``optional``
-(U+202F or no space), ``none`` (no space):
+(U+202F or no space), ``none`` (no space; a U+202F is tolerated, as the OQLF does):
 
 ===============  =========  =========  =========  ================================
 key              fr, fr-FR  fr-CA      fr-CH      what
@@ -260,6 +260,8 @@ def _judge(gap: Gap, sign: str, policy: str) -> tuple[str, str] | None:
             return None
         return "missing", _policy_char(policy, sign)
     if policy == "none":
+        if gap.kind == NNBSP:
+            return None  # OQLF tolerates a narrow no-break space
         return ("breakable" if gap.kind in ("breakable", "mixed") else "kind"), ""
     want = _policy_char(policy, sign)
     if gap.kind in ("breakable", "mixed"):
@@ -479,12 +481,13 @@ def french_breakable_space(r: Rule, doc: Document, config: Config) -> Iterator[F
 @rule(
     "french-space-kind",
     family=FAMILY,
-    severity=Severity.INFO,
+    severity=Severity.HINT,
     description="French: a no-break space of the other kind than the policy asks "
     "(U+00A0 where U+202F is wanted, or the reverse).",
     explanation="""
 Only for signs whose policy is `narrow` or `nbsp`; with `either`, both kinds are
-accepted (and `french-consistency` checks the document uses one of them).""",
+accepted (and `french-consistency` checks the document uses one of them). A hint
+only: either kind already keeps the sign on its line, which is what matters.""",
     examples=[
         Example("Tu es sûr de toi\u00a0?\n", "Tu es sûr de toi\u202f?\n"),
         Example(
@@ -562,8 +565,8 @@ def glued_after(text: str, start: int, end: int, ctx: Any) -> Iterator[tuple[int
             continue
         if run[-1] in "!?" and text[e].islower():
             continue  # Yahoo!mail, a?b: identifiers rather than a lost space
-        if run == ":" and text[s - 1].isupper() and s - ws <= 2:
-            continue  # C:foo, A:B
+        if run == ":":
+            continue  # clé:valeur, fig:plan, C:foo — notation, not a lost space
         yield s, e
 
 
@@ -573,7 +576,8 @@ def glued_after(text: str, start: int, end: int, ctx: Any) -> Iterator[tuple[int
     severity=Severity.WARNING,
     description="French: no space after , ; : ! ? or » when a word follows.",
     explanation="""
-Never inside numbers (`3,5`, `12:30`), URLs, e-mail addresses, paths, emoticons,
+A colon glued on both sides (`clé:valeur`, `fig:plan`) is taken for a notation and
+left alone, by this rule and by `french-missing-space`. Never inside numbers (`3,5`, `12:30`), URLs, e-mail addresses, paths, emoticons,
 C++ `::`, code, or data such as `a,b,c` and `key:value`.""",
     examples=[
         Example("Je veux bien,mais pas ce soir.\n", "Je veux bien, mais pas ce soir.\n"),

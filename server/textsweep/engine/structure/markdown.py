@@ -50,6 +50,7 @@ _INLINE = re.compile(
     r"|(?P<escape>\\[!-/:-@\[-`{-~])",
     re.DOTALL,
 )
+_FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:|\[\^[^\]\n]+\]", re.MULTILINE)
 _REF_DEF = re.compile(
     r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*$", re.MULTILINE
 )
@@ -86,6 +87,7 @@ def markdown_spans(doc: Document) -> list[Span]:
         elif in_table and tok.type == "tr_open":
             spans.extend(m.span() for m in _TABLE_PIPE.finditer(text, start, end))
     spans.extend(m.span() for m in _REF_DEF.finditer(text))
+    spans.extend(m.span() for m in _FOOTNOTE.finditer(text))
     spans.extend(m.span() for m in _HEADING.finditer(text))
     blocks = merge(spans)
     for s, e in list(gaps(blocks, 0, len(text))):

@@ -36,6 +36,11 @@ EMOTICON = re.compile(
     r"(?<![\w:;])(?:[:;=8][-'^o]?[)(\]\[DPpOo3|/\\*$@]|[:;]'\(|<3|\^\^|[xX]D)(?![\w)(])"
     r"|:[a-z0-9_+-]{2,30}:(?![\w/])"
 )
+#: Our own inline directives (``textsweep: language=fr``) and other tools' magic comments.
+DIRECTIVE = re.compile(
+    r"\b(?:textsweep|ltex|harper|textlint-disable|textlint-enable|eslint-disable|noqa|"
+    r"vim|pylint|mypy|prettier-ignore|cspell)[:-][^\r\n]*|\btype:\s*ignore\b[^\r\n]*"
+)
 SCOPE = re.compile(r"\w*::[\w~]+(?:::[\w~]+)*(?:\(\))?|\b\w+::")
 #: Identifiers that are obviously code: snake_case, camelCase() calls, a.b.c().
 IDENT = re.compile(r"\b\w+\([^()\s]*\)|\b[a-z]\w*_\w+\b|\b\w+(?:\.\w+)+\(\)")
@@ -69,7 +74,7 @@ def looks_like_code(line: str) -> bool:
 def _paragraph_spans(text: str) -> tuple[Span, ...]:
     """Non-prose spans, relative to the paragraph ``text``."""
     spans: list[Span] = []
-    for pattern in (URL, EMAIL, PATH, BACKTICKS, EMOTICON, SCOPE, IDENT):
+    for pattern in (URL, EMAIL, PATH, BACKTICKS, EMOTICON, SCOPE, IDENT, DIRECTIVE):
         spans.extend(m.span() for m in pattern.finditer(text))
     for m in FILENAME.finditer(text):
         if "." in m.group() and not m.group()[-1].isupper():
