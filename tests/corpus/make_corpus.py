@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 # Writes the corpus files; ⍽ stands for U+202F, ¤ for U+00A0 (source readability only).
 import os
 import pathlib

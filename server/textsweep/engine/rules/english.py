@@ -52,7 +52,7 @@ def _space_before(r: Rule, doc: Document, config: Config, signs: str) -> Iterato
     if ctx is None:
         return
     text = ctx.text
-    for start, end, _ in ctx.index.ranges():
+    for start, end, _ in ctx.index.runs():
         for m in _SPACE_BEFORE.finditer(text, start, end):
             s, e = m.start(), m.start(1)
             run = m.group(1)
@@ -132,7 +132,7 @@ def english_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Find
     if ctx is None:
         return
     text = ctx.text
-    for start, end, _ in ctx.index.ranges():
+    for start, end, _ in ctx.index.runs():
         for s, e in glued_after(text, start, end, ctx):
             run = text[s:e]
             if run[-1] not in ",;:":

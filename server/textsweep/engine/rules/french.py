@@ -287,7 +287,7 @@ def _scan(ctx: Context) -> Iterator[SpaceFault]:
     text = ctx.text
     lang_id = ctx.doc.language_id
     n = len(text)
-    for start, end, tag in ctx.index.ranges():
+    for start, end, tag in ctx.index.runs():
         policy = policy_for(tag, ctx.config)
         for m in _SIGN_RUN.finditer(text, start, end):
             p, e = m.span()
@@ -295,6 +295,14 @@ def _scan(ctx: Context) -> Iterator[SpaceFault]:
             if "::" in run or not ctx.prose(p, e):
                 continue
             sign = run[0]
+            pol = policy.for_sign(sign)
+            prev = text[p - 1] if p > 0 else ""
+            if (prev == NNBSP and pol in ("narrow", "either", "optional", "none")) or (
+                prev == NBSP and pol in ("nbsp", "either")
+            ):
+                # the usual correct case; only a space before the no-break one is wrong
+                if p < 2 or text[p - 2] not in _SPACES:
+                    continue
             after = text[e] if e < n else ""
             gap = gap_before(text, p, lang_id)
             before = text[gap.start - 1] if gap.start > 0 else ""
@@ -317,12 +325,10 @@ def _scan(ctx: Context) -> Iterator[SpaceFault]:
                 continue  # a sign at the start of a line (list item, dialogue)
             elif not ctx.prose(gap.start, p) and gap.kind in ("breakable", "mixed"):
                 continue
-            judged = _judge(gap, sign, policy.for_sign(sign))
+            judged = _judge(gap, sign, pol)
             if judged:
                 fault, want = judged
-                yield SpaceFault(
-                    fault, gap.start, gap.end, run, gap.kind, want, policy.for_sign(sign)
-                )
+                yield SpaceFault(fault, gap.start, gap.end, run, gap.kind, want, pol)
         yield from _scan_guillemets(ctx, start, end, policy)
 
 
@@ -331,17 +337,28 @@ def _scan_guillemets(ctx: Context, start: int, end: int, policy: Policy) -> Iter
     lang_id = ctx.doc.language_id
     pol = policy.guillemets
     n = len(text)
+    _QUICK_OK = {
+        "narrow": NNBSP,
+        "nbsp": NBSP,
+        "either": NBSP + NNBSP,
+        "optional": NNBSP,
+        "none": NNBSP,
+    }[pol]
     for m in _GUILLEMET.finditer(text, start, end):
         p = m.start()
         if not ctx.prose(p):
             continue
         if m.group() == "«":
+            if text[p + 1 : p + 2] in _QUICK_OK and p + 2 < n and text[p + 2] not in _SPACES:
+                continue
             gap = gap_after(text, p + 1, lang_id)
             nxt = text[gap.end] if gap.end < n else ""
             if not nxt or nxt in "\r\n«»":
                 continue  # at a line end, or a doubled mark (the guillemets rule)
             judged = _judge(gap, "«", pol)
         else:
+            if p >= 2 and text[p - 1] in _QUICK_OK and text[p - 2] not in _SPACES:
+                continue
             gap = gap_before(text, p, lang_id)
             prv = text[gap.start - 1] if gap.start > 0 else ""
             if not prv or prv in "\r\n«»":
@@ -503,7 +520,10 @@ def french_space_kind(r: Rule, doc: Document, config: Config) -> Iterator[Findin
 
 # --------------------------------------------------------------------------- , and .
 
-_BEFORE_COMMA = re.compile(r"(?<=[^\s,.])[ \t\u00a0\u202f]+(?=[,.](?:[\s\"”»)\]]|$))")
+_BEFORE_COMMA = re.compile(r"[ \t\u00a0\u202f]+(?=[,.](?:[\s\"”»)\]]|$))")
+
+
+_NOT_BEFORE_COMMA = frozenset(" \t\r\n\u00a0\u202f,.")
 
 
 @rule(
@@ -525,9 +545,11 @@ def french_space_before_comma(r: Rule, doc: Document, config: Config) -> Iterato
     if ctx is None:
         return
     text = ctx.text
-    for start, end, _ in ctx.index.ranges():
+    for start, end, _ in ctx.index.runs():
         for m in _BEFORE_COMMA.finditer(text, start, end):
             s, e = m.span()
+            if s == 0 or text[s - 1] in _NOT_BEFORE_COMMA:
+                continue
             if text.startswith("..", e) or not ctx.prose(s - 1, e + 1):
                 continue
             sign = text[e]
@@ -542,7 +564,7 @@ def french_space_before_comma(r: Rule, doc: Document, config: Config) -> Iterato
 
 # --------------------------------------------------------------------------- space after
 
-_GLUED_AFTER = re.compile(r"((?<=[^\W\d_)\]\"”’»])[,;:!?]+»?|»)(?=[^\W\d_])")
+_GLUED_AFTER = re.compile(r"([,;:!?]+»?|»)(?=[^\W\d_])")
 _GLUED_DATA = re.compile(r"(?<=[^\W\d_])[,;:](?=[^\W\d_])")
 
 
@@ -551,6 +573,10 @@ def glued_after(text: str, start: int, end: int, ctx: Any) -> Iterator[tuple[int
     for m in _GLUED_AFTER.finditer(text, start, end):
         s, e = m.span(1)
         run = m.group(1)
+        if run != "»":
+            prev = text[s - 1] if s > 0 else ""
+            if not (prev.isalpha() or prev in ')]"”’»'):
+                continue
         if "::" in run or not ctx.prose(s - 1, e + 1):
             continue
         # the word around it: data such as a,b,c or key:value;k2:v2 is not a sentence
@@ -577,8 +603,9 @@ def glued_after(text: str, start: int, end: int, ctx: Any) -> Iterator[tuple[int
     description="French: no space after , ; : ! ? or » when a word follows.",
     explanation="""
 A colon glued on both sides (`clé:valeur`, `fig:plan`) is taken for a notation and
-left alone, by this rule and by `french-missing-space`. Never inside numbers (`3,5`, `12:30`), URLs, e-mail addresses, paths, emoticons,
-C++ `::`, code, or data such as `a,b,c` and `key:value`.""",
+left alone, by this rule and by `french-missing-space`. Never inside numbers
+(`3,5`, `12:30`), URLs, e-mail addresses, paths, emoticons, C++ `::`, code, or data
+such as `a,b,c`.""",
     examples=[
         Example("Je veux bien,mais pas ce soir.\n", "Je veux bien, mais pas ce soir.\n"),
         Example(
@@ -594,7 +621,7 @@ def french_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     if ctx is None:
         return
     text = ctx.text
-    for start, end, _ in ctx.index.ranges():
+    for start, end, _ in ctx.index.runs():
         for s, e in glued_after(text, start, end, ctx):
             yield r.finding(
                 s,
@@ -693,7 +720,8 @@ def french_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Findin
 
 # --------------------------------------------------------------------------- dashes
 
-_GLUED_DASH = re.compile(r"(?<![\w-])([a-zà-ÿœæ]{2,})-([A-ZÀ-ÖØ-ÞŒÆ][a-zà-ÿœæ]+)")
+_GLUED_DASH = re.compile(r"-[A-ZÀ-ÖØ-ÞŒÆ][a-zà-ÿœæ]+")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-ÿœæ]{2,}$")
 _PREFIXES = frozenset(
     "anti pro post pré pre ex néo neo non ultra super méga mega mini micro macro multi inter "
     "intra extra trans sous vice demi semi auto euro franco anglo afro judéo gréco russo sino "
@@ -728,16 +756,17 @@ def french_glued_dash(r: Rule, doc: Document, config: Config) -> Iterator[Findin
     if ctx is None:
         return
     text = ctx.text
-    for start, end, _ in ctx.index.ranges():
+    for start, end, _ in ctx.index.runs():
         for m in _GLUED_DASH.finditer(text, start, end):
-            if m.group(1) in _PREFIXES or not ctx.prose(m.start(), m.end()):
+            d = m.start()
+            w = _LOWER_WORD.search(text, max(start, d - 40), d)
+            if w is None or w.group() in _PREFIXES or not ctx.prose(w.start(), m.end()):
                 continue
-            d = m.end(1)
+            left, right = w.group(), m.group()[1:]
             yield r.finding(
-                m.start(),
+                w.start(),
                 m.end(),
-                f"Hyphen glued between “{m.group(1)}” and “{m.group(2)}”: a lost dash "
-                "or sentence break?",
+                f"Hyphen glued between “{left}” and “{right}”: a lost dash or sentence break?",
                 [
                     Fix(d, d + 1, " – ", "Make it an incise dash ( – )", safe=False),
                     Fix(d, d + 1, ". ", "Make it a sentence break (. )", safe=False),
@@ -747,7 +776,10 @@ def french_glued_dash(r: Rule, doc: Document, config: Config) -> Iterator[Findin
 
 # --------------------------------------------------------------------------- consistency
 
-_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+_APOSTROPHE = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
+
+
+_ANY_SIGN = re.compile(r"[;:!?»«]")
 
 
 @rule(
@@ -777,7 +809,7 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
         return
     text = ctx.text
     uses: list[tuple[int, str]] = []
-    for start, end, _ in ctx.index.ranges():
+    for start, end, _ in ctx.index.runs():
         for m in _APOSTROPHE.finditer(text, start, end):
             if ctx.prose(m.start()):
                 uses.append((m.start(), m.group()))
@@ -798,10 +830,18 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     # no-break spaces, per sign, where the policy accepts either kind
     per_sign: dict[str, list[tuple[int, int, str]]] = {}
     lang_id = doc.language_id
-    for start, end, tag in ctx.index.ranges():
+    for start, end, tag in ctx.index.runs():
         policy = policy_for(tag, config)
-        for m in re.finditer(r"[;:!?»]|«", text[start:end]):
-            p = start + m.start()
+        if "either" not in (
+            policy.semicolon,
+            policy.exclamation,
+            policy.question,
+            policy.colon,
+            policy.guillemets,
+        ):
+            continue
+        for m in _ANY_SIGN.finditer(text, start, end):
+            p = m.start()
             sign = m.group()
             if policy.for_sign(sign) != "either" or not ctx.prose(p):
                 continue

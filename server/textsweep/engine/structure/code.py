@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name, get_lexer_for_filename
-from pygments.token import Comment, String, _TokenType
-from pygments.util import ClassNotFound
+from pygments.lexer import Lexer  # type: ignore[import-untyped]
+from pygments.lexers import (  # type: ignore[import-untyped]
+    get_lexer_by_name,
+    get_lexer_for_filename,
+)
+from pygments.token import Comment, String, _TokenType  # type: ignore[import-untyped]
+from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 
 from ..document import Document
 from ._spans import Span, merge
@@ -128,7 +131,6 @@ def code_spans(doc: Document) -> list[Span]:
     if lexer is None:
         return [(0, len(text))] if text else []
     spans: list[Span] = []
-    pos = 0
     prose: list[tuple[int, int, bool]] = []  # (start, end, is_comment)
     backtick_prose = doc.language_id in _TEMPLATE_BACKTICKS
     for start, tok, value in lexer.get_tokens_unprocessed(text):
@@ -139,7 +141,6 @@ def code_spans(doc: Document) -> list[Span]:
             prose.append((start, end, True))
         elif tok in String and not _is(tok, _NOT_PROSE_TOKENS):
             prose.append((start, end, False))
-        pos = end
     # merge adjacent string pieces (Pygments splits around escapes and interpolations)
     merged: list[list[int]] = []
     for s, e, is_comment in prose:
@@ -149,11 +150,11 @@ def code_spans(doc: Document) -> list[Span]:
         else:
             merged.append([s, e, int(is_comment)])
     last = 0
-    for s, e, is_comment in merged:
+    for s, e, comment in merged:
         if s > last:
             spans.append((last, s))
         last = e
-        if is_comment:
+        if comment:
             body = text[s:e]
             for m in _COMMENT_MARKERS.finditer(body):
                 if m.end() > m.start():

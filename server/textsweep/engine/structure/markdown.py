@@ -11,6 +11,7 @@ plain-text heuristics (bare URLs, paths…).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -58,9 +59,77 @@ _TABLE_PIPE = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t])|[ \t]+#+[ \t]*$", re.MULTILINE)
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,}|\$\$)")
+_HTML_RAW_OPEN = re.compile(r" {0,3}<(script|pre|style|textarea)\b|<!--", re.IGNORECASE)
+_HTML_RAW_CLOSE = re.compile(r"</(?:script|pre|style|textarea)>|-->", re.IGNORECASE)
+_FRONT = re.compile(r"---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _chunks(text: str, start: int) -> list[tuple[int, int]]:
+    """Cut the document at blank lines where no block can continue across the cut.
+
+    A cut falls before a line indented by at most three spaces, outside fenced
+    code, ``$$`` math and raw HTML blocks, so each chunk parses the same alone as
+    inside the whole document; chunks are cached by text.
+    """
+    chunks: list[tuple[int, int]] = []
+    chunk_start = start
+    fence: str | None = None
+    raw_html = False
+    blank_before = False
+    for m in _LINE.finditer(text, start):
+        line = m.group()
+        if not line:
+            break
+        body = line.rstrip("\r\n")
+        if fence is not None:
+            if body.lstrip(" ").startswith(fence):
+                fence = None
+            continue
+        if raw_html:
+            if _HTML_RAW_CLOSE.search(body):
+                raw_html = False
+            continue
+        if not body.strip():
+            blank_before = True
+            continue
+        indent = len(body) - len(body.lstrip(" "))
+        if blank_before and indent <= 3 and m.start() > chunk_start:
+            chunks.append((chunk_start, m.start()))
+            chunk_start = m.start()
+        blank_before = False
+        f = _FENCE_OPEN.match(body)
+        if f:
+            fence = f.group(1)[:3] if f.group(1) != "$$" else "$$"
+            if fence == "$$" and body.strip().endswith("$$") and len(body.strip()) > 2:
+                fence = None
+            continue
+        h = _HTML_RAW_OPEN.match(body)
+        if h and not _HTML_RAW_CLOSE.search(body, h.end()):
+            raw_html = True
+    if chunk_start < len(text):
+        chunks.append((chunk_start, len(text)))
+    return chunks
+
+
 def markdown_spans(doc: Document) -> list[Span]:
     text = doc.text
-    starts = doc.line_starts
+    spans: list[Span] = []
+    start = 0
+    fm = _FRONT.match(text)
+    if fm:
+        spans.append((0, fm.end()))
+        start = fm.end()
+    for s, e in _chunks(text, start):
+        spans.extend((s + a, s + b) for a, b in _chunk_spans(text[s:e]))
+    return merge(spans)
+
+
+@lru_cache(maxsize=4096)
+def _chunk_spans(text: str) -> tuple[Span, ...]:
+    """Non-prose spans of one chunk of Markdown, relative to it (cached by text)."""
+    starts = [0] + [m.end() for m in _BREAK.finditer(text)]
     n_lines = len(starts)
 
     def line_offset(line: int) -> int:
@@ -80,10 +149,9 @@ def markdown_spans(doc: Document) -> list[Span]:
         start, end = line_offset(first), line_offset(last)
         if tok.type in _CODE_BLOCKS:
             spans.append((start, end))
-        elif in_table and tok.type in ("thead_open",):
+        elif in_table and tok.type == "thead_open":
             # the delimiter row is the second line of the header
-            d0 = line_offset(first + 1)
-            spans.append((d0, line_offset(first + 2)))
+            spans.append((line_offset(first + 1), line_offset(first + 2)))
         elif in_table and tok.type == "tr_open":
             spans.extend(m.span() for m in _TABLE_PIPE.finditer(text, start, end))
     spans.extend(m.span() for m in _REF_DEF.finditer(text))
@@ -91,12 +159,14 @@ def markdown_spans(doc: Document) -> list[Span]:
     spans.extend(m.span() for m in _HEADING.finditer(text))
     blocks = merge(spans)
     for s, e in list(gaps(blocks, 0, len(text))):
-        for m in _INLINE.finditer(text, s, e):
-            spans.append(m.span())
+        spans.extend(m.span() for m in _INLINE.finditer(text, s, e))
     marked = merge(spans)
     for s, e in list(gaps(marked, 0, len(text))):
         spans.extend(heuristic_spans(text, s, e))
-    return merge(spans)
+    return tuple(merge(spans))
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def front_matter(doc: Document) -> str | None:
