@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..config import Config
+from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
 from ..language import family_index
 from ..model import Finding, Fix, Severity
@@ -143,3 +143,6 @@ def english_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Find
                 f"No space after {run}: add one",
                 [Fix(e, e, " ", f"Insert a space after {run}")],
             )
+
+
+OPTION_VALIDATORS["english"] = lambda raw: validate_options(raw)[1]

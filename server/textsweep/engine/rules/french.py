@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import structure  # noqa: F401  (registers the structure providers)
-from ..config import Config
+from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
 from ..language import FamilyIndex, family_index
 from ..model import Finding, Fix, Severity
@@ -863,3 +863,6 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
                     f"{_kind_name(major)} ({counts[major]} to {counts[k]})",
                     [Fix(s, e, insert_text(major, lang_id), f"Use {_kind_name(major)}")],
                 )
+
+
+OPTION_VALIDATORS["french"] = lambda raw: validate_options(raw)[1]
