@@ -29,6 +29,7 @@ from .engine import (
     parse_settings,
     textio,
 )
+from .projectconfig import editorconfig_settings, merge_settings
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
@@ -87,18 +88,33 @@ def _pyproject_settings(start: str = ".") -> Any:
     return None
 
 
-def load_config(path: str | None) -> Config:
-    """Settings from ``--config FILE.json`` or ``[tool.textsweep]``; warnings to stderr."""
-    raw: Any = None
+def load_settings(path: str | None) -> Any:
+    """Raw settings from ``--config FILE.json`` or ``[tool.textsweep]``."""
     if path:
         with open(path, encoding="utf-8") as fh:
-            raw = json.load(fh)
-    else:
-        raw = _pyproject_settings()
-    config, warnings = parse_settings(raw)
-    for w in warnings:
-        print(f"textsweep: warning: {w}", file=sys.stderr)
-    return config
+            return json.load(fh)
+    return _pyproject_settings()
+
+
+class Configs:
+    """Per-file configs: the user's settings over each file's .editorconfig."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.cache: dict[str, Config] = {}
+        self.warned: set[str] = set()
+
+    def for_path(self, path: str) -> Config:
+        overlay = editorconfig_settings(path)
+        key = json.dumps(overlay, sort_keys=True)
+        if key not in self.cache:
+            config, warnings = parse_settings(merge_settings(overlay, self.raw))
+            for w in warnings:
+                if w not in self.warned:
+                    self.warned.add(w)
+                    print(f"textsweep: warning: {w}", file=sys.stderr)
+            self.cache[key] = config
+        return self.cache[key]
 
 
 # ---------------------------------------------------------------------- output
@@ -171,12 +187,12 @@ def render(fmt: str, results: Sequence[FileResult]) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    configs = Configs(load_settings(args.config))
     results: list[FileResult] = []
     for path in iter_files(args.paths):
         r = load(path)
         if r.doc is not None:
-            r.findings = lint(r.doc, config)
+            r.findings = lint(r.doc, configs.for_path(path))
         results.append(r)
     sys.stdout.write(render(args.format, results))
     if any(r.error for r in results):
@@ -209,7 +225,7 @@ def _encode_like(original: bytes, text: str) -> bytes:
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    configs = Configs(load_settings(args.config))
     changed = 0
     status = 0
     for path in iter_files(args.paths):
@@ -227,7 +243,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
             )
             status = max(status, 1)
             continue
-        result = fix_all(r.doc, config)
+        result = fix_all(r.doc, configs.for_path(path))
         if result.text == r.doc.text:
             continue
         changed += 1
