@@ -97,14 +97,6 @@ describe('contributed settings match docs/settings.md', () => {
     assert.deepEqual(offered, documented);
   });
 
-  it('contributes nothing the server does not read, except client-only keys', () => {
-    const documented = new Set(rows.flatMap((r) => r.keys));
-    for (const key of Object.keys(props)) {
-      const top = key.split('.')[1]!;
-      assert.ok(documented.has(key) || CLIENT_ONLY_KEYS.includes(top), `${key} is neither documented nor client-only`);
-    }
-  });
-
   it('activates on every default language', () => {
     for (const lang of DEFAULT_LANGUAGES) {
       assert.ok(pkg.activationEvents.includes(`onLanguage:${lang}`), lang);
@@ -113,27 +105,84 @@ describe('contributed settings match docs/settings.md', () => {
   });
 
   it('sends settings the server accepts without a warning', () => {
-    const section = toServerSettings(defaultSection());
-    const server = path.join(repoRoot, 'server');
-    const bundled = path.join(clientDir, 'bundled', 'libs');
-    const pythonPath = [server, ...(existsSync(bundled) ? [bundled] : [])].join(path.delimiter);
-    const out = execFileSync(
-      process.env['TEXTSWEEP_TEST_PYTHON'] ?? 'python3',
-      [
-        '-c',
-        'import json, sys\nfrom textsweep.engine.config import parse_settings\n' +
-          'cfg, warnings = parse_settings(json.loads(sys.argv[1]))\n' +
-          'print(json.dumps({"warnings": warnings, "max": cfg.max_findings, "prose": cfg.blank_lines_prose, "code": cfg.blank_lines_code, "language": cfg.language}))',
-        JSON.stringify(section),
-      ],
-      { encoding: 'utf8', env: { ...process.env, PYTHONPATH: pythonPath, PYTHONDONTWRITEBYTECODE: '1' } },
+    const [warnings] = serverWarnings([toServerSettings(defaultSection())]);
+    assert.deepEqual(warnings, []);
+  });
+});
+
+// ------------------------------------------------------------ contract with the server
+
+/** Runs the server's own settings parser (from this checkout) on each object. */
+function serverWarnings(sections: unknown[]): string[][] {
+  return JSON.parse(python(
+    'import json, sys\nimport textsweep.engine.registry\nfrom textsweep.engine.config import parse_settings\n' +
+      'print(json.dumps([parse_settings(s)[1] for s in json.loads(sys.argv[1])]))',
+    JSON.stringify(sections),
+  )) as string[][];
+}
+
+function python(script: string, ...args: string[]): string {
+  const server = path.join(repoRoot, 'server');
+  const bundled = path.join(clientDir, 'bundled', 'libs');
+  const pythonPath = [server, ...(existsSync(bundled) ? [bundled] : [])].join(path.delimiter);
+  return execFileSync(process.env['TEXTSWEEP_TEST_PYTHON'] ?? 'python3', ['-c', script, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONPATH: pythonPath, PYTHONDONTWRITEBYTECODE: '1' },
+  });
+}
+
+describe('contributed settings match what the server reads', () => {
+  const facts = JSON.parse(python(
+    'import json\nfrom textsweep.engine import config\nfrom textsweep.engine.registry import all_rules\n' +
+      'keys = set(config.FAMILY_OPTION_KEYS) | set(config.OPTION_VALIDATORS) | set(config._SIMPLE_INT_FIELDS) | {"rules", "blankLines", "language"}\n' +
+      'print(json.dumps({"keys": sorted(keys), "rules": sorted(r.id for r in all_rules())}))',
+  )) as { keys: string[]; rules: string[] };
+
+  it('contributes every top-level key the server reads, and no other', () => {
+    const contributed = new Set(
+      Object.keys(props)
+        .map((k) => k.split('.')[1]!)
+        .filter((k) => !CLIENT_ONLY_KEYS.includes(k)),
     );
-    const parsed = JSON.parse(out) as { warnings: string[]; max: number; prose: number; code: number; language: string };
-    assert.deepEqual(parsed.warnings, []);
-    assert.deepEqual(
-      { max: parsed.max, prose: parsed.prose, code: parsed.code, language: parsed.language },
-      { max: 1000, prose: 1, code: 2, language: 'auto' },
-    );
+    assert.deepEqual([...contributed].sort(), facts.keys);
+  });
+
+  it('lists every rule of the server in textsweep.rules (run `npm run sync-rules` when this fails)', () => {
+    const rules = props['textsweep.rules'] as Prop & { properties?: Record<string, unknown> };
+    assert.deepEqual(Object.keys(rules.properties ?? {}).sort(), facts.rules);
+  });
+
+  it('offers only option values the server accepts, and the server rejects what the schema rejects', () => {
+    interface Schema { properties?: Record<string, { enum?: string[]; type?: string; minimum?: number; maximum?: number }>; additionalProperties?: unknown }
+    const good: unknown[] = [];
+    const bad: unknown[] = [];
+    for (const [key, prop] of Object.entries(props)) {
+      const schema = prop as Schema;
+      const top = key.split('.')[1]!;
+      if (CLIENT_ONLY_KEYS.includes(top) || schema.properties === undefined || top === 'rules') continue;
+      for (const [name, p] of Object.entries(schema.properties)) {
+        for (const v of p.enum ?? []) good.push({ [top]: { [name]: v } });
+        if (p.enum !== undefined) bad.push({ [top]: { [name]: 'no-such-value' } });
+        if (p.type === 'integer') {
+          good.push({ [top]: { [name]: p.minimum } }, { [top]: { [name]: p.maximum } });
+          bad.push({ [top]: { [name]: (p.maximum ?? 0) + 1 } });
+        }
+      }
+      if (schema.additionalProperties === false) bad.push({ [top]: { noSuchOption: 1 } });
+    }
+    assert.ok(good.length >= 10 && bad.length >= 5, `only ${good.length} good and ${bad.length} bad samples`);
+    const warnings = serverWarnings([...good, ...bad]);
+    good.forEach((g, i) => { assert.deepEqual(warnings[i], [], `server warns about ${JSON.stringify(g)}`); });
+    bad.forEach((b, i) => {
+      assert.ok((warnings[good.length + i] ?? []).length > 0, `server accepts ${JSON.stringify(b)}, the schema does not`);
+    });
+  });
+
+  it('accepts every rule id and severity the schema offers', () => {
+    const rules = props['textsweep.rules']?.additionalProperties?.anyOf?.[0]?.enum ?? [];
+    const samples: unknown[] = facts.rules.map((id, i) => ({ rules: { [id]: rules[i % rules.length] } }));
+    samples.push({ rules: Object.fromEntries(facts.rules.map((id) => [id, false])) });
+    for (const w of serverWarnings(samples)) assert.deepEqual(w, []);
   });
 });
 
