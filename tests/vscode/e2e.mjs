@@ -98,6 +98,9 @@ const letterText = [
 // A second file, opened once the server runs: how fast do its problems show?
 const NOTE = 'note.md';
 const noteText = '# Note\n\nUn  espace de trop.\n';
+// Opened after "Restart server": proves the new server answers.
+const AFTER = 'apres.txt';
+const afterText = 'Encore  un espace de trop.\n';
 // The same kind of letter saved in Windows-1252 (é = 0xE9, ô = 0xF4).
 const LEGACY = 'ancien.txt';
 const legacyBytes = Buffer.from('Le dépôt est fermé à Noël.\n', 'latin1');
@@ -105,6 +108,7 @@ const legacyBytes = Buffer.from('Le dépôt est fermé à Noël.\n', 'latin1');
 writeFileSync(join(dirs.ws, LETTER), letterText, 'utf8');
 writeFileSync(join(dirs.ws, LEGACY), legacyBytes);
 writeFileSync(join(dirs.ws, NOTE), noteText, 'utf8');
+writeFileSync(join(dirs.ws, AFTER), afterText, 'utf8');
 const original = readFileSync(join(dirs.ws, LETTER));
 
 // ---------------------------------------------------------------- the oracle
@@ -521,6 +525,36 @@ await step(`a second file (${NOTE}) shows its problem at once`, async () => {
   await until('a squiggle in the second file', async () => (await page.locator('.editor-instance .monaco-editor').first().locator(squiggles).count()) > 0, 10000);
   timings.openSecondFileToSquiggleMs = Date.now() - t;
   log(`   ${timings.openSecondFileToSquiggleMs} ms from Ctrl+P to the squiggle`);
+}, { independent: true });
+
+await step(`"textsweep: Fix all problems in this file" fixes ${NOTE} before any save`, async () => {
+  const want = check(join(dirs.ws, NOTE));
+  const fixedDir = join(work, 'oracle-note');
+  mkdirSync(fixedDir, { recursive: true });
+  writeFileSync(join(fixedDir, NOTE), noteText, 'utf8');
+  cli(['fix', join(fixedDir, NOTE)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const expected = readFileSync(join(fixedDir, NOTE));
+  const left = check(join(fixedDir, NOTE));
+  await runCommand('textsweep: Fix all problems in this file');
+  await page.locator(`.tab[data-resource-name="${NOTE}"].dirty`).waitFor({ state: 'visible', timeout: 10000 });
+  await until(`${left.length} problem rows for ${NOTE}`, async () => (await problemMessages()).length === left.length, 10000)
+    .catch(async (e) => { throw new Error(`${e.message}; rows: ${JSON.stringify(await problemMessages())}`); });
+  assert(readFileSync(join(dirs.ws, NOTE)).toString('utf8') === noteText, 'the command saved the file');
+  await page.keyboard.press('Control+S');
+  await until('the saved note', async () => readFileSync(join(dirs.ws, NOTE)).equals(expected), 10000)
+    .catch((e) => { throw new Error(`${e.message}; disk: ${JSON.stringify(readFileSync(join(dirs.ws, NOTE)).toString('utf8'))}, expected ${JSON.stringify(expected.toString('utf8'))} (${want.length} problems before)`); });
+}, { independent: true });
+
+await step('"textsweep: Restart server" brings the server back', async () => {
+  const item = page.locator('.statusbar-item', { hasText: 'textsweep' }).first();
+  await runCommand('textsweep: Restart server');
+  await until('the server to run again', async () => {
+    const lines = findLogLines(join(dirs.user, 'logs'), 'The server is running');
+    return lines.length >= 2 && /textsweep/.test((await item.textContent()) ?? '') && !/failed|stopped|starting/.test((await item.textContent()) ?? '');
+  }, 30000).catch(async (e) => { throw new Error(`${e.message}; status bar "${await item.textContent()}"`); });
+  // and it answers: a file opened now gets its squiggle
+  await openFile(AFTER);
+  await until('a squiggle from the restarted server', async () => (await page.locator('.editor-instance .monaco-editor').first().locator(squiggles).count()) > 0, 15000);
 }, { independent: true });
 
 await step('"Reload file with encoding…" turns a Windows-1252 file into UTF-8', async () => {

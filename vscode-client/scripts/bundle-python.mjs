@@ -72,6 +72,11 @@ function fail(message) {
   process.exit(1);
 }
 
+// --if-missing: keep an existing bundle (the unit tests only need its dependencies).
+if (process.argv.includes('--if-missing') && existsSync(join(bundled, 'bundle.json'))) {
+  process.exit(0);
+}
+
 if (!existsSync(join(repoRoot, 'pyproject.toml'))) {
   fail(`no pyproject.toml in ${repoRoot}; run this from the textsweep repository`);
 }
