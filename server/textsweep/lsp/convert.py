@@ -53,13 +53,18 @@ def to_diagnostics(
     encoding: str,
     config: Config,
     version: int | None,
+    total: int | None = None,
+    exact: bool = True,
 ) -> list[lsp.Diagnostic]:
     """Diagnostics for the first ``max_findings`` findings, plus one "N more" notice.
 
-    All positions (finding and fix ranges) are converted in one sorted sweep.
+    ``total`` is how many findings the document holds when ``findings`` was
+    already capped by the engine. All positions (finding and fix ranges) are
+    converted in one sorted sweep.
     """
     shown = findings[: config.max_findings]
-    hidden = len(findings) - len(shown)
+    total = len(findings) if total is None else max(total, len(findings))
+    hidden = total - len(shown)
     offsets: list[int] = []
     for f in shown:
         offsets.append(f.start)
@@ -67,8 +72,13 @@ def to_diagnostics(
         for fix in f.fixes:
             offsets.append(fix.start)
             offsets.append(fix.end)
+    anchor = (
+        findings[len(shown)].start
+        if len(findings) > len(shown)
+        else (shown[-1].end if shown else 0)
+    )
     if hidden:
-        offsets.append(findings[len(shown)].start)
+        offsets.append(anchor)
     pos = offsets_to_positions(doc, offsets, encoding)
     out: list[lsp.Diagnostic] = []
     for f in shown:
@@ -89,12 +99,13 @@ def to_diagnostics(
             )
         )
     if hidden:
-        p = _pos(pos[findings[len(shown)].start])
+        p = _pos(pos[anchor])
+        more = f"{hidden}" if exact else f"more than {hidden}"
         out.append(
             lsp.Diagnostic(
                 range=lsp.Range(start=p, end=p),
                 message=(
-                    f"{hidden} more textsweep finding{'s' if hidden != 1 else ''} not shown "
+                    f"{more} more textsweep finding{'s' if hidden != 1 else ''} not shown "
                     f"(textsweep.maxFindings is {config.max_findings}); "
                     "fix-all still fixes them all"
                 ),

@@ -18,12 +18,13 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..engine import Config, Document, Finding, Fix, fix_all, lint, parse_settings
-from ..engine.linter import active_rules
+from ..engine import Config, Document, Finding, Fix, fix_all, parse_settings
+from ..engine.linter import active_rules, lint_capped
 from . import convert, extensions
 from .documents import OpenDocument, apply_change
 from .hover import hover_markdown
 from .positions import UTF16, offsets_to_positions, position_to_offset
+from .protocol import TextsweepProtocol
 
 log = logging.getLogger("textsweep.lsp")
 
@@ -36,8 +37,11 @@ FIX_ALL_KIND = f"{lsp.CodeActionKind.SourceFixAll.value}.textsweep"
 class LintResult:
     version: int | None
     doc: Document
+    #: The first ``config.max_findings`` findings; fix-all re-lints in full.
     findings: list[Finding]
     config: Config
+    total: int = 0
+    exact: bool = True
 
 
 class TextsweepServer(LanguageServer):
@@ -45,7 +49,10 @@ class TextsweepServer(LanguageServer):
 
     def __init__(self) -> None:
         super().__init__(
-            "textsweep", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
+            "textsweep",
+            __version__,
+            text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+            protocol_cls=TextsweepProtocol,
         )
         self.docs: dict[str, OpenDocument] = {}
         self.results: dict[str, LintResult] = {}
@@ -153,10 +160,14 @@ class TextsweepServer(LanguageServer):
                 return
             snapshot = od.snapshot()
             loop = asyncio.get_running_loop()
-            findings = await loop.run_in_executor(self.executor, lint, snapshot, config)
+            capped = await loop.run_in_executor(
+                self.executor, lint_capped, snapshot, config, config.max_findings
+            )
             if self.docs.get(uri) is not od or od.version != version:
                 return  # stale: a newer version is on its way
-            result = LintResult(version, snapshot, findings, config)
+            result = LintResult(
+                version, snapshot, capped.findings, config, capped.total, capped.exact
+            )
             self.results[uri] = result
             for fut in self.waiters.pop(uri, []):
                 if not fut.done():
@@ -170,7 +181,13 @@ class TextsweepServer(LanguageServer):
 
     def publish(self, uri: str, result: LintResult) -> None:
         diagnostics = convert.to_diagnostics(
-            result.doc, result.findings, self.encoding, result.config, result.version
+            result.doc,
+            result.findings,
+            self.encoding,
+            result.config,
+            result.version,
+            result.total,
+            result.exact,
         )
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=result.version)
@@ -329,7 +346,13 @@ def create_server() -> TextsweepServer:
         if params.previous_result_id == result_id:
             return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
         items = convert.to_diagnostics(
-            result.doc, result.findings, ls.encoding, result.config, result.version
+            result.doc,
+            result.findings,
+            ls.encoding,
+            result.config,
+            result.version,
+            result.total,
+            result.exact,
         )
         return lsp.RelatedFullDocumentDiagnosticReport(items=items, result_id=result_id)
 

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..chars import describe
+from ..chars import char_set, describe
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
@@ -29,7 +29,19 @@ def _count_blanks(run: str) -> str:
 
 # --------------------------------------------------------------------------- trailing
 
-_TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+(?=\r\n|\r|\n|\Z)")
+_TRAILING_CLASS = " \t\u00a0\u2000-\u200a\u202f\u3000"
+_TRAILING = re.compile(f"[{_TRAILING_CLASS}]+(?=\\r\\n|\\r|\\n|\\Z)")
+_TRAILING_SET = char_set(_TRAILING_CLASS)
+_TRAILING_PAIRS = tuple(c + b for c in sorted(_TRAILING_SET) for b in "\r\n")
+
+
+def _may_have_trailing(text: str) -> bool:
+    """Cheap substring checks before the regex scan (clean text skips it)."""
+    if text and text[-1] in _TRAILING_SET:
+        return True
+    return any(pair in text for pair in _TRAILING_PAIRS if pair[0] in " \t") or (
+        any(pair in text for pair in _TRAILING_PAIRS)
+    )
 
 
 def _markdown_hard_break(doc: Document, m: re.Match[str]) -> bool:
@@ -70,6 +82,8 @@ left alone.""",
     ],
 )
 def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    if not _may_have_trailing(doc.text):
+        return
     markdown = doc.language_id == "markdown"
     for m in _TRAILING.finditer(doc.text):
         if markdown and _markdown_hard_break(doc, m):
@@ -84,7 +98,7 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
 
 # --------------------------------------------------------------------------- doubled
 
-_DOUBLED = re.compile(r"(?<=[^\s]) {2,}(?=[^\s])")
+_DOUBLED = re.compile(r"  +")
 
 
 @rule(
@@ -105,24 +119,32 @@ tables and code are left alone.""",
     ],
 )
 def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    if is_code_language(doc):
+    text = doc.text
+    if "  " not in text or is_code_language(doc):
         return
     mask = non_prose(doc)
-    for m in _DOUBLED.finditer(doc.text):
-        if mask and mask.covers(m.start(), m.end()):
+    n = len(text)
+    for m in _DOUBLED.finditer(text):
+        s, e = m.span()
+        # Between two non-space characters only: indentation and trailing runs
+        # belong to other rules.
+        if s == 0 or e >= n or text[s - 1].isspace() or text[e].isspace():
             continue
-        n = m.end() - m.start()
+        if mask and mask.covers(s, e):
+            continue
         yield r.finding(
-            m.start(),
-            m.end(),
-            f"{n} spaces in a row between words: replace with one",
-            [Fix(m.start(), m.end(), " ", "Replace with one space")],
+            s,
+            e,
+            f"{e - s} spaces in a row between words: replace with one",
+            [Fix(s, e, " ", "Replace with one space")],
         )
 
 
 # --------------------------------------------------------------------------- odd space
 
-_ODD = re.compile(r"[\u2000-\u200a\u205f\u3000\u1680]+")
+_ODD_CLASS = "\u2000-\u200a\u205f\u3000\u1680"
+_ODD = re.compile(f"[{_ODD_CLASS}]+")
+_ODD_SET = char_set(_ODD_CLASS)
 _NUMERIC_SEPARATORS = "\u2008\u2009\u2007\u200a"
 _FRENCH_PUNCT = ";:!?»«"
 
@@ -157,6 +179,8 @@ Chinese, Japanese or Korean text are correct and left alone.""",
     ],
 )
 def odd_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    if not doc.has_any(_ODD_SET):
+        return
     text = doc.text
     n = len(text)
     for m in _ODD.finditer(text):
@@ -181,10 +205,6 @@ def odd_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 
 
 # --------------------------------------------------------------------------- blank lines
-
-_BLANK_RUN = re.compile(rf"{_BREAK}((?:[ \t]*{_BREAK})+)(?=[ \t]*[^ \t\r\n])")
-_LEADING_BLANKS = re.compile(rf"\A(?:[ \t]*{_BREAK})+(?=[ \t]*[^ \t\r\n])")
-_LINE_WITH_BREAK = re.compile(rf"[ \t]*{_BREAK}")
 
 
 def blank_line_limit(doc: Document, config: Config) -> int:
@@ -217,26 +237,42 @@ The limits are the settings `textsweep.blankLines.prose` and
 def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     limit = blank_line_limit(doc, config)
     text = doc.text
-    runs: list[tuple[int, int]] = []
-    lead = _LEADING_BLANKS.match(text)
-    if lead:
-        runs.append((0, lead.end()))
-    runs.extend(m.span(1) for m in _BLANK_RUN.finditer(text))
+    starts = doc.line_starts
+    nlines = len(starts)
     mask = non_prose(doc)
-    for start, end in runs:
-        lines = [m.end() for m in _LINE_WITH_BREAK.finditer(text, start, end)]
-        count = len(lines)
-        if count <= limit:
+    run_start = -1  # first line of the current run of blank lines
+    for i in range(nlines + 1):
+        blank = False
+        if i < nlines:
+            s = starts[i]
+            e = starts[i + 1] if i + 1 < nlines else len(text)
+            # A line is blank when it holds nothing but spaces, tabs and its break.
+            blank = e > s and not text[s:e].strip(" \t\r\n") and i + 1 < nlines
+        if blank:
+            if run_start < 0:
+                run_start = i
             continue
-        cut = lines[limit - 1] if limit > 0 else start
-        if mask and mask.covers(cut, end):
-            continue
-        yield r.finding(
-            cut,
-            end,
-            f"{count} blank lines in a row (at most {limit} allowed here): remove {count - limit}",
-            [Fix(cut, end, "", f"Keep {limit} blank line{'s' if limit != 1 else ''}")],
-        )
+        if run_start >= 0 and i < nlines:
+            count = i - run_start
+            if count > limit:
+                cut = starts[run_start + limit]
+                end_off = starts[i]
+                if not (mask and mask.covers(cut, end_off)):
+                    yield r.finding(
+                        cut,
+                        end_off,
+                        f"{count} blank lines in a row (at most {limit} allowed here): "
+                        f"remove {count - limit}",
+                        [
+                            Fix(
+                                cut,
+                                end_off,
+                                "",
+                                f"Keep {limit} blank line{'s' if limit != 1 else ''}",
+                            )
+                        ],
+                    )
+        run_start = -1
 
 
 # --------------------------------------------------------------------------- final newline
@@ -271,9 +307,11 @@ the end of a file are clutter. The fix uses the file's own line ending.""",
 )
 def final_newline(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
-    if not text.strip():
+    content_end = len(text.rstrip(" \t\r\n"))
+    if content_end == 0:
         return
-    m = _TRAILING_BLANKS.search(text)
+    # Only the tail after the last visible character can matter.
+    m = _TRAILING_BLANKS.search(text, content_end)
     if m is None:
         end = len(text)
         # Trailing blanks on the last line belong to trailing-whitespace.
@@ -384,6 +422,8 @@ re-indent with spaces or with tabs at a tab width of 4.""",
 def mixed_indentation(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
     prose = doc.is_prose
+    if " \t" not in text and not (prose and "\t " in text):
+        return
     for m in _INDENT.finditer(text):
         indent = m.group()
         if "\r" in indent or "\n" in indent:
