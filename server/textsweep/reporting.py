@@ -13,7 +13,8 @@ Interface (what ``cli.py`` calls)::
 * ``document`` is the :class:`~textsweep.engine.Document` that was linted (its text
   gives lines and columns); ``findings`` are the findings to report — after ``fix``,
   the ones left over; ``fixed`` counts the fixes ``fix`` applied to the file.
-* ``error`` is set (and ``document`` may be ``None``) for a file that could not be read.
+* ``error`` is set (and ``document`` may be ``None``) for a file that could not be read;
+  ``note`` for one that was skipped (``"binary file, skipped"``).
 
 ``render`` returns the whole report as one string ending in a newline (or ``""`` for a
 ``text``/``github`` report without findings). It never prints.
@@ -33,6 +34,7 @@ JSON schema (``"version": 1``; fields may be added, never renamed or removed)::
         {
           "path": "docs/a.md",
           "error": null,                     # or why the file could not be read
+          "note": null,                      # or why it was skipped ("binary file…")
           "fixed": 0,                        # fixes applied by `textsweep fix`
           "findings": [
             {
@@ -56,8 +58,13 @@ JSON schema (``"version": 1``; fields may be added, never renamed or removed)::
     }
 
 ``offset`` is the 0-based code-point offset into the decoded text. Only files with
-findings, errors or applied fixes are listed under ``files``; ``summary.files`` counts
-every file checked.
+findings, errors, notes or applied fixes are listed under ``files``; ``summary.files``
+counts every file looked at.
+
+Text format
+    ``path:line:col: severity rule message``, one finding a line (what compilers print,
+    so editors and terminals can jump to it); ``path: error: why`` for a file that could
+    not be read and ``path: note: why`` for one skipped.
 
 GitHub format
     One workflow command per finding,
@@ -93,7 +100,10 @@ class FileResult:
     document: Document | None
     findings: Sequence[Finding] = ()
     fixed: int = 0
+    #: Why the file could not be read (an OS error); the CLI then exits 2.
     error: str | None = None
+    #: Why the file was not checked although readable ("binary file, skipped").
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -146,9 +156,14 @@ def _summary(results: Sequence[FileResult]) -> dict[str, Any]:
 def render_json(results: Sequence[FileResult]) -> str:
     files = []
     for r in results:
-        if not (r.findings or r.error or r.fixed):
+        if not (r.findings or r.error or r.fixed or r.note):
             continue
-        entry: dict[str, Any] = {"path": r.path, "error": r.error, "fixed": r.fixed}
+        entry: dict[str, Any] = {
+            "path": r.path,
+            "error": r.error,
+            "note": r.note,
+            "fixed": r.fixed,
+        }
         out = []
         doc = r.document
         for f in r.findings:
@@ -364,20 +379,18 @@ def render_github(results: Sequence[FileResult]) -> str:
 
 
 def render_text(results: Sequence[FileResult]) -> str:
-    """``path:line:col: severity [rule] message`` — the format editors can jump to."""
+    """``path:line:col: severity rule message`` — the format editors can jump to."""
     lines = []
     for r in results:
         if r.error is not None:
             lines.append(f"{r.path}: error: {r.error}")
-            continue
+        if r.note is not None:
+            lines.append(f"{r.path}: note: {r.note}")
         doc = r.document
         for f in r.findings:
             assert doc is not None
             a = position(doc, f.start)
-            mark = " (fixable)" if f.safe_fix is not None else ""
-            lines.append(
-                f"{r.path}:{a.line}:{a.column}: {f.severity.label} [{f.rule}] {f.message}{mark}"
-            )
+            lines.append(f"{r.path}:{a.line}:{a.column}: {f.severity.label} {f.rule} {f.message}")
     return "".join(line + "\n" for line in lines)
 
 

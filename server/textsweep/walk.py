@@ -6,21 +6,23 @@ Three functions make up the interface the CLI uses::
     results = map_files(check_one, files, jobs=args.jobs)         # in the order of files
     text = read_text(path)        # inside check_one: None for a binary file
 
-Rules of the walk (documented in ``docs/cli.md``):
+Rules of the walk (also in ``docs/cli.md``):
 
-* A directory is walked recursively. ``.git``, ``.hg``, ``.svn`` and ``.jj`` directories
-  are never entered. Inside a Git work tree, every ``.gitignore`` on the way (from the
+* A directory is walked recursively. ``.git``, ``.hg``, ``.svn``, ``.jj``,
+  ``node_modules``, ``__pycache__``, ``.venv``, ``venv`` and ``.tox`` are never
+  entered. Inside a Git work tree, every ``.gitignore`` on the way (from the
   repository root down) and ``.git/info/exclude`` apply with Git's semantics — later and
   deeper patterns win, ``!negation`` re-includes, an ignored directory is not entered.
   Outside a repository the ``.gitignore`` files below the walked directory still apply.
-* A file or directory named on the command line is always taken, even if ``.gitignore``
-  ignores it (that is how pre-commit and editors pass files), but ``--exclude`` still
-  applies to a named file.
+* A file named on the command line is always taken, even if ``.gitignore`` ignores it
+  (that is how pre-commit and editors pass files), but ``--exclude`` still applies to
+  it. A directory named is walked by the rules above, so an ignored one yields nothing
+  unless ``--no-gitignore`` is given.
 * ``--exclude`` patterns use the same gitignore syntax, matched against the path relative
   to the current directory (or to the walked argument for paths outside it):
   ``*.min.js`` anywhere, ``vendor/`` any directory of that name, ``/docs/old`` anchored.
 * Binary files (a NUL byte in the first 8 KiB and no UTF-16/32 byte-order mark) are
-  skipped by :func:`read_text`, so a walk never decodes an image or an archive.
+  not decoded: :func:`read_text` returns ``None`` and the CLI prints a note.
 
 :func:`map_files` runs the per-file function in a process pool with one worker per
 usable core once there are enough files to pay for starting it, and draws a progress
@@ -43,9 +45,14 @@ import pathspec
 from .engine.textio import decode, looks_binary
 
 R = TypeVar("R")
+T = TypeVar("T")
 
-#: Directories of version-control systems: never walked, whatever .gitignore says.
-VCS_DIRS = frozenset({".git", ".hg", ".svn", ".jj"})
+#: Directories never walked into, whatever .gitignore says: version control, and
+#: tool caches and environments that are rarely ignored by name (a directory named on
+#: the command line is still walked).
+SKIP_DIRS = frozenset(
+    {".git", ".hg", ".svn", ".jj", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+)
 #: Below this many files the pool's start-up (~0.1 s) costs more than it saves.
 POOL_THRESHOLD = 48
 #: Bytes read to decide whether a file is binary.
@@ -153,7 +160,7 @@ def _walk_dir(
         except OSError:
             continue
         if is_dir:
-            if entry.name in VCS_DIRS:
+            if entry.name in SKIP_DIRS:
                 continue
             if gitignore and _is_ignored(path, True, ignores):
                 continue
@@ -178,7 +185,8 @@ def iter_files(
     """Files to check under ``paths``, each once, directories walked in name order.
 
     Paths come back as given (relative stays relative) so reports show what the user
-    typed; a missing path raises :class:`FileNotFoundError`.
+    typed; a named path that does not exist comes back too, for the caller to report
+    the error when it reads it.
     """
     base = Path(cwd) if cwd is not None else Path.cwd()
     excluder = _Excluder(exclude, base.resolve())
@@ -187,20 +195,18 @@ def iter_files(
         p = Path(arg)
         absolute = (base / p).resolve() if not p.is_absolute() else p.resolve()
         if absolute.is_dir():
-            # A directory named explicitly is walked even if ignored, like a file.
             ignores = _ancestor_ignores(absolute) if gitignore else []
             for found in _walk_dir(absolute, ignores, excluder, gitignore):
                 if found in seen:
                     continue
                 seen.add(found)
                 yield p / found.relative_to(absolute)
-        elif absolute.is_file():
+        else:
+            # A file, or a path that does not exist: the caller reports the OS error.
             if excluder.excluded(absolute, False, absolute.parent) or absolute in seen:
                 continue
             seen.add(absolute)
             yield p
-        else:
-            raise FileNotFoundError(str(arg))
 
 
 def collect_files(
@@ -271,8 +277,8 @@ class Progress:
 
 
 def map_files(
-    func: Callable[[Path], R],
-    files: Sequence[Path],
+    func: Callable[[T], R],
+    files: Sequence[T],
     *,
     jobs: int | None = None,
     progress: bool | None = None,

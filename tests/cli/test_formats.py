@@ -42,13 +42,20 @@ def test_sample_has_the_three_expected_findings() -> None:
 
 def test_text_format_is_path_line_column() -> None:
     assert reporting.render("text", sample_results()).splitlines() == [
-        "docs/sample.txt:1:11: warning [invisible-character] "
-        "U+200B ZERO WIDTH SPACE inside a word: remove it (fixable)",
-        "docs/sample.txt:2:7: warning [doubled-space] "
-        "2 spaces in a row between words: replace with one (fixable)",
-        "docs/sample.txt:3:14: warning [trailing-whitespace] "
-        "Trailing whitespace (3 spaces): remove it (fixable)",
+        "docs/sample.txt:1:11: warning invisible-character "
+        "U+200B ZERO WIDTH SPACE inside a word: remove it",
+        "docs/sample.txt:2:7: warning doubled-space "
+        "2 spaces in a row between words: replace with one",
+        "docs/sample.txt:3:14: warning trailing-whitespace "
+        "Trailing whitespace (3 spaces): remove it",
     ]
+    skipped = [
+        FileResult("img.png", None, note="binary file, skipped"),
+        FileResult("gone.txt", None, error="No such file or directory"),
+    ]
+    assert reporting.render("text", skipped) == (
+        "img.png: note: binary file, skipped\ngone.txt: error: No such file or directory\n"
+    )
     assert reporting.summary(sample_results()) == (
         "3 problems (3 fixable with `textsweep fix`) in 1 of 2 files"
     )
@@ -60,7 +67,7 @@ def test_json_schema_v1() -> None:
     assert report["tool"] == {"name": "textsweep", "version": __version__}
     assert [f["path"] for f in report["files"]] == ["docs/sample.txt"]  # clean files omitted
     entry = report["files"][0]
-    assert entry["error"] is None and entry["fixed"] == 0
+    assert entry["error"] is None and entry["note"] is None and entry["fixed"] == 0
     first = entry["findings"][0]
     assert first == {
         "rule": "invisible-character",
@@ -111,8 +118,14 @@ def test_json_reports_unreadable_files_and_fixed_counts() -> None:
     ]
     report = json.loads(reporting.render("json", results))
     assert report["files"] == [
-        {"path": "gone.txt", "error": "No such file or directory", "fixed": 0, "findings": []},
-        {"path": "fixed.txt", "error": None, "fixed": 4, "findings": []},
+        {
+            "path": "gone.txt",
+            "error": "No such file or directory",
+            "note": None,
+            "fixed": 0,
+            "findings": [],
+        },
+        {"path": "fixed.txt", "error": None, "note": None, "fixed": 4, "findings": []},
     ]
     assert report["summary"]["errors"] == 1
 
