@@ -30,6 +30,7 @@ from .engine import (
     parse_settings,
     textio,
 )
+from .projectconfig import editorconfig_settings, merge_settings
 
 SKIP_DIRS = walk.SKIP_DIRS
 
@@ -85,18 +86,33 @@ def _pyproject_settings(start: str = ".") -> Any:
     return None
 
 
-def load_config(path: str | None) -> Config:
-    """Settings from ``--config FILE.json`` or ``[tool.textsweep]``; warnings to stderr."""
-    raw: Any = None
+def load_settings(path: str | None) -> Any:
+    """Raw settings from ``--config FILE.json`` or ``[tool.textsweep]``."""
     if path:
         with open(path, encoding="utf-8") as fh:
-            raw = json.load(fh)
-    else:
-        raw = _pyproject_settings()
-    config, warnings = parse_settings(raw)
-    for w in warnings:
-        print(f"textsweep: warning: {w}", file=sys.stderr)
-    return config
+            return json.load(fh)
+    return _pyproject_settings()
+
+
+class Configs:
+    """Per-file configs: the user's settings over each file's .editorconfig."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.cache: dict[str, Config] = {}
+        self.warned: set[str] = set()
+
+    def for_path(self, path: str) -> Config:
+        overlay = editorconfig_settings(path)
+        key = json.dumps(overlay, sort_keys=True)
+        if key not in self.cache:
+            config, warnings = parse_settings(merge_settings(overlay, self.raw))
+            for w in warnings:
+                if w not in self.warned:
+                    self.warned.add(w)
+                    print(f"textsweep: warning: {w}", file=sys.stderr)
+            self.cache[key] = config
+        return self.cache[key]
 
 
 # ---------------------------------------------------------------------- output
@@ -112,11 +128,23 @@ def to_report(r: FileResult) -> reporting.FileResult:
     )
 
 
-def check_one(path: str, config: Config) -> reporting.FileResult:
+#: One Configs per settings per process, so pool workers (forked after the parent
+#: seeded it) share its cache and do not repeat warnings the parent printed.
+_CONFIGS: dict[str, Configs] = {}
+
+
+def _configs_for(raw: Any) -> Configs:
+    key = json.dumps(raw, sort_keys=True, default=str)
+    if key not in _CONFIGS:
+        _CONFIGS[key] = Configs(raw)
+    return _CONFIGS[key]
+
+
+def check_one(path: str, raw_settings: Any) -> reporting.FileResult:
     """Load and lint one file (runs in a worker process for large trees)."""
     r = load(path)
     if r.doc is not None:
-        r.findings = lint(r.doc, config)
+        r.findings = lint(r.doc, _configs_for(raw_settings).for_path(path))
         # Only the text goes back to the parent: not the bytes nor the rules' caches.
         r.doc = Document(r.doc.text, r.doc.language_id, r.doc.uri, r.doc.path)
     return to_report(r)
@@ -130,9 +158,11 @@ def render(fmt: str, results: Sequence[FileResult]) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    raw = load_settings(args.config)
     files = list(iter_files(args.paths, args.exclude, not args.no_gitignore))
-    results = walk.map_files(partial(check_one, config=config), files, jobs=args.jobs)
+    if files:
+        _configs_for(raw).for_path(files[0])  # settings warnings once, from the parent
+    results = walk.map_files(partial(check_one, raw_settings=raw), files, jobs=args.jobs)
     sys.stdout.write(reporting.render(args.format, results))
     if any(r.error for r in results):
         return 2
@@ -164,7 +194,7 @@ def _encode_like(original: bytes, text: str) -> bytes:
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    configs = Configs(load_settings(args.config))
     changed = 0
     status = 0
     for path in iter_files(args.paths, args.exclude, not args.no_gitignore):
@@ -182,7 +212,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
             )
             status = max(status, 1)
             continue
-        result = fix_all(r.doc, config)
+        result = fix_all(r.doc, configs.for_path(path))
         if result.text == r.doc.text:
             continue
         changed += 1

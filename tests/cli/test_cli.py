@@ -120,3 +120,36 @@ def test_settings_from_pyproject(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("un  deux\n", encoding="utf-8")
     out = run("check", "a.txt", cwd=tmp_path)
     assert (out.returncode, out.stdout) == (0, "")
+
+
+def test_editorconfig_conventions_apply(tmp_path: Path) -> None:
+    (tmp_path / ".editorconfig").write_text(
+        "root = true\n\n[*.txt]\ntrim_trailing_whitespace = false\nend_of_line = crlf\n"
+        "\n[*.md]\ninsert_final_newline = false\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_bytes(b"fin   \nligne\r\n")
+    (tmp_path / "b.md").write_bytes(b"sans fin")
+    out = run("check", str(tmp_path))
+    lines = out.stdout.splitlines()
+    assert not any("trailing-whitespace" in line for line in lines)
+    assert any(
+        "a.txt:1:7: warning mixed-line-endings LF line ending where the project asks "
+        "for CRLF" in line
+        for line in lines
+    ), lines
+    assert not any("b.md" in line for line in lines)
+    # The user's explicit settings still win over .editorconfig.
+    (tmp_path / "cfg.json").write_text('{"rules": {"trailing-whitespace": true}}', "utf-8")
+    out = run("check", "--config", str(tmp_path / "cfg.json"), str(tmp_path / "a.txt"))
+    assert "trailing-whitespace" in out.stdout
+
+
+def test_fix_with_editorconfig_indentation(tmp_path: Path) -> None:
+    (tmp_path / ".editorconfig").write_text(
+        "root = true\n[*.py]\nindent_style = space\nindent_size = 2\n", encoding="utf-8"
+    )
+    p = tmp_path / "m.py"
+    p.write_text("def f():\n \tx = 1\n", encoding="utf-8")
+    assert run("fix", str(p)).returncode == 0
+    assert p.read_text(encoding="utf-8") == "def f():\n  x = 1\n"

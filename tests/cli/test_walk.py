@@ -14,7 +14,6 @@ import pytest
 
 from textsweep import walk
 from textsweep.cli import check_one
-from textsweep.engine import Config
 
 
 def tree(root: Path, files: dict[str, bytes | str]) -> None:
@@ -163,7 +162,7 @@ def test_parallel_check_equals_serial(tmp_path: Path) -> None:
     for i in range(120):
         (tmp_path / f"f{i:03}.txt").write_text(f"line {i}  doubled\u200b \n", encoding="utf-8")
     files = [str(p) for p in walk.collect_files([tmp_path])]
-    worker = partial(check_one, config=Config())
+    worker = partial(check_one, raw_settings=None)
     serial = walk.map_files(worker, files, jobs=1)
     parallel = walk.map_files(worker, files, jobs=2)
     assert [(r.path, list(r.findings)) for r in parallel] == [

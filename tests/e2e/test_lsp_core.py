@@ -325,3 +325,29 @@ async def test_close_clears_pushed_diagnostics(client: LanguageClient) -> None:
             break
         await asyncio.sleep(0.02)
     assert list(client.diagnostics[uri]) == []
+
+
+async def test_burst_of_keystrokes_costs_one_lint(client: LanguageClient) -> None:
+    if uses_pull(client):
+        pytest.skip("pull clients ask when they want")
+    uri = "untitled:burst.txt"
+    text = "Début.\n"
+    open_doc(client, uri, text)
+    await diagnostics(client, uri, 1)
+    before = client.push_count  # type: ignore[attr-defined]
+    line_len = len("Début.")
+    for i, ch in enumerate("  fin du  mot"):
+        at = lsp.Position(line=0, character=line_len + i)
+        client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=2 + i),
+                content_changes=[
+                    lsp.TextDocumentContentChangePartial(range=lsp.Range(start=at, end=at), text=ch)
+                ],
+            )
+        )
+    last = 2 + len("  fin du  mot") - 1
+    diags = await diagnostics(client, uri, last)
+    await asyncio.sleep(0.4)
+    assert client.push_count - before == 1  # type: ignore[attr-defined]
+    assert [d.code for d in diags] == ["doubled-space", "doubled-space"]

@@ -11,6 +11,7 @@ from .document import Document
 from .fixes import apply_fixes
 from .model import Finding, Severity, finding_key
 from .registry import Rule, all_rules
+from .suppress import filter_suppressed
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,9 @@ def lint_capped(
             continue
         if sev != r.severity:
             found = [f if f.severity == sev else f._replace(severity=sev) for f in found]
+        kept = filter_suppressed(doc, found)
+        extra = max(0, extra - (len(found) - len(kept)))
+        found = kept
         findings.extend(found)
         total += len(found) + extra
     findings.sort(key=finding_key)

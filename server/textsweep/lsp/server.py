@@ -20,6 +20,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..engine import Config, Document, Finding, Fix, fix_all, parse_settings
 from ..engine.linter import active_rules, lint_capped
+from ..projectconfig import editorconfig_settings, merge_settings
 from . import convert, extensions
 from .documents import OpenDocument, apply_change
 from .hover import hover_markdown
@@ -119,6 +120,9 @@ class TextsweepServer(LanguageServer):
                 raw = self.pushed_settings
         else:
             raw = self.pushed_settings
+        od = self.docs.get(uri)
+        if od is not None and od.path:
+            raw = merge_settings(editorconfig_settings(od.path), raw)
         config, warnings = parse_settings(raw)
         self.warn(warnings)
         self.configs[uri] = config

@@ -5,16 +5,60 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from ..chars import char_set, describe
-from ..config import Config
+from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
 from ..regions import is_code_language, non_prose
 from ..registry import Example, Rule, clean, rule
 
 FAMILY = "whitespace"
+
+_EOL = {"lf": "\n", "crlf": "\r\n", "cr": "\r"}
+
+
+@dataclass(frozen=True)
+class WhitespaceOptions:
+    """``textsweep.whitespace``: what .editorconfig calls end_of_line, indent_style
+    and tab_width (the server fills them from .editorconfig when present)."""
+
+    end_of_line: str | None = None
+    indent_style: str | None = None
+    tab_width: int | None = None
+
+
+def _validate(raw: Any) -> list[str]:
+    if not isinstance(raw, Mapping):
+        return ["textsweep.whitespace must be an object"]
+    out = []
+    for key, value in raw.items():
+        if key == "endOfLine" and value not in _EOL:
+            out.append("textsweep.whitespace.endOfLine must be 'lf', 'crlf' or 'cr'")
+        elif key == "indentStyle" and value not in ("tab", "space"):
+            out.append("textsweep.whitespace.indentStyle must be 'tab' or 'space'")
+        elif key == "tabWidth" and (
+            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16
+        ):
+            out.append("textsweep.whitespace.tabWidth must be a whole number from 1 to 16")
+        elif key not in ("endOfLine", "indentStyle", "tabWidth"):
+            out.append(f"unknown setting textsweep.whitespace.{key}")
+    return out
+
+
+OPTION_VALIDATORS["whitespace"] = _validate
+
+
+def options(config: Config) -> WhitespaceOptions:
+    raw = config.options.get("whitespace")
+    if not isinstance(raw, Mapping) or _validate(raw):
+        return WhitespaceOptions()
+    return WhitespaceOptions(raw.get("endOfLine"), raw.get("indentStyle"), raw.get("tabWidth"))
+
+
 _BREAK = r"(?:\r\n|\r|\n)"
 _SPACE_NAMES = {" ": "space", "\t": "tab", "\u00a0": "no-break space"}
 
@@ -347,13 +391,21 @@ _ENDING_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
     "mixed-line-endings",
     family=FAMILY,
     severity=Severity.WARNING,
-    description="CRLF, LF and lone CR line endings mixed in one file.",
+    description="CRLF, LF and lone CR line endings mixed in one file, or not the "
+    "ending the project asks for.",
     explanation="""
 Each minority line ending is flagged and changed to the file's majority ending
-(LF wins a tie).""",
+(LF wins a tie). When `.editorconfig` sets `end_of_line` (or the setting
+`textsweep.whitespace.endOfLine` is set), every other ending is flagged.""",
     examples=[
         Example("un\r\ndeux\r\ntrois\nquatre\r\n", "un\r\ndeux\r\ntrois\r\nquatre\r\n"),
         Example("one\ntwo\rthree\n", "one\ntwo\nthree\n"),
+        Example(
+            "a\r\nb\r\n",
+            "a\nb\n",
+            settings={"whitespace": {"endOfLine": "lf"}},
+            note="the project asks for LF",
+        ),
         clean("tout\r\nen\r\nCRLF\r\n"),
     ],
 )
@@ -362,11 +414,19 @@ def mixed_line_endings(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
     cr = text.count("\r") - crlf
-    if sum(1 for n in (crlf, lf, cr) if n) < 2:
-        return
-    major = dominant_line_ending(text)
-    total = crlf + lf + cr
+    wanted = options(config).end_of_line
     counts = {"\n": lf, "\r\n": crlf, "\r": cr}
+    total = crlf + lf + cr
+    if wanted is not None:
+        major = _EOL[wanted]
+        if counts[major] == total:
+            return
+        why = "the project asks for"
+    else:
+        if sum(1 for n in (crlf, lf, cr) if n) < 2:
+            return
+        major = dominant_line_ending(text)
+        why = f"the file mostly uses ({counts[major]} of {total} lines)"
     major_name = _ENDING_NAMES[major]
     for m in _ANY_BREAK.finditer(text):
         ending = m.group()
@@ -375,8 +435,7 @@ def mixed_line_endings(r: Rule, doc: Document, config: Config) -> Iterator[Findi
         yield r.finding(
             m.start(),
             m.end(),
-            f"{_ENDING_NAMES[ending]} line ending in a file that mostly uses {major_name} "
-            f"({counts[major]} of {total} lines): change to {major_name}",
+            f"{_ENDING_NAMES[ending]} line ending where {why} {major_name}: change to {major_name}",
             [Fix(m.start(), m.end(), major, f"Change to {major_name}")],
         )
 
@@ -404,12 +463,21 @@ A space before a tab is always flagged: the line's width then depends on the
 reader's tab stops. Tabs followed by spaces are flagged in prose only; in code
 that is the usual "tabs to indent, spaces to align" style (`gofmt`, ` * ` in C
 comments). The fixes (not applied by fix-all, since the tab width is a guess)
-re-indent with spaces or with tabs at a tab width of 4.""",
+re-indent with spaces or with tabs at a tab width of 4, or at `.editorconfig`'s
+`tab_width` — and become safe for fix-all when `indent_style` and `tab_width` are
+both known.""",
     examples=[
         Example(
             " \tParagraphe mal indenté.\n",
             " \tParagraphe mal indenté.\n",
             note="no automatic fix: the tab width is a guess",
+        ),
+        Example(
+            "  \tx = 1\n",
+            "\tx = 1\n",
+            "python",
+            settings={"whitespace": {"indentStyle": "tab", "tabWidth": 4}},
+            note="safe once .editorconfig gives style and width",
         ),
         clean(
             "\tfunc main() {\n\t\tx := 1 +\n\t\t    2\n\t}\n",
@@ -424,6 +492,10 @@ def mixed_indentation(r: Rule, doc: Document, config: Config) -> Iterator[Findin
     prose = doc.is_prose
     if " \t" not in text and not (prose and "\t " in text):
         return
+    opts = options(config)
+    # With a tab width and style from .editorconfig the re-indent is no guess.
+    known = opts.tab_width is not None and opts.indent_style is not None
+    tab_width = opts.tab_width or DEFAULT_TAB_WIDTH
     for m in _INDENT.finditer(text):
         indent = m.group()
         if "\r" in indent or "\n" in indent:
@@ -433,14 +505,26 @@ def mixed_indentation(r: Rule, doc: Document, config: Config) -> Iterator[Findin
         s, e = m.span()
         if e >= len(text) or text[e] in "\r\n":
             continue  # whitespace-only line: trailing-whitespace judges
-        width = _expand(indent, DEFAULT_TAB_WIDTH)
-        tabs, spaces = divmod(width, DEFAULT_TAB_WIDTH)
+        width = _expand(indent, tab_width)
+        tabs, spaces = divmod(width, tab_width)
+        with_spaces = Fix(
+            s,
+            e,
+            " " * width,
+            f"Indent with spaces (tab width {tab_width})",
+            safe=known and opts.indent_style == "space",
+        )
+        with_tabs = Fix(
+            s,
+            e,
+            "\t" * tabs + " " * spaces,
+            f"Indent with tabs (tab width {tab_width})",
+            safe=known and opts.indent_style == "tab",
+        )
+        fixes = [with_tabs, with_spaces] if opts.indent_style == "tab" else [with_spaces, with_tabs]
         yield r.finding(
             s,
             e,
             "Tabs and spaces mixed in the indentation: indent with one or the other",
-            [
-                Fix(s, e, " " * width, "Indent with spaces (tab width 4)", safe=False),
-                Fix(s, e, "\t" * tabs + " " * spaces, "Indent with tabs (tab width 4)", safe=False),
-            ],
+            fixes,
         )
