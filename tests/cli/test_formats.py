@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -295,3 +298,54 @@ def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown format 'xml'"):
         reporting.render("xml", [])
     assert reporting.FORMATS == ("text", "json", "sarif", "github")
+
+
+def _cli(*args: str, cwd: Path) -> tuple[int, str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(HERE.parents[1] / "server")}
+    out = subprocess.run(
+        [sys.executable, "-m", "textsweep", "check", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        check=False,
+    )
+    return out.returncode, out.stdout
+
+
+def test_cli_formats_end_to_end(
+    tmp_path: Path, sarif_validator: jsonschema.Draft4Validator
+) -> None:
+    """`textsweep check --format …` through the real command line."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "sample.txt").write_bytes(SAMPLE.encode("utf-8"))
+    (tmp_path / "clean.txt").write_text("all good\n", encoding="utf-8")
+
+    code, out = _cli("--format", "sarif", ".", cwd=tmp_path)
+    assert code == 1
+    log = json.loads(out)
+    assert sarif_validator.is_valid(log)
+    results = log["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == [
+        "invisible-character",
+        "doubled-space",
+        "trailing-whitespace",
+    ]
+    loc = results[0]["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "docs/sample.txt"
+    assert loc["region"] == {"startLine": 1, "startColumn": 11, "endLine": 1, "endColumn": 12}
+
+    code, out = _cli("--format", "github", ".", cwd=tmp_path)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "::warning file=docs/sample.txt,line=1,col=11,endLine=1,endColumn=11,"
+        "title=textsweep (invisible-character)::U+200B ZERO WIDTH SPACE inside a word: remove it"
+    )
+
+    code, out = _cli("--format", "json", ".", cwd=tmp_path)
+    report = json.loads(out)
+    assert (code, report["version"], report["summary"]["files"]) == (1, 1, 2)
+
+    code, out = _cli("--format", "sarif", "clean.txt", cwd=tmp_path)
+    assert code == 0 and sarif_validator.is_valid(json.loads(out))
+    assert _cli("--format", "github", "clean.txt", cwd=tmp_path) == (0, "")
