@@ -31,12 +31,16 @@ if [ -n "$missing" ]; then
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     export DEBIAN_FRONTEND=noninteractive
-    # Only refresh the package lists when they have never been fetched.
+    install() {
+        # shellcheck disable=SC2086
+        $sudo apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=900 $missing
+    }
+    # Refresh the package lists when they were never fetched, or when they are stale
+    # enough that the install fails.
     if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" ]; then
         $sudo apt-get update -q
     fi
-    # shellcheck disable=SC2086
-    $sudo apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=900 $missing
+    install || { $sudo apt-get update -q && install; }
 fi
 
 "$py" -m pip install -q --disable-pip-version-check \
