@@ -129,9 +129,9 @@
         (textsweep-test--step "quickfix" (cons 'diagnostics (textsweep-test--diags))
                               (cons 'lines (textsweep-test--lines))
                               (cons 'menu (car textsweep-test--menus))))
-      ;; Fix all: the snippet's command.
+      ;; Fix all: the snippet's key, C-c t f.
       (goto-char (point-min))
-      (call-interactively #'textsweep-fix-all)
+      (execute-kbd-macro (kbd "C-c t f"))
       (textsweep-test--sync)
       (textsweep-test--wait "fix-all" (lambda () (= (length (textsweep-test--diags)) 0)))
       (textsweep-test--step "fixall" (cons 'diagnostics (textsweep-test--diags))
