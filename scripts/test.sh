@@ -20,7 +20,7 @@ echo "== docs/rules.md is current" && textsweep rules --markdown | cmp - docs/ru
 
 quick=${TEXTSWEEP_QUICK:-}
 if [ -z "$quick" ] && [ -x scripts/install-editors.sh ]; then
-  echo "== installing real editors" && scripts/install-editors.sh
+  echo "== installing real editors" && scripts/install-editors.sh "$VENV/bin/python"
   export TEXTSWEEP_REQUIRE_EDITORS=1
 fi
 

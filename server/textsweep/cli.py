@@ -15,10 +15,11 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, reporting, walk
 from .engine import (
     Config,
     Document,
@@ -31,7 +32,7 @@ from .engine import (
 )
 from .projectconfig import editorconfig_settings, merge_settings
 
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+SKIP_DIRS = walk.SKIP_DIRS
 
 
 @dataclass
@@ -47,16 +48,13 @@ class FileResult:
 # ---------------------------------------------------------------------- files
 
 
-def iter_files(paths: Sequence[str]) -> Iterator[str]:
-    """Files named, and files below directories named (VCS and tool dirs skipped)."""
-    for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
-                for name in sorted(files):
-                    yield os.path.join(root, name)
-        else:
-            yield p
+def iter_files(
+    paths: Sequence[str], exclude: Sequence[str] = (), gitignore: bool = True
+) -> Iterator[str]:
+    """Files named, and files below directories named (see :mod:`textsweep.walk`:
+    .gitignore honoured, VCS and tool dirs skipped, ``--exclude`` globs)."""
+    for p in walk.iter_files(paths, exclude=exclude, gitignore=gitignore):
+        yield str(p)
 
 
 def load(path: str) -> FileResult:
@@ -120,81 +118,52 @@ class Configs:
 # ---------------------------------------------------------------------- output
 
 
-def _line_col(doc: Document, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) for humans."""
-    line = doc.line_of(offset)
-    return line + 1, offset - doc.line_starts[line] + 1
-
-
-def render_text(results: Sequence[FileResult]) -> str:
-    out: list[str] = []
-    for r in results:
-        if r.note:
-            out.append(f"{r.path}: {'error' if r.error else 'note'}: {r.note}")
-        if r.doc is None:
-            continue
-        for f in r.findings:
-            line, col = _line_col(r.doc, f.start)
-            out.append(f"{r.path}:{line}:{col}: {f.severity.label} {f.rule} {f.message}")
-    return "\n".join(out) + ("\n" if out else "")
-
-
-def render_json(results: Sequence[FileResult]) -> str:
-    files = []
-    for r in results:
-        entry: dict[str, Any] = {"path": r.path, "findings": []}
-        if r.note:
-            entry["note"] = r.note
-        if r.doc is not None:
-            for f in r.findings:
-                line, col = _line_col(r.doc, f.start)
-                end_line, end_col = _line_col(r.doc, f.end)
-                entry["findings"].append(
-                    {
-                        "rule": f.rule,
-                        "severity": f.severity.label,
-                        "message": f.message,
-                        "start": {"offset": f.start, "line": line, "column": col},
-                        "end": {"offset": f.end, "line": end_line, "column": end_col},
-                        "fixes": [
-                            {
-                                "title": x.title,
-                                "start": x.start,
-                                "end": x.end,
-                                "replacement": x.replacement,
-                                "safe": x.safe,
-                            }
-                            for x in f.fixes
-                        ],
-                    }
-                )
-        files.append(entry)
-    return (
-        json.dumps(
-            {"version": 1, "tool": "textsweep", "files": files}, ensure_ascii=False, indent=2
-        )
-        + "\n"
+def to_report(r: FileResult) -> reporting.FileResult:
+    return reporting.FileResult(
+        r.path,
+        r.doc,
+        r.findings,
+        error=r.note if r.error else None,
+        note=None if r.error else r.note,
     )
 
 
+#: One Configs per settings per process, so pool workers (forked after the parent
+#: seeded it) share its cache and do not repeat warnings the parent printed.
+_CONFIGS: dict[str, Configs] = {}
+
+
+def _configs_for(raw: Any) -> Configs:
+    key = json.dumps(raw, sort_keys=True, default=str)
+    if key not in _CONFIGS:
+        _CONFIGS[key] = Configs(raw)
+    return _CONFIGS[key]
+
+
+def check_one(path: str, raw_settings: Any) -> reporting.FileResult:
+    """Load and lint one file (runs in a worker process for large trees)."""
+    r = load(path)
+    if r.doc is not None:
+        r.findings = lint(r.doc, _configs_for(raw_settings).for_path(path))
+        # Only the text goes back to the parent: not the bytes nor the rules' caches.
+        r.doc = Document(r.doc.text, r.doc.language_id, r.doc.uri, r.doc.path)
+    return to_report(r)
+
+
 def render(fmt: str, results: Sequence[FileResult]) -> str:
-    if fmt == "json":
-        return render_json(results)
-    return render_text(results)
+    return reporting.render(fmt, [to_report(r) for r in results])
 
 
 # ---------------------------------------------------------------------- commands
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    configs = Configs(load_settings(args.config))
-    results: list[FileResult] = []
-    for path in iter_files(args.paths):
-        r = load(path)
-        if r.doc is not None:
-            r.findings = lint(r.doc, configs.for_path(path))
-        results.append(r)
-    sys.stdout.write(render(args.format, results))
+    raw = load_settings(args.config)
+    files = list(iter_files(args.paths, args.exclude, not args.no_gitignore))
+    if files:
+        _configs_for(raw).for_path(files[0])  # settings warnings once, from the parent
+    results = walk.map_files(partial(check_one, raw_settings=raw), files, jobs=args.jobs)
+    sys.stdout.write(reporting.render(args.format, results))
     if any(r.error for r in results):
         return 2
     return 1 if any(r.findings for r in results) else 0
@@ -228,7 +197,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     configs = Configs(load_settings(args.config))
     changed = 0
     status = 0
-    for path in iter_files(args.paths):
+    for path in iter_files(args.paths, args.exclude, not args.no_gitignore):
         r = load(path)
         if r.doc is None:
             if r.note:
@@ -306,6 +275,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_walk_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="skip paths matching this gitignore-style pattern (repeatable)",
+    )
+    parser.add_argument(
+        "--no-gitignore", action="store_true", help="also check files .gitignore ignores"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="textsweep", description="Find and fix encoding and spacing problems in text."
@@ -321,8 +303,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="report problems")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument(
+        "--format",
+        choices=reporting.FORMATS,
+        default="text",
+        help="text (path:line:col), json (schema in docs/cli.md), sarif (2.1.0) or github "
+        "(workflow annotations)",
+    )
     check.add_argument("--config", help="settings as JSON (default: [tool.textsweep])")
+    check.add_argument(
+        "--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores)"
+    )
+    _add_walk_options(check)
     check.set_defaults(func=cmd_check)
 
     fix = sub.add_parser("fix", help="apply safe fixes in place")
@@ -330,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="show a diff instead of writing")
     fix.add_argument("--check", action="store_true", help="exit 1 if anything would change")
     fix.add_argument("--config", help="settings as JSON (default: [tool.textsweep])")
+    _add_walk_options(fix)
     fix.set_defaults(func=cmd_fix)
 
     rules = sub.add_parser("rules", help="list rules")

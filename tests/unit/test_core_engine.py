@@ -167,3 +167,9 @@ def test_lint_capped_counts_past_the_cap() -> None:
     assert (capped.total, capped.exact) == (len(full), True)
     bounded = lint_capped(Document(text), None, 10, count_budget=5)
     assert bounded.exact is False and bounded.total < len(full)
+
+
+def test_empty_array_settings_mean_empty_object() -> None:
+    # Neovim encodes `settings = { textsweep = {} }` as an empty JSON array.
+    assert parse_settings([]) == (Config(), [])
+    assert parse_settings({"rules": []}) == (Config(), [])

@@ -128,3 +128,10 @@ def test_every_fix_keeps_every_letter() -> None:
     letters = [c for c in text if c.isalnum()]
     assert [c for c in new if c.isalnum()] == letters
     assert result
+
+
+def test_blank_lines_never_split_crlf() -> None:
+    assert findings("blank-lines", "a\r\n\r\nb\r\n") == []
+    assert findings("blank-lines", "a\r\rb\r") == []
+    assert fixed("blank-lines", "a\r\n\r\n\r\n \r\nb\r\n") == "a\r\n\r\nb\r\n"
+    assert fixed("blank-lines", "\n\n\nStart\n") == "\nStart\n"

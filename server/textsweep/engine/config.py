@@ -47,6 +47,8 @@ _SIMPLE_INT_FIELDS = {
 
 def _parse_rules(value: Any, known: set[str], warnings: list[str]) -> dict[str, RuleSetting]:
     parsed: dict[str, RuleSetting] = {}
+    if value == []:
+        return parsed
     if not isinstance(value, Mapping):
         warnings.append("textsweep.rules must be an object of rule id → severity or boolean")
         return parsed
@@ -78,7 +80,8 @@ def parse_settings(raw: Any, known_rules: set[str] | None = None) -> tuple[Confi
 
     known = known_rules if known_rules is not None else {r.id for r in all_rules()}
     warnings: list[str] = []
-    if raw is None:
+    if raw is None or raw == []:
+        # Lua and some JSON encoders send an empty object as an empty array.
         return Config(), warnings
     if not isinstance(raw, Mapping):
         return Config(), ["textsweep settings must be an object; using defaults"]

@@ -63,11 +63,16 @@ class TextsweepServer(LanguageServer):
         self.pushed_settings: Any = None
         self.warned: set[str] = set()
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="textsweep-lint")
+        #: ``initializationOptions.positionEncoding``: for clients that use another
+        #: encoding than they negotiate (Vim's ALE counts bytes and offers nothing).
+        self.forced_encoding: str | None = None
 
     # ------------------------------------------------------------------ client facts
 
     @property
     def encoding(self) -> str:
+        if self.forced_encoding is not None:
+            return self.forced_encoding
         try:
             enc: Any = self.workspace.position_encoding
         except RuntimeError:  # before initialize
@@ -96,10 +101,15 @@ class TextsweepServer(LanguageServer):
         raw: Any = None
         if self._supports("workspace", "configuration"):
             try:
+                # shield: a lint superseded while waiting (eglot sends didChangeConfiguration
+                # right after didOpen) must not cancel the request itself, or pygls fails
+                # on the late answer and shows the user "Error in server: CANCELLED".
                 answer = await asyncio.wait_for(
-                    self.workspace_configuration_async(
-                        lsp.ConfigurationParams(
-                            items=[lsp.ConfigurationItem(scope_uri=uri, section="textsweep")]
+                    asyncio.shield(
+                        self.workspace_configuration_async(
+                            lsp.ConfigurationParams(
+                                items=[lsp.ConfigurationItem(scope_uri=uri, section="textsweep")]
+                            )
                         )
                     ),
                     timeout=2.0,
@@ -269,7 +279,11 @@ def create_server() -> TextsweepServer:
     def initialize(ls: TextsweepServer, params: lsp.InitializeParams) -> None:
         init = params.initialization_options
         if isinstance(init, dict):
-            ls.pushed_settings = init.get("textsweep", init)
+            forced = init.get("positionEncoding")
+            if forced in ("utf-8", "utf-16", "utf-32"):
+                ls.forced_encoding = forced
+            settings = {k: v for k, v in init.items() if k != "positionEncoding"}
+            ls.pushed_settings = init.get("textsweep", settings)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: TextsweepServer, params: lsp.DidOpenTextDocumentParams) -> None:
@@ -406,9 +420,11 @@ def create_server() -> TextsweepServer:
                 )
                 if match is not None:
                     picked.append((d, match))
-        else:
+        # Neovim 0.7 sends back byte columns as characters, so its diagnostics may not
+        # match: then look under the requested range like for clients that send none.
+        if not picked:
             for f in result.findings:
-                if f.start <= end and f.end >= start and (f.start < end or start == end):
+                if f.start <= end and f.end >= start:
                     picked.append((None, f))
                 if f.start > end:
                     break

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..chars import char_set, describe
@@ -74,30 +75,26 @@ def _count_blanks(run: str) -> str:
 # --------------------------------------------------------------------------- trailing
 
 _TRAILING_CLASS = " \t\u00a0\u2000-\u200a\u202f\u3000"
-_TRAILING = re.compile(f"[{_TRAILING_CLASS}]+(?=\\r\\n|\\r|\\n|\\Z)")
 _TRAILING_SET = char_set(_TRAILING_CLASS)
-_TRAILING_PAIRS = tuple(c + b for c in sorted(_TRAILING_SET) for b in "\r\n")
 
 
-def _may_have_trailing(text: str) -> bool:
-    """Cheap substring checks before the regex scan (clean text skips it)."""
-    if text and text[-1] in _TRAILING_SET:
-        return True
-    return any(pair in text for pair in _TRAILING_PAIRS if pair[0] in " \t") or (
-        any(pair in text for pair in _TRAILING_PAIRS)
-    )
-
-
-def _markdown_hard_break(doc: Document, m: re.Match[str]) -> bool:
-    """Exactly two spaces before a line that continues the paragraph."""
-    if m.group() != "  ":
-        return False
+def _line_ends(doc: Document) -> Iterator[int]:
+    """Offset just past each line's content (before its break), in order."""
     text = doc.text
-    nxt = m.end()
-    if nxt >= len(text):
+    starts = doc.line_starts
+    for k in range(1, len(starts)):
+        e = starts[k] - 1
+        if text[e] == "\n" and e > 0 and text[e - 1] == "\r":
+            e -= 1
+        yield e
+    yield len(text)
+
+
+def _markdown_hard_break(text: str, start: int, end: int) -> bool:
+    """Exactly two spaces before a line that continues the paragraph."""
+    if end - start != 2 or text[start:end] != "  " or end >= len(text):
         return False
-    after = text[nxt : nxt + 2]
-    nxt += 2 if after == "\r\n" else 1
+    nxt = end + (2 if text.startswith("\r\n", end) else 1)
     line_end = nxt
     while line_end < len(text) and text[line_end] in " \t":
         line_end += 1
@@ -126,17 +123,26 @@ left alone.""",
     ],
 )
 def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    if not _may_have_trailing(doc.text):
+    text = doc.text
+    if not doc.has_any(_TRAILING_SET):
         return
     markdown = doc.language_id == "markdown"
-    for m in _TRAILING.finditer(doc.text):
-        if markdown and _markdown_hard_break(doc, m):
+    blanks = _TRAILING_SET
+    # One look at the character before each line break: far cheaper than a regex
+    # whose character class matches at every space of the text.
+    for end in _line_ends(doc):
+        if end == 0 or text[end - 1] not in blanks:
+            continue
+        start = end - 1
+        while start > 0 and text[start - 1] in blanks:
+            start -= 1
+        if markdown and _markdown_hard_break(text, start, end):
             continue
         yield r.finding(
-            m.start(),
-            m.end(),
-            f"Trailing whitespace ({_count_blanks(m.group())}): remove it",
-            [Fix(m.start(), m.end(), "", "Remove trailing whitespace")],
+            start,
+            end,
+            f"Trailing whitespace ({_count_blanks(text[start:end])}): remove it",
+            [Fix(start, end, "", "Remove trailing whitespace")],
         )
 
 
@@ -255,6 +261,18 @@ def blank_line_limit(doc: Document, config: Config) -> int:
     return config.blank_lines_prose if doc.is_prose else config.blank_lines_code
 
 
+@lru_cache(maxsize=32)
+def _blank_run_pattern(min_lines: int, crlf: bool) -> re.Pattern[str]:
+    """Runs of at least ``min_lines`` blank lines followed by more text.
+
+    Without carriage returns the pattern starts with a literal ``\n``, which
+    the regex engine finds at C speed; the general one is used only when needed.
+    """
+    # "\r(?!\n)": backtracking must never split a CRLF into two line breaks.
+    brk = r"(?:\r\n|\r(?!\n)|\n)" if crlf else "\n"
+    return re.compile(rf"(?:\A|{brk})((?:[ \t]*{brk}){{{min_lines},}})(?=[ \t]*[^ \t\r\n])")
+
+
 @rule(
     "blank-lines",
     family=FAMILY,
@@ -281,44 +299,24 @@ The limits are the settings `textsweep.blankLines.prose` and
 def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     limit = blank_line_limit(doc, config)
     text = doc.text
-    starts = doc.line_starts
-    nlines = len(starts)
+    pattern = _blank_run_pattern(limit + 1, "\r" in text)
     # In prose files, blank lines inside code blocks are the code's business; a source
     # file is all "non-prose" outside comments and strings, yet its limit still applies.
     mask = non_prose(doc) if doc.is_prose else None
-    run_start = -1  # first line of the current run of blank lines
-    for i in range(nlines + 1):
-        blank = False
-        if i < nlines:
-            s = starts[i]
-            e = starts[i + 1] if i + 1 < nlines else len(text)
-            # A line is blank when it holds nothing but spaces, tabs and its break.
-            blank = e > s and not text[s:e].strip(" \t\r\n") and i + 1 < nlines
-        if blank:
-            if run_start < 0:
-                run_start = i
+    line_break = re.compile(_BREAK)
+    for m in pattern.finditer(text):
+        start, end = m.span(1)
+        breaks = [b.end() for b in line_break.finditer(text, start, end)]
+        count = len(breaks)
+        cut = breaks[limit - 1] if limit > 0 else start
+        if mask and mask.covers(cut, end):
             continue
-        if run_start >= 0 and i < nlines:
-            count = i - run_start
-            if count > limit:
-                cut = starts[run_start + limit]
-                end_off = starts[i]
-                if not (mask and mask.covers(cut, end_off)):
-                    yield r.finding(
-                        cut,
-                        end_off,
-                        f"{count} blank lines in a row (at most {limit} allowed here): "
-                        f"remove {count - limit}",
-                        [
-                            Fix(
-                                cut,
-                                end_off,
-                                "",
-                                f"Keep {limit} blank line{'s' if limit != 1 else ''}",
-                            )
-                        ],
-                    )
-        run_start = -1
+        yield r.finding(
+            cut,
+            end,
+            f"{count} blank lines in a row (at most {limit} allowed here): remove {count - limit}",
+            [Fix(cut, end, "", f"Keep {limit} blank line{'s' if limit != 1 else ''}")],
+        )
 
 
 # --------------------------------------------------------------------------- final newline

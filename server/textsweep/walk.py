@@ -1,0 +1,311 @@
+"""Finding the files the CLI checks, and checking many of them on all cores.
+
+Three functions make up the interface the CLI uses::
+
+    files = collect_files(args.paths, exclude=args.exclude)      # list[Path], sorted
+    results = map_files(check_one, files, jobs=args.jobs)         # in the order of files
+    text = read_text(path)        # inside check_one: None for a binary file
+
+Rules of the walk (also in ``docs/cli.md``):
+
+* A directory is walked recursively. ``.git``, ``.hg``, ``.svn``, ``.jj``,
+  ``node_modules``, ``__pycache__``, ``.venv``, ``venv`` and ``.tox`` are never
+  entered. Inside a Git work tree, every ``.gitignore`` on the way (from the
+  repository root down) and ``.git/info/exclude`` apply with Git's semantics — later and
+  deeper patterns win, ``!negation`` re-includes, an ignored directory is not entered.
+  Outside a repository the ``.gitignore`` files below the walked directory still apply.
+* A file named on the command line is always taken, even if ``.gitignore`` ignores it
+  (that is how pre-commit and editors pass files), but ``--exclude`` still applies to
+  it. A directory named is walked by the rules above, so an ignored one yields nothing
+  unless ``--no-gitignore`` is given.
+* ``--exclude`` patterns use the same gitignore syntax, matched against the path relative
+  to the current directory (or to the walked argument for paths outside it):
+  ``*.min.js`` anywhere, ``vendor/`` any directory of that name, ``/docs/old`` anchored.
+* Binary files (a NUL byte in the first 8 KiB and no UTF-16/32 byte-order mark) are
+  not decoded: :func:`read_text` returns ``None`` and the CLI prints a note.
+
+:func:`map_files` runs the per-file function in a process pool with one worker per
+usable core once there are enough files to pay for starting it, and draws a progress
+bar on stderr only when stderr is a terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TypeVar
+
+import pathspec
+
+from .engine.textio import decode, looks_binary
+
+R = TypeVar("R")
+T = TypeVar("T")
+
+#: Directories never walked into, whatever .gitignore says: version control, and
+#: tool caches and environments that are rarely ignored by name (a directory named on
+#: the command line is still walked).
+SKIP_DIRS = frozenset(
+    {".git", ".hg", ".svn", ".jj", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+)
+#: Below this many files the pool's start-up (~0.1 s) costs more than it saves.
+POOL_THRESHOLD = 48
+#: Bytes read to decide whether a file is binary.
+SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class _Ignore:
+    """One ignore file's patterns, relative to the directory holding it."""
+
+    base: Path
+    spec: pathspec.GitIgnoreSpec
+
+
+def _load_ignore(base: Path, file: Path) -> _Ignore | None:
+    try:
+        lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    if not spec.patterns:
+        return None
+    return _Ignore(base, spec)
+
+
+def _is_ignored(path: Path, is_dir: bool, ignores: Sequence[_Ignore]) -> bool:
+    """Git's precedence: the deepest ignore file whose patterns decide, decides."""
+    for ig in reversed(ignores):
+        try:
+            rel = path.relative_to(ig.base).as_posix()
+        except ValueError:
+            continue
+        if is_dir:
+            rel += "/"
+        decided = ig.spec.check_file(rel).include
+        if decided is not None:
+            return decided
+    return False
+
+
+def find_repo_root(start: Path) -> Path | None:
+    """The nearest directory at or above ``start`` holding ``.git`` (dir or file)."""
+    for d in (start, *start.parents):
+        if (d / ".git").exists():
+            return d
+    return None
+
+
+def _ancestor_ignores(start: Path) -> list[_Ignore]:
+    """Ignore files that apply to ``start`` from above it: repo root down to its parent."""
+    root = find_repo_root(start)
+    if root is None:
+        return []
+    out: list[_Ignore] = []
+    info = _load_ignore(root, root / ".git" / "info" / "exclude")
+    if info is not None:
+        out.append(info)
+    chain = [start, *start.parents]
+    for d in reversed(chain[1 : chain.index(root) + 1] if root in chain else []):
+        ig = _load_ignore(d, d / ".gitignore")
+        if ig is not None:
+            out.append(ig)
+    return out
+
+
+class _Excluder:
+    """``--exclude`` patterns, matched relative to the cwd (or the walked argument)."""
+
+    def __init__(self, patterns: Sequence[str], cwd: Path) -> None:
+        self.spec = pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+        self.cwd = cwd
+
+    def excluded(self, path: Path, is_dir: bool, root: Path) -> bool:
+        if self.spec is None:
+            return False
+        try:
+            rel = path.relative_to(self.cwd).as_posix()
+        except ValueError:
+            try:
+                rel = path.relative_to(root).as_posix()
+            except ValueError:
+                rel = path.name
+        if rel in ("", "."):
+            return False
+        return bool(self.spec.match_file(rel + "/" if is_dir else rel))
+
+
+def _walk_dir(
+    top: Path, ignores: list[_Ignore], excluder: _Excluder, gitignore: bool
+) -> Iterator[Path]:
+    if gitignore:
+        own = _load_ignore(top, top / ".gitignore")
+        if own is not None:
+            ignores = [*ignores, own]
+    try:
+        with os.scandir(top) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        path = top / entry.name
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = entry.is_file(follow_symlinks=True)
+        except OSError:
+            continue
+        if is_dir:
+            if entry.name in SKIP_DIRS:
+                continue
+            if gitignore and _is_ignored(path, True, ignores):
+                continue
+            if excluder.excluded(path, True, top):
+                continue
+            yield from _walk_dir(path, ignores, excluder, gitignore)
+        elif is_file:
+            if gitignore and _is_ignored(path, False, ignores):
+                continue
+            if excluder.excluded(path, False, top):
+                continue
+            yield path
+
+
+def iter_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    exclude: Sequence[str] = (),
+    gitignore: bool = True,
+    cwd: str | os.PathLike[str] | None = None,
+) -> Iterator[Path]:
+    """Files to check under ``paths``, each once, directories walked in name order.
+
+    Paths come back as given (relative stays relative) so reports show what the user
+    typed; a named path that does not exist comes back too, for the caller to report
+    the error when it reads it.
+    """
+    base = Path(cwd) if cwd is not None else Path.cwd()
+    excluder = _Excluder(exclude, base.resolve())
+    seen: set[Path] = set()
+    for arg in paths:
+        p = Path(arg)
+        absolute = (base / p).resolve() if not p.is_absolute() else p.resolve()
+        if absolute.is_dir():
+            ignores = _ancestor_ignores(absolute) if gitignore else []
+            for found in _walk_dir(absolute, ignores, excluder, gitignore):
+                if found in seen:
+                    continue
+                seen.add(found)
+                yield p / found.relative_to(absolute)
+        else:
+            # A file, or a path that does not exist: the caller reports the OS error.
+            if excluder.excluded(absolute, False, absolute.parent) or absolute in seen:
+                continue
+            seen.add(absolute)
+            yield p
+
+
+def collect_files(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    exclude: Sequence[str] = (),
+    gitignore: bool = True,
+    cwd: str | os.PathLike[str] | None = None,
+) -> list[Path]:
+    """:func:`iter_files` as a list (the order is deterministic)."""
+    return list(iter_files(paths, exclude=exclude, gitignore=gitignore, cwd=cwd))
+
+
+def is_binary_file(path: str | os.PathLike[str]) -> bool:
+    """True for a file that :func:`read_text` would skip."""
+    with open(path, "rb") as f:
+        return looks_binary(f.read(SNIFF_BYTES))
+
+
+def read_text(path: str | os.PathLike[str]) -> tuple[str, bytes] | None:
+    """The file's text (decoded as an editor would) and bytes; ``None`` if binary."""
+    raw = Path(path).read_bytes()
+    if looks_binary(raw[:SNIFF_BYTES]):
+        return None
+    return decode(raw), raw
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (respects taskset/cgroup affinity)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Progress:
+    """``[#####.....] 120/480 files`` on a terminal; silent otherwise."""
+
+    def __init__(self, total: int, stream: IO[str] | None = None, enabled: bool | None = None):
+        self.total = total
+        self.stream = stream if stream is not None else sys.stderr
+        if enabled is None:
+            isatty = getattr(self.stream, "isatty", None)
+            enabled = bool(isatty and isatty())
+        self.enabled = enabled and total > 0
+        self.done = 0
+        self._last = 0.0
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if self.done < self.total and now - self._last < 0.1:
+            return
+        self._last = now
+        width = 30
+        filled = width * self.done // self.total
+        bar = "#" * filled + "." * (width - filled)
+        self.stream.write(f"\r[{bar}] {self.done}/{self.total} files")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            # Erase the bar so the report that follows starts on a clean line.
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def map_files(
+    func: Callable[[T], R],
+    files: Sequence[T],
+    *,
+    jobs: int | None = None,
+    progress: bool | None = None,
+    stream: IO[str] | None = None,
+) -> list[R]:
+    """``[func(f) for f in files]``, on ``jobs`` processes (default: all usable cores).
+
+    ``func`` must be picklable (a module-level function, or a ``functools.partial`` of
+    one with picklable arguments). Results keep the order of ``files``. ``progress``
+    forces the bar on or off; by default it shows only when ``stream`` (stderr) is a
+    terminal.
+    """
+    jobs = usable_cores() if jobs is None or jobs <= 0 else jobs
+    bar = Progress(len(files), stream, progress)
+    try:
+        if jobs == 1 or len(files) < POOL_THRESHOLD:
+            out = []
+            for f in files:
+                out.append(func(f))
+                bar.advance()
+            return out
+        chunksize = max(1, min(64, len(files) // (jobs * 8)))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = []
+            for r in pool.map(func, files, chunksize=chunksize):
+                results.append(r)
+                bar.advance()
+            return results
+    finally:
+        bar.close()
