@@ -89,11 +89,25 @@ export function buildDocumentSelector(setting: unknown): {
   return { selector, warnings };
 }
 
+/** Drops `null` values (a setting left unset, e.g. `textsweep.french.colon`), and the
+ *  objects that held nothing else, so the server applies its own defaults. */
+function withoutNulls(value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === null) continue;
+    const cleaned = withoutNulls(v);
+    if (isRecord(v) && Object.keys(v).length > 0 && isRecord(cleaned) && Object.keys(cleaned).length === 0) continue;
+    out[key] = cleaned;
+  }
+  return out;
+}
+
 /**
  * The `textsweep` section as the server reads it (`workspace/configuration`): the
- * settings VS Code returns, less the keys only the extension reads. VS Code already
- * nests dotted keys (`blankLines.prose` → `{ blankLines: { prose } }`), which is the
- * shape docs/settings.md describes.
+ * settings VS Code returns, less the keys only the extension reads and the settings
+ * left unset (`null`). VS Code already nests dotted keys (`blankLines.prose` →
+ * `{ blankLines: { prose } }`), which is the shape docs/settings.md describes.
  */
 export function toServerSettings(section: unknown): unknown {
   if (!isRecord(section)) {
@@ -105,7 +119,7 @@ export function toServerSettings(section: unknown): unknown {
       out[key] = value;
     }
   }
-  return out;
+  return withoutNulls(out);
 }
 
 /** Which setting changes need the server to be restarted (the others are pushed live). */

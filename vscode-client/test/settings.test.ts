@@ -18,10 +18,11 @@ const repoRoot = path.resolve(clientDir, '..');
 
 interface Prop {
   type?: string | string[];
+  properties?: Record<string, unknown>;
   default?: unknown;
   minimum?: number;
   maximum?: number;
-  enum?: string[];
+  enum?: (string | null)[];
   description?: string;
   markdownDescription?: string;
   additionalProperties?: { anyOf?: { enum?: string[] }[] };
@@ -39,7 +40,11 @@ function settingsDoc(): { keys: string[]; type: string; def: string }[] {
   for (const line of text.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     if (cells.length < 5 || !cells[1]?.includes('`textsweep.')) continue;
-    const keys = [...(cells[1].matchAll(/`(textsweep\.[A-Za-z.]+)`/g))].map((m) => m[1]!);
+    // "`textsweep.french.semicolon`, `.exclamation`": later names are siblings of the first.
+    const names = [...cells[1].matchAll(/`(\.?[A-Za-z.]+)`/g)].map((m) => m[1]!);
+    const first = names[0] ?? '';
+    const parent = first.slice(0, first.lastIndexOf('.'));
+    const keys = names.map((n) => (n.startsWith('.') ? parent + n : n)).filter((k) => k.startsWith('textsweep.'));
     rows.push({ keys, type: cells[2] ?? '', def: cells[3] ?? '' });
   }
   return rows;
@@ -78,12 +83,16 @@ describe('contributed settings match docs/settings.md', () => {
         }
         const range = /integer (\d+)[–-](\d+)/.exec(row.type);
         if (range) {
-          assert.equal(prop.type, 'integer', `${key} type`);
+          assert.ok([prop.type].flat().includes('integer'), `${key} type`);
           assert.equal(prop.minimum, Number(range[1]), `${key} minimum`);
           assert.equal(prop.maximum, Number(range[2]), `${key} maximum`);
         }
         if (row.type.startsWith('object')) {
           assert.equal(prop.type, 'object', `${key} type`);
+        }
+        const choices = [...row.type.matchAll(/"([a-z]+)"/g)].map((m) => m[1]);
+        if (choices.length > 0 && prop.enum !== undefined) {
+          assert.deepEqual(prop.enum.filter((e) => e !== null), choices, `${key} choices`);
         }
       }
     }
@@ -139,12 +148,17 @@ describe('contributed settings match what the server reads', () => {
   )) as { keys: string[]; rules: string[] };
 
   it('contributes every top-level key the server reads, and no other', () => {
+    // Read by the server but without options to offer (and not in docs/settings.md).
+    const noOptions = ['english', 'structure'];
     const contributed = new Set(
       Object.keys(props)
         .map((k) => k.split('.')[1]!)
         .filter((k) => !CLIENT_ONLY_KEYS.includes(k)),
     );
-    assert.deepEqual([...contributed].sort(), facts.keys);
+    for (const k of contributed) assert.ok(facts.keys.includes(k), `textsweep.${k} is contributed but the server does not read it`);
+    for (const k of facts.keys) {
+      assert.ok(contributed.has(k) || noOptions.includes(k), `the server reads textsweep.${k}, which is not contributed`);
+    }
   });
 
   it('lists every rule of the server in textsweep.rules (run `npm run sync-rules` when this fails)', () => {
@@ -152,25 +166,24 @@ describe('contributed settings match what the server reads', () => {
     assert.deepEqual(Object.keys(rules.properties ?? {}).sort(), facts.rules);
   });
 
-  it('offers only option values the server accepts, and the server rejects what the schema rejects', () => {
-    interface Schema { properties?: Record<string, { enum?: string[]; type?: string; minimum?: number; maximum?: number }>; additionalProperties?: unknown }
+  it('offers only values the server accepts, and the server rejects what the schema rejects', () => {
+    /** `textsweep.a.b` = v → `{ a: { b: v } }` */
+    const nested = (key: string, v: unknown): unknown =>
+      key.split('.').slice(1).reduceRight<unknown>((acc, part) => ({ [part]: acc }), v);
     const good: unknown[] = [];
     const bad: unknown[] = [];
     for (const [key, prop] of Object.entries(props)) {
-      const schema = prop as Schema;
       const top = key.split('.')[1]!;
-      if (CLIENT_ONLY_KEYS.includes(top) || schema.properties === undefined || top === 'rules') continue;
-      for (const [name, p] of Object.entries(schema.properties)) {
-        for (const v of p.enum ?? []) good.push({ [top]: { [name]: v } });
-        if (p.enum !== undefined) bad.push({ [top]: { [name]: 'no-such-value' } });
-        if (p.type === 'integer') {
-          good.push({ [top]: { [name]: p.minimum } }, { [top]: { [name]: p.maximum } });
-          bad.push({ [top]: { [name]: (p.maximum ?? 0) + 1 } });
-        }
+      if (CLIENT_ONLY_KEYS.includes(top) || top === 'rules') continue;
+      const p = prop;
+      for (const v of p.enum ?? []) if (v !== null) good.push(nested(key, v));
+      if (p.enum !== undefined) bad.push(nested(key, 'no-such-value'));
+      if ([p.type].flat().includes('integer')) {
+        good.push(nested(key, p.minimum), nested(key, p.maximum));
+        bad.push(nested(key, (p.maximum ?? 0) + 1), nested(key, (p.minimum ?? 0) - 1));
       }
-      if (schema.additionalProperties === false) bad.push({ [top]: { noSuchOption: 1 } });
     }
-    assert.ok(good.length >= 10 && bad.length >= 5, `only ${good.length} good and ${bad.length} bad samples`);
+    assert.ok(good.length >= 20 && bad.length >= 10, `only ${good.length} good and ${bad.length} bad samples`);
     const warnings = serverWarnings([...good, ...bad]);
     good.forEach((g, i) => { assert.deepEqual(warnings[i], [], `server warns about ${JSON.stringify(g)}`); });
     bad.forEach((b, i) => {
@@ -198,6 +211,16 @@ describe('toServerSettings', () => {
       maxFindings: 5,
     });
     assert.deepEqual(out, { rules: { 'doubled-space': 'off' }, blankLines: { prose: 3, code: 2 }, maxFindings: 5 });
+  });
+
+  it('leaves out settings left unset (null) and the objects that held only those', () => {
+    const out = toServerSettings({
+      rules: {},
+      french: { semicolon: null, colon: 'nbsp', question: null },
+      whitespace: { endOfLine: null, indentStyle: null, tabWidth: null },
+      encoding: {},
+    });
+    assert.deepEqual(out, { rules: {}, french: { colon: 'nbsp' }, encoding: {} });
   });
 
   it('passes through what is not an object', () => {
