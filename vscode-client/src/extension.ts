@@ -333,7 +333,9 @@ class Controller implements vscode.Disposable {
       if (this.client !== client) return;
       if (e.newState === State.Running) {
         this.setState('running', launch.label);
-        this.scheduleInfo(0);
+        // The client sends didOpen for the open documents just after this event: ask
+        // about the active one once those are on their way.
+        this.scheduleInfo(250);
       } else if (e.newState === State.Starting) {
         this.setState('starting', launch.label);
       } else if (this.state !== 'failed') {
