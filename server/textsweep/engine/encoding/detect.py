@@ -25,6 +25,8 @@ from .names import SIMPLER, codec_name, display_name, label, preference
 WINDOW = 64 * 1024
 #: Candidates reported at most.
 MAX_CANDIDATES = 5
+#: Plausibility below which a lossless reading is not offered as a conversion.
+PLAUSIBLE = 0.85
 #: chardet results examined (before merging identical decodes).
 _CHARDET_TOP = 10
 
@@ -63,6 +65,13 @@ class Candidate:
     reason: str = ""
     #: Other codecs that decode the bytes to exactly the same text.
     same_as: tuple[str, ...] = ()
+    #: How much the decoded text looks like real text (see :func:`plausibility`).
+    plausibility: float = 0.0
+
+    @property
+    def usable(self) -> bool:
+        """Worth offering as a conversion: lossless and plausible text."""
+        return self.lossless and self.plausibility >= PLAUSIBLE
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,11 @@ class FileEncoding:
     def lossless(self) -> tuple[Candidate, ...]:
         """Candidates that decode every byte and round-trip."""
         return tuple(c for c in self.candidates if c.lossless)
+
+    @property
+    def usable(self) -> tuple[Candidate, ...]:
+        """Lossless candidates whose text is plausible: the ones worth converting to."""
+        return tuple(c for c in self.candidates if c.usable)
 
     def describe(self) -> str:
         """``Windows-1252 (confidence 0.52)`` — for messages and CLI reports."""
@@ -259,11 +273,13 @@ def plausibility(text: str, limit: int = 20_000) -> float:
         if cat in _CONTROLISH:
             bad += 5
             continue
+        if "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff65":
+            continue  # CJK punctuation and fullwidth forms
         i = m.start()
         before = sample[i - 1] if i else ""
         after = sample[i + 1] if i + 1 < n else ""
         if cat[0] == "L":
-            if cat == "Lu" and before.islower() and (after.islower() or not after.isalpha()):
+            if (cat == "Lu" and before.islower()) or (cat == "Ll" and after.isupper()):
                 bad += 1
             elif (before.isalpha() and _script(before) != _script(ch)) or (
                 after.isalpha() and _script(after) != _script(ch)
@@ -342,6 +358,7 @@ class _Reading:
     text: str | None
     reason: str
     names: list[str]
+    plaus: float
 
 
 def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
@@ -379,7 +396,7 @@ def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
             existing.score = max(existing.score, score)
             existing.names.append(codec)
             continue
-        reading = _Reading(codec, score, text, reason, [codec])
+        reading = _Reading(codec, score, text, reason, [codec], plaus)
         readings.append(reading)
         if text is not None:
             by_text[text] = reading
@@ -393,7 +410,11 @@ def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
         if r.text is None:
             conf = 0.0
         else:
-            conf = round(min(1.0, r.score / total * evidence), 2)
+            # Share among the readings, times how much the text itself convinces
+            # (absolute: garbage stays improbable even when it is the best garbage),
+            # times how much evidence the sample holds.
+            quality = min(1.0, max(0.0, (r.plaus - 0.5) / 0.4)) ** 2
+            conf = round(min(1.0, r.score / total * quality * evidence), 2)
         cand = Candidate(
             encoding=main,
             confidence=conf,
@@ -401,6 +422,7 @@ def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
             preview=_preview(data, first_bad, codec_name(main)),
             reason=r.reason,
             same_as=tuple(names[1:]),
+            plausibility=round(r.plaus, 3),
         )
         out.append((-(conf if r.text is not None else -1.0), preference(main), cand))
     out.sort(key=lambda t: (t[0], t[1]))
@@ -434,7 +456,7 @@ def _utf16_without_bom(raw: bytes) -> FileEncoding | None:
         text = decode_as(raw, enc)
     except LossyDecodeError:
         return None
-    cand = Candidate(label(enc), round(conf, 2), True, text[:120])
+    cand = Candidate(label(enc), round(conf, 2), True, text[:120], plausibility=plausibility(text))
     return FileEncoding(cand.encoding, cand.confidence, None, False, (cand,), ())
 
 
@@ -457,7 +479,7 @@ def inspect_bytes(raw: bytes) -> FileEncoding:
             except LossyDecodeError as e:
                 reason = reason or e.reason
                 continue
-            cand = Candidate(family, 1.0, True, text[:120].split("\n")[0])
+            cand = Candidate(family, 1.0, True, text[:120].split("\n")[0], plausibility=1.0)
             return FileEncoding(family, 1.0, attempt, False, (cand,), ())
         cand = Candidate(name[:6], 0.0, False, "", reason=reason)
         return FileEncoding(name[:6], 0.0, name, False, (cand,), ())
@@ -513,6 +535,19 @@ def _detect(body: bytes, first_bad: int, bom: str | None) -> FileEncoding:
 # --------------------------------------------------------------------------- conversion
 
 
+def refusal(info: FileEncoding) -> str:
+    """Why no conversion is offered for ``info`` (no usable candidate)."""
+    lossless = [c for c in info.candidates if c.lossless]
+    if lossless:
+        best = lossless[0]
+        return (
+            "no encoding decodes every byte into plausible text (the best lossless "
+            f"reading, {display_name(best.encoding)}, gives `{best.preview[:40]}`)"
+        )
+    tried = "; ".join(f"{display_name(c.encoding)}: {c.reason}" for c in info.candidates[:3])
+    return "no encoding decodes every byte and round-trips" + (f" ({tried})" if tried else "")
+
+
 def to_utf8(raw: bytes, encoding: str | None = None) -> tuple[bytes, FileEncoding]:
     """``raw`` converted to UTF-8 (no BOM), with what was detected.
 
@@ -525,14 +560,9 @@ def to_utf8(raw: bytes, encoding: str | None = None) -> tuple[bytes, FileEncodin
     if info.is_utf8:
         return (raw[3:] if info.bom == "utf-8" else raw), info
     if encoding is None:
-        usable = info.lossless
+        usable = info.usable
         if not usable:
-            tried = "; ".join(f"{display_name(c.encoding)}: {c.reason}" for c in info.candidates)
-            raise LossyDecodeError(
-                "no encoding decodes every byte of this file and round-trips"
-                + (f" ({tried})" if tried else ""),
-                info.encoding,
-            )
+            raise LossyDecodeError(refusal(info), info.encoding)
         encoding = usable[0].encoding
     if info.is_mixed:
         text = decode_lines(raw, encoding, info.bad_lines)

@@ -18,6 +18,7 @@ from ..encoding import (
     decode_lines,
     display_name,
     inspect_bytes,
+    refusal,
     split_lines,
 )
 from ..encoding import mojibake as mj
@@ -97,7 +98,7 @@ def _build_state(
         return FileState(info, fresh, (), {}, None)
     opts = parse_encoding(config.options)[0]
     if info.is_mixed:
-        best = info.lossless[0].encoding if info.lossless else None
+        best = info.usable[0].encoding if info.usable else None
         if best is not None:
             line_fixes = _line_fixes(doc, raw, info, best)
             if fresh:
@@ -117,7 +118,7 @@ def _build_state(
                     all_lines = None
         return FileState(info, fresh, (), line_fixes, all_lines)
     if fresh:
-        for cand in info.lossless[: opts.reload_candidates]:
+        for cand in info.usable[: opts.reload_candidates]:
             if reloads and cand.confidence < 0.05:
                 break
             try:
@@ -340,7 +341,7 @@ def replacement_character(r: Rule, doc: Document, config: Config) -> Iterator[Fi
 
 
 def _others(info: FileEncoding) -> str:
-    rest = [c for c in info.candidates[1:3] if c.lossless and c.confidence >= 0.05]
+    rest = [c for c in info.usable[1:3] if c.confidence >= 0.05]
     if not rest:
         return ""
     shown = ", ".join(f"{display_name(c.encoding)} {c.confidence:.2f}" for c in rest)
@@ -441,20 +442,16 @@ def file_encoding(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     if info.is_mixed:
         yield from _mixed(r, doc, state, data)
         return
-    if not info.lossless:
-        why = "; ".join(
-            f"{display_name(c.encoding)}: {c.reason}" for c in info.candidates[:2] if c.reason
-        )
+    if not info.usable:
         yield r.finding(
             span[0],
             span[1],
-            "This file is not UTF-8, and no encoding decodes every byte of it"
-            + (f" ({why})" if why else "")
-            + "; no reload is offered, to avoid losing bytes",
+            f"This file is not UTF-8, and {refusal(info)}; no reload is offered, "
+            "to avoid a wrong or lossy conversion",
             data=data,
         )
         return
-    best = info.lossless[0]
+    best = info.usable[0]
     head = (
         f"This file is not UTF-8; it looks like {display_name(best.encoding)} "
         f"(confidence {best.confidence:.2f}){_others(info)}"
@@ -462,7 +459,7 @@ def file_encoding(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     if state.fresh:
         yield r.finding(span[0], span[1], head, state.reloads, data=data)
         return
-    for cand in info.lossless:
+    for cand in info.usable:
         try:
             if decode_as(raw, cand.encoding) == text:
                 yield r.finding(
@@ -486,7 +483,7 @@ def file_encoding(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 
 def _mixed(r: Rule, doc: Document, state: FileState, data: object) -> Iterator[Finding]:
     info = state.info
-    enc = display_name(info.encoding) if info.lossless else None
+    enc = display_name(info.encoding) if info.usable else None
     total = len(info.bad_lines)
     for n, line in enumerate(info.bad_lines):
         if line >= doc.line_count:
