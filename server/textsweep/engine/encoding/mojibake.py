@@ -126,7 +126,8 @@ _NBSP_HIT = re.compile(f"[{_NBSP_AFTER}]\u00a0")
 
 #: ``à`` whose A0 byte became a plain space (``Ã `` + word), a stray ``Â `` before
 #: punctuation or a number: checked only where ``str.find`` sees ``Ã `` or ``Â ``.
-_LOST_A0 = re.compile("[ÂÃ] {1,2}(?=[^\\s])")
+#: Not after an uppercase letter: ``IRMÃ E MAÇÃ`` is Portuguese.
+_LOST_A0 = re.compile("(?<![A-ZÀ-ÖØ-Þ])[ÂÃ] {1,2}(?=[^\\s])")
 
 
 def _confirm(text: str, i: int) -> int:
@@ -144,23 +145,43 @@ def _confirm(text: str, i: int) -> int:
     return 0
 
 
+#: Lead images that are (almost) never followed by a continuation image in clean
+#: text: ``Ã`` and ``Â`` in Latin-1/Windows-1252 readings, ``Ă``/``Ĺ`` in
+#: Windows-1250 ones, ``Ð`` for Cyrillic read as Windows-1252.
+_STRONG_LEADS = frozenset("ÂÃĂĹÐ")
+
+
+def _weak(text: str, start: int, end: int) -> bool:
+    """A letter followed by letters or guillemets: ``ÓŁ``, ``Пё``, ``У»`` are words.
+
+    Such a pair proves little on its own: ftfy judges it with the rest of the
+    word, but the fallback repair needs more evidence.
+    """
+    lead = text[start]
+    if lead in _STRONG_LEADS or not lead.isalpha():
+        return False
+    return all(unicodedata.category(c) in ("Lu", "Ll") or c in "«»" for c in text[start + 1 : end])
+
+
 def hits(text: str) -> list[tuple[int, int]]:
     """Spans that look like UTF-8 seen through a single-byte codec (pre-filter)."""
-    out: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []
     for m in prefilter().finditer(text):
         end = _confirm(text, m.start())
         if end:
-            out.append((m.start(), end))
+            found.append((m.start(), end))
     extra = False
     if any(pair in text for pair in _NBSP_PAIRS):
-        out.extend(m.span() for m in _NBSP_HIT.finditer(text))
+        found.extend(m.span() for m in _NBSP_HIT.finditer(text))
         extra = True
     if "Ã " in text or "Â " in text:
-        out.extend(m.span() for m in _LOST_A0.finditer(text))
+        found.extend(m.span() for m in _LOST_A0.finditer(text))
         extra = True
     if extra:
-        out = sorted(set(out))
-    return out
+        found = sorted(set(found))
+    if not found:
+        return found
+    return found
 
 
 _BLANK = " \t\r\n\f\v\u2028\u2029"
@@ -209,17 +230,160 @@ def _controls(s: str) -> int:
     return sum(1 for c in s if unicodedata.category(c) in ("Cc", "Cn", "Co") and c not in "\t")
 
 
+#: Scripts a repair may produce letters in: widely written ones. A "repair" of
+#: ``áœ…`` into Tagalog ``ᜅ`` is a coincidence of bytes, not lost text.
+_SCRIPTS = frozenset(
+    "LATIN GREEK CYRILLIC ARMENIAN HEBREW ARABIC DEVANAGARI BENGALI GURMUKHI GUJARATI "
+    "TAMIL TELUGU KANNADA MALAYALAM THAI LAO GEORGIAN HANGUL HIRAGANA KATAKANA CJK "
+    "HALFWIDTH FULLWIDTH IDEOGRAPHIC COMBINING MODIFIER".split()
+)
+
+
+def _known_script(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    if cat[0] not in "LM":
+        return True
+    return unicodedata.name(ch, "?").split(" ", 1)[0] in _SCRIPTS
+
+
 def _acceptable(before: str, after: str) -> bool:
-    """A repair must not invent damage: no new U+FFFD, controls or unassigned code points."""
+    """A repair must not invent damage: no new U+FFFD, controls or unassigned code
+    points, and no letters in scripts nobody writes with such bytes."""
     if after.count("\ufffd") > before.count("\ufffd"):
         return False
     if _controls(after) > _controls(before):
         return False
+    if not all(_known_script(c) for c in after if c not in before):
+        return False
     return not after.isspace()
 
 
+def _repair(
+    text: str, rs: int, re_: int, run: str, fixed: str, plan: tuple[tuple[str, str], ...]
+) -> Repair:
+    """A repair of ``text[rs:re_]`` (== ``run``) into ``fixed``, narrowed to what changes."""
+    p = 0
+    limit = min(len(run), len(fixed))
+    while p < limit and run[p] == fixed[p]:
+        p += 1
+    q = 0
+    while q < limit - p and run[-1 - q] == fixed[-1 - q]:
+        q += 1
+    start, end = rs + p, re_ - q
+    repl = fixed[p : len(fixed) - q]
+    # Show whole words in messages.
+    cs, ce = start, end
+    n = len(text)
+    while cs > 0 and text[cs - 1].isalnum():
+        cs -= 1
+    while ce < n and text[ce].isalnum():
+        ce += 1
+    shown_after = text[cs:start] + repl + text[end:ce]
+    return Repair(start, end, text[start:end], repl, plan, run, text[cs:ce], shown_after)
+
+
+#: What may follow a letter in clean text (closing quotes, dashes, ellipsis, no-break
+#: space): as a continuation image right after a lead letter, these prove nothing.
+_COMMON_AFTER_LETTER = frozenset("’‘”“»«…–—\u00a0°·•")
+_FALLBACK_CODEC = "sloppy-windows-1252"
+_FALLBACK_PLAN = (("encode", _FALLBACK_CODEC), ("decode", "utf-8"))
+
+
+def _chains(spans: Sequence[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    chain: list[tuple[int, int]] = []
+    for span in spans:
+        if chain and span[0] != chain[-1][1]:
+            yield chain
+            chain = []
+        chain.append(span)
+    if chain:
+        yield chain
+
+
+def _fallback(text: str, chain: list[tuple[int, int]]) -> str | None:
+    """Strict Windows-1252 → UTF-8 repair of a chain of hits ftfy found too short to judge.
+
+    ftfy rightly hesitates on a lone ``siÄ™`` or ``ÃŽle``; textsweep accepts the
+    repair only with evidence clean text would not show: a lead image that is
+    never a letter before such characters (``Ã``, ``Â``…), a continuation image
+    that does not follow letters in real text (``™``, ``„``, ``Ž``…), a hit
+    inside a word (``cÅ“ur``), or an uppercase lead right after a lowercase letter.
+    """
+    start, end = chain[0][0], chain[-1][1]
+    seg = text[start:end]
+    try:
+        fixed = seg.encode(_FALLBACK_CODEC).decode("utf-8")
+    except UnicodeError:
+        return None
+    if not all(_plausible_repair(c) for c in fixed):
+        return None
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    conts = "".join(text[hs + 1 : he] for hs, he in chain)
+    if all(_weak(text, hs, he) for hs, he in chain):
+        # Two letters: ``ÓŁ`` and ``Пё`` do not even encode to Windows-1252 and
+        # ``PÍŠE`` would give a combining mark; repair only into Latin-1/Latin
+        # Extended-A letters, and only inside a word (``ÄŒesko``, ``Äša``).
+        if not all("\u00a0" <= c <= "\u017f" for c in fixed):
+            return None
+        return fixed if after.isalpha() else None
+    common = all(c in _COMMON_AFTER_LETTER for c in conts)
+    if any(text[hs] in _STRONG_LEADS for hs, _ in chain) and not (common and before.isupper()):
+        return fixed  # but ``MAÇÃ…`` is Portuguese before an ellipsis
+    if any(c not in _COMMON_AFTER_LETTER for c in conts):
+        return fixed
+    if any(c in _APOSTROPHES for c in conts):
+        return None  # ``Ç’a``, ``aujourd’hui``: elision, not mojibake
+    if after.isalpha():
+        return fixed
+    if before.islower() and text[start].isupper():
+        return fixed
+    return None
+
+
+_APOSTROPHES = frozenset("’‘·")
+#: Where characters repaired by the fallback may lie: Latin, Greek, Cyrillic,
+#: general punctuation, currency and letterlike symbols. A "repair" into NKo or
+#: IPA is a coincidence of bytes, not lost text.
+_REPAIR_RANGES = ((0x00A0, 0x024F), (0x0370, 0x04FF), (0x1E00, 0x1EFF), (0x2010, 0x20CF))
+
+
+def _plausible_repair(ch: str) -> bool:
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _REPAIR_RANGES) or ch in "™№"
+
+
+def _shortest(
+    run: str, fixed: str, plan: tuple[tuple[str, str], ...]
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Stop ftfy's plan at the first decode that leaves nothing suspect.
+
+    ftfy may read ``œà`` (already repaired from ``Å“Ã\u00a0``) as MacRoman
+    mojibake of ``ψ`` and go on; a step that yields clean text is where the
+    damage ends.
+    """
+    from ftfy import fixes
+
+    if sum(1 for step, _ in plan if step == "decode") < 2:
+        return fixed, plan
+    value: Any = run
+    for i, (step, arg) in enumerate(plan):
+        try:
+            if step == "encode":
+                value = value.encode(arg)
+            elif step == "decode":
+                value = value.decode(arg)
+            else:
+                value = getattr(fixes, arg)(value)
+        except Exception:  # noqa: BLE001  (keep ftfy's own answer)
+            return fixed, plan
+        if step == "decode" and i + 1 < len(plan) and isinstance(value, str) and not hits(value):
+            return value, plan[: i + 1]
+    return fixed, plan
+
+
 def find(text: str) -> list[Repair]:
-    """Every mojibake span in ``text`` that ftfy can repair, in order."""
+    """Every mojibake span in ``text`` that can be repaired, in order."""
     if text.isascii():
         return []
     found = hits(text)
@@ -234,26 +398,17 @@ def find(text: str) -> list[Repair]:
             continue
         fixed = result.text
         plan = tuple((str(a), str(b)) for a, b in (result.explanation or ()))
-        if fixed == run or not plan or not _acceptable(run, fixed):
+        fixed, plan = _shortest(run, fixed, plan)
+        if fixed != run and plan and _acceptable(run, fixed):
+            out.append(_repair(text, rs, re_, run, fixed, plan))
             continue
-        # Narrow to the changed part: common prefix and suffix stay untouched.
-        p = 0
-        limit = min(len(run), len(fixed))
-        while p < limit and run[p] == fixed[p]:
-            p += 1
-        q = 0
-        while q < limit - p and run[-1 - q] == fixed[-1 - q]:
-            q += 1
-        start, end = rs + p, re_ - q
-        repl = fixed[p : len(fixed) - q]
-        # Show whole words in messages.
-        cs, ce = start, end
-        while cs > rs and text[cs - 1].isalnum():
-            cs -= 1
-        while ce < re_ and text[ce].isalnum():
-            ce += 1
-        shown_after = text[cs:start] + repl + text[end:ce]
-        out.append(Repair(start, end, text[start:end], repl, plan, run, text[cs:ce], shown_after))
+        inside = [h for h in found if rs <= h[0] and h[1] <= re_]
+        for chain in _chains(inside):
+            repaired = _fallback(text, chain)
+            if repaired is None:
+                continue
+            cs, ce = chain[0][0], chain[-1][1]
+            out.append(_repair(text, cs, ce, text[cs:ce], repaired, _FALLBACK_PLAN))
     return out
 
 
