@@ -13,16 +13,20 @@ are improbable in real text).
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import SIMPLER, codec_name, display_name, label, preference
 
 #: Bytes of non-ASCII lines handed to chardet at most.
 WINDOW = 64 * 1024
+#: Bytes of the window decoded to score readings.
+_SAMPLE = 16 * 1024
 #: Candidates reported at most.
 MAX_CANDIDATES = 5
 #: Plausibility below which a lossless reading is not offered as a conversion.
@@ -361,12 +365,64 @@ class _Reading:
     plaus: float
 
 
+@lru_cache(maxsize=256)
+def _injective(codec: str) -> bool:
+    """A single-byte codec whose defined bytes map to distinct characters.
+
+    For those, a strict decode that succeeds always re-encodes to the same
+    bytes, so the (costly) re-encoding of a whole file can be skipped.
+    """
+    try:
+        info = codecs.lookup(codec)
+    except LookupError:
+        return False
+    if getattr(info, "_is_text_encoding", True) is False:
+        return False
+    seen: set[str] = set()
+    for b in range(256):
+        try:
+            ch = bytes([b]).decode(codec)
+        except UnicodeDecodeError:
+            continue
+        except Exception:  # noqa: BLE001  (stateful or multibyte: not a charmap)
+            return False
+        if len(ch) != 1 or ch in seen:
+            return False
+        seen.add(ch)
+    try:
+        return bytes(range(256)).decode(codec, errors="ignore") == "".join(
+            bytes([b]).decode(codec, errors="ignore") for b in range(256)
+        )
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _lossless(data: bytes, codec: str) -> tuple[str | None, str]:
+    """``(text, "")`` when ``codec`` decodes every byte and round-trips, else ``(None, why)``."""
+    if _injective(codec):
+        try:
+            return data.decode(codec), ""
+        except UnicodeDecodeError as e:
+            return None, f"{_where(data, e.start)} has no meaning in {display_name(codec)}"
+    try:
+        return decode_as(data, codec), ""
+    except LossyDecodeError as e:
+        return None, e.reason
+
+
 def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
-    """Candidates for ``data`` (the bytes to convert), best first."""
+    """Candidates for ``data`` (the bytes to convert), best first.
+
+    Readings are scored on the window; only the best few are then checked
+    against every byte of ``data``.
+    """
     readings: list[_Reading] = []
     by_text: dict[str, _Reading] = {}
     seen: set[str] = set()
     evidence = _evidence(window)
+    sample = window[:_SAMPLE]
+    cut = sample.rfind(b"\n") + 1 or len(sample)
+    sample = sample[:cut]
     for enc, conf in _chardet(window):
         try:
             codec = codec_name(enc)
@@ -375,20 +431,12 @@ def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
         if codec in ("utf-8", "utf-8-sig", "ascii") or codec in seen:
             continue
         seen.add(codec)
-        text: str | None
-        try:
-            text = decode_as(data, codec)
-            reason = ""
-        except LossyDecodeError as e:
-            text, reason = None, e.reason
+        text, reason = _lossless(sample, codec)
         if text is not None:
             for simpler in SIMPLER.get(codec, ()):
-                try:
-                    if decode_as(data, simpler) == text:
-                        codec = codec_name(simpler)
-                        break
-                except LossyDecodeError:
-                    continue
+                if _lossless(sample, simpler)[0] == text:
+                    codec = codec_name(simpler)
+                    break
         plaus = plausibility(text) if text is not None else 0.0
         score = max(conf, 0.01) * plaus * plaus
         if text is not None and text in by_text:
@@ -402,9 +450,23 @@ def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
             by_text[text] = reading
     if not readings:
         return ()
-    total = sum(r.score for r in readings if r.text is not None) or 1.0
-    out: list[tuple[float, int, Candidate]] = []
+    # Best readings first, then check them against all the bytes.
+    readings.sort(key=lambda r: (r.text is None, -r.score))
+    checked: list[_Reading] = []
     for r in readings:
+        if len(checked) >= MAX_CANDIDATES:
+            break
+        if r.text is not None and data is not window:
+            full, why = _lossless(data, r.codec)
+            if full is None:
+                r.text, r.reason = None, why
+            elif len(r.names) > 1:
+                # Codecs that agreed on the sample may differ further on.
+                r.names = [n for n in r.names if n == r.codec or _lossless(data, n)[0] == full]
+        checked.append(r)
+    total = sum(r.score for r in checked if r.text is not None) or 1.0
+    out: list[tuple[float, int, Candidate]] = []
+    for r in checked:
         names = sorted({label(n) for n in r.names}, key=preference)
         main = names[0]
         if r.text is None:

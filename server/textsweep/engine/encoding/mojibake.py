@@ -171,12 +171,14 @@ def hits(text: str) -> list[tuple[int, int]]:
         if end:
             found.append((m.start(), end))
     extra = False
-    if any(pair in text for pair in _NBSP_PAIRS):
-        found.extend(m.span() for m in _NBSP_HIT.finditer(text))
-        extra = True
-    if "Ã " in text or "Â " in text:
-        found.extend(m.span() for m in _LOST_A0.finditer(text))
-        extra = True
+    # Single-character ``in`` is the cheapest scan there is; clean French has none.
+    if any(c in text for c in _NBSP_AFTER):
+        if any(pair in text for pair in _NBSP_PAIRS):
+            found.extend(m.span() for m in _NBSP_HIT.finditer(text))
+            extra = True
+        if "Ã " in text or "Â " in text:
+            found.extend(m.span() for m in _LOST_A0.finditer(text))
+            extra = True
     if extra:
         found = sorted(set(found))
     if not found:
@@ -382,6 +384,17 @@ def _shortest(
     return fixed, plan
 
 
+@lru_cache(maxsize=4096)
+def _judge(run: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """ftfy's repair of one token and its plan (memoised: words repeat)."""
+    try:
+        result = ftfy.fix_encoding_and_explain(run)
+    except Exception:  # noqa: BLE001  (ftfy must never take the linter down)
+        return run, ()
+    plan = tuple((str(a), str(b)) for a, b in (result.explanation or ()))
+    return _shortest(run, result.text, plan)
+
+
 def find(text: str) -> list[Repair]:
     """Every mojibake span in ``text`` that can be repaired, in order."""
     if text.isascii():
@@ -392,13 +405,7 @@ def find(text: str) -> list[Repair]:
     out: list[Repair] = []
     for rs, re_ in _runs(text, found):
         run = text[rs:re_]
-        try:
-            result = ftfy.fix_encoding_and_explain(run)
-        except Exception:  # noqa: BLE001  (ftfy must never take the linter down)
-            continue
-        fixed = result.text
-        plan = tuple((str(a), str(b)) for a, b in (result.explanation or ()))
-        fixed, plan = _shortest(run, fixed, plan)
+        fixed, plan = _judge(run)
         if fixed != run and plan and _acceptable(run, fixed):
             out.append(_repair(text, rs, re_, run, fixed, plan))
             continue
@@ -483,15 +490,21 @@ def _short(s: str, limit: int = 40) -> str:
 
 def explain(repair: Repair) -> str:
     """ftfy's plan step by step with the intermediate values, for hovers."""
+    return _explain(repair.run, repair.original, repair.plan)
+
+
+@lru_cache(maxsize=4096)
+def _explain(run: str, original: str, plan: tuple[tuple[str, str], ...]) -> str:
     from ftfy import fixes
 
-    lines = [f"Repair of `{_short(repair.run)}` (ftfy's plan):"]
-    value: Any = repair.run
-    for i, (step, arg) in enumerate(repair.plan, 1):
+    who = "textsweep's strict check" if plan == _FALLBACK_PLAN else "ftfy's plan"
+    lines = [f"Repair of `{_short(run)}` ({who}):"]
+    value: Any = run
+    for i, (step, arg) in enumerate(plan, 1):
         try:
             if step == "encode":
                 value = value.encode(arg)
-                lines.append(f"{i}. encode as {codec_display(arg, repair.original)}: {_hex(value)}")
+                lines.append(f"{i}. encode as {codec_display(arg, original)}: {_hex(value)}")
             elif step == "decode":
                 value = value.decode(arg)
                 lines.append(f"{i}. decode as {_CODEC_NAMES.get(arg, arg)}: `{_short(value)}`")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from ..encoding import (
 )
 from ..encoding import mojibake as mj
 from ..encoding.options import parse_encoding
+from ..encoding.scan import rare_runs
 from ..model import Finding, Fix, Severity
 from ..registry import Example, Rule, clean, rule
 from . import invisible
@@ -35,6 +35,16 @@ if "c1-control" not in invisible.C1_HANDLED_BY:
 
 
 # --------------------------------------------------------------------------- shared views
+
+
+def rare_runs_of(doc: Document) -> list[tuple[int, int, str]]:
+    """Runs of C1 controls, ligatures and fullwidth forms, scanned once per document."""
+    return doc.cached("encoding.rare", lambda d: rare_runs(d.text, fullwidth=False))
+
+
+def rare_runs_with_fullwidth(doc: Document) -> list[tuple[int, int, str]]:
+    """Same, including fullwidth forms (only the opt-in fullwidth rule pays for those)."""
+    return doc.cached("encoding.rare_fw", lambda d: rare_runs(d.text))
 
 
 def mojibake_repairs(doc: Document) -> list[mj.Repair]:
@@ -216,8 +226,6 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- C1 controls
 
-_C1 = re.compile("[\x80-\x9f]")
-
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
@@ -244,14 +252,14 @@ offered too. C1 controls that are part of a mojibake span are left to `mojibake`
 )
 def c1_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
-    if text.isascii() or _C1.search(text) is None:
+    runs = [x for x in rare_runs_of(doc) if any(c <= "\x9f" for c in x[2])]
+    if not runs:
         return
     # Inside mojibake the Windows-1252 reading is wrong (``Ã\x89`` is ``É``, not
     # ``Ã‰``): those belong to the mojibake rule, whether or not it is enabled.
     skip = [(rep.start, rep.end) for rep in mojibake_repairs(doc)]
-    for m in _C1.finditer(text):
-        pos = m.start()
-        ch = m.group()
+    for pos in (s + i for s, _, run in runs for i, c in enumerate(run) if c <= "\x9f"):
+        ch = text[pos]
         if _in_spans(pos, skip):
             continue
         name = describe(ch)

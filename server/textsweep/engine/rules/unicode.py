@@ -15,6 +15,7 @@ from ..document import Document
 from ..encoding.options import parse_unicode
 from ..model import Finding, Fix, Severity
 from ..registry import Example, Rule, clean, rule
+from .encoding import rare_runs_of, rare_runs_with_fullwidth
 
 FAMILY = "unicode"
 
@@ -176,8 +177,6 @@ def unicode_normalization(r: Rule, doc: Document, config: Config) -> Iterator[Fi
 
 # --------------------------------------------------------------------------- ligatures
 
-_LIGATURE = re.compile("[\ufb00-\ufb06]")
-
 
 @rule(
     "latin-ligature",
@@ -195,17 +194,17 @@ ligatures in French, Danish or Norwegian, are never flagged.""",
     ],
 )
 def latin_ligature(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    text = doc.text
-    if text.isascii():
-        return
-    for m in _LIGATURE.finditer(text):
-        letters = unicodedata.normalize("NFKC", m.group())
-        yield r.finding(
-            m.start(),
-            m.end(),
-            f"Ligature {describe(m.group())}: write the letters `{letters}`",
-            [Fix(m.start(), m.end(), letters, f"Replace with `{letters}`")],
-        )
+    for start, _, run in rare_runs_of(doc):
+        for i, ch in enumerate(run):
+            if not "\ufb00" <= ch <= "\ufb06":
+                continue
+            letters = unicodedata.normalize("NFKC", ch)
+            yield r.finding(
+                start + i,
+                start + i + 1,
+                f"Ligature {describe(ch)}: write the letters `{letters}`",
+                [Fix(start + i, start + i + 1, letters, f"Replace with `{letters}`")],
+            )
 
 
 # --------------------------------------------------------------------------- fullwidth
@@ -245,19 +244,21 @@ and left alone.""",
 )
 def fullwidth_character(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
-    if text.isascii():
-        return
     n = len(text)
-    for m in _FULLWIDTH.finditer(text):
-        s, e = m.span()
-        before = text[s - 1] if s else ""
-        after = text[e] if e < n else ""
-        if (before and _east_asian(before)) or (after and _east_asian(after)):
-            continue
-        plain = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
-        yield r.finding(
-            s,
-            e,
-            f"Fullwidth `{m.group()}`: write `{plain}`",
-            [Fix(s, e, plain, f"Replace with `{plain}`")],
-        )
+    runs = [
+        x for x in rare_runs_with_fullwidth(doc) if any("\uff01" <= c <= "\uff5e" for c in x[2])
+    ]
+    for rs, _, rrun in runs:
+        for m in _FULLWIDTH.finditer(rrun):
+            s, e = rs + m.start(), rs + m.end()
+            before = text[s - 1] if s else ""
+            after = text[e] if e < n else ""
+            if (before and _east_asian(before)) or (after and _east_asian(after)):
+                continue
+            plain = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
+            yield r.finding(
+                s,
+                e,
+                f"Fullwidth `{m.group()}`: write `{plain}`",
+                [Fix(s, e, plain, f"Replace with `{plain}`")],
+            )
