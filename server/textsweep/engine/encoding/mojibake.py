@@ -324,18 +324,22 @@ def _fallback(text: str, chain: list[tuple[int, int]]) -> str | None:
     conts = "".join(text[hs + 1 : he] for hs, he in chain)
     if all(_weak(text, hs, he) for hs, he in chain):
         # Two letters: ``ÓŁ`` and ``Пё`` do not even encode to Windows-1252 and
-        # ``PÍŠE`` would give a combining mark; repair only into Latin-1/Latin
-        # Extended-A letters, and only inside a word (``ÄŒesko``, ``Äša``).
-        if not all("\u00a0" <= c <= "\u017f" for c in fixed):
+        # ``PÍŠE`` would give a combining mark; repair only into Latin-1, Latin
+        # Extended-A, Greek or Cyrillic letters, inside a word (``ÄŒesko``) or
+        # as a whole word (``ÏŽ`` for ``ώ``).
+        if not all("\u00a0" <= c <= "\u017f" or "\u0370" <= c <= "\u04ff" for c in fixed):
             return None
-        return fixed if after.isalpha() else None
+        return fixed if after.isalpha() or not before.isalpha() else None
     common = all(c in _COMMON_AFTER_LETTER for c in conts)
     if any(text[hs] in _STRONG_LEADS for hs, _ in chain) and not (common and before.isupper()):
         return fixed  # but ``MAÇÃ…`` is Portuguese before an ellipsis
     if any(c not in _COMMON_AFTER_LETTER for c in conts):
         return fixed
     if any(c in _APOSTROPHES for c in conts):
-        return None  # ``Ç’a``, ``aujourd’hui``: elision, not mojibake
+        # ``Ç’a`` is an elision (it would give Pinyin ``ǒ``), ``CAPITÃ’A`` Portuguese
+        # before an apostrophe; ``Å’dipe`` at the start of a word gives ``Œ``.
+        latin = all("\u00a0" <= c <= "\u017f" for c in fixed)
+        return fixed if latin and after.isalpha() and not before.isalpha() else None
     if after.isalpha():
         return fixed
     if before.islower() and text[start].isupper():
