@@ -43,3 +43,17 @@ def char_name(ch: str) -> str:
 def describe(ch: str) -> str:
     """``U+200B ZERO WIDTH SPACE`` — how messages and hovers name a character."""
     return f"U+{ord(ch):04X} {char_name(ch)}"
+
+
+def char_set(spec: str) -> frozenset[str]:
+    """Characters of a regex-like class body: ``"a-c\\u2000-\\u200a"`` → a set."""
+    out: set[str] = set()
+    i = 0
+    while i < len(spec):
+        if i + 2 < len(spec) and spec[i + 1] == "-":
+            out.update(chr(c) for c in range(ord(spec[i]), ord(spec[i + 2]) + 1))
+            i += 3
+        else:
+            out.add(spec[i])
+            i += 1
+    return frozenset(out)

@@ -7,7 +7,7 @@ Unknown or ill-typed values never raise: they are reported and defaults kept.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -100,7 +100,10 @@ def parse_settings(raw: Any, known_rules: set[str] | None = None) -> tuple[Confi
                 values["language"] = value.strip()
             else:
                 warnings.append("textsweep.language must be 'auto' or a language tag")
-        elif key in FAMILY_OPTION_KEYS:
+        elif key in FAMILY_OPTION_KEYS or key in OPTION_VALIDATORS:
+            validator = OPTION_VALIDATORS.get(key)
+            if validator is not None:
+                warnings.extend(validator(value))
             options[key] = value
         elif key in CLIENT_ONLY_KEYS:
             continue
@@ -127,8 +130,10 @@ def _parse_blank_lines(value: Any, values: dict[str, Any], warnings: list[str]) 
         warnings.append(f"unknown setting textsweep.blankLines.{extra}")
 
 
-#: Option objects owned by rule families; each family validates its own.
-FAMILY_OPTION_KEYS = {"french", "english", "encoding", "unicode", "structure"}
+#: Option objects owned by rule families; each family validates its own by
+#: registering a validator (raw value → warnings) in ``OPTION_VALIDATORS``.
+FAMILY_OPTION_KEYS = {"french", "english", "encoding", "unicode", "structure", "whitespace"}
+OPTION_VALIDATORS: dict[str, Callable[[Any], list[str]]] = {}
 #: Settings only the editor extension reads (server start-up, documents).
 CLIENT_ONLY_KEYS = {"server", "trace", "documentSelector", "enable", "fixAllOnSave"}
 

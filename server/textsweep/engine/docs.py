@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
-from .registry import Example, Rule, all_rules
+from functools import lru_cache
+from pathlib import Path
 
-DOCS_URL = "https://github.com/textsweep/textsweep/blob/main/docs/rules.md"
+from .registry import Example, Rule, all_rules
 
 
 def anchor(rule_id: str) -> str:
-    """GitHub's heading anchor for a rule's section (``## `id` `` → ``#id``)."""
+    """The heading anchor of a rule's section (``## id`` → ``#id``)."""
     return rule_id
 
 
+@lru_cache(maxsize=1)
+def docs_location() -> str:
+    """Where docs/rules.md is on this machine, as a URI.
+
+    The wheel ships it inside the package (so the link works offline, in any
+    editor); a source checkout has it under docs/.
+    """
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "rules.md", here.parent.parent / "docs" / "rules.md"):
+        if candidate.is_file():
+            return candidate.as_uri()
+    return (here / "rules.md").as_uri()
+
+
 def rule_url(rule_id: str) -> str:
-    return f"{DOCS_URL}#{anchor(rule_id)}"
+    """Link to a rule's documentation (used as a diagnostic's codeDescription)."""
+    return f"{docs_location()}#{anchor(rule_id)}"
 
 
 def _show(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LF = re.compile(r"\n")
 
 #: languageId → kind of file, which decides defaults such as blank-line limits.
 PROSE_LANGUAGES = frozenset(
@@ -119,7 +120,9 @@ class Document:
         """Offset of the first character of every line (LSP line breaks only)."""
         if self._line_starts is None:
             starts = [0]
-            starts.extend(m.end() for m in LINE_BREAK.finditer(self.text))
+            # A plain "\n" search is several times faster than the alternation.
+            pattern = LINE_BREAK if "\r" in self.text else _LF
+            starts.extend(m.end() for m in pattern.finditer(self.text))
             self._line_starts = starts
         return self._line_starts
 
@@ -149,6 +152,15 @@ class Document:
         """Every line's content span, in order."""
         for i in range(len(self.line_starts)):
             yield self.line_span(i)
+
+    @property
+    def chars(self) -> frozenset[str]:
+        """Distinct characters of the text: one pass lets every character-class rule
+        skip clean text with a set intersection instead of its own regex scan."""
+        return self.cached("chars", lambda d: frozenset(d.text))
+
+    def has_any(self, chars: frozenset[str]) -> bool:
+        return not self.chars.isdisjoint(chars)
 
     def cached(self, key: str, compute: Callable[[Document], T]) -> T:
         """Compute a derived view (prose regions, language map…) once per document."""

@@ -22,7 +22,7 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> FixResult:
     (or inserts at the same point as one) is skipped and returned in ``skipped``
     so the caller can run another pass on the new text.
     """
-    ordered = sorted(set(fixes))
+    ordered = sorted(set(fixes), key=lambda f: (f.start, f.end, f.replacement))
     parts: list[str] = []
     applied: list[Fix] = []
     skipped: list[Fix] = []

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from itertools import islice
 
 from .config import Config
 from .document import Document
 from .fixes import apply_fixes
-from .model import Finding, Severity
+from .model import Finding, Severity, finding_key
 from .registry import Rule, all_rules
+from .suppress import filter_suppressed
 
 log = logging.getLogger(__name__)
 
@@ -28,24 +30,63 @@ def active_rules(config: Config) -> list[tuple[Rule, Severity]]:
 
 
 def lint(doc: Document, config: Config | None = None) -> list[Finding]:
-    """All findings of every enabled rule, sorted by position.
+    """All findings of every enabled rule, sorted by position."""
+    return lint_capped(doc, config, None).findings
 
-    A rule that raises is logged and skipped: one bad rule must not hide the
-    findings of the others, nor take the server down.
+
+@dataclass(frozen=True)
+class CappedFindings:
+    """The first findings of a document, and how many there are in all."""
+
+    findings: list[Finding]
+    #: Findings in the whole document (a lower bound when ``exact`` is False).
+    total: int
+    exact: bool
+
+
+#: Past the cap, a rule's extra findings are counted up to this many; beyond it
+#: the total is reported as a lower bound, so 400,000 faults cost no more than 20,000.
+COUNT_BUDGET = 20_000
+
+
+def lint_capped(
+    doc: Document, config: Config | None, limit: int | None, count_budget: int = COUNT_BUDGET
+) -> CappedFindings:
+    """The first ``limit`` findings in position order (all when ``limit`` is None).
+
+    Each rule yields its findings in position order, so the first ``limit`` of
+    each rule contain the first ``limit`` overall. A rule that raises is logged
+    and skipped: one bad rule must not hide the others, nor take the server down.
     """
     config = config or Config()
     findings: list[Finding] = []
+    total = 0
+    exact = True
     for r, sev in active_rules(config):
         try:
-            found = list(r.check(r, doc, config))
+            gen = iter(r.check(r, doc, config))
+            if limit is None:
+                found = list(gen)
+                extra = 0
+            else:
+                found = list(islice(gen, limit))
+                extra = sum(1 for _ in islice(gen, count_budget))
+                if extra == count_budget and next(gen, None) is not None:
+                    exact = False
         except Exception:
             log.exception("rule %s failed on %s", r.id, doc.uri or doc.path or "<text>")
             continue
         if sev != r.severity:
-            found = [f if f.severity == sev else replace(f, severity=sev) for f in found]
+            found = [f if f.severity == sev else f._replace(severity=sev) for f in found]
+        kept = filter_suppressed(doc, found)
+        extra = max(0, extra - (len(found) - len(kept)))
+        found = kept
         findings.extend(found)
-    findings.sort()
-    return findings
+        total += len(found) + extra
+    findings.sort(key=finding_key)
+    if limit is not None:
+        del findings[limit:]
+    return CappedFindings(findings, total, exact)
 
 
 @dataclass(frozen=True)

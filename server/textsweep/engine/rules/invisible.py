@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..chars import describe
+from ..chars import char_set, describe
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
@@ -56,9 +56,9 @@ _EMOJI = (
     (0x203C, 0x2049),
 )
 
-_INVISIBLE = re.compile(
-    "[\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064\ufffc\u3164\u115f\u1160\u200c\u200d]"
-)
+_INVISIBLE_CLASS = "\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064\ufffc\u3164\u115f\u1160\u200c\u200d"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+_INVISIBLE_SET = char_set(_INVISIBLE_CLASS)
 
 
 def _context_ok(ch: str, before: str, after: str, offset: int) -> bool:
@@ -118,6 +118,8 @@ Myanmar text, where they mark word breaks.""",
     ],
 )
 def invisible_character(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    if not doc.has_any(_INVISIBLE_SET):
+        return
     text = doc.text
     n = len(text)
     for m in _INVISIBLE.finditer(text):
@@ -140,7 +142,9 @@ def invisible_character(r: Rule, doc: Document, config: Config) -> Iterator[Find
 
 # --------------------------------------------------------------------------- bidi
 
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f]")
+_BIDI_CLASS = "\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f"
+_BIDI = re.compile(f"[{_BIDI_CLASS}]")
+_BIDI_SET = char_set(_BIDI_CLASS)
 _RTL = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
@@ -192,6 +196,8 @@ only controls left unterminated at a line end, or closing nothing, are flagged."
     ],
 )
 def bidi_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    if not doc.has_any(_BIDI_SET):
+        return
     text = doc.text
     first = _BIDI.search(text)
     if first is None:
@@ -221,7 +227,9 @@ def bidi_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- controls
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f\x80-\x9f]")
+_CONTROL_CLASS = "\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f"
+_CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
+_CONTROL_SET = char_set(_CONTROL_CLASS)
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
 #: Set by the encoding family: C1 characters it explains better (as Windows-1252).
@@ -249,6 +257,8 @@ recognised and can be removed whole.""",
     ],
 )
 def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    if not doc.has_any(_CONTROL_SET):
+        return
     text = doc.text
     skip_c1 = any(get_rule(rid).setting(config) is not None for rid in C1_HANDLED_BY)
     for m in _CONTROL.finditer(text):

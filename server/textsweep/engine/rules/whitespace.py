@@ -5,16 +5,60 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
 
-from ..chars import describe
-from ..config import Config
+from ..chars import char_set, describe
+from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
 from ..regions import is_code_language, non_prose
 from ..registry import Example, Rule, clean, rule
 
 FAMILY = "whitespace"
+
+_EOL = {"lf": "\n", "crlf": "\r\n", "cr": "\r"}
+
+
+@dataclass(frozen=True)
+class WhitespaceOptions:
+    """``textsweep.whitespace``: what .editorconfig calls end_of_line, indent_style
+    and tab_width (the server fills them from .editorconfig when present)."""
+
+    end_of_line: str | None = None
+    indent_style: str | None = None
+    tab_width: int | None = None
+
+
+def _validate(raw: Any) -> list[str]:
+    if not isinstance(raw, Mapping):
+        return ["textsweep.whitespace must be an object"]
+    out = []
+    for key, value in raw.items():
+        if key == "endOfLine" and value not in _EOL:
+            out.append("textsweep.whitespace.endOfLine must be 'lf', 'crlf' or 'cr'")
+        elif key == "indentStyle" and value not in ("tab", "space"):
+            out.append("textsweep.whitespace.indentStyle must be 'tab' or 'space'")
+        elif key == "tabWidth" and (
+            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16
+        ):
+            out.append("textsweep.whitespace.tabWidth must be a whole number from 1 to 16")
+        elif key not in ("endOfLine", "indentStyle", "tabWidth"):
+            out.append(f"unknown setting textsweep.whitespace.{key}")
+    return out
+
+
+OPTION_VALIDATORS["whitespace"] = _validate
+
+
+def options(config: Config) -> WhitespaceOptions:
+    raw = config.options.get("whitespace")
+    if not isinstance(raw, Mapping) or _validate(raw):
+        return WhitespaceOptions()
+    return WhitespaceOptions(raw.get("endOfLine"), raw.get("indentStyle"), raw.get("tabWidth"))
+
+
 _BREAK = r"(?:\r\n|\r|\n)"
 _SPACE_NAMES = {" ": "space", "\t": "tab", "\u00a0": "no-break space"}
 
@@ -29,7 +73,19 @@ def _count_blanks(run: str) -> str:
 
 # --------------------------------------------------------------------------- trailing
 
-_TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+(?=\r\n|\r|\n|\Z)")
+_TRAILING_CLASS = " \t\u00a0\u2000-\u200a\u202f\u3000"
+_TRAILING = re.compile(f"[{_TRAILING_CLASS}]+(?=\\r\\n|\\r|\\n|\\Z)")
+_TRAILING_SET = char_set(_TRAILING_CLASS)
+_TRAILING_PAIRS = tuple(c + b for c in sorted(_TRAILING_SET) for b in "\r\n")
+
+
+def _may_have_trailing(text: str) -> bool:
+    """Cheap substring checks before the regex scan (clean text skips it)."""
+    if text and text[-1] in _TRAILING_SET:
+        return True
+    return any(pair in text for pair in _TRAILING_PAIRS if pair[0] in " \t") or (
+        any(pair in text for pair in _TRAILING_PAIRS)
+    )
 
 
 def _markdown_hard_break(doc: Document, m: re.Match[str]) -> bool:
@@ -70,6 +126,8 @@ left alone.""",
     ],
 )
 def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    if not _may_have_trailing(doc.text):
+        return
     markdown = doc.language_id == "markdown"
     for m in _TRAILING.finditer(doc.text):
         if markdown and _markdown_hard_break(doc, m):
@@ -84,7 +142,7 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
 
 # --------------------------------------------------------------------------- doubled
 
-_DOUBLED = re.compile(r"(?<=[^\s]) {2,}(?=[^\s])")
+_DOUBLED = re.compile(r"  +")
 
 
 @rule(
@@ -105,24 +163,32 @@ tables and code are left alone.""",
     ],
 )
 def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    if is_code_language(doc):
+    text = doc.text
+    if "  " not in text or is_code_language(doc):
         return
     mask = non_prose(doc)
-    for m in _DOUBLED.finditer(doc.text):
-        if mask and mask.covers(m.start(), m.end()):
+    n = len(text)
+    for m in _DOUBLED.finditer(text):
+        s, e = m.span()
+        # Between two non-space characters only: indentation and trailing runs
+        # belong to other rules.
+        if s == 0 or e >= n or text[s - 1].isspace() or text[e].isspace():
             continue
-        n = m.end() - m.start()
+        if mask and mask.covers(s, e):
+            continue
         yield r.finding(
-            m.start(),
-            m.end(),
-            f"{n} spaces in a row between words: replace with one",
-            [Fix(m.start(), m.end(), " ", "Replace with one space")],
+            s,
+            e,
+            f"{e - s} spaces in a row between words: replace with one",
+            [Fix(s, e, " ", "Replace with one space")],
         )
 
 
 # --------------------------------------------------------------------------- odd space
 
-_ODD = re.compile(r"[\u2000-\u200a\u205f\u3000\u1680]+")
+_ODD_CLASS = "\u2000-\u200a\u205f\u3000\u1680"
+_ODD = re.compile(f"[{_ODD_CLASS}]+")
+_ODD_SET = char_set(_ODD_CLASS)
 _NUMERIC_SEPARATORS = "\u2008\u2009\u2007\u200a"
 _FRENCH_PUNCT = ";:!?»«"
 
@@ -157,6 +223,8 @@ Chinese, Japanese or Korean text are correct and left alone.""",
     ],
 )
 def odd_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    if not doc.has_any(_ODD_SET):
+        return
     text = doc.text
     n = len(text)
     for m in _ODD.finditer(text):
@@ -181,10 +249,6 @@ def odd_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 
 
 # --------------------------------------------------------------------------- blank lines
-
-_BLANK_RUN = re.compile(rf"{_BREAK}((?:[ \t]*{_BREAK})+)(?=[ \t]*[^ \t\r\n])")
-_LEADING_BLANKS = re.compile(rf"\A(?:[ \t]*{_BREAK})+(?=[ \t]*[^ \t\r\n])")
-_LINE_WITH_BREAK = re.compile(rf"[ \t]*{_BREAK}")
 
 
 def blank_line_limit(doc: Document, config: Config) -> int:
@@ -217,26 +281,42 @@ The limits are the settings `textsweep.blankLines.prose` and
 def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     limit = blank_line_limit(doc, config)
     text = doc.text
-    runs: list[tuple[int, int]] = []
-    lead = _LEADING_BLANKS.match(text)
-    if lead:
-        runs.append((0, lead.end()))
-    runs.extend(m.span(1) for m in _BLANK_RUN.finditer(text))
+    starts = doc.line_starts
+    nlines = len(starts)
     mask = non_prose(doc)
-    for start, end in runs:
-        lines = [m.end() for m in _LINE_WITH_BREAK.finditer(text, start, end)]
-        count = len(lines)
-        if count <= limit:
+    run_start = -1  # first line of the current run of blank lines
+    for i in range(nlines + 1):
+        blank = False
+        if i < nlines:
+            s = starts[i]
+            e = starts[i + 1] if i + 1 < nlines else len(text)
+            # A line is blank when it holds nothing but spaces, tabs and its break.
+            blank = e > s and not text[s:e].strip(" \t\r\n") and i + 1 < nlines
+        if blank:
+            if run_start < 0:
+                run_start = i
             continue
-        cut = lines[limit - 1] if limit > 0 else start
-        if mask and mask.covers(cut, end):
-            continue
-        yield r.finding(
-            cut,
-            end,
-            f"{count} blank lines in a row (at most {limit} allowed here): remove {count - limit}",
-            [Fix(cut, end, "", f"Keep {limit} blank line{'s' if limit != 1 else ''}")],
-        )
+        if run_start >= 0 and i < nlines:
+            count = i - run_start
+            if count > limit:
+                cut = starts[run_start + limit]
+                end_off = starts[i]
+                if not (mask and mask.covers(cut, end_off)):
+                    yield r.finding(
+                        cut,
+                        end_off,
+                        f"{count} blank lines in a row (at most {limit} allowed here): "
+                        f"remove {count - limit}",
+                        [
+                            Fix(
+                                cut,
+                                end_off,
+                                "",
+                                f"Keep {limit} blank line{'s' if limit != 1 else ''}",
+                            )
+                        ],
+                    )
+        run_start = -1
 
 
 # --------------------------------------------------------------------------- final newline
@@ -271,9 +351,11 @@ the end of a file are clutter. The fix uses the file's own line ending.""",
 )
 def final_newline(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
-    if not text.strip():
+    content_end = len(text.rstrip(" \t\r\n"))
+    if content_end == 0:
         return
-    m = _TRAILING_BLANKS.search(text)
+    # Only the tail after the last visible character can matter.
+    m = _TRAILING_BLANKS.search(text, content_end)
     if m is None:
         end = len(text)
         # Trailing blanks on the last line belong to trailing-whitespace.
@@ -309,13 +391,21 @@ _ENDING_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
     "mixed-line-endings",
     family=FAMILY,
     severity=Severity.WARNING,
-    description="CRLF, LF and lone CR line endings mixed in one file.",
+    description="CRLF, LF and lone CR line endings mixed in one file, or not the "
+    "ending the project asks for.",
     explanation="""
 Each minority line ending is flagged and changed to the file's majority ending
-(LF wins a tie).""",
+(LF wins a tie). When `.editorconfig` sets `end_of_line` (or the setting
+`textsweep.whitespace.endOfLine` is set), every other ending is flagged.""",
     examples=[
         Example("un\r\ndeux\r\ntrois\nquatre\r\n", "un\r\ndeux\r\ntrois\r\nquatre\r\n"),
         Example("one\ntwo\rthree\n", "one\ntwo\nthree\n"),
+        Example(
+            "a\r\nb\r\n",
+            "a\nb\n",
+            settings={"whitespace": {"endOfLine": "lf"}},
+            note="the project asks for LF",
+        ),
         clean("tout\r\nen\r\nCRLF\r\n"),
     ],
 )
@@ -324,11 +414,19 @@ def mixed_line_endings(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
     cr = text.count("\r") - crlf
-    if sum(1 for n in (crlf, lf, cr) if n) < 2:
-        return
-    major = dominant_line_ending(text)
-    total = crlf + lf + cr
+    wanted = options(config).end_of_line
     counts = {"\n": lf, "\r\n": crlf, "\r": cr}
+    total = crlf + lf + cr
+    if wanted is not None:
+        major = _EOL[wanted]
+        if counts[major] == total:
+            return
+        why = "the project asks for"
+    else:
+        if sum(1 for n in (crlf, lf, cr) if n) < 2:
+            return
+        major = dominant_line_ending(text)
+        why = f"the file mostly uses ({counts[major]} of {total} lines)"
     major_name = _ENDING_NAMES[major]
     for m in _ANY_BREAK.finditer(text):
         ending = m.group()
@@ -337,8 +435,7 @@ def mixed_line_endings(r: Rule, doc: Document, config: Config) -> Iterator[Findi
         yield r.finding(
             m.start(),
             m.end(),
-            f"{_ENDING_NAMES[ending]} line ending in a file that mostly uses {major_name} "
-            f"({counts[major]} of {total} lines): change to {major_name}",
+            f"{_ENDING_NAMES[ending]} line ending where {why} {major_name}: change to {major_name}",
             [Fix(m.start(), m.end(), major, f"Change to {major_name}")],
         )
 
@@ -366,12 +463,21 @@ A space before a tab is always flagged: the line's width then depends on the
 reader's tab stops. Tabs followed by spaces are flagged in prose only; in code
 that is the usual "tabs to indent, spaces to align" style (`gofmt`, ` * ` in C
 comments). The fixes (not applied by fix-all, since the tab width is a guess)
-re-indent with spaces or with tabs at a tab width of 4.""",
+re-indent with spaces or with tabs at a tab width of 4, or at `.editorconfig`'s
+`tab_width` — and become safe for fix-all when `indent_style` and `tab_width` are
+both known.""",
     examples=[
         Example(
             " \tParagraphe mal indenté.\n",
             " \tParagraphe mal indenté.\n",
             note="no automatic fix: the tab width is a guess",
+        ),
+        Example(
+            "  \tx = 1\n",
+            "\tx = 1\n",
+            "python",
+            settings={"whitespace": {"indentStyle": "tab", "tabWidth": 4}},
+            note="safe once .editorconfig gives style and width",
         ),
         clean(
             "\tfunc main() {\n\t\tx := 1 +\n\t\t    2\n\t}\n",
@@ -384,6 +490,12 @@ re-indent with spaces or with tabs at a tab width of 4.""",
 def mixed_indentation(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
     prose = doc.is_prose
+    if " \t" not in text and not (prose and "\t " in text):
+        return
+    opts = options(config)
+    # With a tab width and style from .editorconfig the re-indent is no guess.
+    known = opts.tab_width is not None and opts.indent_style is not None
+    tab_width = opts.tab_width or DEFAULT_TAB_WIDTH
     for m in _INDENT.finditer(text):
         indent = m.group()
         if "\r" in indent or "\n" in indent:
@@ -393,14 +505,26 @@ def mixed_indentation(r: Rule, doc: Document, config: Config) -> Iterator[Findin
         s, e = m.span()
         if e >= len(text) or text[e] in "\r\n":
             continue  # whitespace-only line: trailing-whitespace judges
-        width = _expand(indent, DEFAULT_TAB_WIDTH)
-        tabs, spaces = divmod(width, DEFAULT_TAB_WIDTH)
+        width = _expand(indent, tab_width)
+        tabs, spaces = divmod(width, tab_width)
+        with_spaces = Fix(
+            s,
+            e,
+            " " * width,
+            f"Indent with spaces (tab width {tab_width})",
+            safe=known and opts.indent_style == "space",
+        )
+        with_tabs = Fix(
+            s,
+            e,
+            "\t" * tabs + " " * spaces,
+            f"Indent with tabs (tab width {tab_width})",
+            safe=known and opts.indent_style == "tab",
+        )
+        fixes = [with_tabs, with_spaces] if opts.indent_style == "tab" else [with_spaces, with_tabs]
         yield r.finding(
             s,
             e,
             "Tabs and spaces mixed in the indentation: indent with one or the other",
-            [
-                Fix(s, e, " " * width, "Indent with spaces (tab width 4)", safe=False),
-                Fix(s, e, "\t" * tabs + " " * spaces, "Indent with tabs (tab width 4)", safe=False),
-            ],
+            fixes,
         )

@@ -1,0 +1,353 @@
+"""Command line: ``textsweep serve | check | fix | rules``, on the same engine.
+
+Exit codes: 0 clean, 1 findings (check) or files changed (fix --check), 2 usage
+or I/O errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .engine import (
+    Config,
+    Document,
+    Finding,
+    fix_all,
+    language_for_path,
+    lint,
+    parse_settings,
+    textio,
+)
+from .projectconfig import editorconfig_settings, merge_settings
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+
+
+@dataclass
+class FileResult:
+    path: str
+    doc: Document | None = None
+    findings: list[Finding] = field(default_factory=list)
+    #: Why the file was skipped or failed ("binary file", an OS error…).
+    note: str | None = None
+    error: bool = False
+
+
+# ---------------------------------------------------------------------- files
+
+
+def iter_files(paths: Sequence[str]) -> Iterator[str]:
+    """Files named, and files below directories named (VCS and tool dirs skipped)."""
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+                for name in sorted(files):
+                    yield os.path.join(root, name)
+        else:
+            yield p
+
+
+def load(path: str) -> FileResult:
+    try:
+        text, raw = textio.read(path)
+    except OSError as exc:
+        return FileResult(path, note=exc.strerror or str(exc), error=True)
+    if textio.looks_binary(raw):
+        return FileResult(path, note="binary file, skipped")
+    doc = Document(text, language_for_path(path), Path(path).absolute().as_uri(), path, raw)
+    return FileResult(path, doc)
+
+
+def _pyproject_settings(start: str = ".") -> Any:
+    """``[tool.textsweep]`` from the nearest pyproject.toml, if any."""
+    try:
+        import tomllib  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # Python 3.10
+        return None
+    here = Path(start).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError):
+                return None
+            return data.get("tool", {}).get("textsweep")
+    return None
+
+
+def load_settings(path: str | None) -> Any:
+    """Raw settings from ``--config FILE.json`` or ``[tool.textsweep]``."""
+    if path:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    return _pyproject_settings()
+
+
+class Configs:
+    """Per-file configs: the user's settings over each file's .editorconfig."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.cache: dict[str, Config] = {}
+        self.warned: set[str] = set()
+
+    def for_path(self, path: str) -> Config:
+        overlay = editorconfig_settings(path)
+        key = json.dumps(overlay, sort_keys=True)
+        if key not in self.cache:
+            config, warnings = parse_settings(merge_settings(overlay, self.raw))
+            for w in warnings:
+                if w not in self.warned:
+                    self.warned.add(w)
+                    print(f"textsweep: warning: {w}", file=sys.stderr)
+            self.cache[key] = config
+        return self.cache[key]
+
+
+# ---------------------------------------------------------------------- output
+
+
+def _line_col(doc: Document, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) for humans."""
+    line = doc.line_of(offset)
+    return line + 1, offset - doc.line_starts[line] + 1
+
+
+def render_text(results: Sequence[FileResult]) -> str:
+    out: list[str] = []
+    for r in results:
+        if r.note:
+            out.append(f"{r.path}: {'error' if r.error else 'note'}: {r.note}")
+        if r.doc is None:
+            continue
+        for f in r.findings:
+            line, col = _line_col(r.doc, f.start)
+            out.append(f"{r.path}:{line}:{col}: {f.severity.label} {f.rule} {f.message}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def render_json(results: Sequence[FileResult]) -> str:
+    files = []
+    for r in results:
+        entry: dict[str, Any] = {"path": r.path, "findings": []}
+        if r.note:
+            entry["note"] = r.note
+        if r.doc is not None:
+            for f in r.findings:
+                line, col = _line_col(r.doc, f.start)
+                end_line, end_col = _line_col(r.doc, f.end)
+                entry["findings"].append(
+                    {
+                        "rule": f.rule,
+                        "severity": f.severity.label,
+                        "message": f.message,
+                        "start": {"offset": f.start, "line": line, "column": col},
+                        "end": {"offset": f.end, "line": end_line, "column": end_col},
+                        "fixes": [
+                            {
+                                "title": x.title,
+                                "start": x.start,
+                                "end": x.end,
+                                "replacement": x.replacement,
+                                "safe": x.safe,
+                            }
+                            for x in f.fixes
+                        ],
+                    }
+                )
+        files.append(entry)
+    return (
+        json.dumps(
+            {"version": 1, "tool": "textsweep", "files": files}, ensure_ascii=False, indent=2
+        )
+        + "\n"
+    )
+
+
+def render(fmt: str, results: Sequence[FileResult]) -> str:
+    if fmt == "json":
+        return render_json(results)
+    return render_text(results)
+
+
+# ---------------------------------------------------------------------- commands
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    configs = Configs(load_settings(args.config))
+    results: list[FileResult] = []
+    for path in iter_files(args.paths):
+        r = load(path)
+        if r.doc is not None:
+            r.findings = lint(r.doc, configs.for_path(path))
+        results.append(r)
+    sys.stdout.write(render(args.format, results))
+    if any(r.error for r in results):
+        return 2
+    return 1 if any(r.findings for r in results) else 0
+
+
+def _atomic_write(path: str, data: bytes) -> None:
+    """Write next to the file, then rename: a crash never leaves half a file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    mode = os.stat(path).st_mode
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".textsweep-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _encode_like(original: bytes, text: str) -> bytes:
+    """Encode fixed text as the file was: UTF-8, keeping a UTF-8 BOM if it had one."""
+    data = text.encode("utf-8", "surrogatepass")
+    if original.startswith(b"\xef\xbb\xbf"):
+        data = b"\xef\xbb\xbf" + data
+    return data
+
+
+def cmd_fix(args: argparse.Namespace) -> int:
+    configs = Configs(load_settings(args.config))
+    changed = 0
+    status = 0
+    for path in iter_files(args.paths):
+        r = load(path)
+        if r.doc is None:
+            if r.note:
+                print(f"{path}: {r.note}", file=sys.stderr)
+            status = 2 if r.error else status
+            continue
+        assert r.doc.raw is not None
+        if not _is_utf8(r.doc.raw):
+            print(
+                f"{path}: not valid UTF-8; not fixed (convert it first with --to-utf8)",
+                file=sys.stderr,
+            )
+            status = max(status, 1)
+            continue
+        result = fix_all(r.doc, configs.for_path(path))
+        if result.text == r.doc.text:
+            continue
+        changed += 1
+        if args.diff:
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    r.doc.text.splitlines(keepends=True),
+                    result.text.splitlines(keepends=True),
+                    fromfile=f"a/{path}",
+                    tofile=f"b/{path}",
+                )
+            )
+        else:
+            _atomic_write(path, _encode_like(r.doc.raw, result.text))
+            print(
+                f"{path}: {result.applied} fix{'es' if result.applied != 1 else ''} applied",
+                file=sys.stderr,
+            )
+    if args.diff or args.check:
+        return max(status, 1 if changed else 0)
+    return status
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from .engine import all_rules
+    from .engine.docs import render_markdown
+
+    if args.markdown:
+        sys.stdout.write(render_markdown())
+        return 0
+    for r in all_rules():
+        state = "" if r.default_enabled else " (off by default)"
+        print(f"{r.id:<24} {r.family:<12} {r.severity.label:<8} {r.description}{state}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    logging.basicConfig(
+        stream=sys.stderr,
+        level=getattr(logging, args.log_level.upper(), logging.WARNING),
+        format="%(asctime)s %(name)s %(levelname)s %(message)s",
+    )
+    logging.getLogger("pygls").setLevel(logging.WARNING)
+    from .lsp.server import create_server
+
+    server = create_server()
+    if args.tcp:
+        host, _, port = args.tcp.rpartition(":")
+        server.start_tcp(host or "127.0.0.1", int(port))
+    else:
+        server.start_io()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="textsweep", description="Find and fix encoding and spacing problems in text."
+    )
+    parser.add_argument("--version", action="version", version=f"textsweep {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the language server (stdio by default)")
+    serve.add_argument("--stdio", action="store_true", help="accepted and ignored (default)")
+    serve.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead (debugging)")
+    serve.add_argument("--log-level", default="warning", help="stderr log level")
+    serve.set_defaults(func=cmd_serve)
+
+    check = sub.add_parser("check", help="report problems")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--config", help="settings as JSON (default: [tool.textsweep])")
+    check.set_defaults(func=cmd_check)
+
+    fix = sub.add_parser("fix", help="apply safe fixes in place")
+    fix.add_argument("paths", nargs="+", metavar="PATH")
+    fix.add_argument("--diff", action="store_true", help="show a diff instead of writing")
+    fix.add_argument("--check", action="store_true", help="exit 1 if anything would change")
+    fix.add_argument("--config", help="settings as JSON (default: [tool.textsweep])")
+    fix.set_defaults(func=cmd_fix)
+
+    rules = sub.add_parser("rules", help="list rules")
+    rules.add_argument("--markdown", action="store_true", help="print docs/rules.md")
+    rules.set_defaults(func=cmd_rules)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) if exc.code in (0, None) else 2
+    try:
+        return int(args.func(args))
+    except (OSError, ValueError) as exc:
+        print(f"textsweep: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

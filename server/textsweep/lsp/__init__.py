@@ -1,0 +1,1 @@
+"""The thin LSP layer: pygls wiring, positions, diagnostics, code actions."""

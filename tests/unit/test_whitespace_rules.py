@@ -1,0 +1,127 @@
+"""Whitespace rules on real-looking French and English text."""
+
+from __future__ import annotations
+
+import pytest
+
+from textsweep.engine import Config, Document, lint
+
+from .helpers import findings, fixed
+
+FRENCH_CLEAN = """\
+Le comité s’est réuni le 12 mars à 14 h 30 ; il a voté le budget\u00a0: 3,5 M€.
+« C’est une bonne nouvelle », a déclaré la présidente.
+
+Les travaux commenceront en avril. Qui s’en plaindrait\u202f?
+"""
+
+ENGLISH_CLEAN = """\
+The committee met on March 12 at 2:30 pm; it approved the budget: $3.5M.
+"It's good news," the chair said.
+
+Work starts in April. Who would complain?
+"""
+
+MARKDOWN_CLEAN = """\
+# Titre
+
+Une ligne avec un saut forcé{HARD}
+et la suite du paragraphe.
+
+| Colonne  | Valeur |
+|----------|--------|
+| a        | 1      |
+
+```python
+x = 1    # alignement
+```
+""".replace("{HARD}", "  ")
+
+
+@pytest.mark.parametrize("text", [FRENCH_CLEAN, ENGLISH_CLEAN])
+def test_clean_prose_has_no_whitespace_findings(text: str) -> None:
+    assert [f for f in lint(Document(text)) if f.rule != "final-newline"] == []
+
+
+def test_markdown_hard_break_is_not_trailing_whitespace() -> None:
+    assert findings("trailing-whitespace", MARKDOWN_CLEAN, "markdown") == []
+    # Three spaces is not a hard break marker: flagged.
+    assert findings("trailing-whitespace", "ligne   \nsuite\n", "markdown")
+    # Two spaces before a blank line break nothing: flagged.
+    assert findings("trailing-whitespace", "fin  \n\nautre\n", "markdown")
+
+
+def test_trailing_whitespace_message_counts() -> None:
+    [f] = findings("trailing-whitespace", "Bonjour \t\u00a0\nsuite\n")
+    assert "1 space" in f.message and "1 tab" in f.message and "no-break space" in f.message
+    assert (f.start, f.end) == (7, 10)
+
+
+def test_doubled_space_positions_and_indentation() -> None:
+    text = "    Le  chat   dort.\n\tThe  end.\n"
+    spans = [(f.start, f.end) for f in findings("doubled-space", text)]
+    assert spans == [(6, 8), (12, 15), (25, 27)]
+    assert fixed("doubled-space", text) == "    Le chat dort.\n\tThe end.\n"
+
+
+def test_doubled_space_left_alone_in_source_code() -> None:
+    assert findings("doubled-space", "x = 1  # comment\n", "python") == []
+
+
+def test_doubled_space_before_trailing_blank_is_trailing_only() -> None:
+    assert findings("doubled-space", "fin  \n") == []
+
+
+def test_odd_space_keeps_letters_and_number_separators() -> None:
+    text = "Prix\u2002total : 1\u2009234\u2009567 euros.\n"
+    [f] = findings("odd-space", text)
+    assert "U+2002 EN SPACE" in f.message
+    assert fixed("odd-space", text) == "Prix total : 1\u2009234\u2009567 euros.\n"
+
+
+def test_odd_space_leaves_french_punctuation_to_the_french_rules() -> None:
+    assert findings("odd-space", "Vraiment\u2009? Oui\u2009!\n") == []
+
+
+def test_blank_lines_prose_vs_code_limits() -> None:
+    prose = "Un.\n\n\nDeux.\n"
+    code = "a = 1\n\n\nb = 2\n"
+    assert findings("blank-lines", prose)
+    assert findings("blank-lines", code, "python") == []
+    assert findings("blank-lines", "a = 1\n\n\n\nb = 2\n", "python")
+
+
+def test_blank_lines_limit_is_configurable() -> None:
+    prose = "Un.\n\n\nDeux.\n"
+    assert findings("blank-lines", prose, blankLines={"prose": 2}) == []
+    assert fixed("blank-lines", "A.\n\nB.\n", blankLines={"prose": 0}) == "A.\nB.\n"
+
+
+def test_final_newline_keeps_crlf() -> None:
+    assert fixed("final-newline", "un\r\ndeux") == "un\r\ndeux\r\n"
+    assert findings("final-newline", "un\r\n") == []
+
+
+def test_mixed_line_endings_majority_wins() -> None:
+    text = "a\r\nb\r\nc\nd\r\n"
+    [f] = findings("mixed-line-endings", text)
+    assert (f.start, f.end) == (text.index("c\n") + 1, text.index("c\n") + 2)
+    assert "3 of 4" in f.message
+    assert fixed("mixed-line-endings", text) == "a\r\nb\r\nc\r\nd\r\n"
+
+
+def test_mixed_indentation_in_prose_and_code() -> None:
+    assert findings("mixed-indentation", "\t  Texte aligné.\n")
+    assert findings("mixed-indentation", "\t  x = 1\n", "python") == []
+    assert findings("mixed-indentation", "  \tx = 1\n", "python")
+
+
+def test_every_fix_keeps_every_letter() -> None:
+    text = "Le  dé\u200bpôt\u2003est prêt.   \r\nThe  end\u00ad.\n\n\n\nFin"
+    result = lint(Document(text), Config())
+    from textsweep.engine import fix_all
+
+    new = fix_all(Document(text)).text
+    letters = [c for c in text if c.isalnum()]
+    assert [c for c in new if c.isalnum()] == letters
+    assert result
