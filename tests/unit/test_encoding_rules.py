@@ -176,3 +176,5 @@ def test_options_validation() -> None:
     assert parse_unicode(raw)[0].html_entity_languages == frozenset({"plaintext"})
     assert validate({"encoding": "nope"}) == ["textsweep.encoding must be an object"]
     assert only("mojibake", {"encoding": {"reloadCandidates": 2}})
+    _, warnings = parse_settings({"encoding": {"reloadCandidates": "x"}, "unicode": {"zz": 1}})
+    assert len(warnings) == 2, warnings

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .. import textio
 from ..chars import describe
-from ..config import Config
+from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
 from ..encoding import (
     FileEncoding,
@@ -32,6 +32,7 @@ RELOAD_KIND = "source.textsweep.reloadEncoding"
 
 if "c1-control" not in invisible.C1_HANDLED_BY:
     invisible.C1_HANDLED_BY.append("c1-control")
+OPTION_VALIDATORS["encoding"] = lambda raw: parse_encoding({"encoding": raw})[1]
 
 
 # --------------------------------------------------------------------------- shared views

@@ -10,7 +10,7 @@ from functools import lru_cache
 from html.entities import html5
 
 from ..chars import describe
-from ..config import Config
+from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
 from ..encoding.options import parse_unicode
 from ..model import Finding, Fix, Severity
@@ -18,6 +18,7 @@ from ..registry import Example, Rule, clean, rule
 from .encoding import rare_runs_of, rare_runs_with_fullwidth
 
 FAMILY = "unicode"
+OPTION_VALIDATORS["unicode"] = lambda raw: parse_unicode({"unicode": raw})[1]
 
 
 def _show(ch: str) -> str:
