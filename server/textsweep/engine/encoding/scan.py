@@ -12,7 +12,8 @@ import re
 
 _C1 = tuple(chr(c) for c in range(0x80, 0xA0))
 _LIGATURES = tuple(chr(c) for c in range(0xFB00, 0xFB07))
-_FULLWIDTH = tuple(chr(c) for c in range(0xFF01, 0xFF5F))
+#: 94 characters: one regex pass beats 94 ``in`` tests.
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e]")
 _RARE = re.compile("[\x80-\x9f\ufb00-\ufb06\uff01-\uff5e]")
 
 
@@ -20,8 +21,9 @@ def rare_runs(text: str, fullwidth: bool = True) -> list[tuple[int, int, str]]:
     """``(start, end, run)`` of every run of those characters, in order."""
     if text.isascii():
         return []
-    wanted = _C1 + _LIGATURES + (_FULLWIDTH if fullwidth else ())
-    if not any(c in text for c in wanted):
+    if not any(c in text for c in _C1 + _LIGATURES) and not (
+        fullwidth and _FULLWIDTH_RE.search(text)
+    ):
         return []
     runs: list[tuple[int, int, str]] = []
     for m in _RARE.finditer(text):

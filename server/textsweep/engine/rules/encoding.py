@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -229,7 +230,9 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Is ``pos`` inside one of the sorted, non-overlapping ``spans``?"""
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 @rule(

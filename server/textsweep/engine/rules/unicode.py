@@ -122,7 +122,7 @@ def _composing() -> re.Pattern[str]:
     ranges: list[str] = []
     for cp in sorted(seconds):
         ranges.append(re.escape(chr(cp)))
-    return re.compile("[^\r\n](?:[" + "".join(ranges) + "])+")
+    return re.compile("[" + "".join(ranges) + "]+")
 
 
 def _names(seq: str) -> str:
@@ -164,15 +164,18 @@ def unicode_normalization(r: Rule, doc: Document, config: Config) -> Iterator[Fi
     if not doc.is_prose and not opts.normalization_in_code:
         return
     for m in _composing().finditer(text):
-        seq = m.group()
+        start = m.start() - 1
+        if start < 0 or text[start] in "\r\n":
+            continue
+        seq = text[start : m.end()]
         nfc = unicodedata.normalize("NFC", seq)
         if len(nfc) >= len(seq):
             continue
         yield r.finding(
-            m.start(),
+            start,
             m.end(),
             f"Decomposed `{seq}` ({_names(seq)}): use the composed `{nfc}` (NFC)",
-            [Fix(m.start(), m.end(), nfc, f"Compose as `{nfc}`")],
+            [Fix(start, m.end(), nfc, f"Compose as `{nfc}`")],
         )
 
 
