@@ -70,11 +70,16 @@ def main() -> None:
     warm_up()
     every, _ = parse_settings({"rules": {r.id: True for r in all_rules()}})
     mojibake_only, _ = parse_settings({"rules": {r.id: r.id == "mojibake" for r in all_rules()}})
+    ours, _ = parse_settings(
+        {"rules": {r.id: r.family in ("encoding", "unicode") for r in all_rules()}}
+    )
     rows = []
     for label, faults, config in (
         ("clean French, all rules", False, every),
+        ("clean French, encoding+unicode rules", False, ours),
         ("clean French, mojibake only", False, mojibake_only),
         ("French, 1 fault / ~300 chars, all rules", True, every),
+        ("French, 1 fault / ~300 chars, encoding+unicode", True, ours),
         ("French, 1 fault / ~300 chars, mojibake only", True, mojibake_only),
     ):
         text = _text(args.mb, faults)

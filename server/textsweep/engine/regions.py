@@ -9,7 +9,7 @@ Providers register per languageId; the typography family adds the real ones.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .document import Document
 
@@ -57,6 +57,15 @@ class Mask:
             return True
         j = i + 1
         return j < len(self._starts) and self._starts[j] < end
+
+    def spans_in(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The non-prose spans overlapping ``[start, end)``, in order."""
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        n = len(self._starts)
+        while i < n and self._starts[i] < end:
+            if self._ends[i] > start:
+                yield self._starts[i], self._ends[i]
+            i += 1
 
 
 def non_prose(doc: Document) -> Mask:

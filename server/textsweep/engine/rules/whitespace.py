@@ -283,7 +283,9 @@ def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
     starts = doc.line_starts
     nlines = len(starts)
-    mask = non_prose(doc)
+    # In prose files, blank lines inside code blocks are the code's business; a source
+    # file is all "non-prose" outside comments and strings, yet its limit still applies.
+    mask = non_prose(doc) if doc.is_prose else None
     run_start = -1  # first line of the current run of blank lines
     for i in range(nlines + 1):
         blank = False

@@ -1,0 +1,219 @@
+"""Typography benchmarks: language-detector accuracy and cost, engine MB/s.
+
+Run: ``PYTHONPATH=server python bench/bench_typography.py [--detectors] [--engine]``
+(no flag: both). Figures are medians of several runs. The detector comparison
+uses ``tests/corpus/langid/paragraphs.tsv`` (1–3 sentence paragraphs labelled fr,
+en or other); lingua and py3langid are measured only when installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "server"))
+
+from textsweep.engine import Config, Document, all_rules, lint  # noqa: E402
+from textsweep.engine import language as language_mod  # noqa: E402
+
+Detector = Callable[[str], str]
+
+
+def labelled() -> list[tuple[str, str]]:
+    rows = []
+    path = ROOT / "tests" / "corpus" / "langid" / "paragraphs.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            label, text = line.split("\t", 1)
+            rows.append((label, text))
+    return rows
+
+
+def ours() -> Detector:
+    def run(text: str) -> str:
+        language_mod.detect.cache_clear()
+        lang = language_mod.detect(text).language
+        return lang if lang in ("fr", "en") else ("other" if lang else "unsure")
+
+    return run
+
+
+def py3langid_detector() -> Detector | None:
+    try:
+        import py3langid.langid as L
+    except ImportError:
+        return None
+    ident = L.LanguageIdentifier.from_modelpath(L.MODEL_DIR / L.MODEL_FILE, norm_probs=True)
+
+    def run(text: str) -> str:
+        lang, prob = ident.classify(text)
+        if prob < 0.5:
+            return "unsure"
+        return lang if lang in ("fr", "en") else "other"
+
+    return run
+
+
+def lingua_detector() -> Detector | None:
+    try:
+        from lingua import Language, LanguageDetectorBuilder
+    except ImportError:
+        return None
+    langs = [
+        Language.FRENCH,
+        Language.ENGLISH,
+        Language.GERMAN,
+        Language.SPANISH,
+        Language.ITALIAN,
+        Language.PORTUGUESE,
+        Language.DUTCH,
+    ]
+    det = LanguageDetectorBuilder.from_languages(*langs).build()
+    names = {Language.FRENCH: "fr", Language.ENGLISH: "en"}
+
+    def run(text: str) -> str:
+        lang = det.detect_language_of(text)
+        if lang is None:
+            return "unsure"
+        return names.get(lang, "other")
+
+    return run
+
+
+def accuracy(det: Detector, rows: list[tuple[str, str]]) -> tuple[float, int, int, int]:
+    """(accuracy, wrong, unsure, other-called-fr/en)."""
+    ok = wrong = unsure = false_family = 0
+    for label, text in rows:
+        got = det(text)
+        if got == label or (label == "other" and got == "unsure"):
+            ok += 1
+        elif got == "unsure":
+            unsure += 1
+        else:
+            wrong += 1
+            if label == "other":
+                false_family += 1
+    return ok / len(rows), wrong, unsure, false_family
+
+
+def cost_per_mb(det: Detector, rows: list[tuple[str, str]], repeat: int = 5) -> float:
+    """Seconds per MB of paragraphs (median of ``repeat`` runs, cache defeated)."""
+    texts = [t for _, t in rows] * 20
+    size = sum(len(t.encode()) for t in texts) / 1e6
+    times = []
+    for _ in range(repeat):
+        t0 = time.process_time()
+        for t in texts:
+            det(t)
+        times.append(time.process_time() - t0)
+    return statistics.median(times) / size
+
+
+def bench_detectors() -> None:
+    rows = labelled()
+    counts = {k: sum(1 for lab, _ in rows if lab == k) for k in ("fr", "en", "other")}
+    print(f"labelled paragraphs: {len(rows)} {counts}")
+    candidates: list[tuple[str, Callable[[], Detector | None]]] = [
+        ("textsweep (stop words + shapes)", ours),
+        ("py3langid (97 languages, p>=0.5)", py3langid_detector),
+        ("lingua (7 languages)", lingua_detector),
+    ]
+    for name, make in candidates:
+        t0 = time.process_time()
+        det = make()
+        load = time.process_time() - t0
+        if det is None:
+            print(f"{name:36s} not installed")
+            continue
+        acc, wrong, unsure, false_family = accuracy(det, rows)
+        spm = cost_per_mb(det, rows)
+        print(
+            f"{name:36s} accuracy {acc:6.1%}  wrong {wrong:2d}  unsure {unsure:2d}  "
+            f"other→fr/en {false_family:2d}  {spm:7.3f} s/MB  load {load:5.2f} s"
+        )
+
+
+def french_prose(size: int) -> str:
+    corpus = ROOT / "tests" / "corpus"
+    parts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("fr_*.txt"))]
+    base = "\n\n".join(parts)
+    out = []
+    n = 0
+    i = 0
+    while n < size:
+        # vary each copy so per-paragraph caches do not make the run trivial
+        chunk = base.replace("\n\n", f" {i}.\n\n")
+        out.append(chunk)
+        n += len(chunk.encode())
+        i += 1
+    return "\n\n".join(out)
+
+
+def _median_lint(text: str, lang_id: str, config: Config, repeat: int) -> tuple[float, int]:
+    times = []
+    found = 0
+    for _ in range(repeat):
+        language_mod.detect.cache_clear()
+        clear_structure_caches()
+        doc = Document(text, lang_id)
+        t0 = time.process_time()
+        found = len(lint(doc, config))
+        times.append(time.process_time() - t0)
+    return statistics.median(times), found
+
+
+def clear_structure_caches() -> None:
+    from textsweep.engine.structure import markdown, plain
+
+    plain._block_spans.cache_clear()
+    markdown._chunk_spans.cache_clear()
+
+
+def bench_engine(size: int = 1_000_000, repeat: int = 5) -> None:
+    text = french_prose(size)
+    mb = len(text.encode()) / 1e6
+    typo_off = {r.id: False for r in all_rules() if r.family in ("french", "english")}
+    baseline = Config(rules=typo_off)
+    med, n = _median_lint(text, "plaintext", baseline, repeat)
+    print(
+        f"baseline (whitespace + invisible families only), plaintext: {mb:.1f} MB, "
+        f"{n} findings, median {med:.3f} s → {mb / med:.1f} MB/s"
+    )
+    for lang_id in ("plaintext", "markdown"):
+        med, n = _median_lint(text, lang_id, Config(), repeat)
+        print(
+            f"engine, every rule, French prose as {lang_id:9s}: {mb:.1f} MB, "
+            f"{n} findings, median {med:.3f} s → {mb / med:.1f} MB/s (cold caches)"
+        )
+    # warm: the same paragraphs again, as after an edit elsewhere in the document
+    doc = Document(text, "plaintext")
+    lint(doc, Config())
+    times = []
+    for _ in range(repeat):
+        doc = Document(text, "plaintext")
+        t0 = time.process_time()
+        lint(doc, Config())
+        times.append(time.process_time() - t0)
+    warm = statistics.median(times)
+    print(f"engine, every rule, plaintext, paragraph caches warm: {mb / warm:.1f} MB/s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--detectors", action="store_true")
+    ap.add_argument("--engine", action="store_true")
+    args = ap.parse_args()
+    both = not (args.detectors or args.engine)
+    if args.detectors or both:
+        bench_detectors()
+    if args.engine or both:
+        bench_engine()
+
+
+if __name__ == "__main__":
+    main()

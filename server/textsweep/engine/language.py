@@ -1,0 +1,437 @@
+"""Which language is each paragraph in?
+
+The typography families (``french``, ``english``) ask :func:`language_at` for the
+language of the paragraph holding an offset. The answer combines, in order:
+
+1. a *declared* language for the part of the document the offset is in — the inline
+   directive ``textsweep: language=fr-CA`` (in any comment; it holds until the next
+   directive, ``language=auto`` returns to detection), else Markdown front matter
+   ``lang:``/``language:``, else the HTML ``<html lang>`` attribute, else the setting
+   ``textsweep.language`` when it is not ``auto``;
+2. per-paragraph *detection* (see :func:`detect`): a paragraph confidently detected
+   as another language keeps that language even under a declaration (a French
+   document quoting an English error message); a paragraph too short or too mixed to
+   tell gets the declared language, else the document's majority language.
+
+Detection is a small stop-word and letter-shape model written for this job (fr, en
+and five neighbours it must not mistake for them: de, es, it, pt, nl). It was chosen
+over py3langid and lingua by measurement: see ``bench/bench_typography.py``.
+Results are cached per paragraph text in a module-level LRU, so an edit re-detects
+only the paragraphs it changed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import structure  # noqa: F401  (registers the structure providers first)
+from .config import Config
+from .document import Document
+from .regions import non_prose
+
+# --------------------------------------------------------------------------- detector
+
+_STOP = {
+    "fr": "le la les un une des du de et est à au aux en dans pour par sur avec ce cette ces "
+    "qui que ne pas plus il elle ils elles nous vous je tu on son sa ses leur leurs mais ou "
+    "où donc car comme très tout tous toute été être avoir sont ont fait peut aussi bien "
+    "se sans sous entre après avant chez encore déjà alors si lui même nos vos notre votre "
+    "mon ma mes cela ça était avait aujourd hui quand jamais toujours rien ceci celui y "
+    "suis es sommes êtes ai as avons avez va vais vont allons font dit faut veux veut peux "
+    "oui merci bonjour hier demain puis ici là moi toi eux cet quel quelle celle ceux dont "
+    "lors depuis selon vers parce ainsi cependant voici voilà",
+    "en": "the a an and of to in is are was were be been for on with as at by from this "
+    "that these those it its he she they we you i not but or if then than so what which "
+    "who there their them his her our your have has had do does did will would can could "
+    "should may might must about into over after before just also only very more most "
+    "some any all no because when where how why being while my me us yes please thanks "
+    "hello here now get got said make made like well back out up one new see know",
+    "de": "der die das und ist nicht ein eine einen dem den des zu mit von auf für sich im "
+    "ich sie er es wir ihr auch als wie bei nach aus wenn noch nur dass oder aber werden "
+    "wird wurde sind war hat haben kann diese dieser einem einer über unter durch um sehr "
+    "schon mehr dich mich",
+    "es": "el la los las un una unos y es en de del que por para con no se su sus lo como "
+    "pero más muy este esta estos está son fue ser hay también ya le les al sin sobre "
+    "entre cuando donde porque todo todos yo tú él ella mi me te nadie lo todavía",
+    "it": "il lo la i gli le un uno una e è di del della dei delle che per con non si su "
+    "sono come ma più anche questo questa ho ha hanno era essere nel nella alla al dal "
+    "dalla tra fra molto quando dove perché tutto io tu lui lei noi voi mi ti ci sul",
+    "pt": "o a os as um uma e é de do da dos das em no na nos nas que por para com não se "
+    "seu sua mais como mas muito este esta isso foi ser são está também já ao à pelo pela "
+    "sem sobre entre quando onde porque tudo eu você ele ela nós te",
+    "nl": "de het een en is van in op te dat die niet met voor zijn er aan ook als maar om "
+    "dan bij nog wel naar uit door over ze we ik je hij zij was heeft hebben wordt worden "
+    "kan deze dit geen meer zo al",
+}
+#: word → {language: weight}; a word shared by k languages weighs 1/k in each.
+_WEIGHTS: dict[str, dict[str, float]] = {}
+for _lang, _words in _STOP.items():
+    for _w in set(_words.split()):
+        _WEIGHTS.setdefault(_w, {})[_lang] = 1.0
+for _w, _d in _WEIGHTS.items():
+    for _lang in _d:
+        _d[_lang] = 1.0 / len(_d)
+
+#: Letters typical of one language (weight per occurrence).
+_LETTERS: dict[str, tuple[str, float]] = {
+    "fr": ("çœêûèîë«", 0.5),
+    "de": ("äöüß", 0.7),
+    "es": ("ñ¿¡áíóú", 0.5),
+    "it": ("ìò", 0.5),
+    "pt": ("ãõ", 0.8),
+}
+#: Word endings typical of one language (weight per word).
+_SUFFIXES: dict[str, tuple[tuple[str, ...], float]] = {
+    "fr": (("tion", "ment", "eux", "euse", "ait", "aient", "ée", "ées", "és", "ique"), 0.4),
+    "en": (("ing", "ly", "ness", "ship", "ed", "n't", "n’t", "'s", "’s", "'ll", "’ll"), 0.4),
+    "de": (("ung", "keit", "heit", "lich", "sch", "ig", "en"), 0.3),
+    "es": (("ción", "dad", "mente", "ando", "iendo", "ado", "os"), 0.3),
+    "it": (("zione", "mente", "tà", "ere", "are", "ato", "etto"), 0.3),
+    "pt": (("ção", "ções", "mente", "dade", "agem", "ado"), 0.4),
+    "nl": (("heid", "lijk", "ij", "en", "je"), 0.3),
+}
+#: ending → [(language, weight)], looked up by the last 2, 3, 4 and 5 letters.
+_ENDINGS: dict[str, list[tuple[str, float]]] = {}
+for _lang, (_ends, _weight) in _SUFFIXES.items():
+    for _end in _ends:
+        _ENDINGS.setdefault(_end, []).append((_lang, _weight))
+#: French elisions (``l'``, ``qu'``…) and English contractions, strong signals.
+_ELISION_IT = frozenset("all dell nell dall sull un quest po".split())
+_ELISION_FR = frozenset("d j n m t s c l qu jusqu lorsqu puisqu".split())
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: Paragraphs with fewer letters than this are not judged on their own.
+MIN_LETTERS = 12
+#: How far ahead the winner must be (absolute and as a ratio) to be trusted.
+MIN_SCORE = 1.2
+MIN_RATIO = 1.5
+#: Only the first ``MAX_CHARS`` of a paragraph are read (enough to decide).
+MAX_CHARS = 600
+FIRST_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A paragraph's best guess: ``language`` is ``None`` when unsure."""
+
+    language: str | None
+    score: float
+    runner_up: str | None
+    letters: int
+
+
+def _scores(sample: str) -> dict[str, float]:
+    tokens = _TOKEN.findall(sample)
+    foreign = 0
+    scores = dict.fromkeys(_STOP, 0.0)
+    checked = 0
+    for i, tok in enumerate(tokens):
+        if i - checked >= 12:
+            # stop early once one language is far ahead: most paragraphs decide fast
+            checked = i
+            top = sorted(scores.values(), reverse=True)
+            if top[0] >= 6.0 and top[0] >= 4 * top[1]:
+                tokens = tokens[:i]
+                break
+        if tok[0] > "ɏ":
+            foreign += 1
+            continue
+        if "'" in tok or "’" in tok:
+            head, _, tail = tok.replace("’", "'").partition("'")
+            if (head in _ELISION_FR and tail[:1] not in ("s", "t")) or head in ("qu", "jusqu"):
+                scores["fr"] += 1.0
+            elif head in _ELISION_IT:
+                scores["it"] += 1.0
+            elif tail in ("s", "t", "re", "ll", "ve", "d", "m"):
+                scores["en"] += 1.0
+            w = _WEIGHTS.get(head)
+        else:
+            w = _WEIGHTS.get(tok)
+        if w:
+            for lang, v in w.items():
+                scores[lang] += v
+        elif len(tok) > 4:
+            for k in (2, 3, 4, 5):
+                hit = _ENDINGS.get(tok[-k:])
+                if hit:
+                    for lang, weight in hit:
+                        scores[lang] += weight
+    for lang, (chars, weight) in _LETTERS.items():
+        for ch in chars:
+            if ch in sample:
+                scores[lang] += weight * sample.count(ch)
+    scores["_foreign"] = foreign
+    scores["_tokens"] = len(tokens)
+    scores["_letters"] = sum(map(len, tokens))
+    return scores
+
+
+@lru_cache(maxsize=16384)
+def detect(text: str) -> Detection:
+    """Guess the language of one paragraph of prose (cached by text).
+
+    The first ``FIRST_CHARS`` are read; the rest (up to ``MAX_CHARS``) only when
+    they were not enough to decide.
+    """
+    det = _detect(text[:FIRST_CHARS])
+    if det.language is None and len(text) > FIRST_CHARS:
+        det = _detect(text[:MAX_CHARS])
+    return det
+
+
+def _detect(text: str) -> Detection:
+    scores = _scores(text.lower())
+    foreign = int(scores.pop("_foreign"))
+    ntok = int(scores.pop("_tokens"))
+    letters = int(scores.pop("_letters"))
+    if ntok and foreign * 2 > ntok:
+        # mostly another script (Cyrillic, Greek, CJK…): not a language with rules here
+        return Detection("other", float(letters), None, letters)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    (best, s1), (second, s2) = ranked[0], ranked[1]
+    if letters < MIN_LETTERS or s1 < MIN_SCORE or s1 < MIN_RATIO * s2:
+        return Detection(None, s1, best if s1 > 0 else None, letters)
+    return Detection(best, s1, second, letters)
+
+
+def detect_relaxed(text: str) -> str | None:
+    """A looser guess for a whole short document: any clear lead wins."""
+    det = detect(text)
+    if det.language is not None:
+        return det.language
+    if det.runner_up is None or det.score < 0.5:
+        return None
+    scores = _scores(text[:MAX_CHARS].lower())
+    ranked = sorted((v for k, v in scores.items() if not k.startswith("_")), reverse=True)
+    return det.runner_up if ranked[0] >= MIN_RATIO * ranked[1] else None
+
+
+# --------------------------------------------------------------------------- declarations
+
+_DIRECTIVE = re.compile(r"textsweep:\s*language\s*=\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*|auto)\b")
+_FRONT_LANG = re.compile(
+    r"^(?:lang|language|locale)\s*:\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.MULTILINE
+)
+
+
+def normalize_tag(tag: str) -> str:
+    """``fr_ca`` → ``fr-CA``; ``auto`` stays ``auto``."""
+    parts = tag.replace("_", "-").split("-")
+    out = [parts[0].lower()]
+    out.extend(p.upper() if len(p) == 2 else p for p in parts[1:])
+    return "-".join(out)
+
+
+def base(tag: str | None) -> str | None:
+    """``fr-CA`` → ``fr``."""
+    return tag.split("-", 1)[0].lower() if tag else None
+
+
+def _document_declaration(doc: Document, config: Config) -> str | None:
+    if doc.language_id == "markdown":
+        from .structure.markdown import front_matter
+
+        fm = front_matter(doc)
+        if fm:
+            m = _FRONT_LANG.search(fm)
+            if m:
+                return normalize_tag(m.group(1))
+    if doc.language_id in ("html", "xml", "xhtml"):
+        from .structure.html import html_lang
+
+        lang = html_lang(doc)
+        if lang:
+            return normalize_tag(lang)
+    if config.language and config.language.lower() != "auto":
+        return normalize_tag(config.language)
+    return None
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    #: Language the rules use (a tag such as ``fr-CA``, or ``None``: no typography rules).
+    language: str | None
+    #: True when detection decided, False when it fell back to a declaration/majority.
+    detected: bool
+
+
+class LanguageMap:
+    """Paragraph spans with their languages, for fast lookups by offset."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], majority: str | None) -> None:
+        self.paragraphs = list(paragraphs)
+        self._starts = [p.start for p in self.paragraphs]
+        self.majority = majority
+
+    def at(self, offset: int) -> Paragraph | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset <= self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    def language_at(self, offset: int) -> str | None:
+        p = self.at(offset)
+        return p.language if p else None
+
+    def spans(self, family: str) -> list[tuple[int, int, str]]:
+        """``(start, end, tag)`` of the paragraphs whose base language is ``family``."""
+        return [
+            (p.start, p.end, p.language)
+            for p in self.paragraphs
+            if p.language is not None and base(p.language) == family
+        ]
+
+
+def _prose_text(doc: Document, start: int, end: int) -> str:
+    """The paragraph with its non-prose parts blanked (code, URLs…)."""
+    mask = non_prose(doc)
+    text = doc.text
+    if not mask or not mask.covers(start, end):
+        return text[start:end]
+    parts: list[str] = []
+    pos = start
+    for s, e in mask.spans_in(start, end):
+        if s > pos:
+            parts.append(text[pos:s])
+        parts.append(" ")
+        pos = max(pos, e)
+    if pos < end:
+        parts.append(text[pos:end])
+    return "".join(parts)
+
+
+def _directives(doc: Document) -> list[tuple[int, str | None]]:
+    """``(offset, tag or None for auto)`` for each inline directive, in order."""
+    out: list[tuple[int, str | None]] = []
+    if "textsweep:" not in doc.text:
+        return out
+    for m in _DIRECTIVE.finditer(doc.text):
+        tag = m.group(1)
+        out.append((m.start(), None if tag.lower() == "auto" else normalize_tag(tag)))
+    return out
+
+
+def _compute(doc: Document, config: Config) -> LanguageMap:
+    text = doc.text
+    declared_doc = _document_declaration(doc, config)
+    directives = _directives(doc)
+    dir_offsets = [o for o, _ in directives]
+    raw: list[tuple[int, int, Detection, str | None]] = []
+    pos = 0
+    bounds: list[tuple[int, int]] = []
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    weight: dict[str, int] = {}
+    for s, e in bounds:
+        if e <= s:
+            continue
+        declared = declared_doc
+        if directives:
+            i = bisect_right(dir_offsets, e) - 1  # a directive inside the paragraph counts
+            if i >= 0:
+                declared = directives[i][1]
+        det = detect(_prose_text(doc, s, e))
+        raw.append((s, e, det, declared))
+        if det.language is not None:
+            weight[det.language] = weight.get(det.language, 0) + det.letters
+    majority = max(weight, key=lambda k: weight[k]) if weight else None
+    if majority is None and raw:
+        # nothing long enough on its own: judge the whole document's prose at once
+        whole = " ".join(_prose_text(doc, s, e) for s, e, _, _ in raw[:50])
+        majority = detect_relaxed(whole)
+    paragraphs: list[Paragraph] = []
+    for s, e, det, declared in raw:
+        if det.language is not None:
+            lang: str | None = det.language
+            if declared and base(declared) == det.language:
+                lang = declared
+            elif declared_doc and base(declared_doc) == det.language:
+                lang = declared_doc
+            paragraphs.append(Paragraph(s, e, lang, True))
+        else:
+            fallback = declared or declared_doc or majority
+            paragraphs.append(Paragraph(s, e, fallback, False))
+    if declared_doc and majority and base(declared_doc) == majority:
+        majority = declared_doc
+    elif declared_doc and not weight:
+        majority = declared_doc
+    return LanguageMap(paragraphs, majority)
+
+
+def language_map(doc: Document, config: Config) -> LanguageMap:
+    """The document's paragraphs and their languages, computed once per document."""
+    key = f"language.map:{config.language}"
+    return doc.cached(key, lambda d: _compute(d, config))
+
+
+def document_language(doc: Document, config: Config | None = None) -> str | None:
+    """The document's main language for the status bar (``fr-CA``, ``en``…), or None."""
+    return language_map(doc, config or Config()).majority
+
+
+# --------------------------------------------------------------------------- rule helpers
+
+
+def family_spans(doc: Document, config: Config, family: str) -> list[tuple[int, int, str]]:
+    """``(start, end, tag)`` of the paragraphs in ``family``'s language (cached)."""
+    key = f"language.spans:{family}:{config.language}"
+    return doc.cached(key, lambda d: language_map(d, config).spans(family))
+
+
+class FamilyIndex:
+    """ "Is this offset in a paragraph of my language, and which variant?" in O(log n)."""
+
+    __slots__ = ("_ends", "_runs", "_starts", "_tags", "_text")
+
+    def __init__(self, spans: Sequence[tuple[int, int, str]], text: str = "") -> None:
+        self._text = text
+        self._runs: list[tuple[int, int, str]] | None = None
+        self._starts = [s for s, _, _ in spans]
+        self._ends = [e for _, e, _ in spans]
+        self._tags = [t for _, _, t in spans]
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def tag_at(self, offset: int) -> str | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._ends[i]:
+            return self._tags[i]
+        return None
+
+    def ranges(self) -> list[tuple[int, int, str]]:
+        """One ``(start, end, tag)`` per paragraph."""
+        return list(zip(self._starts, self._ends, self._tags, strict=True))
+
+    def runs(self) -> list[tuple[int, int, str]]:
+        """Consecutive paragraphs of the same tag fused: fewer, longer scans for rules
+        that do not care where paragraphs end."""
+        if self._runs is None:
+            out: list[tuple[int, int, str]] = []
+            for s, e, t in zip(self._starts, self._ends, self._tags, strict=True):
+                if out and out[-1][2] == t and self._adjacent(out[-1][1], s):
+                    out[-1] = (out[-1][0], e, t)
+                else:
+                    out.append((s, e, t))
+            self._runs = out
+        return self._runs
+
+    def _adjacent(self, end: int, start: int) -> bool:
+        return start - end <= 64 and not self._text[end:start].strip()
+
+
+def family_index(doc: Document, config: Config, family: str) -> FamilyIndex:
+    key = f"language.index:{family}:{config.language}"
+    return doc.cached(key, lambda d: FamilyIndex(family_spans(d, config, family), d.text))

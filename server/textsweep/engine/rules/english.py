@@ -1,0 +1,148 @@
+"""English punctuation spacing, only in prose paragraphs detected (or declared) as
+English: no space before ``, . ; : ! ?`` (French-style spacing included), a space
+after ``, ; :`` when a word follows. The exceptions are the French family's:
+numbers, times, URLs, e-mail addresses, paths, emoticons, C++ ``::`` and code.
+
+``textsweep.english`` has no options yet; unknown keys are reported by
+:func:`validate_options`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..config import OPTION_VALIDATORS, Config
+from ..document import Document
+from ..language import family_index
+from ..model import Finding, Fix, Severity
+from ..regions import non_prose
+from ..registry import Example, Rule, clean, rule
+from .french import Context, glued_after
+
+FAMILY = "english"
+
+
+def validate_options(raw: Any) -> tuple[dict[str, Any], list[str]]:
+    """``textsweep.english`` takes no options yet: every key is unknown."""
+    if raw is None:
+        return {}, []
+    if not isinstance(raw, Mapping):
+        return {}, ["textsweep.english must be an object"]
+    return {}, [f"unknown setting textsweep.english.{k}" for k in raw]
+
+
+def _context(doc: Document, config: Config) -> Context | None:
+    index = family_index(doc, config, "en")
+    if not index:
+        return None
+    return Context(doc, doc.text, non_prose(doc), index, config)
+
+
+_SPACE_BEFORE = re.compile(
+    r"(?<=[^\s,.;:!?(\[{«“\"'‘-])[ \t\u00a0\u202f\u2009\u2007]+([,.;:!?]+)(?=[\s\"”’»)\]]|$)"
+)
+_NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
+          "!": "exclamation mark", "?": "question mark"}  # fmt: skip
+
+
+def _space_before(r: Rule, doc: Document, config: Config, signs: str) -> Iterator[Finding]:
+    ctx = _context(doc, config)
+    if ctx is None:
+        return
+    text = ctx.text
+    for start, end, _ in ctx.index.runs():
+        for m in _SPACE_BEFORE.finditer(text, start, end):
+            s, e = m.start(), m.start(1)
+            run = m.group(1)
+            if run[0] not in signs or run.startswith("..") or not ctx.prose(s - 1, m.end(1)):
+                continue
+            name = _NAMES[run[0]]
+            nobreak = any(c in "\u00a0\u202f\u2007" for c in text[s:e])
+            if run[0] in ";:!?":
+                kind = "no-break space" if nobreak else "space"
+                msg = f"French-style {kind} before the {name} in English text: remove it"
+            else:
+                msg = f"Space before the {name}: remove it"
+            yield r.finding(s, m.end(1), msg, [Fix(s, e, "", f"Remove the space before {run}")])
+
+
+@rule(
+    "english-space-before",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="English: a space before a comma or a full stop.",
+    explanation="""
+An ellipsis (` ...`), a decimal (` .5`) and a file extension (` .txt`) are left
+alone.""",
+    examples=[
+        Example("Well , that was the end of it .\n", "Well, that was the end of it.\n"),
+        clean("He paused ... and then he left the room.\n"),
+        clean("Rename the file to .txt and you are done.\n"),
+    ],
+)
+def english_space_before(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    yield from _space_before(r, doc, config, ",.")
+
+
+@rule(
+    "english-french-spacing",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="English: a space (often a French-style no-break space) before ; : ! or ?.",
+    explanation="""
+French typography puts a space before `; : ! ?`; English does not. Emoticons
+(` :-)`), list markers and code are left alone.""",
+    examples=[
+        Example("Are you coming to the meeting ?\n", "Are you coming to the meeting?\n"),
+        Example("What a day\u202f! It was great.\n", "What a day! It was great.\n"),
+        Example(
+            "Note : this is the only copy of the file.\n",
+            "Note: this is the only copy of the file.\n",
+        ),
+        clean("That was fun :-) and we will do it again.\n"),
+        clean("Vous venez\u202f? Oui, je viens avec vous.\n", note="French paragraph"),
+    ],
+)
+def english_french_spacing(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    yield from _space_before(r, doc, config, ";:!?")
+
+
+@rule(
+    "english-space-after",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="English: no space after , ; or : when a word follows.",
+    explanation="""
+Never inside numbers (`3,500`, `12:30`), URLs, e-mail addresses, paths, emoticons,
+C++ `::`, code, or data such as `a,b,c` and `key:value`.""",
+    examples=[
+        Example("We tried it,but it failed.\n", "We tried it, but it failed.\n"),
+        Example(
+            "There were two options;neither was good.\n",
+            "There were two options; neither was good.\n",
+        ),
+        clean("It costs 3,500 dollars and starts at 12:30.\n"),
+        clean("Use std::vector and see https://example.com/a,b for the list x,y,z.\n"),
+    ],
+)
+def english_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    ctx = _context(doc, config)
+    if ctx is None:
+        return
+    text = ctx.text
+    for start, end, _ in ctx.index.runs():
+        for s, e in glued_after(text, start, end, ctx):
+            run = text[s:e]
+            if run[-1] not in ",;:":
+                continue
+            yield r.finding(
+                s,
+                e + 1,
+                f"No space after {run}: add one",
+                [Fix(e, e, " ", f"Insert a space after {run}")],
+            )
+
+
+OPTION_VALIDATORS["english"] = lambda raw: validate_options(raw)[1]

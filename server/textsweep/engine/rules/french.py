@@ -1,0 +1,868 @@
+"""French typography: no-break spaces, punctuation spacing, guillemets, dashes,
+and consistency — only in prose paragraphs detected (or declared) as French.
+
+Options (``textsweep.french``), each one of ``narrow`` (U+202F NARROW NO-BREAK
+SPACE), ``nbsp`` (U+00A0 NO-BREAK SPACE), ``either`` (both accepted), ``optional``
+(U+202F or no space), ``none`` (no space; a U+202F is tolerated, as the OQLF does):
+
+===============  =========  =========  =========  ================================
+key              fr, fr-FR  fr-CA      fr-CH      what
+===============  =========  =========  =========  ================================
+``semicolon``    narrow     none       optional   space before ``;``
+``exclamation``  narrow     none       optional   space before ``!``
+``question``     narrow     none       optional   space before ``?``
+``colon``        nbsp       nbsp       nbsp       space before ``:``
+``guillemets``   narrow     nbsp       optional   space inside ``« »``
+===============  =========  =========  =========  ================================
+
+fr/fr-FR/fr-BE follow the Lexique des règles typographiques en usage à
+l'Imprimerie nationale (fine insécable before ``; ! ?``, espace insécable before
+``:``); fr-CA follows the Office québécois de la langue française (no space before
+``; ! ?``, espace insécable before ``:`` and inside guillemets); fr-CH follows the
+Guide du typographe romand (fine insécable, or none in ordinary office text).
+LaTeX's ``~`` and ``\\,`` and HTML's ``&nbsp;``/``&#8239;`` count as U+00A0 and U+202F.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .. import structure  # noqa: F401  (registers the structure providers)
+from ..config import OPTION_VALIDATORS, Config
+from ..document import Document
+from ..language import FamilyIndex, family_index
+from ..model import Finding, Fix, Severity
+from ..regions import Mask, non_prose
+from ..registry import Example, Rule, clean, rule
+
+FAMILY = "french"
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+POLICIES = ("narrow", "nbsp", "either", "optional", "none")
+SIGN_KEYS = {";": "semicolon", "!": "exclamation", "?": "question", ":": "colon"}
+OPTION_KEYS = (*SIGN_KEYS.values(), "guillemets")
+
+_VARIANTS: dict[str, dict[str, str]] = {
+    "fr": {"semicolon": "narrow", "exclamation": "narrow", "question": "narrow",
+           "colon": "nbsp", "guillemets": "narrow"},
+    "fr-CA": {"semicolon": "none", "exclamation": "none", "question": "none",
+              "colon": "nbsp", "guillemets": "nbsp"},
+    "fr-CH": {"semicolon": "optional", "exclamation": "optional", "question": "optional",
+              "colon": "nbsp", "guillemets": "optional"},
+}  # fmt: skip
+
+
+def validate_options(raw: Any) -> tuple[dict[str, str], list[str]]:
+    """Check ``textsweep.french``; return the valid options and warnings."""
+    out: dict[str, str] = {}
+    warnings: list[str] = []
+    if raw is None:
+        return out, warnings
+    if not isinstance(raw, Mapping):
+        return out, ["textsweep.french must be an object"]
+    for key, value in raw.items():
+        if key not in OPTION_KEYS:
+            warnings.append(f"unknown setting textsweep.french.{key}")
+        elif value not in POLICIES:
+            warnings.append(f"textsweep.french.{key} must be one of {', '.join(POLICIES)}")
+        else:
+            out[key] = value
+    return out, warnings
+
+
+@dataclass(frozen=True)
+class Policy:
+    semicolon: str
+    exclamation: str
+    question: str
+    colon: str
+    guillemets: str
+
+    def for_sign(self, sign: str) -> str:
+        if sign in "«»":
+            return self.guillemets
+        return str(getattr(self, SIGN_KEYS[sign]))
+
+
+_POLICY_CACHE: dict[tuple[str, tuple[tuple[str, str], ...]], Policy] = {}
+
+
+def policy_for(tag: str, config: Config) -> Policy:
+    """The spacing policy of a paragraph tagged ``tag`` under ``config``."""
+    raw = config.options.get("french") if config.options else None
+    opts, _ = validate_options(raw)
+    key = (tag, tuple(sorted(opts.items())))
+    cached = _POLICY_CACHE.get(key)
+    if cached is None:
+        region = tag if tag in _VARIANTS else "fr"
+        values = dict(_VARIANTS[region])
+        values.update(opts)
+        cached = _POLICY_CACHE[key] = Policy(**values)
+    return cached
+
+
+# --------------------------------------------------------------------------- spaces
+
+_BREAKABLE = " \t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+_NOBREAK = NBSP + NNBSP + "\u2007"
+_SPACES = _BREAKABLE + _NOBREAK
+#: Markup that stands for a no-break space, per languageId: (token, kind).
+_TOKENS: dict[str, tuple[tuple[str, str], ...]] = {
+    "latex": (("~", NBSP), ("\\,", NNBSP), ("\\thinspace", NNBSP), ("\\nobreakspace", NBSP)),
+    "html": (("&nbsp;", NBSP), ("&#160;", NBSP), ("&#xa0;", NBSP), ("&#xA0;", NBSP),
+             ("&#8239;", NNBSP), ("&#x202f;", NNBSP), ("&#x202F;", NNBSP),
+             ("&NonBreakingSpace;", NBSP), ("&thinsp;", " ")),
+}  # fmt: skip
+_TOKENS["tex"] = _TOKENS["latex"]
+_TOKENS["xml"] = _TOKENS["markdown"] = _TOKENS["xhtml"] = _TOKENS["html"]
+
+
+def insert_text(kind: str, language_id: str) -> str:
+    """How to write a no-break space of ``kind`` in this file type."""
+    if language_id in ("latex", "tex"):
+        return "~" if kind == NBSP else "\\,"
+    return kind
+
+
+def _kind_name(kind: str) -> str:
+    return {NBSP: "U+00A0 NO-BREAK SPACE", NNBSP: "U+202F NARROW NO-BREAK SPACE"}.get(
+        kind, "a breakable space"
+    )
+
+
+def _policy_char(policy: str, sign: str) -> str:
+    if policy == "nbsp":
+        return NBSP
+    if policy == "either":
+        return NBSP if sign == ":" else NNBSP
+    return NNBSP
+
+
+@dataclass(frozen=True)
+class Gap:
+    """The space between a sign and its neighbour: where, and what it is made of."""
+
+    start: int
+    end: int
+    #: "" (none), "breakable", NBSP, NNBSP or "mixed" (breakable with no-break)
+    kind: str
+
+
+def _classify(run: str) -> str:
+    if not run:
+        return ""
+    if all(c in _BREAKABLE for c in run):
+        return "breakable"
+    if len(run) == 1:
+        return NNBSP if run == NNBSP else NBSP  # U+2007 counts as NBSP
+    return "mixed"
+
+
+def gap_before(text: str, pos: int, language_id: str) -> Gap:
+    """Spaces (and no-break markup tokens) right before ``pos``."""
+    q = pos
+    tokens = _TOKENS.get(language_id, ())
+    kinds: list[str] = []
+    while q > 0:
+        c = text[q - 1]
+        if c in _SPACES:
+            kinds.append(c)
+            q -= 1
+            continue
+        for tok, kind in tokens:
+            if text.startswith(tok, q - len(tok)):
+                kinds.append(kind)
+                q -= len(tok)
+                break
+        else:
+            break
+    return Gap(q, pos, _classify("".join(kinds)))
+
+
+def gap_after(text: str, pos: int, language_id: str) -> Gap:
+    """Spaces (and no-break markup tokens) right after ``pos``."""
+    q = pos
+    n = len(text)
+    tokens = _TOKENS.get(language_id, ())
+    kinds: list[str] = []
+    while q < n:
+        c = text[q]
+        if c in _SPACES:
+            kinds.append(c)
+            q += 1
+            continue
+        for tok, kind in tokens:
+            if text.startswith(tok, q):
+                kinds.append(kind)
+                q += len(tok)
+                break
+        else:
+            break
+    return Gap(pos, q, _classify("".join(kinds)))
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass
+class Context:
+    doc: Document
+    text: str
+    mask: Mask
+    index: FamilyIndex
+    config: Config
+
+    def tag_at(self, offset: int) -> str | None:
+        return self.index.tag_at(offset)
+
+    def prose(self, start: int, end: int | None = None) -> bool:
+        return not (self.mask and self.mask.covers(start, end))
+
+
+def context(doc: Document, config: Config) -> Context | None:
+    index = family_index(doc, config, "fr")
+    if not index:
+        return None
+    return Context(doc, doc.text, non_prose(doc), index, config)
+
+
+def _wordy(c: str) -> bool:
+    """Can ``c`` end the word a sign belongs to?"""
+    return c.isalnum() or c in ")]}*_\"”’'»%€$°…"
+
+
+# --------------------------------------------------------------------------- no-break spaces
+
+_SIGN_RUN = re.compile(r"[;:!?]+")
+_GUILLEMET = re.compile(r"[«»]")
+_EMOTICON_TAIL = re.compile(r"-?[()DPpO3/\\|\]\[]")
+
+
+@dataclass(frozen=True)
+class SpaceFault:
+    kind: str  # "missing", "breakable", "kind"
+    start: int
+    end: int
+    sign: str
+    found: str
+    wanted: str  # the character to write ("" to remove)
+    policy: str
+
+
+def _judge(gap: Gap, sign: str, policy: str) -> tuple[str, str] | None:
+    """(fault kind, wanted character) or None when the gap is fine under ``policy``."""
+    if gap.kind == "":
+        if policy in ("none", "optional"):
+            return None
+        return "missing", _policy_char(policy, sign)
+    if policy == "none":
+        if gap.kind == NNBSP:
+            return None  # OQLF tolerates a narrow no-break space
+        return ("breakable" if gap.kind in ("breakable", "mixed") else "kind"), ""
+    want = _policy_char(policy, sign)
+    if gap.kind in ("breakable", "mixed"):
+        return "breakable", want
+    if policy == "either":
+        return None
+    if gap.kind != want:
+        return "kind", want
+    return None
+
+
+def space_faults(ctx: Context) -> list[SpaceFault]:
+    """Every spacing fault around ``; : ! ?`` and ``« »`` in French prose (cached)."""
+
+    def compute(_: Document) -> list[SpaceFault]:
+        return list(_scan(ctx))
+
+    opts = ctx.config.options.get("french") if ctx.config.options else None
+    return ctx.doc.cached(f"french.space_faults:{ctx.config.language}:{opts!r}", compute)
+
+
+def _scan(ctx: Context) -> Iterator[SpaceFault]:
+    text = ctx.text
+    lang_id = ctx.doc.language_id
+    n = len(text)
+    for start, end, tag in ctx.index.runs():
+        policy = policy_for(tag, ctx.config)
+        for m in _SIGN_RUN.finditer(text, start, end):
+            p, e = m.span()
+            run = m.group()
+            if "::" in run or not ctx.prose(p, e):
+                continue
+            sign = run[0]
+            pol = policy.for_sign(sign)
+            prev = text[p - 1] if p > 0 else ""
+            if (prev == NNBSP and pol in ("narrow", "either", "optional", "none")) or (
+                prev == NBSP and pol in ("nbsp", "either")
+            ):
+                # the usual correct case; only a space before the no-break one is wrong
+                if p < 2 or text[p - 2] not in _SPACES:
+                    continue
+            after = text[e] if e < n else ""
+            gap = gap_before(text, p, lang_id)
+            before = text[gap.start - 1] if gap.start > 0 else ""
+            if gap.kind == "":
+                if not before or not _wordy(before):
+                    continue
+                if sign in ":;" and (after.isalnum() or after in "/\\=_-"):
+                    continue  # 12:30, a:b, key:value, C:/, ;-) — not a sentence
+                if sign in "!?" and (after in "=.(" or (after.isalpha() and after.islower())):
+                    continue  # !=, ?. and glued identifiers: code, not prose
+                if (
+                    sign in ":;"
+                    and _EMOTICON_TAIL.match(text, e)
+                    and (e + 1 >= n or not text[e + 1].isalnum())
+                ):
+                    continue  # :-) ;) glued to a word
+                if before in "\"'" and sign == ":":
+                    continue  # "key": value
+            elif before == "" or before in "\r\n":
+                continue  # a sign at the start of a line (list item, dialogue)
+            elif not ctx.prose(gap.start, p) and gap.kind in ("breakable", "mixed"):
+                continue
+            judged = _judge(gap, sign, pol)
+            if judged:
+                fault, want = judged
+                yield SpaceFault(fault, gap.start, gap.end, run, gap.kind, want, pol)
+        yield from _scan_guillemets(ctx, start, end, policy)
+
+
+def _scan_guillemets(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[SpaceFault]:
+    text = ctx.text
+    lang_id = ctx.doc.language_id
+    pol = policy.guillemets
+    n = len(text)
+    _QUICK_OK = {
+        "narrow": NNBSP,
+        "nbsp": NBSP,
+        "either": NBSP + NNBSP,
+        "optional": NNBSP,
+        "none": NNBSP,
+    }[pol]
+    for m in _GUILLEMET.finditer(text, start, end):
+        p = m.start()
+        if not ctx.prose(p):
+            continue
+        if m.group() == "«":
+            if text[p + 1 : p + 2] in _QUICK_OK and p + 2 < n and text[p + 2] not in _SPACES:
+                continue
+            gap = gap_after(text, p + 1, lang_id)
+            nxt = text[gap.end] if gap.end < n else ""
+            if not nxt or nxt in "\r\n«»":
+                continue  # at a line end, or a doubled mark (the guillemets rule)
+            judged = _judge(gap, "«", pol)
+        else:
+            if p >= 2 and text[p - 1] in _QUICK_OK and text[p - 2] not in _SPACES:
+                continue
+            gap = gap_before(text, p, lang_id)
+            prv = text[gap.start - 1] if gap.start > 0 else ""
+            if not prv or prv in "\r\n«»":
+                continue  # a continuation » at the start of a line, or a doubled mark
+            judged = _judge(gap, "»", pol)
+        if judged:
+            fault, want = judged
+            yield SpaceFault(fault, gap.start, gap.end, m.group(), gap.kind, want, pol)
+
+
+def _sign_name(sign: str) -> str:
+    return {"«": "after «", "»": "before »"}.get(sign[0], f"before {sign}")
+
+
+def _fix(f: SpaceFault, language_id: str, title_prefix: str) -> Fix:
+    if not f.wanted:
+        return Fix(f.start, f.end, "", f"Remove the space {_sign_name(f.sign)}")
+    return Fix(
+        f.start,
+        f.end,
+        insert_text(f.wanted, language_id),
+        f"{title_prefix} {_kind_name(f.wanted)}",
+    )
+
+
+def _space_rule(r: Rule, doc: Document, config: Config, kind: str) -> Iterator[Finding]:
+    ctx = context(doc, config)
+    if ctx is None:
+        return
+    for f in space_faults(ctx):
+        if f.kind != kind:
+            continue
+        where = _sign_name(f.sign)
+        if kind == "missing":
+            s = max(f.start - 1, 0) if f.sign[0] != "«" else f.start - 1
+            e = f.end + len(f.sign) if f.sign[0] != "«" else f.end
+            msg = f"No space {where}: French typography wants {_kind_name(f.wanted)}"
+            yield r.finding(s, e, msg, [_fix(f, doc.language_id, "Insert")])
+        elif kind == "breakable":
+            if f.wanted:
+                msg = (
+                    f"Breakable space {where}: the sign can wrap alone onto the next line; "
+                    f"use {_kind_name(f.wanted)}"
+                )
+            else:
+                msg = f"Space {where}: this locale ({f.policy}) wants no space"
+            yield r.finding(f.start, f.end, msg, [_fix(f, doc.language_id, "Replace with")])
+        else:
+            if f.wanted:
+                msg = (
+                    f"{_kind_name(f.found)} {where}: the configured policy ({f.policy}) "
+                    f"is {_kind_name(f.wanted)}"
+                )
+            else:
+                msg = f"{_kind_name(f.found)} {where}: this locale wants no space"
+            yield r.finding(f.start, f.end, msg, [_fix(f, doc.language_id, "Replace with")])
+
+
+@rule(
+    "french-missing-space",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="French: no space before ; ! ? : or inside « », where typography wants a "
+    "no-break space.",
+    explanation="""
+The fix inserts the no-break space of the policy (`textsweep.french.*`): by default
+U+202F NARROW NO-BREAK SPACE before `;` `!` `?` and inside `« »`, U+00A0 NO-BREAK
+SPACE before `:`. Runs such as `?!`, `!!` or `...?` count as one sign; `12:30`,
+`3:1`, C++ `::`, URLs, e-mail addresses, paths, emoticons and code are left alone.
+Under fr-CA no space is wanted before `; ! ?`; under fr-CH it is optional.""",
+    examples=[
+        Example("Vous utilisez Deepseek?\n", "Vous utilisez Deepseek\u202f?\n"),
+        Example("Ordre du jour: le budget.\n", "Ordre du jour\u00a0: le budget.\n"),
+        Example(
+            "Le «bombardement» a cessé dans la nuit.\n",
+            "Le «\u202fbombardement\u202f» a cessé dans la nuit.\n",
+        ),
+        Example(
+            "Quoi?! Déjà fini!!\n",
+            "Quoi\u202f?! Déjà fini\u202f!!\n",
+            note="?! and !! are one sign",
+        ),
+        Example(
+            "Le \\emph{jour} est venu: fin.\n",
+            "Le \\emph{jour} est venu~: fin.\n",
+            "latex",
+            note="in LaTeX the fix writes ~",
+        ),
+        clean("Le train part à 12:30, ratio 16:9.\n", note="times and ratios"),
+        clean("Voir https://exemple.fr/a?b=1 ou écrire à jean@exemple.fr.\n"),
+        clean("Super :-) et std::vector aussi.\n"),
+        clean("Mot~: suite et \\og{}texte\\fg{}.\n", "latex", note="~ counts as U+00A0"),
+        clean("Bonjour&nbsp;: ça va&#8239;?\n", "html", note="entities count as no-break spaces"),
+        clean("Vraiment? Oui!\n", note="fr-CA: no space before ? and !", language="fr-CA"),
+        clean("The value is wrong: check it?\n", note="English paragraph"),
+    ],
+)
+def french_missing_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    yield from _space_rule(r, doc, config, "missing")
+
+
+@rule(
+    "french-breakable-space",
+    family=FAMILY,
+    severity=Severity.INFO,
+    description="French: a plain (breakable) space before ; ! ? : or inside « », which "
+    "lets the sign wrap alone onto the next line.",
+    explanation="""
+The space is right, its kind is not: a plain space (or a thin U+2009) lets a line
+break fall between the word and its sign. The fix replaces it with the policy's
+no-break space. Under fr-CA, where no space is wanted before `; ! ?`, the fix
+removes it.""",
+    examples=[
+        Example("Vous venez ? Oui !\n", "Vous venez\u202f? Oui\u202f!\n"),
+        Example(
+            "« Je suis Chris… »\n",
+            "«\u202fJe suis Chris…\u202f»\n",
+            settings={"language": "fr"},
+            note="the report LanguageTool users found confusing: the space is there but breakable",
+        ),
+        Example("Note : il faut le lire.\n", "Note\u00a0: il faut le lire.\n"),
+        Example(
+            "Vraiment ? Oui.\n",
+            "Vraiment? Oui.\n",
+            settings={"language": "fr-CA"},
+            note="fr-CA: no space before ?",
+        ),
+        clean("Vous venez\u202f? Oui\u202f!\n"),
+        clean("Note\u00a0: lire.\n"),
+        clean("Note\u202f: lire.\n", note="with colon policy 'either'", french={"colon": "either"}),
+    ],
+)
+def french_breakable_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    yield from _space_rule(r, doc, config, "breakable")
+
+
+@rule(
+    "french-space-kind",
+    family=FAMILY,
+    severity=Severity.HINT,
+    description="French: a no-break space of the other kind than the policy asks "
+    "(U+00A0 where U+202F is wanted, or the reverse).",
+    explanation="""
+Only for signs whose policy is `narrow` or `nbsp`; with `either`, both kinds are
+accepted (and `french-consistency` checks the document uses one of them). A hint
+only: either kind already keeps the sign on its line, which is what matters.""",
+    examples=[
+        Example("Tu es sûr de toi\u00a0?\n", "Tu es sûr de toi\u202f?\n"),
+        Example(
+            "Le titre\u202f: la suite\n", "Le titre\u00a0: la suite\n", settings={"language": "fr"}
+        ),
+        clean("Tu es sûr de toi\u00a0?\n", french={"question": "either"}),
+        clean("Tu es sûr de toi\u202f?\n"),
+    ],
+)
+def french_space_kind(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    yield from _space_rule(r, doc, config, "kind")
+
+
+# --------------------------------------------------------------------------- , and .
+
+_BEFORE_COMMA = re.compile(r"[ \t\u00a0\u202f]+(?=[,.](?:[\s\"”»)\]]|$))")
+
+
+_NOT_BEFORE_COMMA = frozenset(" \t\r\n\u00a0\u202f,.")
+
+
+@rule(
+    "french-space-before-comma",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="French: a space before a comma or a full stop.",
+    explanation="""
+`,` and `.` take no space before them in French (nor in English). An ellipsis
+(`...`), a decimal point (`,5`) and a file extension (` .txt`) are left alone.""",
+    examples=[
+        Example("Bonjour , je suis Paul .\n", "Bonjour, je suis Paul.\n"),
+        clean("Il hésita ... puis partit.\n", note="ellipsis"),
+        clean("Renommez le fichier en .txt et voilà.\n"),
+    ],
+)
+def french_space_before_comma(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    ctx = context(doc, config)
+    if ctx is None:
+        return
+    text = ctx.text
+    for start, end, _ in ctx.index.runs():
+        for m in _BEFORE_COMMA.finditer(text, start, end):
+            s, e = m.span()
+            if s == 0 or text[s - 1] in _NOT_BEFORE_COMMA:
+                continue
+            if text.startswith("..", e) or not ctx.prose(s - 1, e + 1):
+                continue
+            sign = text[e]
+            name = "comma" if sign == "," else "full stop"
+            yield r.finding(
+                s,
+                e + 1,
+                f"Space before a {name}: remove it",
+                [Fix(s, e, "", f"Remove the space before the {name}")],
+            )
+
+
+# --------------------------------------------------------------------------- space after
+
+_GLUED_AFTER = re.compile(r"([,;:!?]+»?|»)(?=[^\W\d_])")
+_GLUED_DATA = re.compile(r"(?<=[^\W\d_])[,;:](?=[^\W\d_])")
+
+
+def glued_after(text: str, start: int, end: int, ctx: Any) -> Iterator[tuple[int, int]]:
+    """Spans of ``, ; : ! ? »`` runs glued to the next word, outside the exceptions."""
+    for m in _GLUED_AFTER.finditer(text, start, end):
+        s, e = m.span(1)
+        run = m.group(1)
+        if run != "»":
+            prev = text[s - 1] if s > 0 else ""
+            if not (prev.isalpha() or prev in ')]"”’»'):
+                continue
+        if "::" in run or not ctx.prose(s - 1, e + 1):
+            continue
+        # the word around it: data such as a,b,c or key:value;k2:v2 is not a sentence
+        ws = s
+        while ws > start and not text[ws - 1].isspace():
+            ws -= 1
+        we = e
+        while we < end and not text[we].isspace():
+            we += 1
+        word = text[ws:we]
+        if len(_GLUED_DATA.findall(word)) >= 2 or "=" in word or "/" in word or "@" in word:
+            continue
+        if run[-1] in "!?" and text[e].islower():
+            continue  # Yahoo!mail, a?b: identifiers rather than a lost space
+        if run == ":":
+            continue  # clé:valeur, fig:plan, C:foo — notation, not a lost space
+        yield s, e
+
+
+@rule(
+    "french-space-after",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="French: no space after , ; : ! ? or » when a word follows.",
+    explanation="""
+A colon glued on both sides (`clé:valeur`, `fig:plan`) is taken for a notation and
+left alone, by this rule and by `french-missing-space`. Never inside numbers
+(`3,5`, `12:30`), URLs, e-mail addresses, paths, emoticons, C++ `::`, code, or data
+such as `a,b,c`.""",
+    examples=[
+        Example("Je veux bien,mais pas ce soir.\n", "Je veux bien, mais pas ce soir.\n"),
+        Example(
+            "Il a dit «\u202foui\u202f»puis il est parti.\n",
+            "Il a dit «\u202foui\u202f» puis il est parti.\n",
+        ),
+        clean("Il mesure 3,5 m et part à 12:30.\n"),
+        clean("Le fichier src/main.rs et la liste a,b,c.\n"),
+    ],
+)
+def french_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    ctx = context(doc, config)
+    if ctx is None:
+        return
+    text = ctx.text
+    for start, end, _ in ctx.index.runs():
+        for s, e in glued_after(text, start, end, ctx):
+            yield r.finding(
+                s,
+                e + 1,
+                f"No space after {text[s:e]}: add one",
+                [Fix(e, e, " ", f"Insert a space after {text[s:e]}")],
+            )
+
+
+# --------------------------------------------------------------------------- guillemets
+
+
+@rule(
+    "french-guillemets",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="French: guillemets doubled, spaced on the wrong side, or unbalanced.",
+    explanation="""
+A closing `»` doubled (`»»`, `» »`), a `«` glued to the word before it, an `»`
+without a matching `«` or a `«` never closed in its paragraph. Quotations that
+continue over several paragraphs are recognised when the next paragraph opens
+with `«`, `»` or a dialogue dash, as French novels do.""",
+    examples=[
+        Example("Il a dit «\u202foui\u202f»\u202f» hier.\n", "Il a dit «\u202foui\u202f» hier.\n"),
+        Example("Il a dit« oui » hier.\n", "Il a dit « oui » hier.\n"),
+        Example(
+            "Il a dit «\u202foui hier.\n",
+            "Il a dit «\u202foui hier.\n",
+            note="unbalanced: no automatic fix",
+        ),
+        clean(
+            "«\u202fBonjour, dit-il.\n\n— Bonjour\u202f! répondit-elle.\u202f»\n",
+            note="dialogue over several paragraphs",
+        ),
+        clean("Il a dit «\u202foui\u202f» et «\u202fnon\u202f».\n"),
+    ],
+)
+def french_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    ctx = context(doc, config)
+    if ctx is None:
+        return
+    text = ctx.text
+    lang_id = doc.language_id
+    open_stack: list[int] = []
+    ranges = ctx.index.ranges()
+    for idx, (start, end, _) in enumerate(ranges):
+        first = True
+        for m in _GUILLEMET.finditer(text, start, end):
+            p = m.start()
+            if not ctx.prose(p):
+                continue
+            lead = text[start:p].strip() == ""
+            if lead and first and open_stack:
+                first = False
+                continue  # continuation mark at the start of a quoted paragraph
+            first = False
+            g = m.group()
+            if g == "«":
+                gap = gap_before(text, p, lang_id)
+                prv = text[gap.start - 1] if gap.start > 0 else ""
+                if gap.kind == "" and prv.isalnum():
+                    yield r.finding(
+                        p - 1,
+                        p + 1,
+                        "« glued to the word before it: add a space",
+                        [Fix(p, p, " ", "Insert a space before «")],
+                    )
+                open_stack.append(p)
+                continue
+            # closing
+            if open_stack:
+                open_stack.pop()
+                continue
+            gap = gap_before(text, p, lang_id)
+            prv = text[gap.start - 1] if gap.start > 0 else ""
+            if prv == "»":
+                yield r.finding(
+                    gap.start - 1,
+                    p + 1,
+                    "» doubled: remove the second one",
+                    [Fix(gap.start, p + 1, "", "Remove the doubled »")],
+                )
+            else:
+                yield r.finding(p, p + 1, "» without a matching « in this paragraph")
+        if open_stack:
+            nxt = ranges[idx + 1][0] if idx + 1 < len(ranges) else None
+            carry = False
+            if nxt is not None:
+                head = text[nxt : nxt + 3].lstrip()
+                carry = head[:1] in ("«", "»", "—", "–", "-")
+            if not carry:
+                for p in open_stack:
+                    yield r.finding(p, p + 1, "« never closed in this paragraph")
+                open_stack.clear()
+
+
+# --------------------------------------------------------------------------- dashes
+
+_GLUED_DASH = re.compile(r"-[A-ZÀ-ÖØ-ÞŒÆ][a-zà-ÿœæ]+")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-ÿœæ]{2,}$")
+_PREFIXES = frozenset(
+    "anti pro post pré pre ex néo neo non ultra super méga mega mini micro macro multi inter "
+    "intra extra trans sous vice demi semi auto euro franco anglo afro judéo gréco russo sino "
+    "indo austro germano italo hispano nord sud est ouest outre grand arrière avant contre "
+    "mi pan para proto pseudo quasi hyper hypo infra supra méta meta bio éco géo".split()
+)
+
+
+@rule(
+    "french-glued-dash",
+    family=FAMILY,
+    severity=Severity.HINT,
+    description="French: a hyphen glued between a lowercase word and a capitalised one "
+    "(`chatbot-Il`), likely a lost incise dash or sentence break.",
+    explanation="""
+A hint only, and never fixed by fix-all: the two fixes (` – ` for an incise, `. `
+for a sentence break) are suggestions. Prefixes (`anti-Trump`, `outre-Manche`,
+`néo-Zélandais`) and names are left alone.""",
+    examples=[
+        Example(
+            "Le chatbot-Il répond vite.\n",
+            "Le chatbot-Il répond vite.\n",
+            settings={"language": "fr"},
+            note="fixes offered one at a time: ` – ` or `. `",
+        ),
+        clean("Un discours anti-Trump, vu d'outre-Manche.\n"),
+        clean("Jean-Pierre habite Saint-Étienne.\n"),
+    ],
+)
+def french_glued_dash(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    ctx = context(doc, config)
+    if ctx is None:
+        return
+    text = ctx.text
+    for start, end, _ in ctx.index.runs():
+        for m in _GLUED_DASH.finditer(text, start, end):
+            d = m.start()
+            w = _LOWER_WORD.search(text, max(start, d - 40), d)
+            if w is None or w.group() in _PREFIXES or not ctx.prose(w.start(), m.end()):
+                continue
+            left, right = w.group(), m.group()[1:]
+            yield r.finding(
+                w.start(),
+                m.end(),
+                f"Hyphen glued between “{left}” and “{right}”: a lost dash or sentence break?",
+                [
+                    Fix(d, d + 1, " – ", "Make it an incise dash ( – )", safe=False),
+                    Fix(d, d + 1, ". ", "Make it a sentence break (. )", safe=False),
+                ],
+            )
+
+
+# --------------------------------------------------------------------------- consistency
+
+_APOSTROPHE = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
+
+
+_ANY_SIGN = re.compile(r"[;:!?»«]")
+
+
+@rule(
+    "french-consistency",
+    family=FAMILY,
+    severity=Severity.INFO,
+    description="French: one document mixing U+00A0 and U+202F for the same sign, or "
+    "’ and ' as the apostrophe.",
+    explanation="""
+Each minority use is reported once, with a fix to the majority form (the
+typographic ’ wins a tie). Spaces are compared only for signs whose policy is
+`either`; for the others `french-space-kind` already speaks.""",
+    examples=[
+        Example("L’été, l’eau et l'air.\n", "L’été, l’eau et l’air.\n"),
+        Example(
+            "Oui\u00a0? Non\u00a0? Si\u202f?\n",
+            "Oui\u00a0? Non\u00a0? Si\u00a0?\n",
+            settings={"language": "fr", "french": {"question": "either"}},
+        ),
+        clean("L’été et l’eau.\n"),
+        clean("print('it\\'s')  # l'été\n", "python", note="the code's quotes are not apostrophes"),
+    ],
+)
+def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    ctx = context(doc, config)
+    if ctx is None:
+        return
+    text = ctx.text
+    uses: list[tuple[int, str]] = []
+    for start, end, _ in ctx.index.runs():
+        for m in _APOSTROPHE.finditer(text, start, end):
+            if ctx.prose(m.start()):
+                uses.append((m.start(), m.group()))
+    if uses:
+        counts = Counter(c for _, c in uses)
+        major = "’" if counts["’"] >= counts["'"] else "'"
+        if counts["’"] and counts["'"]:
+            minor = "'" if major == "’" else "’"
+            for p, c in uses:
+                if c == minor:
+                    yield r.finding(
+                        p,
+                        p + 1,
+                        f"Apostrophe {c} in a document that mostly uses {major} "
+                        f"({counts[major]} to {counts[minor]}): use {major}",
+                        [Fix(p, p + 1, major, f"Use {major}")],
+                    )
+    # no-break spaces, per sign, where the policy accepts either kind
+    per_sign: dict[str, list[tuple[int, int, str]]] = {}
+    lang_id = doc.language_id
+    for start, end, tag in ctx.index.runs():
+        policy = policy_for(tag, config)
+        if "either" not in (
+            policy.semicolon,
+            policy.exclamation,
+            policy.question,
+            policy.colon,
+            policy.guillemets,
+        ):
+            continue
+        for m in _ANY_SIGN.finditer(text, start, end):
+            p = m.start()
+            sign = m.group()
+            if policy.for_sign(sign) != "either" or not ctx.prose(p):
+                continue
+            gap = gap_after(text, p + 1, lang_id) if sign == "«" else gap_before(text, p, lang_id)
+            if gap.kind in (NBSP, NNBSP):
+                key = "«»" if sign in "«»" else sign
+                per_sign.setdefault(key, []).append((gap.start, gap.end, gap.kind))
+    for sign, items in per_sign.items():
+        counts = Counter(k for _, _, k in items)
+        if len(counts) < 2:
+            continue
+        major = NNBSP if counts[NNBSP] >= counts[NBSP] else NBSP
+        for s, e, k in items:
+            if k != major:
+                yield r.finding(
+                    s,
+                    e,
+                    f"{_kind_name(k)} {_sign_name(sign)} while the document mostly uses "
+                    f"{_kind_name(major)} ({counts[major]} to {counts[k]})",
+                    [Fix(s, e, insert_text(major, lang_id), f"Use {_kind_name(major)}")],
+                )
+
+
+OPTION_VALIDATORS["french"] = lambda raw: validate_options(raw)[1]

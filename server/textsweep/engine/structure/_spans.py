@@ -1,0 +1,41 @@
+"""Span helpers shared by the structure providers.
+
+A *span* is a half-open ``(start, end)`` range of code-point offsets. Providers
+collect NON-prose spans in any order; :func:`merge` makes them sorted and
+non-overlapping as :mod:`..regions` requires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+Span = tuple[int, int]
+
+
+def merge(spans: Iterable[Span]) -> list[Span]:
+    """Sort ``spans`` and fuse the ones that overlap or touch; drop empty ones."""
+    out: list[Span] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def gaps(spans: list[Span], start: int, end: int) -> Iterator[Span]:
+    """The parts of ``[start, end)`` not covered by the merged ``spans``."""
+    pos = start
+    for s, e in spans:
+        if e <= pos:
+            continue
+        if s >= end:
+            break
+        if s > pos:
+            yield pos, s
+        pos = max(pos, e)
+    if pos < end:
+        yield pos, end

@@ -1,0 +1,182 @@
+"""Source code: only comments and string literals are prose (Pygments lexers).
+
+The lexer is chosen by LSP languageId, else by the file's extension. Inside
+comments the comment markers (``#``, ``//``, `` * ``…) and the indentation after
+them are not prose; preprocessor lines, shebangs, regexes, escapes and
+interpolations (``{name}``, ``%s``) are not either. A string literal counts as prose
+only when it holds at least two words separated by a space (``"name,age"`` or
+``"utf-8"`` are data, not sentences).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pygments.lexer import Lexer  # type: ignore[import-untyped]
+from pygments.lexers import (  # type: ignore[import-untyped]
+    get_lexer_by_name,
+    get_lexer_for_filename,
+)
+from pygments.token import Comment, String, _TokenType  # type: ignore[import-untyped]
+from pygments.util import ClassNotFound  # type: ignore[import-untyped]
+
+from ..document import Document
+from ._spans import Span, merge
+from .plain import heuristic_spans
+
+#: LSP languageId → Pygments alias.
+LANGUAGE_LEXERS: dict[str, str] = {
+    "python": "python",
+    "javascript": "javascript",
+    "javascriptreact": "jsx",
+    "typescript": "typescript",
+    "typescriptreact": "tsx",
+    "rust": "rust",
+    "go": "go",
+    "c": "c",
+    "cpp": "cpp",
+    "csharp": "csharp",
+    "java": "java",
+    "kotlin": "kotlin",
+    "swift": "swift",
+    "shellscript": "bash",
+    "sh": "bash",
+    "bash": "bash",
+    "powershell": "powershell",
+    "yaml": "yaml",
+    "toml": "toml",
+    "json": "json",
+    "jsonc": "json",
+    "css": "css",
+    "scss": "scss",
+    "ruby": "ruby",
+    "php": "php",
+    "lua": "lua",
+    "perl": "perl",
+    "r": "r",
+    "sql": "sql",
+    "dockerfile": "docker",
+    "makefile": "make",
+    "ini": "ini",
+    "properties": "properties",
+    "haskell": "haskell",
+    "elixir": "elixir",
+    "erlang": "erlang",
+    "scala": "scala",
+    "dart": "dart",
+    "zig": "zig",
+    "vue": "vue",
+    "objective-c": "objective-c",
+    "fsharp": "fsharp",
+    "clojure": "clojure",
+    "lisp": "common-lisp",
+    "vim": "vim",
+    "nix": "nix",
+}
+
+_NOT_PROSE_TOKENS = (
+    Comment.Preproc,
+    Comment.PreprocFile,
+    Comment.Hashbang,
+    String.Escape,
+    String.Interpol,
+    String.Regex,
+    String.Affix,
+    String.Symbol,
+    String.Char,
+    String.Delimiter,
+)
+_COMMENT_MARKERS = re.compile(
+    r"^[ \t]*(?:#+!?|//+!?|/\*+!?|\*+/?|--+|;+|%+|<!--|\{-|\(\*|\"|'|REM\b)?[ \t]*",
+    re.MULTILINE,
+)
+_COMMENT_END = re.compile(r"[ \t]*(?:\*+/|-->|-\}|\*\))[ \t]*$", re.MULTILINE)
+_FORMAT = re.compile(
+    r"%(?:\([\w.]+\))?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsab%]"
+    r"|\{[\w.\[\]!:<>^=+#0-9,-]*\}|\$\{[^}]*\}|\$\w+"
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+#: Languages where backticks quote a template string, not a shell command.
+_TEMPLATE_BACKTICKS = frozenset(
+    {"javascript", "javascriptreact", "typescript", "typescriptreact", "vue", "go"}
+)
+
+
+@lru_cache(maxsize=64)
+def _lexer(language_id: str, path: str | None) -> Lexer | None:
+    alias = LANGUAGE_LEXERS.get(language_id)
+    try:
+        if alias:
+            return get_lexer_by_name(alias, stripnl=False, ensurenl=False)
+        if path:
+            return get_lexer_for_filename(path, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return None
+    return None
+
+
+def lexer_for(doc: Document) -> Lexer | None:
+    return _lexer(doc.language_id, doc.path)
+
+
+def _is(tok: _TokenType, parents: tuple[_TokenType, ...]) -> bool:
+    return any(tok in p for p in parents)
+
+
+def code_spans(doc: Document) -> list[Span]:
+    """Everything but the prose inside comments and string literals."""
+    text = doc.text
+    lexer = lexer_for(doc)
+    if lexer is None:
+        return [(0, len(text))] if text else []
+    spans: list[Span] = []
+    prose: list[tuple[int, int, bool]] = []  # (start, end, is_comment)
+    backtick_prose = doc.language_id in _TEMPLATE_BACKTICKS
+    for start, tok, value in lexer.get_tokens_unprocessed(text):
+        end = start + len(value)
+        if tok in String.Backtick and not backtick_prose:
+            pass
+        elif tok in Comment and not _is(tok, _NOT_PROSE_TOKENS):
+            prose.append((start, end, True))
+        elif tok in String and not _is(tok, _NOT_PROSE_TOKENS):
+            prose.append((start, end, False))
+    # merge adjacent string pieces (Pygments splits around escapes and interpolations)
+    merged: list[list[int]] = []
+    for s, e, is_comment in prose:
+        if merged and not is_comment and not merged[-1][2] and s - merged[-1][1] <= 8:
+            spans.append((merged[-1][1], s))
+            merged[-1][1] = e
+        else:
+            merged.append([s, e, int(is_comment)])
+    last = 0
+    for s, e, comment in merged:
+        if s > last:
+            spans.append((last, s))
+        last = e
+        if comment:
+            body = text[s:e]
+            for m in _COMMENT_MARKERS.finditer(body):
+                if m.end() > m.start():
+                    spans.append((s + m.start(), s + m.end()))
+            spans.extend((s + m.start(), s + m.end()) for m in _COMMENT_END.finditer(body))
+        else:
+            body = text[s:e]
+            if not (" " in body and len(_WORD.findall(body)) >= 2):
+                spans.append((s, e))
+                continue
+            # the quotes themselves, and format placeholders
+            q = len(body) - len(body.lstrip("'\"`"))
+            q2 = len(body) - len(body.rstrip("'\"`"))
+            spans.append((s, s + q))
+            spans.append((e - q2, e))
+            spans.extend(m.span() for m in _FORMAT.finditer(text, s, e))
+    if last < len(text):
+        spans.append((last, len(text)))
+    marked = merge(spans)
+    pos = 0
+    for s, e in marked:
+        if s > pos:
+            spans.extend(heuristic_spans(text, pos, s))
+        pos = e
+    return merge(spans)

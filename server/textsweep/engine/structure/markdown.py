@@ -1,0 +1,175 @@
+"""Markdown: block structure from markdown-it-py, inline markup by scanning.
+
+Not prose: front matter, fenced and indented code, HTML blocks, math blocks
+(``$$``), table delimiter rows and the pipes and alignment spaces of table rows,
+link reference definitions, and inline: code spans, autolinks, link and image
+destinations, raw HTML tags, inline math, HTML entities (``&nbsp;`` counts as a
+no-break space for the French rules). Everything left then goes through the
+plain-text heuristics (bare URLs, paths…).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ..document import Document
+from ._spans import Span, gaps, merge
+from .plain import heuristic_spans
+
+_md: MarkdownIt | None = None
+
+
+def parser() -> MarkdownIt:
+    global _md
+    if _md is None:
+        _md = (
+            MarkdownIt("commonmark", {"html": True})
+            .enable("table")
+            .use(front_matter_plugin)
+            .use(dollarmath_plugin, allow_space=False, double_inline=True)
+        )
+    return _md
+
+
+_CODE_BLOCKS = {"fence", "code_block", "html_block", "front_matter", "math_block", "hr"}
+_INLINE = re.compile(
+    r"(?P<code>(`+)(?!`).*?(?<!`)\2(?!`))"
+    r"|(?P<auto><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)"
+    r"|(?P<dest>\]\((?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\))"
+    r"|(?P<ref>\]\[[^\]\n]*\])"
+    r"|(?P<tag></?[a-zA-Z][\w-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
+    r"|<!--.*?-->)"
+    r"|(?P<entity>&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});)"
+    r"|(?P<math>(?<![\\$\w])\$(?=\S)[^$\n]+?(?<=\S)\$(?![\w$]))"
+    r"|(?P<escape>\\[!-/:-@\[-`{-~])",
+    re.DOTALL,
+)
+_FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:|\[\^[^\]\n]+\]", re.MULTILINE)
+_REF_DEF = re.compile(
+    r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*$", re.MULTILINE
+)
+_TABLE_PIPE = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t])|[ \t]+#+[ \t]*$", re.MULTILINE)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,}|\$\$)")
+_HTML_RAW_OPEN = re.compile(r" {0,3}<(script|pre|style|textarea)\b|<!--", re.IGNORECASE)
+_HTML_RAW_CLOSE = re.compile(r"</(?:script|pre|style|textarea)>|-->", re.IGNORECASE)
+_FRONT = re.compile(r"---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _chunks(text: str, start: int) -> list[tuple[int, int]]:
+    """Cut the document at blank lines where no block can continue across the cut.
+
+    A cut falls before a line indented by at most three spaces, outside fenced
+    code, ``$$`` math and raw HTML blocks, so each chunk parses the same alone as
+    inside the whole document; chunks are cached by text.
+    """
+    chunks: list[tuple[int, int]] = []
+    chunk_start = start
+    fence: str | None = None
+    raw_html = False
+    blank_before = False
+    for m in _LINE.finditer(text, start):
+        line = m.group()
+        if not line:
+            break
+        body = line.rstrip("\r\n")
+        if fence is not None:
+            if body.lstrip(" ").startswith(fence):
+                fence = None
+            continue
+        if raw_html:
+            if _HTML_RAW_CLOSE.search(body):
+                raw_html = False
+            continue
+        if not body.strip():
+            blank_before = True
+            continue
+        indent = len(body) - len(body.lstrip(" "))
+        if blank_before and indent <= 3 and m.start() > chunk_start:
+            chunks.append((chunk_start, m.start()))
+            chunk_start = m.start()
+        blank_before = False
+        f = _FENCE_OPEN.match(body)
+        if f:
+            fence = f.group(1)[:3] if f.group(1) != "$$" else "$$"
+            if fence == "$$" and body.strip().endswith("$$") and len(body.strip()) > 2:
+                fence = None
+            continue
+        h = _HTML_RAW_OPEN.match(body)
+        if h and not _HTML_RAW_CLOSE.search(body, h.end()):
+            raw_html = True
+    if chunk_start < len(text):
+        chunks.append((chunk_start, len(text)))
+    return chunks
+
+
+def markdown_spans(doc: Document) -> list[Span]:
+    text = doc.text
+    spans: list[Span] = []
+    start = 0
+    fm = _FRONT.match(text)
+    if fm:
+        spans.append((0, fm.end()))
+        start = fm.end()
+    for s, e in _chunks(text, start):
+        spans.extend((s + a, s + b) for a, b in _chunk_spans(text[s:e]))
+    return merge(spans)
+
+
+@lru_cache(maxsize=4096)
+def _chunk_spans(text: str) -> tuple[Span, ...]:
+    """Non-prose spans of one chunk of Markdown, relative to it (cached by text)."""
+    starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+    n_lines = len(starts)
+
+    def line_offset(line: int) -> int:
+        return starts[line] if line < n_lines else len(text)
+
+    tokens: list[Any] = parser().parse(text)
+    spans: list[Span] = []
+    in_table = False
+    for tok in tokens:
+        if tok.type == "table_open":
+            in_table = True
+        elif tok.type == "table_close":
+            in_table = False
+        if tok.map is None:
+            continue
+        first, last = tok.map
+        start, end = line_offset(first), line_offset(last)
+        if tok.type in _CODE_BLOCKS:
+            spans.append((start, end))
+        elif in_table and tok.type == "thead_open":
+            # the delimiter row is the second line of the header
+            spans.append((line_offset(first + 1), line_offset(first + 2)))
+        elif in_table and tok.type == "tr_open":
+            spans.extend(m.span() for m in _TABLE_PIPE.finditer(text, start, end))
+    spans.extend(m.span() for m in _REF_DEF.finditer(text))
+    spans.extend(m.span() for m in _FOOTNOTE.finditer(text))
+    spans.extend(m.span() for m in _HEADING.finditer(text))
+    blocks = merge(spans)
+    for s, e in list(gaps(blocks, 0, len(text))):
+        spans.extend(m.span() for m in _INLINE.finditer(text, s, e))
+    marked = merge(spans)
+    for s, e in list(gaps(marked, 0, len(text))):
+        spans.extend(heuristic_spans(text, s, e))
+    return tuple(merge(spans))
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def front_matter(doc: Document) -> str | None:
+    """The YAML front matter's text, if the document starts with one."""
+    m = re.match(r"---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", doc.text, re.DOTALL)
+    return m.group(1) if m else None

@@ -1,0 +1,260 @@
+"""Plain-text heuristics: what, inside running text, is not prose.
+
+Applied to plain-text files, and to the prose parts every other provider leaves
+(Markdown paragraphs, comments, strings…): URLs, e-mail addresses, file paths,
+inline code in backticks, emoticons, C++ scopes (``std::vector``), lines that
+look like code or shell sessions, and blocks of ``Key: value`` records.
+
+Results are cached per block of paragraphs (an LRU keyed by the block's text, with
+content-defined block boundaries), so an edit only re-scans the block it touched.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Document
+from ._spans import Span, merge
+
+_URL_TAIL = re.compile(r"""[^\s<>"«»`]*[^\s<>"«»`.,;:!?)\]}'’]""")
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+_EMAIL_TAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
+#: A file name: found by its extension, then extended back over the name.
+_EXTENSION = re.compile(
+    r"\.(?:py|js|ts|tsx|jsx|rs|go|c|h|cc|cpp|hpp|java|sh|bash|zsh|yaml|yml|toml|json|md|txt"
+    r"|rst|tex|html|htm|xml|css|csv|tsv|log|ini|cfg|conf|lock|pdf|png|jpg|jpeg|gif|svg|zip"
+    r"|gz|tar|exe|dll|so|dylib|rb|php|lua|sql|kt|swift|mjs|cjs|vue|el|vim)(?![\w-])"
+)
+BACKTICKS = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+#: Emoticons and :shortcodes:, anchored on their first character (checked in Python
+#: not to follow a word).
+EMOTICON = re.compile(
+    r"(?:[:;=][-'^o]?[)(\]\[DPpOo3|/\\*$@]|[:;]'\(|<3|\^\^|[xX]D)(?![\w)(])"
+    r"|:[a-z0-9_+-]{2,30}:(?![\w/])"
+)
+#: Our own inline directives (``textsweep: language=fr``) and other tools' magic comments.
+DIRECTIVE = re.compile(
+    r"(?:textsweep|ltex|harper|textlint-disable|textlint-enable|eslint-disable|noqa|"
+    r"vim|pylint|mypy|prettier-ignore|cspell)[:-][^\r\n]*|type:\s*ignore\b[^\r\n]*"
+)
+_DIRECTIVE_WORDS = (
+    "textsweep",
+    "ltex",
+    "harper",
+    "textlint",
+    "eslint",
+    "pylint",
+    "noqa",
+    "vim",
+    "mypy",
+    "prettier",
+    "cspell",
+    "type:",
+)
+#: Calls ``f(x)`` (snake_case identifiers and ``a::b`` are found from ``_`` and ``::``).
+_CALL = re.compile(r"\([^()\s]*\)")
+#: A record line: ``Key: value`` with a one-to-three-word key glued to its colon.
+RECORD = re.compile(r"^[ \t]*[\w][\w.-]*(?:[ \t][\w.-]+){0,2}:(?=[ \t]+\S)", re.MULTILINE)
+_CODE_START = re.compile(
+    r"^[ \t]*(?:\$ |> ?\$ |>>> |\.\.\. |#include\b|#define\b|import [\w.]+|from [\w.]+ import"
+    r"|def \w+\(|class \w+[:(]|function\b|const \w+ =|let \w+ =|var \w+ =|return\b.*;"
+    r"|(?:if|for|while|switch) ?\(.*\) ?\{|[{}\])];?[ \t]*$|<\?|@\w+\(|\w+\s*=\s*\w*\(.*\)\s*;?$)"
+)
+_CODE_HINT = re.compile(
+    r"[{}=<>|&$\\\[\]]"
+    r"|^[ \t]*(?:import|from|def|class|function|const|let|var|return|#|>>>|\.\.\.)",
+    re.MULTILINE,
+)
+_CODE_CHARS = re.compile(r"[{}();=<>\[\]|&$\\]|->|=>|::|==|!=|&&|\|\|")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_LINE = re.compile(r"[^\r\n]*")
+
+
+def looks_like_code(line: str) -> bool:
+    """A whole line of code or a shell command, not a sentence."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _CODE_START.match(line):
+        return True
+    symbols = len(_CODE_CHARS.findall(stripped))
+    words = len(_WORD.findall(stripped))
+    if stripped.endswith(";") and symbols >= 2 and "(" in stripped:
+        return True
+    return symbols >= 4 and symbols * 2 >= words
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    out = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+def _urls(text: str, spans: list[Span]) -> None:
+    for needle in ("://", "www.", "mailto:", "urn:", "doi:"):
+        if needle not in text:
+            continue
+        for i in _find_all(text, needle):
+            start = i
+            if needle == "://":
+                while start > 0 and text[start - 1] in _SCHEME_CHARS:
+                    start -= 1
+                if start == i:
+                    continue
+            elif start > 0 and (text[start - 1].isalnum() or text[start - 1] == "/"):
+                continue
+            m = _URL_TAIL.match(text, i + len(needle))
+            spans.append((start, m.end() if m else i + len(needle)))
+
+
+def _emails(text: str, spans: list[Span]) -> None:
+    for i in _find_all(text, "@"):
+        m = _EMAIL_TAIL.match(text, i)
+        if not m:
+            continue
+        start = i
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
+            start -= 1
+        if start < i:
+            spans.append((start, m.end()))
+
+
+#: Unix paths (two segments at least, or rooted at ~ . ..), Windows drive and UNC paths.
+_WIN_PATH = re.compile(r"[A-Za-z]:\\[^\s«»\"]*")
+_UNC_PATH = re.compile(r"\\\\[\w.$-]+\\[^\s«»\"]*")
+_UNIX_PATH = re.compile(r"/[\w.@%+-]+(?:/[\w.@%+-]*)*")
+
+
+def _expand_left(text: str, i: int, extra: str = "_") -> int:
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in extra):
+        i -= 1
+    return i
+
+
+def _expand_right(text: str, i: int, extra: str = "_") -> int:
+    n = len(text)
+    while i < n and (text[i].isalnum() or text[i] in extra):
+        i += 1
+    return i
+
+
+@lru_cache(maxsize=2048)
+def _block_spans(text: str) -> tuple[Span, ...]:
+    """Non-prose spans of a block of paragraphs, relative to it (cached by text).
+
+    Every pattern is anchored on a rare literal (``://``, ``@``, ``/``, ``::``,
+    ``_``…) or gated by a substring test, so a block of ordinary prose costs a
+    handful of C-speed scans.
+    """
+    spans: list[Span] = []
+    _urls(text, spans)
+    if "@" in text:
+        _emails(text, spans)
+    if "/" in text:
+        for m in _UNIX_PATH.finditer(text):
+            s = m.start()
+            rooted = False
+            if s > 0 and text[s - 1] == "~":
+                s, rooted = s - 1, True
+            elif s > 0 and text[s - 1] == ".":
+                s, rooted = s - (2 if text[s - 2 : s] == ".." else 1), True
+            prev = text[s - 1] if s > 0 else ""
+            if prev.isalnum() or prev in "/_":
+                continue
+            if m.group().count("/") >= 2 or rooted:
+                spans.append((s, m.end()))
+    if ":\\" in text:
+        spans.extend(m.span() for m in _WIN_PATH.finditer(text))
+    if "\\\\" in text:
+        spans.extend(m.span() for m in _UNC_PATH.finditer(text))
+    if "`" in text:
+        spans.extend(m.span() for m in BACKTICKS.finditer(text))
+    if "::" in text:
+        for i in _find_all(text, "::"):
+            spans.append((_expand_left(text, i), _expand_right(text, i + 2, "_~:")))
+    if "_" in text:
+        for i in _find_all(text, "_"):
+            s, e = _expand_left(text, i), _expand_right(text, i + 1)
+            if s < i and e > i + 1 and text[s].islower():
+                spans.append((s, e))
+    if "(" in text:
+        for m in _CALL.finditer(text):
+            s = m.start()
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
+                spans.append((_expand_left(text, s, "_."), m.end()))
+    for m in EMOTICON.finditer(text):
+        s = m.start()
+        prev = text[s - 1] if s > 0 else ""
+        if m.group()[0] in ":;=" and (prev.isalnum() or prev in "_:;"):
+            continue
+        spans.append(m.span())
+    for word in _DIRECTIVE_WORDS:
+        for i in _find_all(text, word):
+            if i == 0 or not text[i - 1].isalnum():
+                d = DIRECTIVE.match(text, i)
+                if d:
+                    spans.append(d.span())
+    for m in _EXTENSION.finditer(text):
+        s = _expand_left(text, m.start(), "_-.")
+        if s < m.start():
+            spans.append((s, m.end()))
+    seen: set[int] = set()
+    for m in _CODE_HINT.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if ls in seen:
+            continue
+        seen.add(ls)
+        le = text.find("\n", m.start())
+        le = len(text) if le < 0 else le
+        line = text[ls:le].rstrip("\r")
+        if looks_like_code(line):
+            spans.append((ls, ls + len(line)))
+    if text.count(":") >= 2:
+        records = {text.rfind("\n", 0, m.start() + 1) + 1: m.span() for m in RECORD.finditer(text)}
+        for ls, span in records.items():
+            nxt = text.find("\n", ls) + 1
+            prev_ls = text.rfind("\n", 0, ls - 1) + 1 if ls > 0 else -1
+            if (nxt and nxt in records) or (ls > 0 and prev_ls in records):
+                spans.append(span)
+    return tuple(merge(spans))
+
+
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+#: A block ends after a paragraph whose hash falls in 1/BLOCK_SPREAD of the cases, so
+#: block boundaries depend on content, not on offsets, and survive edits elsewhere.
+BLOCK_SPREAD = 16
+BLOCK_MAX = 64 * 1024
+
+
+def heuristic_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Non-prose spans of ``text[start:end]`` (absolute offsets), block by block.
+
+    Blocks are runs of paragraphs cut at content-defined points and cached by text,
+    so an edit re-scans only the block it falls in.
+    """
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    block_start = start
+    para_start = start
+    for m in _PARAGRAPH_BREAK.finditer(text, start, end):
+        para = text[para_start : m.start()]
+        para_start = m.end()
+        if hash(para) % BLOCK_SPREAD == 0 or m.end() - block_start > BLOCK_MAX:
+            _add(out, text, block_start, m.end())
+            block_start = m.end()
+    _add(out, text, block_start, end)
+    return out
+
+
+def _add(out: list[Span], text: str, start: int, end: int) -> None:
+    if end <= start:
+        return
+    out.extend((start + s, start + e) for s, e in _block_spans(text[start:end]))
+
+
+def plain_provider(doc: Document) -> list[Span]:
+    return merge(heuristic_spans(doc.text))

@@ -1,0 +1,113 @@
+"""reStructuredText: literal blocks, directives, roles, targets, inline markup.
+
+Not prose: the indented block after a paragraph ending in ``::`` (and the ``::``
+itself), directive lines with their ``:option:`` lines — and the whole body of
+code, math and raw directives —, comments, hyperlink targets and substitution
+definitions, section adornments, grid and simple table borders, field-list
+names, inline literals, roles, interpreted text, hyperlink references'
+``<url>`` parts, substitution references and footnote references.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ._spans import Span, gaps, merge
+from .plain import heuristic_spans
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_DIRECTIVE = re.compile(
+    r"^([ \t]*)\.\.(?:[ \t]+([\w:+-]+)::|[ \t]+_|[ \t]+\||[ \t]+\[|[ \t]*$|[ \t])"
+)
+_BODY_IS_CODE = frozenset(
+    "code code-block sourcecode literalinclude math raw highlight csv-table list-table "
+    "graphviz digraph graph uml mermaid doctest testcode testoutput ipython jupyter-execute "
+    "productionlist toctree autosummary include image figure".split()
+)
+_OPTION = re.compile(r"^[ \t]+:[\w -]+:(?:[ \t].*)?$")
+_ADORNMENT = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
+_TABLE_BORDER = re.compile(r"^[ \t]*(?:\+[-=+]+\+|=+(?:[ \t]+=+)+)[ \t]*$")
+_INLINE = re.compile(
+    r"``.+?``"
+    r"|(?::[\w:+.-]+:)?`[^`]+`(?::[\w:+.-]+:)?_{0,2}"
+    r"|\|[^|\s][^|]*\|_{0,2}"
+    r"|\[(?:\d+|#[\w-]*|\*|[\w-]+)\]_"
+    r"|\b[\w.-]+__?(?=[\s,.;:!?)]|$)"
+    r"|^[ \t]*:[\w -]+:(?=[ \t]|$)"
+    r"|[ \t]*(?<![:\w])::(?=[ \t]*$)"
+    r"|\\[^\sa-zA-Z0-9]",
+    re.MULTILINE,
+)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def rst_spans(doc: Document) -> list[Span]:
+    text = doc.text
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group()]
+    spans: list[Span] = []
+    i = 0
+    n = len(lines)
+    prev_nonblank = ""
+    while i < n:
+        start, raw = lines[i]
+        line = raw.rstrip("\r\n")
+        blank = not line.strip()
+        d = _DIRECTIVE.match(line)
+        literal_intro = prev_nonblank.rstrip().endswith("::") and not blank
+        if d or literal_intro or _ADORNMENT.match(line) or _TABLE_BORDER.match(line):
+            if not d and not literal_intro:
+                spans.append((start, start + len(line)))
+                prev_nonblank = line
+                i += 1
+                continue
+            base = _indent(line)
+            name = d.group(2) if d else None
+            whole_body = literal_intro or name is None or name in _BODY_IS_CODE
+            if literal_intro:
+                # the literal block: lines indented deeper than the intro paragraph
+                base = _indent(prev_nonblank) if prev_nonblank else 0
+                if _indent(line) <= base:
+                    prev_nonblank = line
+                    i += 1
+                    continue
+                j = i
+            else:
+                spans.append((start, start + len(line)))
+                j = i + 1
+                # options right after the directive line
+                while j < n and _OPTION.match(lines[j][1].rstrip("\r\n")):
+                    s2, r2 = lines[j]
+                    spans.append((s2, s2 + len(r2.rstrip("\r\n"))))
+                    j += 1
+            body_end = j
+            k = j
+            while k < n:
+                l2 = lines[k][1].rstrip("\r\n")
+                if l2.strip() and _indent(l2) <= base:
+                    break
+                if l2.strip():
+                    body_end = k + 1
+                k += 1
+            if whole_body and body_end > j:
+                s0 = lines[j][0]
+                s1 = lines[body_end - 1][0] + len(lines[body_end - 1][1].rstrip("\r\n"))
+                spans.append((s0, s1))
+                i = body_end
+            else:
+                i = j
+            prev_nonblank = ""
+            continue
+        if not blank:
+            prev_nonblank = line
+        i += 1
+    blocks = merge(spans)
+    for s, e in list(gaps(blocks, 0, len(text))):
+        spans.extend(m.span() for m in _INLINE.finditer(text, s, e))
+    marked = merge(spans)
+    for s, e in list(gaps(marked, 0, len(text))):
+        spans.extend(heuristic_spans(text, s, e))
+    return merge(spans)

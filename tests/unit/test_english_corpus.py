@@ -1,0 +1,42 @@
+"""English corpus: expected findings, clean corrected text, fix-all round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textsweep.engine import Document, fix_all, lint
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _lines(name: str) -> list[tuple[int, str]]:
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    doc = Document(text, "plaintext")
+    return sorted((doc.line_of(f.start) + 1, f.rule) for f in lint(doc))
+
+
+def test_english_wrong_version() -> None:
+    assert _lines("en_article.bad.txt") == sorted(
+        [
+            (3, "english-french-spacing"),  # verdict ?
+            (3, "english-space-before"),  # 12 ,
+            (3, "english-space-after"),  # form;satisfaction
+            (5, "english-french-spacing"),  # rule<U+202F>:
+        ]
+    )
+
+
+def test_english_correct_versions_are_clean() -> None:
+    assert _lines("en_article.txt") == []
+    assert _lines("en_dialogue.txt") == []
+
+
+def test_english_fix_all() -> None:
+    bad = (CORPUS / "en_article.bad.txt").read_text(encoding="utf-8")
+    good = (CORPUS / "en_article.txt").read_text(encoding="utf-8")
+    assert fix_all(Document(bad)).text == good
+
+
+def test_french_rules_stay_out_of_english() -> None:
+    doc = Document("Are you sure? Yes: I checked the logs twice, then I left.\n")
+    assert [f for f in lint(doc) if f.rule.startswith("french")] == []

@@ -1,0 +1,91 @@
+"""French rules: the false alarms other tools are known for, variants, policies."""
+
+from __future__ import annotations
+
+import pytest
+
+from textsweep.engine import Document, fix_all, lint, parse_settings
+
+FR = "Le comité a rendu son avis sur le projet de loi hier soir. "
+N, B = "\u202f", "\u00a0"
+
+
+def rules(text: str, language_id: str = "plaintext", **settings: object) -> list[str]:
+    config, warnings = parse_settings(settings or None)
+    assert not warnings
+    return [f.rule for f in lint(Document(FR + text, language_id), config)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"«{N}Je suis Chris…{N}»\n",
+        f"Quoi{N}?! Vraiment{N}!! Et alors{N}!?\n",
+        f"Il est 12:30, le ratio est 16:9 et la note 3,5 sur 5{N}!\n",
+        "Voir https://exemple.fr/page?id=3;x=4 et écrire à marie@exemple.fr.\n",
+        "Super :-) et ;-) et :) et aussi :D dans un message.\n",
+        "En C++, std::vector et boost::asio sont utiles.\n",
+        "Le chemin /usr/bin/env et C:\\Windows\\System32 existent.\n",
+        f"Liste{B}: un, deux, trois.\n",
+    ],
+)
+def test_no_false_alarms(text: str) -> None:
+    assert [r for r in rules(text) if r.startswith("french")] == []
+
+
+def test_narrow_before_colon_is_only_a_hint() -> None:
+    found = lint(Document(FR + f"Liste{N}: un, deux.\n"))
+    assert [(f.rule, f.severity.label) for f in found] == [("french-space-kind", "hint")]
+
+
+def test_either_policy_accepts_both_kinds() -> None:
+    text = f"Oui{B}? Non{N}? Peut-être{B}!\n"
+    settings = {"french": {"question": "either", "exclamation": "either"}}
+    found = [r for r in rules(text, **settings) if r.startswith("french")]
+    assert "french-space-kind" not in found
+    assert "french-breakable-space" not in found
+
+
+def test_fr_ca_and_fr_ch() -> None:
+    assert [r for r in rules("Vraiment? Oui!\n", language="fr-CA") if r.startswith("fr")] == []
+    assert rules("Vraiment ? Oui.\n", language="fr-CA") == ["french-breakable-space"]
+    assert rules(f"Titre: la suite{N}!\n", language="fr-CA") == ["french-missing-space"]
+    assert [r for r in rules("Vraiment? Oui!\n", language="fr-CH") if r.startswith("fr")] == []
+    assert [r for r in rules(f"Vraiment{N}? Oui{N}!\n", language="fr-CH")] == []
+    assert rules(f"Vraiment{N}? Oui{B}!\n", language="fr-CA") == ["french-space-kind"]
+    assert rules(f"Vraiment{B}?\n", language="fr-CH") == ["french-space-kind"]
+
+
+def test_html_entities_and_latex_tilde_count_as_no_break_spaces() -> None:
+    assert rules("Bonjour&nbsp;: ça va&#8239;?\n", "html") == []
+    assert rules("Bonjour~: ça va\\,?\n", "latex") == []
+
+
+def test_fix_inserts_markup_in_latex() -> None:
+    text = FR + "Résultat: tout va bien?\n"
+    fixed = fix_all(Document(text, "latex")).text
+    assert fixed.endswith("Résultat~: tout va bien\\,?\n")
+
+
+def test_glued_dash_is_a_hint_without_safe_fix() -> None:
+    doc = Document(FR + "Le chatbot-Il répond vite.\n")
+    found = [f for f in lint(doc) if f.rule == "french-glued-dash"]
+    assert len(found) == 1 and all(not fx.safe for fx in found[0].fixes)
+    assert fix_all(doc).text == doc.text
+
+
+def test_unbalanced_guillemets() -> None:
+    assert rules(f"Il dit «{N}oui.\n\nPuis il part.\n") == ["french-guillemets"]
+    assert rules(f"Il dit oui{N}» et part.\n") == ["french-guillemets"]
+
+
+def test_nothing_in_code_regions_of_markdown() -> None:
+    text = "```\nprint('a:b;c?d')\n```\n\nEt `x?y` aussi.\n"
+    assert rules(text, "markdown") == []
+
+
+def test_whitespace_rules_do_not_fight_french_rules() -> None:
+    text = FR + "Vous venez  ? Oui\u2003!\n"
+    result = fix_all(Document(text))
+    assert result.text == FR + f"Vous venez{N}? Oui{N}!\n"
+    assert result.remaining == ()

@@ -1,0 +1,100 @@
+"""Per-paragraph language: detection, declarations, fallbacks, caching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textsweep.engine import Config, Document, lint, parse_settings
+from textsweep.engine import language as L
+
+ROWS = [
+    line.split("\t", 1)
+    for line in (Path(__file__).resolve().parents[1] / "corpus" / "langid" / "paragraphs.tsv")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line and not line.startswith("#")
+]
+
+
+def test_detector_accuracy_on_short_paragraphs() -> None:
+    ok = 0
+    wrong_family = 0
+    for label, text in ROWS:
+        got = L.detect(text).language
+        got = got if got in ("fr", "en") else "other"
+        ok += got == label or (label != "other" and got == "other" and False)
+        wrong_family += label == "other" and got in ("fr", "en")
+    assert ok / len(ROWS) >= 0.95
+    assert wrong_family <= 1
+
+
+def test_document_language_and_variants() -> None:
+    text = "Le chat dort sur le canapé et il fait beau aujourd’hui.\n"
+    assert L.document_language(Document(text)) == "fr"
+    config, _ = parse_settings({"language": "fr-CA"})
+    assert L.document_language(Document(text), config) == "fr-CA"
+    assert L.document_language(Document("")) is None
+
+
+def test_bilingual_paragraphs() -> None:
+    text = (
+        "Le journal affiche le message d’erreur suivant, qui revient chaque nuit.\n\n"
+        "Error: the connection was refused by the server. Is the database running?\n\n"
+        "Nous avons vérifié la configuration et le mot de passe avait expiré.\n"
+    )
+    langs = [p.language for p in L.language_map(Document(text), Config()).paragraphs]
+    assert langs == ["fr", "en", "fr"]
+
+
+def test_fixed_setting_is_a_default_not_a_gag() -> None:
+    config, _ = parse_settings({"language": "fr"})
+    text = "Oui.\n\nThe build failed because the compiler was not found on the path.\n"
+    langs = [p.language for p in L.language_map(Document(text), config).paragraphs]
+    assert langs == ["fr", "en"]
+
+
+def test_markdown_front_matter_and_html_lang() -> None:
+    md = Document("---\nlang: fr-CH\n---\n\nOui.\n", "markdown")
+    assert L.language_map(md, Config()).paragraphs[-1].language == "fr-CH"
+    html = Document('<html lang="fr-CA"><body><p>Oui.</p></body></html>\n', "html")
+    assert L.document_language(html) == "fr-CA"
+
+
+def test_inline_directive_switches_language_from_there_on() -> None:
+    text = (
+        "# textsweep: language=fr-CA\nx = 1\n\n# Vraiment?\n\n# textsweep: language=en\n# Really?\n"
+    )
+    doc = Document(text, "python")
+    m = L.language_map(doc, Config())
+    assert m.language_at(text.index("Vraiment")) == "fr-CA"
+    assert m.language_at(text.index("Really")) == "en"
+    # fr-CA wants no space before ?, so "Vraiment?" is fine
+    assert [f for f in lint(doc) if f.rule.startswith("french")] == []
+
+
+def test_short_paragraphs_fall_back_to_majority() -> None:
+    text = (
+        "Le rapport annuel montre une hausse du chiffre d’affaires et des effectifs.\n\nVraiment?\n"
+    )
+    doc = Document(text)
+    m = L.language_map(doc, Config())
+    assert m.paragraphs[1].language == "fr" and not m.paragraphs[1].detected
+    assert [f.rule for f in lint(doc)] == ["french-missing-space"]
+
+
+def test_other_languages_get_no_typography_rules() -> None:
+    text = "¿Por qué falla este programa al arrancar? Nadie lo sabe todavía: es raro.\n"
+    assert [f for f in lint(Document(text)) if f.rule.startswith(("french", "english"))] == []
+    text = "Почему программа падает при запуске? Никто не знает: странно.\n"
+    assert [f for f in lint(Document(text)) if f.rule.startswith(("french", "english"))] == []
+
+
+def test_detection_is_cached_per_paragraph() -> None:
+    L.detect.cache_clear()
+    para = "Le serveur redémarre toutes les nuits à deux heures du matin.\n\n"
+    L.language_map(Document(para * 3 + "Fin de la page, merci.\n"), Config())
+    before = L.detect.cache_info()
+    # an edit in the last paragraph: the first three are not detected again
+    L.language_map(Document(para * 3 + "Fin de la page, merci beaucoup.\n"), Config())
+    after = L.detect.cache_info()
+    assert after.misses - before.misses == 1
