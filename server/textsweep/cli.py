@@ -24,6 +24,7 @@ from .engine import (
     Config,
     Document,
     Finding,
+    encoding,
     fix_all,
     language_for_path,
     lint,
@@ -205,9 +206,15 @@ def cmd_fix(args: argparse.Namespace) -> int:
             status = 2 if r.error else status
             continue
         assert r.doc.raw is not None
-        if not _is_utf8(r.doc.raw):
+        raw = r.doc.raw
+        if args.to_utf8:
+            # Conversion alone: the bytes change, never the text, so the result
+            # can be checked by encoding it back. Run `fix` again for the rest.
+            status = max(status, _convert(path, raw, args))
+            continue
+        elif not _is_utf8(raw):
             print(
-                f"{path}: not valid UTF-8; not fixed (convert it first with --to-utf8)",
+                f"{path}: not valid UTF-8; not fixed (convert it with --to-utf8)",
                 file=sys.stderr,
             )
             status = max(status, 1)
@@ -234,6 +241,27 @@ def cmd_fix(args: argparse.Namespace) -> int:
     if args.diff or args.check:
         return max(status, 1 if changed else 0)
     return status
+
+
+def _convert(path: str, raw: bytes, args: argparse.Namespace) -> int:
+    """``fix --to-utf8`` for one file: lossless conversion or a refusal that says why."""
+    try:
+        data, info = encoding.to_utf8(raw, args.from_encoding)
+    except encoding.LossyDecodeError as exc:
+        print(f"{path}: not converted: {exc}", file=sys.stderr)
+        return 1
+    if data == raw:
+        return 0
+    verb = "would convert" if args.diff or args.check else "converted"
+    print(
+        f"{path}: {verb} from {encoding.display_name(info.encoding)} "
+        f"(confidence {info.confidence:.2f}) to UTF-8",
+        file=sys.stderr,
+    )
+    if args.diff or args.check:
+        return 1
+    _atomic_write(path, data)
+    return 0
 
 
 def _is_utf8(raw: bytes) -> bool:
@@ -322,6 +350,17 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="show a diff instead of writing")
     fix.add_argument("--check", action="store_true", help="exit 1 if anything would change")
     fix.add_argument("--config", help="settings as JSON (default: [tool.textsweep])")
+    fix.add_argument(
+        "--to-utf8",
+        action="store_true",
+        help="convert files that are not UTF-8 (losslessly, or refuse and say why)",
+    )
+    fix.add_argument(
+        "--from",
+        dest="from_encoding",
+        metavar="ENCODING",
+        help="with --to-utf8: the files' encoding, instead of detecting it",
+    )
     _add_walk_options(fix)
     fix.set_defaults(func=cmd_fix)
 

@@ -132,7 +132,12 @@ def register(server: TextsweepServer) -> None:
         if od.raw is None or api is None:
             raise JsonRpcInvalidParams("the file's bytes on disk are not available")
         try:
-            text = api.decode_as(od.raw, enc)
+            fe = api.inspect_bytes(od.raw)
+            if fe.is_mixed:
+                # Only the lines that are not UTF-8 are in the other encoding.
+                text = api.decode_lines(od.raw, enc, fe.bad_lines)
+            else:
+                text = api.decode_as(od.raw, enc)
         except ValueError as exc:
             raise JsonRpcInvalidParams(f"cannot reload as {enc}: {exc}") from exc
         from ..engine import Document

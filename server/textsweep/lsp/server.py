@@ -285,6 +285,14 @@ def create_server() -> TextsweepServer:
             settings = {k: v for k, v in init.items() if k != "positionEncoding"}
             ls.pushed_settings = init.get("textsweep", settings)
 
+    @server.feature(lsp.INITIALIZED)
+    async def initialized(ls: TextsweepServer, params: lsp.InitializedParams) -> None:
+        # Load chardet's models now, off the loop, so the first non-UTF-8 file
+        # opened does not pay for it.
+        from ..engine import encoding
+
+        await asyncio.get_running_loop().run_in_executor(ls.executor, encoding.warm_up)
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: TextsweepServer, params: lsp.DidOpenTextDocumentParams) -> None:
         td = params.text_document

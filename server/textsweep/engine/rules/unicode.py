@@ -1,0 +1,268 @@
+"""Unicode rules: HTML entities in plain text, decomposed accents, ligatures, fullwidth forms."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from html.entities import html5
+
+from ..chars import describe
+from ..config import OPTION_VALIDATORS, Config
+from ..document import Document
+from ..encoding.options import parse_unicode
+from ..model import Finding, Fix, Severity
+from ..registry import Example, Rule, clean, rule
+from .encoding import rare_runs_of, rare_runs_with_fullwidth
+
+FAMILY = "unicode"
+OPTION_VALIDATORS["unicode"] = lambda raw: parse_unicode({"unicode": raw})[1]
+
+
+def _show(ch: str) -> str:
+    """A character as messages quote it; invisible ones by name."""
+    if len(ch) == 1 and (ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc", "Zs")):
+        return describe(ch)
+    return f"`{ch}`"
+
+
+# --------------------------------------------------------------------------- entities
+
+_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CODE_SPAN = re.compile(r"`[^`\r\n]*`")
+
+
+_ONE_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescape(entity: str) -> str | None:
+    """What a (possibly double-escaped) entity stands for, or None if it is not one."""
+    value = entity
+    for _ in range(8):
+        m = _ONE_ENTITY.match(value)
+        if m is None:
+            break
+        name = m.group()[1:]
+        if not name.startswith("#") and name not in html5:
+            return None
+        value = html.unescape(m.group()) + value[m.end() :]
+    if value == entity or not value or "\ufffd" in value:
+        return None
+    if any(unicodedata.category(c) == "Cc" and c not in "\t\n" for c in value):
+        return None
+    return value
+
+
+@rule(
+    "html-entity",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="An HTML entity (`&eacute;`, `&#8217;`, `&amp;nbsp;`) in plain text.",
+    explanation="""
+Text copied out of HTML, or escaped twice, keeps its entities. In plain text
+they are just noise: the fix writes the character itself. HTML, XML and Markdown
+are not checked, since entities are their syntax there, and neither is source
+code; `textsweep.unicode.htmlEntityLanguages` sets which languages are. Entities
+inside `backticks` are left alone.""",
+    examples=[
+        Example("Compatibilit&eacute; assur&eacute;e\n", "Compatibilité assurée\n"),
+        Example("Tom &amp; Jerry, it&#8217;s 5&amp;nbsp;€\n", "Tom & Jerry, it’s 5\u00a0€\n"),
+        Example("Caf&#xE9; cr&egrave;me\n", "Café crème\n"),
+        clean("Caf&eacute; cr&egrave;me\n", "html", note="entities are HTML syntax"),
+        clean("Write `&amp;` for an ampersand.\n", "markdown"),
+        clean("R&D and AT&T; Fish & Chips; a&b;\n", note="not entities"),
+        clean("Écrivez `&eacute;` pour é en HTML.\n", note="inside backticks"),
+    ],
+)
+def html_entity(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    opts = parse_unicode(config.options)[0]
+    if doc.language_id not in opts.html_entity_languages:
+        return
+    text = doc.text
+    if "&" not in text:
+        return
+    code: list[tuple[int, int]] | None = None
+    for m in _ENTITY.finditer(text):
+        value = _unescape(m.group())
+        if value is None:
+            continue
+        if code is None:
+            code = [c.span() for c in _CODE_SPAN.finditer(text)] if "`" in text else []
+        if any(s <= m.start() < e for s, e in code):
+            continue
+        shown = _show(value) if len(value) == 1 else f"`{value}`"
+        yield r.finding(
+            m.start(),
+            m.end(),
+            f"HTML entity `{m.group()}` in plain text: write {shown}",
+            [Fix(m.start(), m.end(), value, f"Replace with {shown}")],
+        )
+
+
+# --------------------------------------------------------------------------- normalization
+
+
+@lru_cache(maxsize=1)
+def _composing() -> re.Pattern[str]:
+    """Characters that may compose with what precedes them under NFC.
+
+    Every second character of a canonical two-character decomposition (combining
+    accents, kana voicing marks, Indic vowel signs, Hangul vowel and final jamo).
+    """
+    seconds: set[int] = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+    for cp in range(0x00C0, 0x20000):
+        dec = unicodedata.decomposition(chr(cp))
+        if not dec or dec.startswith("<"):
+            continue
+        parts = dec.split()
+        if len(parts) == 2:
+            seconds.add(int(parts[1], 16))
+    ranges: list[str] = []
+    for cp in sorted(seconds):
+        ranges.append(re.escape(chr(cp)))
+    return re.compile("[" + "".join(ranges) + "]+")
+
+
+def _names(seq: str) -> str:
+    return " + ".join(c if unicodedata.combining(c) == 0 else describe(c) for c in seq)
+
+
+@rule(
+    "unicode-normalization",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="A decomposed sequence (e + U+0301) where a composed character exists (NFC).",
+    explanation="""
+`é` can be stored as one character or as `e` followed by a combining accent.
+Both look the same, but searches, sorting, spell checkers and string comparisons
+treat them differently. Text pasted from macOS file names or some PDFs is often
+decomposed. The fix composes the sequence (Unicode NFC), which changes no letter.
+Sequences without a composed form (`x̄`) are left alone, and so are
+compatibility characters (`Å` ANGSTROM SIGN, CJK compatibility ideographs).
+Source code is not checked unless `textsweep.unicode.normalizationInCode` is
+true (test data often holds decomposed text on purpose);
+`textsweep.unicode.normalizationSkipLanguages` turns the rule off for other
+languages where decomposed text is deliberate.""",
+    examples=[
+        Example("Le de\u0301po\u0302t\n", "Le dépôt\n"),
+        Example("Cafe\u0301 in Zu\u0308rich\n", "Café in Zürich\n"),
+        Example("Tie\u0302\u0301ng Vie\u0323\u0302t\n", "Tiếng Việt\n"),
+        clean("Le dépôt, Zürich, Tiếng Việt\n"),
+        clean("x\u0304 and q\u0307\n", note="no composed form exists"),
+        clean('s = "e\\u0301"\nt = "e\u0301"\n', "python", note="source code is not checked"),
+    ],
+)
+def unicode_normalization(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    text = doc.text
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return
+    opts = parse_unicode(config.options)[0]
+    if doc.language_id in opts.normalization_skip_languages:
+        return
+    if not doc.is_prose and not opts.normalization_in_code:
+        return
+    for m in _composing().finditer(text):
+        start = m.start() - 1
+        if start < 0 or text[start] in "\r\n":
+            continue
+        seq = text[start : m.end()]
+        nfc = unicodedata.normalize("NFC", seq)
+        if len(nfc) >= len(seq):
+            continue
+        yield r.finding(
+            start,
+            m.end(),
+            f"Decomposed `{seq}` ({_names(seq)}): use the composed `{nfc}` (NFC)",
+            [Fix(start, m.end(), nfc, f"Compose as `{nfc}`")],
+        )
+
+
+# --------------------------------------------------------------------------- ligatures
+
+
+@rule(
+    "latin-ligature",
+    family=FAMILY,
+    severity=Severity.INFO,
+    description="A typographic ligature character (`ﬁ`, `ﬂ`, `ﬀ`…) instead of its letters.",
+    default_enabled=False,
+    explanation="""
+Copied from PDFs, `ﬁ` is one character: searches for "fi" and spell checkers
+miss the word. Off by default. Letters such as `œ` and `æ`, which are not
+ligatures in French, Danish or Norwegian, are never flagged.""",
+    examples=[
+        Example("La ﬁn du ﬂeuve, eﬀet\n", "La fin du fleuve, effet\n"),
+        clean("La fin du fleuve, le cœur, Ærø\n"),
+    ],
+)
+def latin_ligature(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    for start, _, run in rare_runs_of(doc):
+        for i, ch in enumerate(run):
+            if not "\ufb00" <= ch <= "\ufb06":
+                continue
+            letters = unicodedata.normalize("NFKC", ch)
+            yield r.finding(
+                start + i,
+                start + i + 1,
+                f"Ligature {describe(ch)}: write the letters `{letters}`",
+                [Fix(start + i, start + i + 1, letters, f"Replace with `{letters}`")],
+            )
+
+
+# --------------------------------------------------------------------------- fullwidth
+
+_FULLWIDTH = re.compile("[\uff01-\uff5e]+")
+
+
+def _east_asian(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x1100 <= o <= 0x11FF
+        or 0x2E80 <= o <= 0x9FFF
+        or 0xAC00 <= o <= 0xD7AF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF61 <= o <= 0xFFDC
+        or 0x20000 <= o <= 0x3FFFF
+    )
+
+
+@rule(
+    "fullwidth-character",
+    family=FAMILY,
+    severity=Severity.INFO,
+    description="Fullwidth Latin letters, digits or punctuation (`ＡＢＣ１２３`) in non-CJK text.",
+    default_enabled=False,
+    explanation="""
+Typed with a Chinese, Japanese or Korean input method left on, fullwidth forms
+look like ordinary letters but do not match them in searches. Off by default;
+fullwidth forms next to Chinese, Japanese or Korean characters are correct there
+and left alone.""",
+    examples=[
+        Example("Le code ＡＢＣ１２３ est valide\n", "Le code ABC123 est valide\n"),
+        Example("Hello！\n", "Hello!\n"),
+        clean("東京（とうきょう）に行きます。\n"),
+        clean("ＮＨＫの番組\n", note="next to Japanese text"),
+    ],
+)
+def fullwidth_character(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    text = doc.text
+    n = len(text)
+    runs = [
+        x for x in rare_runs_with_fullwidth(doc) if any("\uff01" <= c <= "\uff5e" for c in x[2])
+    ]
+    for rs, _, rrun in runs:
+        for m in _FULLWIDTH.finditer(rrun):
+            s, e = rs + m.start(), rs + m.end()
+            before = text[s - 1] if s else ""
+            after = text[e] if e < n else ""
+            if (before and _east_asian(before)) or (after and _east_asian(after)):
+                continue
+            plain = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
+            yield r.finding(
+                s,
+                e,
+                f"Fullwidth `{m.group()}`: write `{plain}`",
+                [Fix(s, e, plain, f"Replace with `{plain}`")],
+            )

@@ -1,0 +1,135 @@
+"""Property tests: mojibake repair restores the text exactly and touches nothing else.
+
+Texts are arrangements of real words (the clean corpus plus words that tripped
+the rules before) with any punctuation. Random letter soup is not used for the
+mojibake properties: strings such as ``âœ’`` are themselves the mojibake of
+``✒``, so no rule can know whether to repair them; random soup is still used to
+check that conversions between encodings round-trip.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+import ftfy.bad_codecs  # noqa: F401  (sloppy-windows-1252 for building mojibake)
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from textsweep.engine import Document, all_rules, fix_all, lint, parse_settings
+from textsweep.engine.encoding import decode_as, inspect_bytes, to_utf8
+
+LOWER = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæñáíóúãõåøßąćęłńśźżčďěňřšťůž"
+UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÇÉÈÊËÎÏÔÖÙÛÜŒÆÑÁÍÓÚÅØĄĆĘŁŃŚŹŻČĎĚŇŘŠŤŮŽ"
+PUNCT = [", ", ". ", " ; ", " : ", " ! ", " ? ", " « ", " » ", "’", " — ", " – ", "… ", " "]
+
+#: Random words of two letters or more (single non-ASCII letters such as ``Ż`` are
+#: not words, and ``Å»`` is as likely the Swedish letter in guillemets), plus the
+#: real one-letter words.
+word = (
+    st.text(alphabet=LOWER, min_size=2, max_size=10)
+    | st.text(alphabet=LOWER, min_size=2, max_size=10).map(str.capitalize)
+    | st.sampled_from(["à", "é", "ô", "À", "É", "a", "y", "o"])
+)
+prose = st.lists(st.tuples(word, st.sampled_from(PUNCT)), min_size=1, max_size=25).map(
+    lambda parts: "".join(w + p for w, p in parts).strip() + "\n"
+)
+#: Real words in eleven languages (the clean corpus), in any order with any punctuation.
+VOCABULARY = sorted(
+    {
+        w
+        for path in (Path(__file__).parent / "corpus").glob("*.txt")
+        for w in re.findall(r"\w+", path.read_text(encoding="utf-8"))
+    }
+)
+real_prose = st.lists(
+    st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(PUNCT)), min_size=1, max_size=25
+).map(lambda parts: "".join(w + p for w, p in parts).strip() + "\n")
+#: Words that have tripped mojibake repair or detection before.
+TRICKY = [
+    "cœur", "sœur", "Œuvre", "Île", "ÎLE", "się", "mają", "ČESKO", "Česká", "Ángel",
+    "Ærø", "Ç’a", "MAÇÃ", "IRMÃ", "Straße", "Пётр", "«ТАСС»", "PÓŁNOC", "PÍŠE", "naïve",
+    "Zoë", "Noël", "à", "Où", "ÉTÉ", "Åsa", "Ångström", "señor", "ñandú", "ų", "Ħ",
+]  # fmt: skip
+real_word = st.sampled_from(VOCABULARY + TRICKY)
+real_prose_any = st.lists(
+    st.tuples(real_word, st.sampled_from(PUNCT)), min_size=1, max_size=25
+).map(lambda parts: "".join(w + p for w, p in parts).strip() + "\n")
+euro = st.sampled_from(["", " 12,50 €", " £5", " ¥600", " 3 °C"])
+
+MINE = ("mojibake", "c1-control", "html-entity", "unicode-normalization", "replacement-character")
+
+
+def _config(*enabled: str):  # type: ignore[no-untyped-def]
+    """Every rule off (other families' rules too) but ``enabled``."""
+    rules: dict[str, bool] = {r.id: False for r in all_rules()}
+    rules.update(dict.fromkeys(enabled, True))
+    config, warnings = parse_settings({"rules": rules})
+    assert not warnings
+    return config
+
+
+CONFIG = _config("mojibake", "c1-control")
+ALL_ENCODING = _config(*MINE)
+
+
+def _only_encoding(config_text: str) -> str:
+    return fix_all(Document(config_text), CONFIG).text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(real_prose_any, euro)
+def test_clean_prose_is_never_touched(text: str, money: str) -> None:
+    text = text.rstrip("\n") + money + "\n"
+    doc = Document(text)
+    found = [f for f in lint(doc, ALL_ENCODING) if f.rule in MINE[:-1]]
+    assert found == [], [(f.rule, text[f.start : f.end]) for f in found]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(real_prose_any, euro)
+def test_whole_text_mojibake_is_restored(text: str, money: str) -> None:
+    text = text.rstrip("\n") + money + "\n"
+    assume(not text.isascii())
+    bad = text.encode("utf-8").decode("sloppy-windows-1252")
+    assert _only_encoding(bad) == text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(real_word, st.booleans()), min_size=1, max_size=20))
+def test_some_words_broken_only_those_change(parts: list[tuple[str, bool]]) -> None:
+    """A line mixing correct and broken words: the broken ones are restored, nothing else."""
+    good = " ".join(w for w, _ in parts) + "\n"
+    bad = (
+        " ".join(
+            w.encode("utf-8").decode("sloppy-windows-1252") if broken else w for w, broken in parts
+        )
+        + "\n"
+    )
+    assert _only_encoding(bad) == good
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    prose,
+    st.sampled_from(["cp1252", "latin-1", "mac_roman", "cp1250", "iso-8859-2", "koi8-r"]),
+)
+def test_any_lossless_conversion_round_trips(text: str, codec: str) -> None:
+    try:
+        raw = text.encode(codec)
+    except UnicodeEncodeError:
+        assume(False)
+        return
+    info = inspect_bytes(raw)
+    if info.is_utf8:
+        return  # the bytes are valid UTF-8 too (``É’`` in cp1252 is ``ɒ``): nothing to convert
+    for cand in info.candidates:
+        if cand.lossless:
+            assert decode_as(raw, cand.encoding).encode(codecs.lookup(cand.encoding).name) == raw
+    try:
+        out, _ = to_utf8(raw)
+    except ValueError:
+        return  # refused: allowed, never lossy
+    # Whatever was chosen, converting back gives the original bytes.
+    assert out.decode("utf-8").encode(info.usable[0].encoding) == raw

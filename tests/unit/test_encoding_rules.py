@@ -1,0 +1,180 @@
+"""Each encoding and unicode rule on real-looking French and English text."""
+
+from __future__ import annotations
+
+from textsweep.engine import Document, lint, parse_settings, textio
+from textsweep.engine.encoding.options import parse_encoding, parse_unicode, validate
+
+from .helpers import findings, fixed, only
+
+# --------------------------------------------------------------------------- mojibake
+
+
+def test_mojibake_message_span_and_detail() -> None:
+    text = "Le dÃ©pÃ´t est fermÃ© depuis lundi.\n"
+    (a, b) = findings("mojibake", text)
+    assert text[a.start : a.end] == "Ã©pÃ´"
+    assert a.message == "UTF-8 bytes decoded as Windows-1252: `dÃ©pÃ´t` → `dépôt`"
+    assert "1. encode as Windows-1252: 64 C3 A9 70 C3 B4 74" in a.detail
+    assert "2. decode as UTF-8: `dépôt`" in a.detail
+    assert a.fixes[0].safe and a.fixes[0].replacement == "épô"
+    assert b.message.endswith("`fermÃ©` → `fermé`")
+
+
+def test_mojibake_english_quotes_and_double() -> None:
+    text = "It doesnâ€™t matter â€” he insÃƒÂ¨re a â€œquoteâ€\x9d.\n"
+    assert fixed("mojibake", text) == "It doesn’t matter — he insère a “quote”.\n"
+    messages = [f.message for f in findings("mojibake", text)]
+    assert any("Windows-1252 twice" in m for m in messages)
+
+
+def test_mojibake_latin1_and_macroman_named() -> None:
+    (f,) = findings("mojibake", "Ã\x89dition limitÃ©e\n")[:1]
+    assert "ISO-8859-1 (Latin-1)" in f.message
+    (g,) = findings("mojibake", "Caf√© cr√®me\n")[:1]
+    assert "MacRoman" in g.message
+    assert fixed("mojibake", "Caf√© cr√®me\n") == "Café crème\n"
+
+
+def test_mojibake_mixed_line_keeps_correct_letters() -> None:
+    text = "L’été dernier, le dÃ©pÃ´t a fermé.\n"
+    assert fixed("mojibake", text) == "L’été dernier, le dépôt a fermé.\n"
+
+
+def test_mojibake_lost_nbsp_and_short_words() -> None:
+    assert fixed("mojibake", "Voici l'Ã©tÃ© Ã  la plage.\n") == "Voici l'été à la plage.\n"
+    assert fixed("mojibake", "Nie mogÄ™ siÄ™ doczekaÄ‡.\n") == "Nie mogę się doczekać.\n"
+    assert fixed("mojibake", "Ã‰tÃ© Ã  l'ÃŽle\n") == "Été à l'Île\n"
+
+
+def test_mojibake_cyrillic_read_as_cp1252() -> None:
+    assert fixed("mojibake", "ÐŸÑ€Ð¸Ð²ÐµÑ‚, Ð¼Ð¸Ñ€!\n") == "Привет, мир!\n"
+
+
+def test_mojibake_skip_languages_option() -> None:
+    text = "x = 'dÃ©pÃ´t'\n"
+    assert findings("mojibake", text, "python")
+    assert not findings("mojibake", text, "python", encoding={"mojibakeSkipLanguages": ["python"]})
+
+
+def test_mojibake_clean_text_untouched() -> None:
+    for text in (
+        "« CAFÉ\u00a0! » s’écria-t-elle ; Ç’a été l’ÉTÉ\u00a0».\n",
+        "The naïve café’s façade; Zoë’s “déjà vu” — 12 € or £5…\n",
+        "IRMÃ E MAÇÃ… CAPITÃ’S, PÓŁNOC, PÍŠE, «ТАСС», Пётр, Её.\n",
+    ):
+        assert findings("mojibake", text) == [], text
+
+
+# --------------------------------------------------------------------------- c1-control
+
+
+def test_c1_preferred_fix_and_removal() -> None:
+    (f,) = findings("c1-control", "l\x92admettre\n")
+    assert "Windows-1252 byte 0x92 read as Latin-1" in f.message
+    assert [fx.replacement for fx in f.fixes] == ["’", ""]
+    assert f.fixes[0].safe and not f.fixes[1].safe
+
+
+def test_c1_undefined_byte_is_removed() -> None:
+    (f,) = findings("c1-control", "a\x81b\n")
+    assert f.fixes[0].replacement == "" and f.fixes[0].safe
+
+
+def test_control_character_leaves_c1_to_c1_control() -> None:
+    config, _ = parse_settings({})
+    rules = {f.rule for f in lint(Document("l\x92admettre\n"), config)}
+    assert "c1-control" in rules and "control-character" not in rules
+
+
+# --------------------------------------------------------------------------- U+FFFD
+
+
+def test_replacement_character_without_bytes() -> None:
+    (f,) = findings("replacement-character", "Le d\ufffd\ufffdp\ufffdt\n")[:1]
+    assert f.severity.label == "error" and not f.fixes
+    assert "bytes were lost" in f.message
+
+
+# --------------------------------------------------------------------------- html-entity
+
+
+def test_html_entity_plain_text_only() -> None:
+    text = "Compatibilit&eacute; &amp; s&eacute;curit&eacute; &amp;nbsp;fin\n"
+    assert fixed("html-entity", text) == "Compatibilité & sécurité \u00a0fin\n"
+    for lang in ("html", "xml", "markdown", "python"):
+        assert findings("html-entity", text, lang) == []
+    assert findings("html-entity", text, "markdown", unicode={"htmlEntityLanguages": ["markdown"]})
+
+
+def test_html_entity_not_entities() -> None:
+    assert findings("html-entity", "R&D, AT&T; Q&A; &notanentity; &#xD800;\n") == []
+
+
+# --------------------------------------------------------------------------- normalization
+
+
+def test_normalization_composes_and_respects_options() -> None:
+    text = "Re\u0301sume\u0301 du de\u0301po\u0302t\n"
+    assert fixed("unicode-normalization", text) == "Résumé du dépôt\n"
+    f = findings("unicode-normalization", text)[0]
+    assert "U+0301 COMBINING ACUTE ACCENT" in f.message
+    assert not findings(
+        "unicode-normalization", text, unicode={"normalizationSkipLanguages": ["plaintext"]}
+    )
+    code = 's = "Re\u0301sume\u0301"\n'
+    assert not findings("unicode-normalization", code, "python")
+    assert findings("unicode-normalization", code, "python", unicode={"normalizationInCode": True})
+
+
+def test_normalization_hangul_and_kana() -> None:
+    assert fixed("unicode-normalization", "\u1112\u1161\u11ab\n") == "한\n"
+    assert fixed("unicode-normalization", "か\u3099\n") == "が\n"
+
+
+# --------------------------------------------------------------------------- opt-in rules
+
+
+def test_ligature_and_fullwidth_are_opt_in() -> None:
+    config, _ = parse_settings({})
+    found = {f.rule for f in lint(Document("La ﬁn ＡＢＣ\n"), config)}
+    assert "latin-ligature" not in found and "fullwidth-character" not in found
+    assert fixed("latin-ligature", "Un eﬀet ﬁnal\n") == "Un effet final\n"
+    assert fixed("fullwidth-character", "Code ＡＢＣ１２３！\n") == "Code ABC123!\n"
+    assert not findings("fullwidth-character", "東京（とうきょう）。ＮＨＫの番組\n")
+
+
+# --------------------------------------------------------------------------- file-encoding
+
+
+def test_text_bom_without_bytes() -> None:
+    (f,) = findings("file-encoding", "\ufeffBonjour\n")
+    assert f.severity.label == "info" and f.fixes[0].replacement == ""
+
+
+def test_textio_decode() -> None:
+    text = "Le dépôt — “quoted”\n"
+    assert textio.decode(b"\xef\xbb\xbf" + text.encode()) == text
+    assert textio.decode(b"\xff\xfe" + text.encode("utf-16-le")) == text
+    assert textio.decode(b"\xfe\xff" + text.encode("utf-16-be")) == text
+    assert textio.decode(b"\xff\xfe\x00\x00" + text.encode("utf-32-le")) == text
+    assert textio.decode("café".encode("cp1252")) == "caf\ufffd"
+    assert not textio.looks_binary(b"\xff\xfe" + text.encode("utf-16-le"))
+
+
+# --------------------------------------------------------------------------- options
+
+
+def test_options_validation() -> None:
+    raw = {
+        "encoding": {"reloadCandidates": 0, "bogus": 1, "mojibakeSkipLanguages": "python"},
+        "unicode": {"normalizationInCode": "yes", "htmlEntityLanguages": ["plaintext"]},
+    }
+    warnings = validate(raw)
+    assert len(warnings) == 4, warnings
+    assert parse_encoding(raw)[0].reload_candidates == 3
+    assert parse_unicode(raw)[0].html_entity_languages == frozenset({"plaintext"})
+    assert validate({"encoding": "nope"}) == ["textsweep.encoding must be an object"]
+    assert only("mojibake", {"encoding": {"reloadCandidates": 2}})
+    _, warnings = parse_settings({"encoding": {"reloadCandidates": "x"}, "unicode": {"zz": 1}})
+    assert len(warnings) == 2, warnings
