@@ -80,8 +80,13 @@ const timings = {};
 const LETTER = 'lettre.txt';
 const letterText = [
   'Société des Transports',
+  'Service clientèle',
   '12, rue de la Gare',
   '75010 Paris',
+  '',
+  'Monsieur Jean Dupont',
+  '8, avenue des Lilas',
+  '69003 Lyon',
   '',
   'Paris, le 3 mars 2025',
   '',
@@ -385,7 +390,7 @@ await step('Chromium opens the workbench', async () => {
   context = await chromium.launchPersistentContext(dirs.profile, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1280, height: 800 },
+    viewport: { width: 1280, height: 900 },
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',

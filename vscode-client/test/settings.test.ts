@@ -178,9 +178,18 @@ describe('contributed settings match what the server reads', () => {
       const p = prop;
       for (const v of p.enum ?? []) if (v !== null) good.push(nested(key, v));
       if (p.enum !== undefined) bad.push(nested(key, 'no-such-value'));
-      if ([p.type].flat().includes('integer')) {
+      const types = [p.type].flat();
+      if (types.includes('integer')) {
         good.push(nested(key, p.minimum), nested(key, p.maximum));
-        bad.push(nested(key, (p.maximum ?? 0) + 1), nested(key, (p.minimum ?? 0) - 1));
+        bad.push(nested(key, (p.maximum ?? 0) + 1), nested(key, (p.minimum ?? 0) - 1), nested(key, 'three'));
+      }
+      if (types.includes('boolean')) {
+        good.push(nested(key, true), nested(key, false));
+        bad.push(nested(key, 'yes'));
+      }
+      if (types.includes('array')) {
+        good.push(nested(key, []), nested(key, ['plaintext', 'markdown']), nested(key, p.default));
+        bad.push(nested(key, 'plaintext'), nested(key, [1]));
       }
     }
     assert.ok(good.length >= 20 && bad.length >= 10, `only ${good.length} good and ${bad.length} bad samples`);
