@@ -582,13 +582,18 @@ await step('"Reload file with encoding…" turns a Windows-1252 file into UTF-8'
     skip(`the server does not detect this file's encoding yet (status bar: "${status}")`);
   }
   await runCommand('textsweep: Reload file with encoding');
-  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   await rows.first().waitFor({ state: 'visible', timeout: 10000 });
-  const offered = await rows.allTextContents();
+  const offered = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row .label-name').allTextContents();
   log(`   offered: ${JSON.stringify(offered)}`);
-  const pick = offered.findIndex((t) => /Windows-1252|ISO-8859-1|ISO-8859-15|CP1252/i.test(t));
-  assert(pick >= 0, `Windows-1252 (or Latin-1) not offered: ${JSON.stringify(offered)}`);
-  for (let i = 0; i < pick; i += 1) await page.keyboard.press('ArrowDown');
+  const pick = offered.find((t) => /^(Windows-1252|ISO-8859-1|ISO-8859-15|CP1252)$/i.test(t.trim()));
+  assert(pick !== undefined, `Windows-1252 (or Latin-1) not offered: ${JSON.stringify(offered)}`);
+  // Filter the list down to that encoding, then take it.
+  await page.keyboard.type(pick.trim());
+  await until(`"${pick}" alone in the list`, async () => {
+    const left = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row .label-name').allTextContents();
+    return left.length >= 1 && left[0]?.trim() === pick.trim();
+  }, 5000);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
   await until('the editor to show "dépôt"', async () => ((await page.locator('.editor-instance .view-lines').first().textContent()) ?? '').includes('dépôt'), 10000);
