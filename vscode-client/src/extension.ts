@@ -20,11 +20,12 @@ import {
 
 import { findExecutable, probeLaunch } from './probe';
 import {
-  candidateLaunches,
   describeFailure,
   isExplicit,
-  resolveLaunch,
+  resolveServer,
   type Launch,
+  type ProbeResult,
+  type ResolveInput,
 } from './serverCommand';
 import {
   buildDocumentSelector,
@@ -237,26 +238,26 @@ class Controller implements vscode.Disposable {
     for (const w of warnings) this.log.warn(w);
     this.selector = selector;
 
-    const bundledLibs = this.bundledLibs();
-    const candidates = candidateLaunches({
+    const input: ResolveInput = {
       commandSetting: readCommandSetting(config.get<unknown>('server.command')),
       pythonSetting: config.get<string>('server.python'),
-      pythonExtensionInterpreter: await this.pythonExtensionInterpreter(),
-      bundledLibs,
+      pythonExtensionInterpreter: undefined,
+      bundledLibs: this.bundledLibs(),
       findExecutable: (name) => findExecutable(name, process.env['PATH'], {
         pathExt: process.platform === 'win32' ? process.env['PATHEXT'] : undefined,
       }),
       baseEnv: process.env,
       pathDelimiter: path.delimiter,
       pycacheDir: this.pycacheDir(),
-    });
-    const resolution = await resolveLaunch(candidates, async (launch) => {
+    };
+    const probe = async (launch: Launch): Promise<ProbeResult> => {
       const t = Date.now();
       const result = await probeLaunch(launch, { baseEnv: process.env });
       if (result.ok) this.log.debug(`Checked ${launch.label} in ${Date.now() - t} ms`);
       else this.log.warn(`Cannot use ${launch.label}: ${result.reason}`);
       return result;
-    });
+    };
+    const resolution = await resolveServer(input, probe, () => this.pythonExtensionInterpreter());
     const launch = resolution.launch;
     if (launch === undefined) {
       this.fail(describeFailure(resolution));

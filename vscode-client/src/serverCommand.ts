@@ -196,6 +196,28 @@ export async function resolveLaunch(
   return { launch: undefined, detail: '', skipped };
 }
 
+/**
+ * The whole start-up choice: settings and PATH first; only when none of those works is
+ * the Python extension asked for its interpreter (waking it can take seconds), before
+ * the `python3` fallback. Order is that of {@link candidateLaunches}.
+ */
+export async function resolveServer(
+  input: ResolveInput,
+  probe: (launch: Launch) => Promise<ProbeResult>,
+  pythonExtensionInterpreter: () => Promise<readonly string[] | undefined>,
+): Promise<Resolution> {
+  const base = { ...input, pythonExtensionInterpreter: undefined };
+  const early = await resolveLaunch(
+    candidateLaunches(base).filter((c) => c.source !== 'python3'),
+    probe,
+  );
+  if (early.launch !== undefined) return early;
+  const late = candidateLaunches({ ...base, pythonExtensionInterpreter: await pythonExtensionInterpreter() })
+    .filter((c) => c.source === 'python-extension' || c.source === 'python3');
+  const rest = await resolveLaunch(late, probe);
+  return { ...rest, skipped: [...early.skipped, ...rest.skipped] };
+}
+
 /** The one message shown when no candidate works. */
 export function describeFailure(resolution: Resolution): string {
   if (resolution.skipped.length === 0) {

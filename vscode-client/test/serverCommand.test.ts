@@ -7,6 +7,7 @@ import {
   isExplicit,
   pythonPathWith,
   resolveLaunch,
+  resolveServer,
   type Launch,
   type ResolveInput,
 } from '../src/serverCommand';
@@ -145,5 +146,41 @@ describe('resolveLaunch', () => {
       assert.match(msg, new RegExp(`no ${l.source}`));
     }
     assert.match(msg, /Python 3\.10/);
+  });
+});
+
+describe('resolveServer', () => {
+  const ok = (detail: string) => Promise.resolve({ ok: true as const, detail });
+  const no = (reason: string) => Promise.resolve({ ok: false as const, reason });
+
+  it('does not wake the Python extension when a setting or PATH works', async () => {
+    let asked = 0;
+    const r = await resolveServer(
+      input({ findExecutable: () => '/usr/bin/textsweep' }),
+      (l) => (l.source === 'path' ? ok('fine') : no('x')),
+      () => { asked += 1; return Promise.resolve(['/venv/bin/python']); },
+    );
+    assert.equal(r.launch?.source, 'path');
+    assert.equal(asked, 0);
+  });
+
+  it('asks the Python extension, then falls back to python3, keeping every reason', async () => {
+    let asked = 0;
+    const tried: string[] = [];
+    const r = await resolveServer(
+      input({ pythonSetting: '/bad/python' }),
+      (l) => { tried.push(l.source); return l.source === 'python3' ? ok('fine') : no(`no ${l.source}`); },
+      () => { asked += 1; return Promise.resolve(['/venv/bin/python']); },
+    );
+    assert.equal(asked, 1);
+    assert.deepEqual(tried, ['setting:server.python', 'python-extension', 'python3']);
+    assert.equal(r.launch?.source, 'python3');
+    assert.deepEqual(r.skipped.map((s) => s.reason), ['no setting:server.python', 'no python-extension']);
+  });
+
+  it('reports every candidate when nothing works', async () => {
+    const r = await resolveServer(input({ commandSetting: ['/x'] }), (l) => no(l.source), () => Promise.resolve(undefined));
+    assert.equal(r.launch, undefined);
+    assert.deepEqual(r.skipped.map((s) => s.reason), ['setting:server.command', 'python3']);
   });
 });
