@@ -99,19 +99,21 @@ t_vsix=$(date +%s)
 
 # --- 5. how the extension starts the server, and the CLI used as the oracle
 libs=$root/vscode-client/bundled/libs
+# json EXPR ARG…: EXPR (JavaScript, the arguments in `a`) as JSON, quoting done right.
+json() { local e=$1; shift; node -e "const a = process.argv.slice(1); console.log(JSON.stringify($e))" "$@"; }
 if [ -n "${TEXTSWEEP_PYTHON:-}" ]; then
   py=$(command -v "$TEXTSWEEP_PYTHON") || die "no $TEXTSWEEP_PYTHON"
   "$py" -c 'import textsweep' 2>/dev/null || die "TEXTSWEEP_PYTHON=$py cannot import textsweep"
-  settings=$(printf '{"textsweep.server.command": ["%s", "-m", "textsweep", "serve"]}' "$py")
-  cli=$(printf '["%s", "-m", "textsweep"]' "$py")
+  settings=$(json '{"textsweep.server.command": [a[0], "-m", "textsweep", "serve"]}' "$py")
+  cli=$(json '[a[0], "-m", "textsweep"]' "$py")
   expect="textsweep.server.command: $py -m textsweep serve"
   cli_pythonpath=
 else
   # An absolute path: code-server runs with a PATH without Python (see e2e.mjs).
   py=$(command -v "${TEXTSWEEP_E2E_PYTHON:-python3}") || die "no ${TEXTSWEEP_E2E_PYTHON:-python3}"
   py=$("$py" -c 'import os, sys; print(os.path.realpath(sys.executable))')
-  settings=$(printf '{"textsweep.server.python": "%s"}' "$py")
-  cli=$(printf '["%s", "-m", "textsweep"]' "$py")
+  settings=$(json '{"textsweep.server.python": a[0]}' "$py")
+  cli=$(json '[a[0], "-m", "textsweep"]' "$py")
   expect="textsweep.server.python: $py -m textsweep serve (bundled server)"
   # The oracle runs the very code in the bundle, the way the extension does.
   cli_pythonpath=$libs
