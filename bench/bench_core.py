@@ -133,13 +133,18 @@ class RawClient:
         ev.clear()
         return self.received[key]
 
-    def start(self) -> None:
+    def start(self, settings: dict[str, object] | None = None) -> None:
         self.send(
             {
                 "jsonrpc": "2.0",
                 "id": 1,
                 "method": "initialize",
-                "params": {"processId": None, "rootUri": None, "capabilities": {}},
+                "params": {
+                    "processId": None,
+                    "rootUri": None,
+                    "capabilities": {},
+                    "initializationOptions": {"textsweep": settings or {}},
+                },
             }
         )
         self.wait("1")
@@ -171,9 +176,11 @@ class RawClient:
         self.proc.wait(10)
 
 
-def bench_lsp(text: str, repeat: int, label: str) -> dict[str, float]:
+def bench_lsp(
+    text: str, repeat: int, label: str, settings: dict[str, object] | None = None
+) -> dict[str, float]:
     client = RawClient()
-    client.start()
+    client.start(settings)
     times = []
     count = 0
     for i in range(repeat):
@@ -201,6 +208,12 @@ def main() -> None:
     if not args.quick:
         results["core_rules_engine_10MB_fault_every_300"] = bench_engine(10_000_000, 300, 3, core)
         results["all_rules_engine_10MB_fault_every_300"] = bench_engine(10_000_000, 300, 3)
+    core_settings: dict[str, object] = {
+        "rules": {k: v for k, v in core.rules.items() if v is False}
+    }
+    results["core_rules_lsp_didOpen_to_diagnostics_1MB_faults"] = bench_lsp(
+        make_prose(1_000_000, 300), repeat, "cf", core_settings
+    )
     results["lsp_didOpen_to_diagnostics_1MB_clean"] = bench_lsp(
         make_prose(1_000_000, 0), repeat, "c"
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..chars import char_set, describe
+from ..chars import char_set, describe, find_chars, runs
 from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
@@ -193,7 +193,6 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- odd space
 
 _ODD_CLASS = "\u2000-\u200a\u205f\u3000\u1680"
-_ODD = re.compile(f"[{_ODD_CLASS}]+")
 _ODD_SET = char_set(_ODD_CLASS)
 _NUMERIC_SEPARATORS = "\u2008\u2009\u2007\u200a"
 _FRENCH_PUNCT = ";:!?»«"
@@ -229,17 +228,17 @@ Chinese, Japanese or Korean text are correct and left alone.""",
     ],
 )
 def odd_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    if not doc.has_any(_ODD_SET):
+    present = doc.chars & _ODD_SET
+    if not present:
         return
     text = doc.text
     n = len(text)
-    for m in _ODD.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e in runs(find_chars(text, present)):
         before = text[s - 1] if s > 0 else ""
         after = text[e] if e < n else ""
         if not before or not after or before.isspace() or after.isspace():
             continue  # indentation, alignment or line end: other rules judge
-        run = m.group()
+        run = text[s:e]
         if before.isdigit() and after.isdigit() and all(c in _NUMERIC_SEPARATORS for c in run):
             continue
         if after in _FRENCH_PUNCT or before in "«":
