@@ -273,6 +273,11 @@ class LanguageMap:
         self._starts = [p.start for p in self.paragraphs]
         self.majority = majority
 
+    @property
+    def starts(self) -> list[int]:
+        """Each paragraph's start, in order (do not modify)."""
+        return self._starts
+
     def at(self, offset: int) -> Paragraph | None:
         i = bisect_right(self._starts, offset) - 1
         if i >= 0 and offset <= self.paragraphs[i].end:

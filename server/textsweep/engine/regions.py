@@ -47,6 +47,10 @@ class Mask:
     def __bool__(self) -> bool:
         return bool(self._starts)
 
+    def bounds(self) -> tuple[list[int], list[int]]:
+        """The spans' starts and ends, as two sorted lists (do not modify)."""
+        return self._starts, self._ends
+
     def covers(self, start: int, end: int | None = None) -> bool:
         """True when ``[start, end)`` overlaps any non-prose span."""
         if not self._starts:

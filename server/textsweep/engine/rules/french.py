@@ -25,6 +25,7 @@ LaTeX's ``~`` and ``\\,`` and HTML's ``&nbsp;``/``&#8239;`` count as U+00A0 and 
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -284,11 +285,23 @@ def space_faults(ctx: Context) -> list[SpaceFault]:
 
 
 def _scan(ctx: Context) -> Iterator[SpaceFault]:
+    """Paragraph by paragraph, in position order (the per-paragraph findings cache
+    and the linter's cap both rely on it)."""
+    for start, end, tag in ctx.index.ranges():
+        policy = policy_for(tag, ctx.config)
+        signs = list(_scan_signs(ctx, start, end, policy))
+        quotes = list(_scan_guillemets(ctx, start, end, policy))
+        if signs and quotes:
+            yield from heapq.merge(signs, quotes, key=lambda f: f.start)
+        else:
+            yield from signs or quotes
+
+
+def _scan_signs(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[SpaceFault]:
     text = ctx.text
     lang_id = ctx.doc.language_id
     n = len(text)
-    for start, end, tag in ctx.index.runs():
-        policy = policy_for(tag, ctx.config)
+    if True:
         for m in _SIGN_RUN.finditer(text, start, end):
             p, e = m.span()
             run = m.group()
@@ -329,7 +342,6 @@ def _scan(ctx: Context) -> Iterator[SpaceFault]:
             if judged:
                 fault, want = judged
                 yield SpaceFault(fault, gap.start, gap.end, run, gap.kind, want, pol)
-        yield from _scan_guillemets(ctx, start, end, policy)
 
 
 def _scan_guillemets(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[SpaceFault]:
