@@ -679,28 +679,36 @@ def french_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Findin
     lang_id = doc.language_id
     open_stack: list[int] = []
     ranges = ctx.index.ranges()
+    # every guillemet in prose, found once; the paragraphs walk the sorted list
+    hits = [m.start() for m in _GUILLEMET.finditer(text)]
+    if ctx.mask:
+        hits = ctx.mask.uncovered(hits)
+    nhits = len(hits)
+    k = 0
     for idx, (start, end, _) in enumerate(ranges):
+        while k < nhits and hits[k] < start:
+            k += 1
+        if not open_stack and (k == nhits or hits[k] >= end):
+            continue
         first = True
-        for m in _GUILLEMET.finditer(text, start, end):
-            p = m.start()
-            if not ctx.prose(p):
-                continue
-            lead = text[start:p].strip() == ""
-            if lead and first and open_stack:
+        while k < nhits and hits[k] < end:
+            p = hits[k]
+            k += 1
+            if first and open_stack and not text[start:p].strip():
                 first = False
                 continue  # continuation mark at the start of a quoted paragraph
             first = False
-            g = m.group()
-            if g == "«":
-                gap = gap_before(text, p, lang_id)
-                prv = text[gap.start - 1] if gap.start > 0 else ""
-                if gap.kind == "" and prv.isalnum():
-                    yield r.finding(
-                        p - 1,
-                        p + 1,
-                        "« glued to the word before it: add a space",
-                        [Fix(p, p, " ", "Insert a space before «")],
-                    )
+            if text[p] == "«":
+                if p > 0 and text[p - 1].isalnum():
+                    gap = gap_before(text, p, lang_id)
+                    prv = text[gap.start - 1] if gap.start > 0 else ""
+                    if gap.kind == "" and prv.isalnum():
+                        yield r.finding(
+                            p - 1,
+                            p + 1,
+                            "« glued to the word before it: add a space",
+                            [Fix(p, p, " ", "Insert a space before «")],
+                        )
                 open_stack.append(p)
                 continue
             # closing
@@ -820,11 +828,14 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     if ctx is None:
         return
     text = ctx.text
-    uses: list[tuple[int, str]] = []
-    for start, end, _ in ctx.index.runs():
-        for m in _APOSTROPHE.finditer(text, start, end):
-            if ctx.prose(m.start()):
-                uses.append((m.start(), m.group()))
+    found = [
+        m.start()
+        for start, end, _ in ctx.index.runs()
+        for m in _APOSTROPHE.finditer(text, start, end)
+    ]
+    if ctx.mask:
+        found = ctx.mask.uncovered(found)
+    uses = [(p, text[p]) for p in found]
     if uses:
         counts = Counter(c for _, c in uses)
         major = "’" if counts["’"] >= counts["'"] else "'"
