@@ -1,14 +1,16 @@
 """Findings cached per paragraph, so a re-lint after an edit redoes only what changed.
 
-The document is cut into *segments*: a paragraph with the blank line(s) that end it
-(the same cut as :mod:`.language` uses), so segments tile the text and each starts
-at a line start. For the rules listed in :data:`LOCAL_RULES`, the findings that
-start in a segment depend only on
+The document is cut into *segments*: runs of paragraphs (about eight) with the
+blank lines that end them (paragraphs as :mod:`.language` cuts them), so segments
+tile the text and each starts at a line start; the cuts depend on the paragraphs'
+lengths, not on their offsets, so an edit moves only the cuts next to it. For the
+rules listed in :data:`LOCAL_RULES`, the findings that start in a segment depend
+only on
 
 * the segment's text, and the line before and the line after it (context: rules
   may look one line around, e.g. a Markdown hard break looks at the next line);
 * the non-prose spans (:func:`.regions.non_prose`) touching those lines;
-* the language of the paragraph (from :func:`.language.language_map`);
+* the languages of its paragraphs (from :func:`.language.language_map`);
 * the file type, the configuration and the rule set.
 
 That tuple is the cache key; the value is the segment's findings, with offsets
@@ -30,13 +32,13 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .config import Config
 from .document import Document
-from .language import LanguageMap, Paragraph, language_map
+from .language import LanguageMap, Paragraph, language_map, paragraph_breaks
 from .model import Finding, Fix
 from .regions import Mask, non_prose
 from .registry import Rule
@@ -60,12 +62,15 @@ LOCAL_RULES = frozenset(
     }
 )
 
+#: A segment ends after a paragraph whose length is a multiple of CUT (about CUT
+#: paragraphs a segment), or once it is longer than MAX_CHARS.
+CUT = 8
+MAX_CHARS = 8192
 #: Segments kept (first in, first out); a 1 MB document has about 7,000.
 MAX_SEGMENTS = 65_536
 #: Below this share of missing text, misses are linted as sub-documents.
 SUBDOC_SHARE = 0.25
 
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 _Key = tuple[object, ...]
@@ -99,17 +104,25 @@ class _Segment:
 def _segments(doc: Document, lmap: LanguageMap, mask: Mask, tag: object) -> list[_Segment]:
     text = doc.text
     n = len(text)
-    # (segment start, start of the line before it)
+    # Cut after a paragraph whose length is a multiple of CUT (content-defined, so
+    # an edit moves at most the cuts next to it), or past MAX_CHARS.
     heads = [(0, 0)]
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        b = m.start()
-        heads.append((m.end(), b + (2 if text.startswith("\r\n", b) else 1)))
+    seg_start = 0
+    para_start = 0
+    for b, e in paragraph_breaks(doc):
+        if (b - para_start) % CUT == 0 or e - seg_start > MAX_CHARS:
+            heads.append((e, b + (2 if text.startswith("\r\n", b) else 1)))
+            seg_start = e
+        para_start = e
     if heads[-1][0] != n:
         heads.append((n, n))
-    langs = {p.start: p.language for p in lmap.paragraphs}
+    pstarts = lmap.starts
+    plangs = [p.language for p in lmap.paragraphs]
     starts, ends = mask.bounds()
     nspans = len(starts)
     j = 0
+    crlf = "\r" in text
+    find = text.find
     line_end = _LINE_END.search
     out: list[_Segment] = []
     for i in range(len(heads) - 1):
@@ -117,11 +130,13 @@ def _segments(doc: Document, lmap: LanguageMap, mask: Mask, tag: object) -> list
         e = heads[i + 1][0]
         if e <= s:
             continue
-        if e < n:
+        if e >= n:
+            hi = n
+        elif crlf:
             brk = line_end(text, e)
             hi = brk.end() if brk else n
         else:
-            hi = n
+            hi = find("\n", e) + 1 or n
         spans: tuple[tuple[int, int], ...] = ()
         if nspans:
             # spans touching [lo - 1, hi + 1), relative to s
@@ -133,7 +148,8 @@ def _segments(doc: Document, lmap: LanguageMap, mask: Mask, tag: object) -> list
                 found.append((starts[k] - s, ends[k] - s))
                 k += 1
             spans = tuple(found)
-        key = (tag, text[lo:hi], s - lo, lo == 0, hi == n, langs.get(s, False), spans)
+        langs = tuple(plangs[bisect_left(pstarts, s) : bisect_left(pstarts, e)])
+        key = (tag, text[lo:hi], s - lo, lo == 0, hi == n, langs, spans)
         out.append(_Segment(s, e, lo, hi, key))
     return out
 

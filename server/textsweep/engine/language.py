@@ -33,6 +33,7 @@ from . import structure  # noqa: F401  (registers the structure providers first)
 from .config import Config
 from .document import Document
 from .regions import non_prose
+from .structure._spans import paragraph_break
 
 # --------------------------------------------------------------------------- detector
 
@@ -265,7 +266,12 @@ def _document_declaration(doc: Document, config: Config) -> str | None:
 
 # --------------------------------------------------------------------------- paragraphs
 
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+
+def paragraph_breaks(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the blank lines between paragraphs (computed once per document)."""
+    return doc.cached(
+        "language.breaks", lambda d: [m.span() for m in paragraph_break(d.text).finditer(d.text)]
+    )
 
 
 class Paragraph(NamedTuple):
@@ -346,9 +352,9 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
     raw: list[tuple[int, int, Detection, str | None]] = []
     pos = 0
     bounds: list[tuple[int, int]] = []
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        bounds.append((pos, m.start()))
-        pos = m.end()
+    for b, e in paragraph_breaks(doc):
+        bounds.append((pos, b))
+        pos = e
     bounds.append((pos, len(text)))
     weight: dict[str, int] = {}
     # the non-prose spans, walked alongside the paragraphs (both are sorted)
@@ -457,6 +463,21 @@ class FamilyIndex:
         if i >= 0 and offset < self._ends[i]:
             return self._tags[i]
         return None
+
+    def inside(self, positions: list[int]) -> list[int]:
+        """The sorted ``positions`` that fall in one of the paragraphs, in one walk."""
+        starts, ends = self._starts, self._ends
+        n = len(starts)
+        i = 0
+        out: list[int] = []
+        for p in positions:
+            while i < n and ends[i] <= p:
+                i += 1
+            if i == n:
+                break
+            if starts[i] <= p:
+                out.append(p)
+        return out
 
     def ranges(self) -> list[tuple[int, int, str]]:
         """One ``(start, end, tag)`` per paragraph."""

@@ -231,6 +231,21 @@ def context(doc: Document, config: Config) -> Context | None:
     return Context(doc, doc.text, non_prose(doc), index, config)
 
 
+def _find_chars(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every occurrence of any of ``chars`` (str.find runs at
+    memchr speed; a ``[…]`` regex tests every character in Python's regex engine)."""
+    out: list[int] = []
+    for c in chars:
+        find = text.find
+        i = find(c)
+        while i >= 0:
+            out.append(i)
+            i = find(c, i + 1)
+    if len(chars) > 1:
+        out.sort()
+    return out
+
+
 def _wordy(c: str) -> bool:
     """Can ``c`` end the word a sign belongs to?"""
     return c.isalnum() or c in ")]}*_\"”’'»%€$°…"
@@ -680,7 +695,7 @@ def french_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Findin
     open_stack: list[int] = []
     ranges = ctx.index.ranges()
     # every guillemet in prose, found once; the paragraphs walk the sorted list
-    hits = [m.start() for m in _GUILLEMET.finditer(text)]
+    hits = _find_chars(text, "«»")
     if ctx.mask:
         hits = ctx.mask.uncovered(hits)
     nhits = len(hits)
@@ -828,14 +843,13 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     if ctx is None:
         return
     text = ctx.text
-    found = [
-        m.start()
-        for start, end, _ in ctx.index.runs()
-        for m in _APOSTROPHE.finditer(text, start, end)
-    ]
+    # apostrophes found with str.find (a character-class regex scan is ten times
+    # slower), kept when in a French paragraph, in prose and between two letters
+    found = ctx.index.inside(_find_chars(text, "'’"))
     if ctx.mask:
         found = ctx.mask.uncovered(found)
-    uses = [(p, text[p]) for p in found]
+    match = _APOSTROPHE.match
+    uses = [(p, text[p]) for p in found if match(text, p)]
     if uses:
         counts = Counter(c for _, c in uses)
         major = "’" if counts["’"] >= counts["'"] else "'"
@@ -853,7 +867,7 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     # no-break spaces, per sign, where the policy accepts either kind
     per_sign: dict[str, list[tuple[int, int, str]]] = {}
     lang_id = doc.language_id
-    for start, end, tag in ctx.index.runs():
+    for start, end, tag in ctx.index.ranges():
         policy = policy_for(tag, config)
         if "either" not in (
             policy.semicolon,
