@@ -171,7 +171,7 @@ def _scores(sample: str) -> dict[str, float]:
     return scores
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=32768)
 def detect(text: str) -> Detection:
     """Guess the language of one paragraph of prose (cached by text).
 

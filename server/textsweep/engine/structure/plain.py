@@ -142,7 +142,7 @@ def _expand_right(text: str, i: int, extra: str = "_") -> int:
     return i
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=16384)
 def _block_spans(text: str) -> tuple[Span, ...]:
     """Non-prose spans of a block of paragraphs, relative to it (cached by text).
 
