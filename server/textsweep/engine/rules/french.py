@@ -302,8 +302,9 @@ def space_faults(ctx: Context) -> list[SpaceFault]:
 def _scan(ctx: Context) -> Iterator[SpaceFault]:
     """Paragraph by paragraph, in position order (the per-paragraph findings cache
     and the linter's cap both rely on it)."""
+    policies: dict[str, Policy] = {}
     for start, end, tag in ctx.index.ranges():
-        policy = policy_for(tag, ctx.config)
+        policy = policies.get(tag) or policies.setdefault(tag, policy_for(tag, ctx.config))
         signs = list(_scan_signs(ctx, start, end, policy))
         quotes = list(_scan_guillemets(ctx, start, end, policy))
         if signs and quotes:
@@ -316,47 +317,46 @@ def _scan_signs(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[
     text = ctx.text
     lang_id = ctx.doc.language_id
     n = len(text)
-    if True:
-        for m in _SIGN_RUN.finditer(text, start, end):
-            p, e = m.span()
-            run = m.group()
-            if "::" in run or not ctx.prose(p, e):
+    for m in _SIGN_RUN.finditer(text, start, end):
+        p, e = m.span()
+        run = m.group()
+        if "::" in run or not ctx.prose(p, e):
+            continue
+        sign = run[0]
+        pol = policy.for_sign(sign)
+        prev = text[p - 1] if p > 0 else ""
+        if (prev == NNBSP and pol in ("narrow", "either", "optional", "none")) or (
+            prev == NBSP and pol in ("nbsp", "either")
+        ):
+            # the usual correct case; only a space before the no-break one is wrong
+            if p < 2 or text[p - 2] not in _SPACES:
                 continue
-            sign = run[0]
-            pol = policy.for_sign(sign)
-            prev = text[p - 1] if p > 0 else ""
-            if (prev == NNBSP and pol in ("narrow", "either", "optional", "none")) or (
-                prev == NBSP and pol in ("nbsp", "either")
+        after = text[e] if e < n else ""
+        gap = gap_before(text, p, lang_id)
+        before = text[gap.start - 1] if gap.start > 0 else ""
+        if gap.kind == "":
+            if not before or not _wordy(before):
+                continue
+            if sign in ":;" and (after.isalnum() or after in "/\\=_-"):
+                continue  # 12:30, a:b, key:value, C:/, ;-) — not a sentence
+            if sign in "!?" and (after in "=.(" or (after.isalpha() and after.islower())):
+                continue  # !=, ?. and glued identifiers: code, not prose
+            if (
+                sign in ":;"
+                and _EMOTICON_TAIL.match(text, e)
+                and (e + 1 >= n or not text[e + 1].isalnum())
             ):
-                # the usual correct case; only a space before the no-break one is wrong
-                if p < 2 or text[p - 2] not in _SPACES:
-                    continue
-            after = text[e] if e < n else ""
-            gap = gap_before(text, p, lang_id)
-            before = text[gap.start - 1] if gap.start > 0 else ""
-            if gap.kind == "":
-                if not before or not _wordy(before):
-                    continue
-                if sign in ":;" and (after.isalnum() or after in "/\\=_-"):
-                    continue  # 12:30, a:b, key:value, C:/, ;-) — not a sentence
-                if sign in "!?" and (after in "=.(" or (after.isalpha() and after.islower())):
-                    continue  # !=, ?. and glued identifiers: code, not prose
-                if (
-                    sign in ":;"
-                    and _EMOTICON_TAIL.match(text, e)
-                    and (e + 1 >= n or not text[e + 1].isalnum())
-                ):
-                    continue  # :-) ;) glued to a word
-                if before in "\"'" and sign == ":":
-                    continue  # "key": value
-            elif before == "" or before in "\r\n":
-                continue  # a sign at the start of a line (list item, dialogue)
-            elif not ctx.prose(gap.start, p) and gap.kind in ("breakable", "mixed"):
-                continue
-            judged = _judge(gap, sign, pol)
-            if judged:
-                fault, want = judged
-                yield SpaceFault(fault, gap.start, gap.end, run, gap.kind, want, pol)
+                continue  # :-) ;) glued to a word
+            if before in "\"'" and sign == ":":
+                continue  # "key": value
+        elif before == "" or before in "\r\n":
+            continue  # a sign at the start of a line (list item, dialogue)
+        elif not ctx.prose(gap.start, p) and gap.kind in ("breakable", "mixed"):
+            continue
+        judged = _judge(gap, sign, pol)
+        if judged:
+            fault, want = judged
+            yield SpaceFault(fault, gap.start, gap.end, run, gap.kind, want, pol)
 
 
 def _scan_guillemets(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[SpaceFault]:
@@ -867,8 +867,9 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     # no-break spaces, per sign, where the policy accepts either kind
     per_sign: dict[str, list[tuple[int, int, str]]] = {}
     lang_id = doc.language_id
+    policies: dict[str, Policy] = {}
     for start, end, tag in ctx.index.ranges():
-        policy = policy_for(tag, config)
+        policy = policies.get(tag) or policies.setdefault(tag, policy_for(tag, config))
         if "either" not in (
             policy.semicolon,
             policy.exclamation,
