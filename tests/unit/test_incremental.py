@@ -100,3 +100,26 @@ def test_capped_results_are_unchanged() -> None:
         incremental.set_enabled(True)
     lint(Document(text), Config())
     assert lint_capped(Document(text), Config(), 5) == want
+
+
+def test_markdown_simple_chunking_matches_the_general_walk() -> None:
+    from textsweep.engine.structure import markdown
+
+    pieces = [
+        "\n",
+        "\n\n",
+        "   \n",
+        "    code\n",
+        "\tx\n",
+        "  x\n",
+        "\u00a0\n",
+        "text\n",
+        "  ",
+        "x",
+    ]
+    rng = random.Random(4)
+    texts = [(CORPUS / "fr_article.bad.txt").read_text(encoding="utf-8")]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(2000)]
+    for text in texts:
+        for start in sorted({0, min(len(text), 3), text.find("\n") + 1}):
+            assert markdown._chunks_simple(text, start) == markdown._chunks_general(text, start)
