@@ -40,7 +40,7 @@ from .config import Config
 from .document import Document
 from .language import LanguageMap, Paragraph, language_map, paragraph_breaks
 from .model import Finding, Fix
-from .regions import Mask, non_prose
+from .regions import Mask, is_code_language, non_prose
 from .registry import Rule
 
 log = logging.getLogger(__name__)
@@ -61,6 +61,9 @@ LOCAL_RULES = frozenset(
         "english-space-after",
     }
 )
+
+#: Rule families whose findings depend on the paragraphs' languages.
+_LANGUAGE_FAMILIES = frozenset({"french", "english"})
 
 #: A segment ends after a paragraph whose length is a multiple of CUT (about CUT
 #: paragraphs a segment), or once it is longer than MAX_CHARS.
@@ -101,7 +104,7 @@ class _Segment:
     key: _Key
 
 
-def _segments(doc: Document, lmap: LanguageMap, mask: Mask, tag: object) -> list[_Segment]:
+def _segments(doc: Document, lmap: LanguageMap | None, mask: Mask, tag: object) -> list[_Segment]:
     text = doc.text
     n = len(text)
     # Cut after a paragraph whose length is a multiple of CUT (content-defined, so
@@ -116,8 +119,8 @@ def _segments(doc: Document, lmap: LanguageMap, mask: Mask, tag: object) -> list
         para_start = e
     if heads[-1][0] != n:
         heads.append((n, n))
-    pstarts = lmap.starts
-    plangs = [p.language for p in lmap.paragraphs]
+    pstarts = lmap.starts if lmap else []
+    plangs = [p.language for p in lmap.paragraphs] if lmap else []
     starts, ends = mask.bounds()
     nspans = len(starts)
     j = 0
@@ -174,12 +177,14 @@ def _run(rules: Sequence[Rule], doc: Document, config: Config) -> list[Finding] 
 
 
 def _subdocument(
-    doc: Document, config: Config, lmap: LanguageMap, mask: Mask, lo: int, hi: int
+    doc: Document, config: Config, lmap: LanguageMap | None, mask: Mask, lo: int, hi: int
 ) -> Document:
     """``doc.text[lo:hi]`` carrying the document's non-prose spans and languages."""
     sub = Document(doc.text[lo:hi], doc.language_id, doc.uri, doc.path, None)
     spans = [(s - lo, e - lo) for s, e in mask.spans_in(lo - 1, hi + 1)]
     sub._cache["regions.non_prose"] = Mask(spans)
+    if lmap is None:
+        return sub
     paras = []
     i = max(bisect_right(lmap.starts, lo) - 1, 0)
     for p in lmap.paragraphs[i:]:
@@ -198,10 +203,13 @@ def local_findings(
 ) -> dict[str, list[Finding]] | None:
     """Findings of ``rules`` (all in :data:`LOCAL_RULES`), per rule id, in position
     order per paragraph; None when the cache is off or a rule failed."""
-    if not _enabled or not rules:
+    if not _enabled or not rules or is_code_language(doc):
+        # source code without a structure provider: the rules there need no mask,
+        # and computing one for the key would cost more than it saves
         return None
     mask = non_prose(doc)
-    lmap = language_map(doc, config)
+    # only the typography families read paragraph languages (whitespace rules do not)
+    lmap = language_map(doc, config) if any(r.family in _LANGUAGE_FAMILIES for r in rules) else None
     context = (doc.language_id, repr(config), tuple((r.id, id(r.check)) for r in rules))
     tag = _TAGS.setdefault(context, len(_TAGS))  # a small int hashes faster
     segs = _segments(doc, lmap, mask, tag)
