@@ -65,12 +65,8 @@ def bench_engine(size: int, fault_every: int, repeat: int) -> dict[str, float]:
     config = Config()
     findings = len(lint(Document(text), config))
     t = median_time(lambda: lint(Document(text), config), repeat)
-    return {
-        "MB": round(mb, 2),
-        "findings": findings,
-        "median_s": round(t, 4),
-        "MB_per_s": round(mb / t, 1),
-    }
+    return {"MB": round(mb, 2), "findings": findings, "median_s": round(t, 4),
+            "MB_per_s": round(mb / t, 1)}
 
 
 class RawClient:
@@ -79,9 +75,7 @@ class RawClient:
     def __init__(self) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "textsweep", "serve"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "server")},
         )
         self.events: dict[str, threading.Event] = {}
@@ -122,33 +116,16 @@ class RawClient:
         return self.received[key]
 
     def start(self) -> None:
-        self.send(
-            {
-                "jsonrpc": "2.0",
-                "id": 1,
-                "method": "initialize",
-                "params": {"processId": None, "rootUri": None, "capabilities": {}},
-            }
-        )
+        self.send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                   "params": {"processId": None, "rootUri": None, "capabilities": {}}})
         self.wait("1")
         self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
 
     def open_and_time(self, uri: str, text: str) -> tuple[float, int]:
         t0 = time.perf_counter()
-        self.send(
-            {
-                "jsonrpc": "2.0",
-                "method": "textDocument/didOpen",
-                "params": {
-                    "textDocument": {
-                        "uri": uri,
-                        "languageId": "plaintext",
-                        "version": 1,
-                        "text": text,
-                    }
-                },
-            }
-        )
+        self.send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+                   "params": {"textDocument": {"uri": uri, "languageId": "plaintext",
+                                               "version": 1, "text": text}}})
         t1 = self.wait(f"diag:{uri}")
         return t1 - t0, self.counts[f"diag:{uri}"]
 
@@ -168,11 +145,8 @@ def bench_lsp(text: str, repeat: int, label: str) -> dict[str, float]:
         t, count = client.open_and_time(f"untitled:{label}-{i}.txt", text)
         times.append(t)
     client.stop()
-    return {
-        "MB": round(len(text.encode()) / 1e6, 2),
-        "median_s": round(statistics.median(times), 3),
-        "diagnostics": count,
-    }
+    return {"MB": round(len(text.encode()) / 1e6, 2), "median_s": round(statistics.median(times), 3),
+            "diagnostics": count}
 
 
 def main() -> None:
@@ -185,12 +159,9 @@ def main() -> None:
     results["engine_1MB_fault_every_300"] = bench_engine(1_000_000, 300, repeat)
     if not args.quick:
         results["engine_10MB_fault_every_300"] = bench_engine(10_000_000, 300, 3)
-    results["lsp_didOpen_to_diagnostics_1MB_clean"] = bench_lsp(
-        make_prose(1_000_000, 0), repeat, "c"
-    )
+    results["lsp_didOpen_to_diagnostics_1MB_clean"] = bench_lsp(make_prose(1_000_000, 0), repeat, "c")
     results["lsp_didOpen_to_diagnostics_1MB_faults"] = bench_lsp(
-        make_prose(1_000_000, 300), repeat, "f"
-    )
+        make_prose(1_000_000, 300), repeat, "f")
     one_line = "abc  " * 400_000
     results["lsp_2MB_one_line_400k_doubled_spaces"] = bench_lsp(one_line, 3, "l")
     print(json.dumps(results, indent=2))
