@@ -69,8 +69,8 @@ _LANGUAGE_FAMILIES = frozenset({"french", "english"})
 #: paragraphs a segment), or once it is longer than MAX_CHARS.
 CUT = 8
 MAX_CHARS = 8192
-#: Segments kept (first in, first out); a 1 MB document has about 7,000.
-MAX_SEGMENTS = 65_536
+#: Segments kept (first in, first out): about 8 paragraphs each, so ~10 MB of text.
+MAX_SEGMENTS = 8192
 #: Below this share of missing text, misses are linted as sub-documents.
 SUBDOC_SHARE = 0.25
 
