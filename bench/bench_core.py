@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
 
-from textsweep.engine import Config, Document, lint  # noqa: E402
+from textsweep.engine import Config, Document, lint
 
 WORDS_FR = (
     "le la les un une des dépôt comité réunion budget été prêt élève façon garçon "
@@ -59,14 +59,30 @@ def median_time(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
-def bench_engine(size: int, fault_every: int, repeat: int) -> dict[str, float]:
+CORE_FAMILIES = ("whitespace", "invisible")
+
+
+def core_only() -> Config:
+    """Only the core issue's rule families (whitespace, invisible characters)."""
+    from textsweep.engine import all_rules
+
+    return Config(rules={r.id: False for r in all_rules() if r.family not in CORE_FAMILIES})
+
+
+def bench_engine(
+    size: int, fault_every: int, repeat: int, config: Config | None = None
+) -> dict[str, float]:
     text = make_prose(size, fault_every)
     mb = len(text.encode("utf-8")) / 1e6
-    config = Config()
+    config = config or Config()
     findings = len(lint(Document(text), config))
     t = median_time(lambda: lint(Document(text), config), repeat)
-    return {"MB": round(mb, 2), "findings": findings, "median_s": round(t, 4),
-            "MB_per_s": round(mb / t, 1)}
+    return {
+        "MB": round(mb, 2),
+        "findings": findings,
+        "median_s": round(t, 4),
+        "MB_per_s": round(mb / t, 1),
+    }
 
 
 class RawClient:
@@ -75,7 +91,9 @@ class RawClient:
     def __init__(self) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "textsweep", "serve"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "server")},
         )
         self.events: dict[str, threading.Event] = {}
@@ -115,17 +133,39 @@ class RawClient:
         ev.clear()
         return self.received[key]
 
-    def start(self) -> None:
-        self.send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                   "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+    def start(self, settings: dict[str, object] | None = None) -> None:
+        self.send(
+            {
+                "jsonrpc": "2.0",
+                "id": 1,
+                "method": "initialize",
+                "params": {
+                    "processId": None,
+                    "rootUri": None,
+                    "capabilities": {},
+                    "initializationOptions": {"textsweep": settings or {}},
+                },
+            }
+        )
         self.wait("1")
         self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
 
     def open_and_time(self, uri: str, text: str) -> tuple[float, int]:
         t0 = time.perf_counter()
-        self.send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
-                   "params": {"textDocument": {"uri": uri, "languageId": "plaintext",
-                                               "version": 1, "text": text}}})
+        self.send(
+            {
+                "jsonrpc": "2.0",
+                "method": "textDocument/didOpen",
+                "params": {
+                    "textDocument": {
+                        "uri": uri,
+                        "languageId": "plaintext",
+                        "version": 1,
+                        "text": text,
+                    }
+                },
+            }
+        )
         t1 = self.wait(f"diag:{uri}")
         return t1 - t0, self.counts[f"diag:{uri}"]
 
@@ -136,17 +176,22 @@ class RawClient:
         self.proc.wait(10)
 
 
-def bench_lsp(text: str, repeat: int, label: str) -> dict[str, float]:
+def bench_lsp(
+    text: str, repeat: int, label: str, settings: dict[str, object] | None = None
+) -> dict[str, float]:
     client = RawClient()
-    client.start()
+    client.start(settings)
     times = []
     count = 0
     for i in range(repeat):
         t, count = client.open_and_time(f"untitled:{label}-{i}.txt", text)
         times.append(t)
     client.stop()
-    return {"MB": round(len(text.encode()) / 1e6, 2), "median_s": round(statistics.median(times), 3),
-            "diagnostics": count}
+    return {
+        "MB": round(len(text.encode()) / 1e6, 2),
+        "median_s": round(statistics.median(times), 3),
+        "diagnostics": count,
+    }
 
 
 def main() -> None:
@@ -155,13 +200,26 @@ def main() -> None:
     args = parser.parse_args()
     repeat = 3 if args.quick else 5
     results: dict[str, object] = {}
-    results["engine_1MB_clean"] = bench_engine(1_000_000, 0, repeat)
-    results["engine_1MB_fault_every_300"] = bench_engine(1_000_000, 300, repeat)
+    core = core_only()
+    results["core_rules_engine_1MB_clean"] = bench_engine(1_000_000, 0, repeat, core)
+    results["core_rules_engine_1MB_fault_every_300"] = bench_engine(1_000_000, 300, repeat, core)
+    results["all_rules_engine_1MB_clean"] = bench_engine(1_000_000, 0, repeat)
+    results["all_rules_engine_1MB_fault_every_300"] = bench_engine(1_000_000, 300, repeat)
     if not args.quick:
-        results["engine_10MB_fault_every_300"] = bench_engine(10_000_000, 300, 3)
-    results["lsp_didOpen_to_diagnostics_1MB_clean"] = bench_lsp(make_prose(1_000_000, 0), repeat, "c")
+        results["core_rules_engine_10MB_fault_every_300"] = bench_engine(10_000_000, 300, 3, core)
+        results["all_rules_engine_10MB_fault_every_300"] = bench_engine(10_000_000, 300, 3)
+    core_settings: dict[str, object] = {
+        "rules": {k: v for k, v in core.rules.items() if v is False}
+    }
+    results["core_rules_lsp_didOpen_to_diagnostics_1MB_faults"] = bench_lsp(
+        make_prose(1_000_000, 300), repeat, "cf", core_settings
+    )
+    results["lsp_didOpen_to_diagnostics_1MB_clean"] = bench_lsp(
+        make_prose(1_000_000, 0), repeat, "c"
+    )
     results["lsp_didOpen_to_diagnostics_1MB_faults"] = bench_lsp(
-        make_prose(1_000_000, 300), repeat, "f")
+        make_prose(1_000_000, 300), repeat, "f"
+    )
     one_line = "abc  " * 400_000
     results["lsp_2MB_one_line_400k_doubled_spaces"] = bench_lsp(one_line, 3, "l")
     print(json.dumps(results, indent=2))

@@ -27,11 +27,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import structure  # noqa: F401  (registers the structure providers first)
 from .config import Config
 from .document import Document
 from .regions import non_prose
+from .structure._spans import paragraph_break
 
 # --------------------------------------------------------------------------- detector
 
@@ -169,7 +171,7 @@ def _scores(sample: str) -> dict[str, float]:
     return scores
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=32768)
 def detect(text: str) -> Detection:
     """Guess the language of one paragraph of prose (cached by text).
 
@@ -230,6 +232,18 @@ def base(tag: str | None) -> str | None:
     return tag.split("-", 1)[0].lower() if tag else None
 
 
+_BASES: dict[str, str | None] = {}
+
+
+def _base(tag: str) -> str | None:
+    """:func:`base`, memoised (called once per paragraph)."""
+    try:
+        return _BASES[tag]
+    except KeyError:
+        b = _BASES[tag] = base(tag)
+        return b
+
+
 def _document_declaration(doc: Document, config: Config) -> str | None:
     if doc.language_id == "markdown":
         from .structure.markdown import front_matter
@@ -252,11 +266,15 @@ def _document_declaration(doc: Document, config: Config) -> str | None:
 
 # --------------------------------------------------------------------------- paragraphs
 
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+
+def paragraph_breaks(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the blank lines between paragraphs (computed once per document)."""
+    return doc.cached(
+        "language.breaks", lambda d: [m.span() for m in paragraph_break(d.text).finditer(d.text)]
+    )
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     start: int
     end: int
     #: Language the rules use (a tag such as ``fr-CA``, or ``None``: no typography rules).
@@ -273,6 +291,11 @@ class LanguageMap:
         self._starts = [p.start for p in self.paragraphs]
         self.majority = majority
 
+    @property
+    def starts(self) -> list[int]:
+        """Each paragraph's start, in order (do not modify)."""
+        return self._starts
+
     def at(self, offset: int) -> Paragraph | None:
         i = bisect_right(self._starts, offset) - 1
         if i >= 0 and offset <= self.paragraphs[i].end:
@@ -288,7 +311,7 @@ class LanguageMap:
         return [
             (p.start, p.end, p.language)
             for p in self.paragraphs
-            if p.language is not None and base(p.language) == family
+            if p.language is not None and _base(p.language) == family
         ]
 
 
@@ -329,11 +352,15 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
     raw: list[tuple[int, int, Detection, str | None]] = []
     pos = 0
     bounds: list[tuple[int, int]] = []
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        bounds.append((pos, m.start()))
-        pos = m.end()
+    for b, e in paragraph_breaks(doc):
+        bounds.append((pos, b))
+        pos = e
     bounds.append((pos, len(text)))
     weight: dict[str, int] = {}
+    # the non-prose spans, walked alongside the paragraphs (both are sorted)
+    mask_starts, mask_ends = non_prose(doc).bounds()
+    nspans = len(mask_starts)
+    j = 0
     for s, e in bounds:
         if e <= s:
             continue
@@ -342,7 +369,12 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
             i = bisect_right(dir_offsets, e) - 1  # a directive inside the paragraph counts
             if i >= 0:
                 declared = directives[i][1]
-        det = detect(_prose_text(doc, s, e))
+        while j < nspans and mask_ends[j] <= s:
+            j += 1
+        if j < nspans and mask_starts[j] < e:
+            det = detect(_blank_spans(text, s, e, mask_starts, mask_ends, j))
+        else:
+            det = detect(text[s:e])
         raw.append((s, e, det, declared))
         if det.language is not None:
             weight[det.language] = weight.get(det.language, 0) + det.letters
@@ -352,22 +384,43 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
         whole = " ".join(_prose_text(doc, s, e) for s, e, _, _ in raw[:50])
         majority = detect_relaxed(whole)
     paragraphs: list[Paragraph] = []
+    append = paragraphs.append
+    doc_base = base(declared_doc)
     for s, e, det, declared in raw:
-        if det.language is not None:
-            lang: str | None = det.language
-            if declared and base(declared) == det.language:
+        lang = det.language
+        if lang is not None:
+            if declared and _base(declared) == lang:
                 lang = declared
-            elif declared_doc and base(declared_doc) == det.language:
+            elif declared_doc and doc_base == lang:
                 lang = declared_doc
-            paragraphs.append(Paragraph(s, e, lang, True))
+            append(Paragraph(s, e, lang, True))
         else:
-            fallback = declared or declared_doc or majority
-            paragraphs.append(Paragraph(s, e, fallback, False))
-    if declared_doc and majority and base(declared_doc) == majority:
+            append(Paragraph(s, e, declared or declared_doc or majority, False))
+    if declared_doc and majority and doc_base == majority:
         majority = declared_doc
     elif declared_doc and not weight:
         majority = declared_doc
     return LanguageMap(paragraphs, majority)
+
+
+def _blank_spans(
+    text: str, start: int, end: int, starts: list[int], ends: list[int], j: int
+) -> str:
+    """``text[start:end]`` with the non-prose spans from index ``j`` on blanked
+    (as :func:`_prose_text` does)."""
+    parts: list[str] = []
+    pos = start
+    n = len(starts)
+    while j < n and starts[j] < end:
+        s, e = starts[j], ends[j]
+        if s > pos:
+            parts.append(text[pos:s])
+        parts.append(" ")
+        pos = max(pos, e)
+        j += 1
+    if pos < end:
+        parts.append(text[pos:end])
+    return "".join(parts)
 
 
 def language_map(doc: Document, config: Config) -> LanguageMap:
@@ -410,6 +463,21 @@ class FamilyIndex:
         if i >= 0 and offset < self._ends[i]:
             return self._tags[i]
         return None
+
+    def inside(self, positions: list[int]) -> list[int]:
+        """The sorted ``positions`` that fall in one of the paragraphs, in one walk."""
+        starts, ends = self._starts, self._ends
+        n = len(starts)
+        i = 0
+        out: list[int] = []
+        for p in positions:
+            while i < n and ends[i] <= p:
+                i += 1
+            if i == n:
+                break
+            if starts[i] <= p:
+                out.append(p)
+        return out
 
     def ranges(self) -> list[tuple[int, int, str]]:
         """One ``(start, end, tag)`` per paragraph."""

@@ -62,9 +62,17 @@ def lint_capped(
     findings: list[Finding] = []
     total = 0
     exact = True
-    for r, sev in active_rules(config):
+    rules = active_rules(config)
+    # Paragraph-local rules come from the per-paragraph findings cache when it can.
+    from .incremental import LOCAL_RULES, local_findings
+
+    local = local_findings(doc, config, [r for r, _ in rules if r.id in LOCAL_RULES])
+    for r, sev in rules:
         try:
-            gen = iter(r.check(r, doc, config))
+            if local is not None and r.id in local:
+                gen = iter(local[r.id])
+            else:
+                gen = iter(r.check(r, doc, config))
             if limit is None:
                 found = list(gen)
                 extra = 0

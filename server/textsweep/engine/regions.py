@@ -47,6 +47,10 @@ class Mask:
     def __bool__(self) -> bool:
         return bool(self._starts)
 
+    def bounds(self) -> tuple[list[int], list[int]]:
+        """The spans' starts and ends, as two sorted lists (do not modify)."""
+        return self._starts, self._ends
+
     def covers(self, start: int, end: int | None = None) -> bool:
         """True when ``[start, end)`` overlaps any non-prose span."""
         if not self._starts:
@@ -57,6 +61,21 @@ class Mask:
             return True
         j = i + 1
         return j < len(self._starts) and self._starts[j] < end
+
+    def uncovered(self, positions: list[int]) -> list[int]:
+        """The sorted ``positions`` that no span covers (``covers(p)`` is False), found
+        in one walk instead of one bisection each."""
+        starts, ends = self._starts, self._ends
+        n = len(starts)
+        j = 0
+        out: list[int] = []
+        for p in positions:
+            while j < n and ends[j] <= p:
+                j += 1
+            if j < n and starts[j] <= p:
+                continue
+            out.append(p)
+        return out
 
     def spans_in(self, start: int, end: int) -> Iterator[tuple[int, int]]:
         """The non-prose spans overlapping ``[start, end)``, in order."""

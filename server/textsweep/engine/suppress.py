@@ -58,9 +58,12 @@ def _suppressed_lines(doc: Document) -> dict[str, list[tuple[int, int]]]:
 
 def filter_suppressed(doc: Document, findings: Sequence[Finding]) -> list[Finding]:
     """Drop findings switched off by directives (cheap when there are none)."""
-    if "textsweep:" not in doc.text:
-        return list(findings)
-    spans = doc.cached("suppress.lines", _suppressed_lines)
+    if not findings:
+        return []
+    # Computed once per document (one substring search), not once per rule.
+    spans = doc.cached(
+        "suppress.lines", lambda d: _suppressed_lines(d) if "textsweep:" in d.text else {}
+    )
     if not spans:
         return list(findings)
     everything = spans.get(_ALL, [])

@@ -207,6 +207,15 @@ class TextsweepServer(LanguageServer):
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=result.version)
         )
 
+    async def lookup(self, uri: str) -> LintResult | None:
+        """The current result, or None for documents not open (or closed meanwhile)."""
+        if uri not in self.docs:
+            return None
+        try:
+            return await self.current(uri)
+        except KeyError:
+            return None
+
     async def current(self, uri: str) -> LintResult:
         """The lint result for the document's current version (waits if needed)."""
         od = self.docs.get(uri)
@@ -397,9 +406,9 @@ def create_server() -> TextsweepServer:
         ls: TextsweepServer, params: lsp.CodeActionParams
     ) -> list[lsp.CodeAction] | None:
         uri = params.text_document.uri
-        if uri not in ls.docs:
+        result = await ls.lookup(uri)
+        if result is None:
             return None
-        result = await ls.current(uri)
         only = [str(k.value if hasattr(k, "value") else k) for k in (params.context.only or [])]
         lazy = bool(
             (rs := ls._supports("text_document", "code_action", "resolve_support"))
@@ -503,9 +512,11 @@ def create_server() -> TextsweepServer:
     async def code_action_resolve(ls: TextsweepServer, action: lsp.CodeAction) -> lsp.CodeAction:
         data = action.data if isinstance(action.data, dict) else {}
         uri = data.get("uri")
-        if action.edit is not None or not isinstance(uri, str) or uri not in ls.docs:
+        if action.edit is not None or not isinstance(uri, str):
             return action
-        result = await ls.current(uri)
+        result = await ls.lookup(uri)
+        if result is None:
+            return action
         action.edit = ls.workspace_edit(uri, ls.fix_all_edits(result, data.get("rule")))
         return action
 
@@ -514,17 +525,17 @@ def create_server() -> TextsweepServer:
         ls: TextsweepServer, params: lsp.DocumentFormattingParams
     ) -> list[lsp.TextEdit] | None:
         uri = params.text_document.uri
-        if uri not in ls.docs:
+        result = await ls.lookup(uri)
+        if result is None:
             return None
-        result = await ls.current(uri)
         return ls.fix_all_edits(result)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     async def hover(ls: TextsweepServer, params: lsp.HoverParams) -> lsp.Hover | None:
         uri = params.text_document.uri
-        if uri not in ls.docs:
+        result = await ls.lookup(uri)
+        if result is None:
             return None
-        result = await ls.current(uri)
         off = position_to_offset(
             result.doc, params.position.line, params.position.character, ls.encoding
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..chars import char_set, describe
+from ..chars import char_set, describe, find_chars
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
@@ -57,7 +57,6 @@ _EMOJI = (
 )
 
 _INVISIBLE_CLASS = "\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064\ufffc\u3164\u115f\u1160\u200c\u200d"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
 _INVISIBLE_SET = char_set(_INVISIBLE_CLASS)
 
 
@@ -118,13 +117,13 @@ Myanmar text, where they mark word breaks.""",
     ],
 )
 def invisible_character(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    if not doc.has_any(_INVISIBLE_SET):
+    present = doc.chars & _INVISIBLE_SET
+    if not present:
         return
     text = doc.text
     n = len(text)
-    for m in _INVISIBLE.finditer(text):
-        s = m.start()
-        ch = m.group()
+    for s in find_chars(text, present):
+        ch = text[s]
         before = text[s - 1] if s > 0 else ""
         after = text[s + 1] if s + 1 < n else ""
         if _context_ok(ch, before, after, s):
@@ -228,7 +227,6 @@ def bidi_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- controls
 
 _CONTROL_CLASS = "\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f"
-_CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
 _CONTROL_SET = char_set(_CONTROL_CLASS)
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
@@ -257,13 +255,13 @@ recognised and can be removed whole.""",
     ],
 )
 def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    if not doc.has_any(_CONTROL_SET):
+    present = doc.chars & _CONTROL_SET
+    if not present:
         return
     text = doc.text
     skip_c1 = any(get_rule(rid).setting(config) is not None for rid in C1_HANDLED_BY)
-    for m in _CONTROL.finditer(text):
-        s = m.start()
-        ch = m.group()
+    for s in find_chars(text, present):
+        ch = text[s]
         if ch == "\f" and (s == 0 or text[s - 1] in "\r\n"):
             continue
         if skip_c1 and "\x80" <= ch <= "\x9f":

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..chars import char_set, describe
+from ..chars import char_set, describe, find_chars, runs
 from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
@@ -193,7 +193,6 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- odd space
 
 _ODD_CLASS = "\u2000-\u200a\u205f\u3000\u1680"
-_ODD = re.compile(f"[{_ODD_CLASS}]+")
 _ODD_SET = char_set(_ODD_CLASS)
 _NUMERIC_SEPARATORS = "\u2008\u2009\u2007\u200a"
 _FRENCH_PUNCT = ";:!?»«"
@@ -229,17 +228,17 @@ Chinese, Japanese or Korean text are correct and left alone.""",
     ],
 )
 def odd_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    if not doc.has_any(_ODD_SET):
+    present = doc.chars & _ODD_SET
+    if not present:
         return
     text = doc.text
     n = len(text)
-    for m in _ODD.finditer(text):
-        s, e = m.start(), m.end()
+    for s, e in runs(find_chars(text, present)):
         before = text[s - 1] if s > 0 else ""
         after = text[e] if e < n else ""
         if not before or not after or before.isspace() or after.isspace():
             continue  # indentation, alignment or line end: other rules judge
-        run = m.group()
+        run = text[s:e]
         if before.isdigit() and after.isdigit() and all(c in _NUMERIC_SEPARATORS for c in run):
             continue
         if after in _FRENCH_PUNCT or before in "«":
@@ -257,6 +256,9 @@ def odd_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 # --------------------------------------------------------------------------- blank lines
 
 
+_LINE_BREAK = re.compile(_BREAK)
+
+
 def blank_line_limit(doc: Document, config: Config) -> int:
     return config.blank_lines_prose if doc.is_prose else config.blank_lines_code
 
@@ -270,7 +272,16 @@ def _blank_run_pattern(min_lines: int, crlf: bool) -> re.Pattern[str]:
     """
     # "\r(?!\n)": backtracking must never split a CRLF into two line breaks.
     brk = r"(?:\r\n|\r(?!\n)|\n)" if crlf else "\n"
-    return re.compile(rf"(?:\A|{brk})((?:[ \t]*{brk}){{{min_lines},}})(?=[ \t]*[^ \t\r\n])")
+    run = rf"((?:[ \t]*{brk}){{{min_lines},}})(?=[ \t]*[^ \t\r\n])"
+    # No "\A|" alternation in front: it would defeat the literal-prefix search.
+    return re.compile(rf"{brk}{run}")
+
+
+@lru_cache(maxsize=32)
+def _leading_blank_pattern(min_lines: int) -> re.Pattern[str]:
+    """The same run at the very start of the text."""
+    brk = r"(?:\r\n|\r(?!\n)|\n)"
+    return re.compile(rf"((?:[ \t]*{brk}){{{min_lines},}})(?=[ \t]*[^ \t\r\n])")
 
 
 @rule(
@@ -303,10 +314,10 @@ def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     # In prose files, blank lines inside code blocks are the code's business; a source
     # file is all "non-prose" outside comments and strings, yet its limit still applies.
     mask = non_prose(doc) if doc.is_prose else None
-    line_break = re.compile(_BREAK)
-    for m in pattern.finditer(text):
+    lead = _leading_blank_pattern(limit + 1).match(text)
+    for m in ([lead] if lead else []) + list(pattern.finditer(text)):
         start, end = m.span(1)
-        breaks = [b.end() for b in line_break.finditer(text, start, end)]
+        breaks = [b.end() for b in _LINE_BREAK.finditer(text, start, end)]
         count = len(breaks)
         cut = breaks[limit - 1] if limit > 0 else start
         if mask and mask.covers(cut, end):

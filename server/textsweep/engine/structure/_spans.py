@@ -7,9 +7,21 @@ non-overlapping as :mod:`..regions` requires.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 Span = tuple[int, int]
+
+#: A blank line between two paragraphs (any line ending).
+PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+#: The same without carriage returns: a literal first character lets the regex
+#: engine skip ahead at C speed (three times faster on 1 MB of prose).
+_LF_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_break(text: str) -> re.Pattern[str]:
+    """The fastest pattern that finds :data:`PARAGRAPH_BREAK` in ``text``."""
+    return PARAGRAPH_BREAK if "\r" in text else _LF_BREAK
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:

@@ -66,6 +66,11 @@ _HTML_RAW_CLOSE = re.compile(r"</(?:script|pre|style|textarea)>|-->", re.IGNOREC
 _FRONT = re.compile(r"---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
+#: A line break and the blank line after it, up to (not including) its own break: a
+#: literal first character, so the regex engine skips ahead at C speed.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n)")
+
+
 def _chunks(text: str, start: int) -> list[tuple[int, int]]:
     """Cut the document at blank lines where no block can continue across the cut.
 
@@ -73,6 +78,40 @@ def _chunks(text: str, start: int) -> list[tuple[int, int]]:
     code, ``$$`` math and raw HTML blocks, so each chunk parses the same alone as
     inside the whole document; chunks are cached by text.
     """
+    if not any(s in text for s in ("\r", "```", "~~~", "$$", "<")):
+        return _chunks_simple(text, start)
+    return _chunks_general(text, start)
+
+
+def _chunks_simple(text: str, start: int) -> list[tuple[int, int]]:
+    """:func:`_chunks_general` for text without fences, ``$$`` or HTML (no block
+    state to track) and without ``\r``: only the blank lines are visited."""
+    chunks: list[tuple[int, int]] = []
+    chunk_start = start
+    n = len(text)
+    find = text.find
+    candidates: list[int] = []
+    first_end = find("\n", start)
+    if first_end >= 0 and not text[start:first_end].strip():
+        candidates.append(first_end + 1)
+    # the line after each blank line that follows a line break
+    candidates.extend(m.end() + 1 for m in _BLANK_LINE.finditer(text, start))
+    for p in candidates:
+        if p >= n or p <= chunk_start:
+            continue
+        le = find("\n", p)
+        body = text[p:] if le < 0 else text[p:le]
+        if not body.strip():
+            continue
+        if len(body) - len(body.lstrip(" ")) <= 3:
+            chunks.append((chunk_start, p))
+            chunk_start = p
+    if chunk_start < n:
+        chunks.append((chunk_start, n))
+    return chunks
+
+
+def _chunks_general(text: str, start: int) -> list[tuple[int, int]]:
     chunks: list[tuple[int, int]] = []
     chunk_start = start
     fence: str | None = None
@@ -126,7 +165,7 @@ def markdown_spans(doc: Document) -> list[Span]:
     return merge(spans)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def _chunk_spans(text: str) -> tuple[Span, ...]:
     """Non-prose spans of one chunk of Markdown, relative to it (cached by text)."""
     starts = [0] + [m.end() for m in _BREAK.finditer(text)]

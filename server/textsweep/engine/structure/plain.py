@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..document import Document
-from ._spans import Span, merge
+from ._spans import Span, merge, paragraph_break
 
 _URL_TAIL = re.compile(r"""[^\s<>"«»`]*[^\s<>"«»`.,;:!?)\]}'’]""")
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
@@ -142,7 +142,7 @@ def _expand_right(text: str, i: int, extra: str = "_") -> int:
     return i
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=16384)
 def _block_spans(text: str) -> tuple[Span, ...]:
     """Non-prose spans of a block of paragraphs, relative to it (cached by text).
 
@@ -223,9 +223,8 @@ def _block_spans(text: str) -> tuple[Span, ...]:
     return tuple(merge(spans))
 
 
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
-#: A block ends after a paragraph whose hash falls in 1/BLOCK_SPREAD of the cases, so
-#: block boundaries depend on content, not on offsets, and survive edits elsewhere.
+#: A block ends after a paragraph whose length is a multiple of BLOCK_SPREAD, so block
+#: boundaries depend on content, not on offsets, and survive edits elsewhere.
 BLOCK_SPREAD = 16
 BLOCK_MAX = 64 * 1024
 
@@ -240,12 +239,14 @@ def heuristic_spans(text: str, start: int = 0, end: int | None = None) -> list[S
     out: list[Span] = []
     block_start = start
     para_start = start
-    for m in _PARAGRAPH_BREAK.finditer(text, start, end):
-        para = text[para_start : m.start()]
-        para_start = m.end()
-        if hash(para) % BLOCK_SPREAD == 0 or m.end() - block_start > BLOCK_MAX:
-            _add(out, text, block_start, m.end())
-            block_start = m.end()
+    for m in paragraph_break(text).finditer(text, start, end):
+        b, e = m.span()
+        # the paragraph's length decides: no slice to hash, and the same cuts in every
+        # process (str hashes are salted per process)
+        if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
+            _add(out, text, block_start, e)
+            block_start = e
+        para_start = e
     _add(out, text, block_start, end)
     return out
 

@@ -1,0 +1,275 @@
+"""Findings cached per paragraph, so a re-lint after an edit redoes only what changed.
+
+The document is cut into *segments*: runs of paragraphs (about eight) with the
+blank lines that end them (paragraphs as :mod:`.language` cuts them), so segments
+tile the text and each starts at a line start; the cuts depend on the paragraphs'
+lengths, not on their offsets, so an edit moves only the cuts next to it. For the
+rules listed in :data:`LOCAL_RULES`, the findings that start in a segment depend
+only on
+
+* the segment's text, and the line before and the line after it (context: rules
+  may look one line around, e.g. a Markdown hard break looks at the next line);
+* the non-prose spans (:func:`.regions.non_prose`) touching those lines;
+* the languages of its paragraphs (from :func:`.language.language_map`);
+* the file type, the configuration and the rule set.
+
+That tuple is the cache key; the value is the segment's findings, with offsets
+relative to the segment. A re-lint then costs the paragraph split, the (cached)
+structure and language maps, and one dictionary lookup per paragraph. Segments
+that miss are linted as small sub-documents that carry the whole document's
+non-prose spans and paragraph languages, so they see exactly what they would see
+in place; when most segments miss (a new document) the rules run once on the
+whole document instead and their findings are filed under their segments.
+
+A rule belongs in :data:`LOCAL_RULES` only when nothing outside that key can
+change its findings in a segment (no document-wide majority, no state carried
+from one paragraph to the next, no look further than one line away).
+``tests/unit/test_incremental.py`` checks cached and uncached results agree.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .config import Config
+from .document import Document
+from .language import LanguageMap, Paragraph, language_map, paragraph_breaks
+from .model import Finding, Fix
+from .regions import Mask, is_code_language, non_prose
+from .registry import Rule
+
+log = logging.getLogger(__name__)
+
+#: Rules whose findings in a paragraph depend only on the cache key (see above).
+LOCAL_RULES = frozenset(
+    {
+        "trailing-whitespace",
+        "doubled-space",
+        "french-missing-space",
+        "french-breakable-space",
+        "french-space-kind",
+        "french-space-before-comma",
+        "french-space-after",
+        "french-glued-dash",
+        "english-space-before",
+        "english-french-spacing",
+        "english-space-after",
+    }
+)
+
+#: Rule families whose findings depend on the paragraphs' languages.
+_LANGUAGE_FAMILIES = frozenset({"french", "english"})
+
+#: A segment ends after a paragraph whose length is a multiple of CUT (about CUT
+#: paragraphs a segment), or once it is longer than MAX_CHARS.
+CUT = 8
+MAX_CHARS = 8192
+#: Segments kept (first in, first out): about 8 paragraphs each, so ~10 MB of text.
+MAX_SEGMENTS = 8192
+#: Below this share of missing text, misses are linted as sub-documents.
+SUBDOC_SHARE = 0.25
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+_Key = tuple[object, ...]
+_CACHE: dict[_Key, tuple[int, tuple[Finding, ...]]] = {}
+_LOCK = threading.Lock()
+_TAGS: dict[tuple[object, ...], int] = {}
+_enabled = True
+
+
+def set_enabled(enabled: bool) -> None:
+    """Switch the cache off (tests compare both ways) or on."""
+    global _enabled
+    _enabled = enabled
+
+
+def clear() -> None:
+    with _LOCK:
+        _CACHE.clear()
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    #: context: start of the line before ``start``, end of the line after ``end``
+    lo: int
+    hi: int
+    key: _Key
+
+
+def _segments(doc: Document, lmap: LanguageMap | None, mask: Mask, tag: object) -> list[_Segment]:
+    text = doc.text
+    n = len(text)
+    # Cut after a paragraph whose length is a multiple of CUT (content-defined, so
+    # an edit moves at most the cuts next to it), or past MAX_CHARS.
+    heads = [(0, 0)]
+    seg_start = 0
+    para_start = 0
+    for b, e in paragraph_breaks(doc):
+        if (b - para_start) % CUT == 0 or e - seg_start > MAX_CHARS:
+            heads.append((e, b + (2 if text.startswith("\r\n", b) else 1)))
+            seg_start = e
+        para_start = e
+    if heads[-1][0] != n:
+        heads.append((n, n))
+    pstarts = lmap.starts if lmap else []
+    plangs = [p.language for p in lmap.paragraphs] if lmap else []
+    starts, ends = mask.bounds()
+    nspans = len(starts)
+    j = 0
+    crlf = "\r" in text
+    find = text.find
+    line_end = _LINE_END.search
+    out: list[_Segment] = []
+    for i in range(len(heads) - 1):
+        s, lo = heads[i]
+        e = heads[i + 1][0]
+        if e <= s:
+            continue
+        if e >= n:
+            hi = n
+        elif crlf:
+            brk = line_end(text, e)
+            hi = brk.end() if brk else n
+        else:
+            hi = find("\n", e) + 1 or n
+        spans: tuple[tuple[int, int], ...] = ()
+        if nspans:
+            # spans touching [lo - 1, hi + 1), relative to s
+            while j < nspans and ends[j] < lo - 1:
+                j += 1
+            k = j
+            found = []
+            while k < nspans and starts[k] <= hi:
+                found.append((starts[k] - s, ends[k] - s))
+                k += 1
+            spans = tuple(found)
+        langs = tuple(plangs[bisect_left(pstarts, s) : bisect_left(pstarts, e)])
+        key = (tag, text[lo:hi], s - lo, lo == 0, hi == n, langs, spans)
+        out.append(_Segment(s, e, lo, hi, key))
+    return out
+
+
+def _shift(f: Finding, d: int) -> Finding:
+    fixes = f.fixes
+    if fixes:
+        fixes = tuple(Fix(x[0] + d, x[1] + d, x[2], x[3], x[4], x[5]) for x in fixes)
+    return Finding(f[0] + d, f[1] + d, f[2], f[3], f[4], fixes, f[6], f[7])
+
+
+def _run(rules: Sequence[Rule], doc: Document, config: Config) -> list[Finding] | None:
+    """Every finding of ``rules`` on ``doc`` (None when one of them raises)."""
+    out: list[Finding] = []
+    for r in rules:
+        try:
+            out.extend(r.check(r, doc, config))
+        except Exception:
+            log.debug("local rule %s failed; linting without the cache", r.id, exc_info=True)
+            return None
+    return out
+
+
+def _subdocument(
+    doc: Document, config: Config, lmap: LanguageMap | None, mask: Mask, lo: int, hi: int
+) -> Document:
+    """``doc.text[lo:hi]`` carrying the document's non-prose spans and languages."""
+    sub = Document(doc.text[lo:hi], doc.language_id, doc.uri, doc.path, None)
+    spans = [(s - lo, e - lo) for s, e in mask.spans_in(lo - 1, hi + 1)]
+    sub._cache["regions.non_prose"] = Mask(spans)
+    if lmap is None:
+        return sub
+    paras = []
+    i = max(bisect_right(lmap.starts, lo) - 1, 0)
+    for p in lmap.paragraphs[i:]:
+        if p.start >= hi:
+            break
+        if p.end > lo:
+            paras.append(
+                Paragraph(max(p.start, lo) - lo, min(p.end, hi) - lo, p.language, p.detected)
+            )
+    sub._cache[f"language.map:{config.language}"] = LanguageMap(paras, lmap.majority)
+    return sub
+
+
+def local_findings(
+    doc: Document, config: Config, rules: Sequence[Rule]
+) -> dict[str, list[Finding]] | None:
+    """Findings of ``rules`` (all in :data:`LOCAL_RULES`), per rule id, in position
+    order per paragraph; None when the cache is off or a rule failed."""
+    if not _enabled or not rules or is_code_language(doc):
+        # source code without a structure provider: the rules there need no mask,
+        # and computing one for the key would cost more than it saves
+        return None
+    mask = non_prose(doc)
+    # only the typography families read paragraph languages (whitespace rules do not)
+    lmap = language_map(doc, config) if any(r.family in _LANGUAGE_FAMILIES for r in rules) else None
+    context = (doc.language_id, repr(config), tuple((r.id, id(r.check)) for r in rules))
+    tag = _TAGS.setdefault(context, len(_TAGS))  # a small int hashes faster
+    segs = _segments(doc, lmap, mask, tag)
+    cached: list[tuple[Finding, ...] | None] = []
+    missing = 0
+    for seg in segs:
+        hit = _CACHE.get(seg.key)
+        if hit is None:
+            cached.append(None)
+            missing += seg.end - seg.start
+            continue
+        origin, found = hit
+        d = seg.start - origin
+        cached.append(found if d == 0 else tuple(_shift(f, d) for f in found))
+    if missing:
+        fresh: list[list[Finding]] = [[] for _ in segs]
+        seg_starts = [s.start for s in segs]
+        if missing > SUBDOC_SHARE * len(doc.text):
+            groups = [(0, len(segs))]
+        else:
+            groups = []
+            i = 0
+            while i < len(segs):
+                if cached[i] is None:
+                    k = i
+                    while k + 1 < len(segs) and cached[k + 1] is None:
+                        k += 1
+                    groups.append((i, k + 1))
+                    i = k + 1
+                else:
+                    i += 1
+        for a, b in groups:
+            if a == 0 and b == len(segs):
+                sub, off, lo_s, hi_s = doc, 0, 0, len(doc.text)
+            else:
+                lo, hi = segs[a].lo, segs[b - 1].hi
+                sub, off = _subdocument(doc, config, lmap, mask, lo, hi), lo
+                lo_s, hi_s = segs[a].start, segs[b - 1].end
+            if b == len(segs):
+                hi_s += 1  # a finding at the very end of the text
+            ran = _run(rules, sub, config)
+            if ran is None:
+                return None
+            for f in ran:
+                pos = f.start + off
+                if not lo_s <= pos < hi_s:
+                    continue
+                idx = bisect_right(seg_starts, pos) - 1
+                fresh[idx].append(f if off == 0 else _shift(f, off))
+        with _LOCK:
+            for i, seg in enumerate(segs):
+                if cached[i] is None:
+                    mine = tuple(fresh[i])
+                    cached[i] = mine
+                    _CACHE[seg.key] = (seg.start, mine)
+            while len(_CACHE) > MAX_SEGMENTS:
+                del _CACHE[next(iter(_CACHE))]
+    out: dict[str, list[Finding]] = {r.id: [] for r in rules}
+    for found_t in cached:
+        if found_t:
+            for f in found_t:
+                out[f.rule].append(f)
+    return out

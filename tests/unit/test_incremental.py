@@ -1,0 +1,125 @@
+"""The per-paragraph findings cache gives exactly the findings of a full lint:
+on a new document, on the same text again, and after edits of every kind."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from textsweep.engine import Config, Document, incremental, lint
+from textsweep.engine.linter import lint_capped
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".py")
+LANGUAGE_IDS = {".md": "markdown", ".tex": "latex", ".rst": "restructuredtext", ".html": "html"}
+
+SNIPPETS = [
+    "Vous venez ?",
+    "Il a dit «oui» puis",
+    "  ",
+    "   \n",
+    "\n\n",
+    "\n  \n",
+    "Well , that was it .",
+    "key:value; a,b,c",
+    "`code ; here`",
+    "https://exemple.fr/a?b=1",
+    "```\nx = 1  ; y\n```\n",
+    "textsweep: language=en\n",
+    "\r\n",
+    "«",
+    "»",
+    "chatbot-Il",
+]
+
+
+def _findings(doc: Document, config: Config) -> list[tuple[object, ...]]:
+    return [tuple(f) for f in lint(doc, config)]
+
+
+def _compare(text: str, language_id: str, config: Config) -> None:
+    incremental.set_enabled(False)
+    try:
+        want = _findings(Document(text, language_id), config)
+    finally:
+        incremental.set_enabled(True)
+    got = _findings(Document(text, language_id), config)
+    assert got == want
+
+
+def _edits(text: str, rng: random.Random) -> Iterator[str]:
+    for _ in range(12):
+        pos = rng.randrange(len(text) + 1)
+        kind = rng.randrange(3)
+        if kind == 0:
+            text = text[:pos] + rng.choice(SNIPPETS) + text[pos:]
+        elif kind == 1:
+            text = text[:pos] + text[pos + rng.randrange(1, 40) :]
+        else:
+            other = rng.randrange(len(text) + 1)
+            text = text[:pos] + text[other : other + 200] + text[pos:]
+        yield text
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("as_markdown", [False, True])
+def test_cache_matches_a_full_lint(path: Path, as_markdown: bool) -> None:
+    text = path.read_text(encoding="utf-8")
+    language_id = "markdown" if as_markdown else LANGUAGE_IDS.get(path.suffix, "plaintext")
+    config = Config()
+    incremental.clear()
+    _compare(text, language_id, config)  # cold: filled from a whole-document run
+    _compare(text, language_id, config)  # warm: every paragraph from the cache
+    rng = random.Random(path.name)
+    for edited in _edits(text, rng):  # warm with misses: sub-documents
+        _compare(edited, language_id, config)
+
+
+def test_cache_follows_the_configuration() -> None:
+    text = (CORPUS / "fr_article.bad.txt").read_text(encoding="utf-8")
+    for config in (
+        Config(),
+        Config(language="fr-CA"),
+        Config(options={"french": {"colon": "either"}}),
+    ):
+        _compare(text, "plaintext", config)
+
+
+def test_capped_results_are_unchanged() -> None:
+    text = "\n\n".join(
+        (CORPUS / name).read_text(encoding="utf-8")
+        for name in ("fr_article.bad.txt", "bilingual.bad.txt", "fr_dialogue.bad.txt")
+    )
+    incremental.set_enabled(False)
+    try:
+        want = lint_capped(Document(text), Config(), 5)
+    finally:
+        incremental.set_enabled(True)
+    lint(Document(text), Config())
+    assert lint_capped(Document(text), Config(), 5) == want
+
+
+def test_markdown_simple_chunking_matches_the_general_walk() -> None:
+    from textsweep.engine.structure import markdown
+
+    pieces = [
+        "\n",
+        "\n\n",
+        "   \n",
+        "    code\n",
+        "\tx\n",
+        "  x\n",
+        "\u00a0\n",
+        "text\n",
+        "  ",
+        "x",
+    ]
+    rng = random.Random(4)
+    texts = [(CORPUS / "fr_article.bad.txt").read_text(encoding="utf-8")]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(2000)]
+    for text in texts:
+        for start in sorted({0, min(len(text), 3), text.find("\n") + 1}):
+            assert markdown._chunks_simple(text, start) == markdown._chunks_general(text, start)
