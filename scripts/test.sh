@@ -33,6 +33,11 @@ if [ "$status" -eq 5 ]; then
 fi
 [ "$status" -eq 0 ] || exit "$status"
 
-if [ -z "$quick" ] && [ -x scripts/vscode-e2e.sh ]; then
-  echo "== VS Code end to end" && scripts/vscode-e2e.sh
+echo "== VS Code extension: types, lint, unit tests"
+(cd vscode-client && npm ci --no-audit --no-fund --loglevel=error && npm run typecheck \
+  && npm run lint && npm test)
+
+if [ -z "$quick" ]; then
+  echo "== VS Code end to end (code-server + Chromium)"
+  bash scripts/vscode-e2e.sh
 fi

@@ -138,6 +138,6 @@ def _parse_blank_lines(value: Any, values: dict[str, Any], warnings: list[str]) 
 FAMILY_OPTION_KEYS = {"french", "english", "encoding", "unicode", "structure", "whitespace"}
 OPTION_VALIDATORS: dict[str, Callable[[Any], list[str]]] = {}
 #: Settings only the editor extension reads (server start-up, documents).
-CLIENT_ONLY_KEYS = {"server", "trace", "documentSelector", "enable", "fixAllOnSave"}
+CLIENT_ONLY_KEYS = {"server", "trace", "documentSelector", "enable"}
 
 CONFIG_FIELDS = {f.name for f in fields(Config)}

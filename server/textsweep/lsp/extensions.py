@@ -6,6 +6,7 @@ editor extensions can show the file's encoding and language in a status bar.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from typing import TYPE_CHECKING, Any
@@ -72,6 +73,12 @@ def register(server: TextsweepServer) -> None:
     @server.feature("textsweep/documentInfo")
     async def document_info(ls: TextsweepServer, params: Any) -> dict[str, Any]:
         uri = _uri_param(_params_dict(params))
+        # A status bar may ask the moment a file is shown, before the client has
+        # sent didOpen: give the document a moment to arrive.
+        for _ in range(20):
+            if uri in ls.docs:
+                break
+            await asyncio.sleep(0.05)
         od = ls.docs.get(uri)
         if od is None:
             raise JsonRpcInvalidParams(f"document not open: {uri}")

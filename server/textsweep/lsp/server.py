@@ -307,6 +307,8 @@ def create_server() -> TextsweepServer:
         td = params.text_document
         path = to_fs_path(td.uri) if td.uri.startswith("file:") else None
         od = OpenDocument(td.uri, td.language_id, td.version, td.text, path)
+        # Registered before the first await: a request sent right after didOpen
+        # (a status bar asking for documentInfo) must find the document.
         ls.docs[td.uri] = od
         if path:
             od.raw = await asyncio.get_running_loop().run_in_executor(
