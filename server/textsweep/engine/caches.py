@@ -1,0 +1,21 @@
+"""Forget what the engine learnt from earlier documents (benchmarks: a cold start)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def clear_caches() -> None:
+    """Clear the per-paragraph, language and structure caches, wherever they live."""
+    from . import incremental, language
+    from .structure import markdown, plain
+
+    targets: list[Any] = [
+        getattr(language, "detect", None),
+        getattr(plain, "_block_spans", None),
+        getattr(markdown, "_chunk_spans", None),
+    ]
+    for fn in targets:
+        if fn is not None and hasattr(fn, "cache_clear"):
+            fn.cache_clear()
+    incremental.clear()
