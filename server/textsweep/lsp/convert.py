@@ -31,20 +31,25 @@ def _pos(p: tuple[int, int]) -> lsp.Position:
 INLINE_LIMIT = 4096
 
 
-def fix_data(fix: Fix, pos: dict[int, tuple[int, int]], index: int) -> dict[str, Any]:
-    s, e = pos[fix.start], pos[fix.end]
-    inline = len(fix.replacement) <= INLINE_LIMIT
-    return {
-        "title": fix.title,
-        "range": {
+def fix_data(f: Finding, fix: Fix, pos: dict[int, tuple[int, int]]) -> dict[str, Any]:
+    """A fix as it travels in ``Diagnostic.data`` (compact: 1000 of them per publish).
+
+    The range is given only when it differs from the diagnostic's own; the code
+    action recomputes edits from the server's current findings either way, so a
+    stale diagnostic can never apply a stale edit.
+    """
+    entry: dict[str, Any] = {"title": fix.title, "safe": fix.safe}
+    if fix.kind != "quickfix":
+        entry["kind"] = fix.kind
+    if (fix.start, fix.end) != (f.start, f.end):
+        s, e = pos[fix.start], pos[fix.end]
+        entry["range"] = {
             "start": {"line": s[0], "character": s[1]},
             "end": {"line": e[0], "character": e[1]},
-        },
-        "newText": fix.replacement if inline else None,
-        "index": index,
-        "safe": fix.safe,
-        "kind": fix.kind,
-    }
+        }
+    if len(fix.replacement) <= INLINE_LIMIT:
+        entry["newText"] = fix.replacement
+    return entry
 
 
 def to_diagnostics(
@@ -70,8 +75,9 @@ def to_diagnostics(
         offsets.append(f.start)
         offsets.append(f.end)
         for fix in f.fixes:
-            offsets.append(fix.start)
-            offsets.append(fix.end)
+            if (fix.start, fix.end) != (f.start, f.end):
+                offsets.append(fix.start)
+                offsets.append(fix.end)
     anchor = (
         findings[len(shown)].start
         if len(findings) > len(shown)
@@ -80,12 +86,13 @@ def to_diagnostics(
     if hidden:
         offsets.append(anchor)
     pos = offsets_to_positions(doc, offsets, encoding)
+    links = {r: lsp.CodeDescription(href=rule_url(r)) for r in {f.rule for f in shown}}
     out: list[lsp.Diagnostic] = []
     for f in shown:
         data = {
             "rule": f.rule,
             "version": version,
-            "fixes": [fix_data(fix, pos, i) for i, fix in enumerate(f.fixes)],
+            "fixes": [fix_data(f, fix, pos) for fix in f.fixes],
         }
         out.append(
             lsp.Diagnostic(
@@ -93,7 +100,7 @@ def to_diagnostics(
                 message=f.message,
                 severity=_SEVERITY[f.severity],
                 code=f.rule,
-                code_description=lsp.CodeDescription(href=rule_url(f.rule)),
+                code_description=links[f.rule],
                 source=SOURCE,
                 data=data,
             )

@@ -4,7 +4,6 @@ final newline, line endings and indentation."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,11 +64,14 @@ _SPACE_NAMES = {" ": "space", "\t": "tab", "\u00a0": "no-break space"}
 
 
 def _count_blanks(run: str) -> str:
-    counts = Counter(_SPACE_NAMES.get(c, describe(c)) for c in run)
-    return ", ".join(
-        f"{n} {name}{'s' if n > 1 and name in ('space', 'tab') else ''}"
-        for name, n in counts.items()
-    )
+    """``3 spaces, 1 tab`` — in order of first appearance."""
+    parts = []
+    for ch in dict.fromkeys(run):
+        n = run.count(ch)
+        name = _SPACE_NAMES.get(ch) or describe(ch)
+        plural = "s" if n > 1 and ch in " \t" else ""
+        parts.append(f"{n} {name}{plural}")
+    return ", ".join(parts)
 
 
 # --------------------------------------------------------------------------- trailing
