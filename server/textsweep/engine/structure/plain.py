@@ -143,16 +143,21 @@ def _expand_right(text: str, i: int, extra: str = "_") -> int:
     return i
 
 
-def _finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern that can only match at one of the
-    sorted offsets ``starts`` (found at memchr speed): the same matches, without
-    trying the pattern at every other position."""
+def _finditer_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, starts[0], endpos)`` for a pattern that can only match
+    at one of the sorted offsets ``starts`` (found at memchr speed): the same matches,
+    without trying the pattern at every other position."""
     pos = 0
+    end = len(text) if endpos is None else endpos
     match = pattern.match
     for i in starts:
         if i < pos:
             continue
-        m = match(text, i)
+        if i >= end:
+            break
+        m = match(text, i, end)
         if m:
             yield m
             pos = max(m.end(), i + 1)
@@ -168,7 +173,8 @@ def _emoticons(text: str) -> Iterator[re.Match[str]]:
     for lit in _EMOTICON_STARTS:
         if lit in text:
             starts.extend(_find_all(text, lit))
-    starts.sort()
+    if len(starts) > 1:
+        starts.sort()
     return _finditer_at(EMOTICON, text, starts)
 
 
@@ -260,6 +266,8 @@ def _block_spans(text: str) -> tuple[Span, ...]:
             continue
         spans.append(m.span())
     for word in _DIRECTIVE_WORDS:
+        if word not in text:
+            continue
         for i in _find_all(text, word):
             if i == 0 or not text[i - 1].isalnum():
                 d = DIRECTIVE.match(text, i)
@@ -273,14 +281,14 @@ def _block_spans(text: str) -> tuple[Span, ...]:
         line = text[ls:le].rstrip("\r")
         if looks_like_code(line):
             spans.append((ls, ls + len(line)))
-    colons = _find_all(text, ":")
+    colons = _find_all(text, ":") if ":" in text else []
     if len(colons) >= 2:
         # a record's colon is on its own line, and RECORD only starts at a line start
-        records = {}
+        records: dict[int, Span] = {}
         for ls, _ in _lines_at(text, colons):
-            m = RECORD.match(text, ls)
-            if m:
-                records[ls] = m.span()
+            rec = RECORD.match(text, ls)
+            if rec:
+                records[ls] = rec.span()
         for ls, span in records.items():
             nxt = text.find("\n", ls) + 1
             prev_ls = text.rfind("\n", 0, ls - 1) + 1 if ls > 0 else -1
