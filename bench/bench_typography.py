@@ -166,6 +166,7 @@ def clear_structure_caches() -> None:
     from textsweep.engine.structure import markdown, plain
 
     language_mod.detect.cache_clear()
+    language_mod._CONTRIB.clear()
     plain._block_spans.cache_clear()
     markdown._chunk_spans.cache_clear()
     incremental.clear()

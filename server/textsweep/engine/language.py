@@ -125,42 +125,68 @@ class Detection:
     letters: int
 
 
-def _scores(sample: str) -> dict[str, float]:
-    tokens = _TOKEN.findall(sample)
-    foreign = 0
-    scores = dict.fromkeys(_STOP, 0.0)
-    checked = 0
-    for i, tok in enumerate(tokens):
-        if i - checked >= 12:
-            # stop early once one language is far ahead: most paragraphs decide fast
-            checked = i
-            top = sorted(scores.values(), reverse=True)
-            if top[0] >= 6.0 and top[0] >= 4 * top[1]:
-                tokens = tokens[:i]
-                break
-        if tok[0] > "ɏ":
-            foreign += 1
-            continue
+#: A token of another script (Cyrillic, Greek, CJK…): counted, never scored (a
+#: distinct object, compared by identity: the empty tuple is shared).
+_FOREIGN: tuple[tuple[str, float], ...] = (("", 0.0),)
+#: token → its score contributions ``(language, weight)`` in the order they are added
+#: (so the sums are bit-for-bit those of adding them one by one), or ``_FOREIGN``.
+_CONTRIB: dict[str, tuple[tuple[str, float], ...]] = {}
+_CONTRIB_MAX = 200_000
+
+
+def _contributions(tok: str) -> tuple[tuple[str, float], ...]:
+    """What one lowercase token adds to the scores (memoised in ``_CONTRIB``)."""
+    if tok[0] > "ɏ":
+        out: tuple[tuple[str, float], ...] = _FOREIGN
+    else:
+        adds: list[tuple[str, float]] = []
         if "'" in tok or "’" in tok:
             head, _, tail = tok.replace("’", "'").partition("'")
             if (head in _ELISION_FR and tail[:1] not in ("s", "t")) or head in ("qu", "jusqu"):
-                scores["fr"] += 1.0
+                adds.append(("fr", 1.0))
             elif head in _ELISION_IT:
-                scores["it"] += 1.0
+                adds.append(("it", 1.0))
             elif tail in ("s", "t", "re", "ll", "ve", "d", "m"):
-                scores["en"] += 1.0
+                adds.append(("en", 1.0))
             w = _WEIGHTS.get(head)
         else:
             w = _WEIGHTS.get(tok)
         if w:
-            for lang, v in w.items():
-                scores[lang] += v
+            adds.extend(w.items())
         elif len(tok) > 4:
             for k in (2, 3, 4, 5):
                 hit = _ENDINGS.get(tok[-k:])
                 if hit:
-                    for lang, weight in hit:
-                        scores[lang] += weight
+                    adds.extend(hit)
+        out = tuple(adds)
+    if len(_CONTRIB) >= _CONTRIB_MAX:
+        _CONTRIB.clear()
+    _CONTRIB[tok] = out
+    return out
+
+
+def _scores(sample: str) -> dict[str, float]:
+    tokens = _TOKEN.findall(sample)
+    foreign = 0
+    scores = dict.fromkeys(_STOP, 0.0)
+    get = _CONTRIB.get
+    ntok = len(tokens)
+    for i in range(0, ntok, 12):
+        if i:
+            # stop early once one language is far ahead: most paragraphs decide fast
+            top = sorted(scores.values(), reverse=True)
+            if top[0] >= 6.0 and top[0] >= 4 * top[1]:
+                tokens = tokens[:i]
+                break
+        for tok in tokens[i : i + 12]:
+            adds = get(tok)
+            if adds is None:
+                adds = _contributions(tok)
+            if adds is _FOREIGN:
+                foreign += 1
+                continue
+            for lang, v in adds:
+                scores[lang] += v
     for lang, (chars, weight) in _LETTERS.items():
         for ch in chars:
             if ch in sample:

@@ -11,6 +11,7 @@ plain-text heuristics (bare URLs, paths…).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +21,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..document import Document
 from ._spans import Span, gaps, merge
-from .plain import heuristic_spans
+from .plain import _find_all, _finditer_at, heuristic_spans
 
 _md: MarkdownIt | None = None
 
@@ -197,8 +198,10 @@ def _chunk_spans(text: str) -> tuple[Span, ...]:
     spans.extend(m.span() for m in _FOOTNOTE.finditer(text))
     spans.extend(m.span() for m in _HEADING.finditer(text))
     blocks = merge(spans)
+    starts = _inline_starts(text)
     for s, e in list(gaps(blocks, 0, len(text))):
-        spans.extend(m.span() for m in _INLINE.finditer(text, s, e))
+        lo = bisect_left(starts, s)
+        spans.extend(m.span() for m in _finditer_at(_INLINE, text, starts[lo:], e))
     marked = merge(spans)
     for s, e in list(gaps(marked, 0, len(text))):
         spans.extend(heuristic_spans(text, s, e))
@@ -206,6 +209,19 @@ def _chunk_spans(text: str) -> tuple[Span, ...]:
 
 
 _BREAK = re.compile(r"\r\n|\r|\n")
+#: Every _INLINE branch starts with one of these (code, autolink and tag, link
+#: destination and reference, entity, math, escape).
+_INLINE_FIRST = "`<]&$\\"
+
+
+def _inline_starts(text: str) -> list[int]:
+    """Sorted offsets where an _INLINE match can start (found with str.find)."""
+    out: list[int] = []
+    for c in _INLINE_FIRST:
+        if c in text:
+            out.extend(_find_all(text, c))
+    out.sort()
+    return out
 
 
 def front_matter(doc: Document) -> str | None:

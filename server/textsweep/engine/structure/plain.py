@@ -12,6 +12,7 @@ content-defined block boundaries), so an edit only re-scans the block it touched
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..document import Document
@@ -142,6 +143,78 @@ def _expand_right(text: str, i: int, extra: str = "_") -> int:
     return i
 
 
+def _finditer_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, starts[0], endpos)`` for a pattern that can only match
+    at one of the sorted offsets ``starts`` (found at memchr speed): the same matches,
+    without trying the pattern at every other position."""
+    pos = 0
+    end = len(text) if endpos is None else endpos
+    match = pattern.match
+    for i in starts:
+        if i < pos:
+            continue
+        if i >= end:
+            break
+        m = match(text, i, end)
+        if m:
+            yield m
+            pos = max(m.end(), i + 1)
+
+
+#: Literals an EMOTICON match can start with (``[:;=]…``, ``<3``, ``^^``, ``xD``).
+_EMOTICON_STARTS = (":", ";", "=", "<3", "^^", "xD", "XD")
+
+
+def _emoticons(text: str) -> Iterator[re.Match[str]]:
+    """``EMOTICON.finditer(text)``, tried only where a match can start."""
+    starts: list[int] = []
+    for lit in _EMOTICON_STARTS:
+        if lit in text:
+            starts.extend(_find_all(text, lit))
+    if len(starts) > 1:
+        starts.sort()
+    return _finditer_at(EMOTICON, text, starts)
+
+
+#: The characters of _CODE_HINT's first branch; its second starts a line with a keyword.
+_HINT_CHARS = "{}=<>|&$\\[]"
+_HINT_LINE = re.compile(
+    r"\n[ \t]*(?:import|from|def|class|function|const|let|var|return|#|>>>|\.\.\.)"
+)
+_HINT_FIRST = re.compile(_HINT_LINE.pattern[2:])
+
+
+def _code_hints(text: str) -> list[int]:
+    """Sorted offsets of the ``_CODE_HINT`` matches' lines (one offset per hit, at or
+    inside its line; duplicates allowed)."""
+    out: list[int] = []
+    for c in _HINT_CHARS:
+        if c in text:
+            out.extend(_find_all(text, c))
+    if _HINT_FIRST.match(text):
+        out.append(0)
+    out.extend(m.start() + 1 for m in _HINT_LINE.finditer(text))
+    out.sort()
+    return out
+
+
+def _lines_at(text: str, offsets: list[int]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each distinct line holding one of the sorted ``offsets``
+    (end excludes the ``\\n``)."""
+    n = len(text)
+    le = -1
+    for p in offsets:
+        if p <= le:
+            continue
+        ls = text.rfind("\n", 0, p) + 1
+        le = text.find("\n", p)
+        if le < 0:
+            le = n
+        yield ls, le
+
+
 @lru_cache(maxsize=16384)
 def _block_spans(text: str) -> tuple[Span, ...]:
     """Non-prose spans of a block of paragraphs, relative to it (cached by text).
@@ -172,7 +245,7 @@ def _block_spans(text: str) -> tuple[Span, ...]:
     if "\\\\" in text:
         spans.extend(m.span() for m in _UNC_PATH.finditer(text))
     if "`" in text:
-        spans.extend(m.span() for m in BACKTICKS.finditer(text))
+        spans.extend(m.span() for m in _finditer_at(BACKTICKS, text, _find_all(text, "`")))
     if "::" in text:
         for i in _find_all(text, "::"):
             spans.append((_expand_left(text, i), _expand_right(text, i + 2, "_~:")))
@@ -186,13 +259,15 @@ def _block_spans(text: str) -> tuple[Span, ...]:
             s = m.start()
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
                 spans.append((_expand_left(text, s, "_."), m.end()))
-    for m in EMOTICON.finditer(text):
+    for m in _emoticons(text):
         s = m.start()
         prev = text[s - 1] if s > 0 else ""
         if m.group()[0] in ":;=" and (prev.isalnum() or prev in "_:;"):
             continue
         spans.append(m.span())
     for word in _DIRECTIVE_WORDS:
+        if word not in text:
+            continue
         for i in _find_all(text, word):
             if i == 0 or not text[i - 1].isalnum():
                 d = DIRECTIVE.match(text, i)
@@ -202,19 +277,18 @@ def _block_spans(text: str) -> tuple[Span, ...]:
         s = _expand_left(text, m.start(), "_-.")
         if s < m.start():
             spans.append((s, m.end()))
-    seen: set[int] = set()
-    for m in _CODE_HINT.finditer(text):
-        ls = text.rfind("\n", 0, m.start()) + 1
-        if ls in seen:
-            continue
-        seen.add(ls)
-        le = text.find("\n", m.start())
-        le = len(text) if le < 0 else le
+    for ls, le in _lines_at(text, _code_hints(text)):
         line = text[ls:le].rstrip("\r")
         if looks_like_code(line):
             spans.append((ls, ls + len(line)))
-    if text.count(":") >= 2:
-        records = {text.rfind("\n", 0, m.start() + 1) + 1: m.span() for m in RECORD.finditer(text)}
+    colons = _find_all(text, ":") if ":" in text else []
+    if len(colons) >= 2:
+        # a record's colon is on its own line, and RECORD only starts at a line start
+        records: dict[int, Span] = {}
+        for ls, _ in _lines_at(text, colons):
+            rec = RECORD.match(text, ls)
+            if rec:
+                records[ls] = rec.span()
         for ls, span in records.items():
             nxt = text.find("\n", ls) + 1
             prev_ls = text.rfind("\n", 0, ls - 1) + 1 if ls > 0 else -1
