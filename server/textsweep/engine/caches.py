@@ -18,4 +18,7 @@ def clear_caches() -> None:
     for fn in targets:
         if fn is not None and hasattr(fn, "cache_clear"):
             fn.cache_clear()
+    contrib = getattr(language, "_CONTRIB", None)
+    if contrib is not None:
+        contrib.clear()
     incremental.clear()
