@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import structure  # noqa: F401  (registers the structure providers)
+from ..chars import find_chars
 from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
 from ..language import FamilyIndex, family_index
@@ -229,21 +230,6 @@ def context(doc: Document, config: Config) -> Context | None:
     if not index:
         return None
     return Context(doc, doc.text, non_prose(doc), index, config)
-
-
-def _find_chars(text: str, chars: str) -> list[int]:
-    """Sorted offsets of every occurrence of any of ``chars`` (str.find runs at
-    memchr speed; a ``[…]`` regex tests every character in Python's regex engine)."""
-    out: list[int] = []
-    for c in chars:
-        find = text.find
-        i = find(c)
-        while i >= 0:
-            out.append(i)
-            i = find(c, i + 1)
-    if len(chars) > 1:
-        out.sort()
-    return out
 
 
 def _wordy(c: str) -> bool:
@@ -695,7 +681,7 @@ def french_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Findin
     open_stack: list[int] = []
     ranges = ctx.index.ranges()
     # every guillemet in prose, found once; the paragraphs walk the sorted list
-    hits = _find_chars(text, "«»")
+    hits = find_chars(text, "«»")
     if ctx.mask:
         hits = ctx.mask.uncovered(hits)
     nhits = len(hits)
@@ -845,7 +831,7 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     text = ctx.text
     # apostrophes found with str.find (a character-class regex scan is ten times
     # slower), kept when in a French paragraph, in prose and between two letters
-    found = ctx.index.inside(_find_chars(text, "'’"))
+    found = ctx.index.inside(find_chars(text, "'’"))
     if ctx.mask:
         found = ctx.mask.uncovered(found)
     match = _APOSTROPHE.match

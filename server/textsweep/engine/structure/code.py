@@ -22,7 +22,7 @@ from pygments.token import Comment, String, _TokenType  # type: ignore[import-un
 from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 
 from ..document import Document
-from ._spans import Span, merge
+from ._spans import Span, gaps, merge
 from .plain import heuristic_spans
 
 #: LSP languageId → Pygments alias.
@@ -173,10 +173,7 @@ def code_spans(doc: Document) -> list[Span]:
             spans.extend(m.span() for m in _FORMAT.finditer(text, s, e))
     if last < len(text):
         spans.append((last, len(text)))
-    marked = merge(spans)
-    pos = 0
-    for s, e in marked:
-        if s > pos:
-            spans.extend(heuristic_spans(text, pos, s))
-        pos = e
+    # Plain-text heuristics (URLs, paths…) for what the markup left as prose.
+    for s, e in gaps(merge(spans), 0, len(text)):
+        spans.extend(heuristic_spans(text, s, e))
     return merge(spans)

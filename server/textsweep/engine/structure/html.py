@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ._spans import Span, merge
+from ._spans import Span, gaps, merge
 from .plain import heuristic_spans
 
 _HTML = re.compile(
@@ -31,13 +31,9 @@ _HTML = re.compile(
 def html_spans(doc: Document) -> list[Span]:
     text = doc.text
     spans: list[Span] = [m.span() for m in _HTML.finditer(text)]
-    marked = merge(spans)
-    pos = 0
-    for s, e in marked:
-        if s > pos:
-            spans.extend(heuristic_spans(text, pos, s))
-        pos = e
-    spans.extend(heuristic_spans(text, pos, len(text)))
+    # Plain-text heuristics (URLs, paths…) for what the markup left as prose.
+    for s, e in gaps(merge(spans), 0, len(text)):
+        spans.extend(heuristic_spans(text, s, e))
     return merge(spans)
 
 
