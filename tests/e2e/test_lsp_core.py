@@ -353,3 +353,28 @@ async def test_burst_of_keystrokes_costs_one_lint(client: LanguageClient) -> Non
     # 75 ms), but never one lint per keystroke (13 here).
     assert client.push_count - before <= 2  # type: ignore[attr-defined]
     assert [d.code for d in diags] == ["doubled-space", "doubled-space"]
+
+
+async def test_editorconfig_read_and_reread_on_save(client: LanguageClient, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".editorconfig").write_text("root = true\n", encoding="utf-8")
+    txt = tmp_path / "note.txt"
+    txt.write_text("Fin de ligne   \n", encoding="utf-8")
+    uri = txt.as_uri()
+    open_doc(client, uri, txt.read_text(encoding="utf-8"))
+    assert by_rule(await diagnostics(client, uri, 1), "trailing-whitespace")
+    # The project stops caring about trailing whitespace; the editor saves .editorconfig.
+    ec = tmp_path / ".editorconfig"
+    ec.write_text("root = true\n[*.txt]\ntrim_trailing_whitespace = false\n", encoding="utf-8")
+    open_doc(client, ec.as_uri(), ec.read_text(encoding="utf-8"), "properties")
+    before = client.push_count  # type: ignore[attr-defined]
+    client.text_document_did_save(
+        lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=ec.as_uri()))
+    )
+    for _ in range(200):
+        if uses_pull(client) or (
+            client.push_count > before  # type: ignore[attr-defined]
+            and not by_rule(client.diagnostics.get(uri, []), "trailing-whitespace")
+        ):
+            break
+        await asyncio.sleep(0.02)
+    assert by_rule(await diagnostics(client, uri, 1), "trailing-whitespace") == []

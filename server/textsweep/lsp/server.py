@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -145,6 +146,9 @@ class TextsweepServer(LanguageServer):
         if isinstance(settings, dict) and "textsweep" in settings:
             self.pushed_settings = settings["textsweep"]
         self.configs.clear()
+        # Results linted under the old settings are stale even at the same version:
+        # a pull arriving now must wait for the re-lint, not get the old answer.
+        self.results.clear()
         for uri in list(self.docs):
             self.schedule(uri, 0)
         if self.pull_mode and self._supports("workspace", "diagnostics", "refresh_support"):
@@ -339,6 +343,10 @@ def create_server() -> TextsweepServer:
             od.raw = await asyncio.get_running_loop().run_in_executor(
                 ls.executor, extensions.read_bytes, od.path
             )
+            if os.path.basename(od.path) == ".editorconfig":
+                # The project's conventions changed: every open document's config may.
+                ls.settings_changed(None)
+                return
         ls.schedule(od.uri, 0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
