@@ -164,6 +164,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if files:
         _configs_for(raw).for_path(files[0])  # settings warnings once, from the parent
     results = walk.map_files(partial(check_one, raw_settings=raw), files, jobs=args.jobs)
+    if args.format in ("text", "github"):
+        # A note per image found while walking a tree is noise for people; files
+        # named on the command line still get theirs (JSON and SARIF keep all).
+        named = {os.path.normpath(p) for p in args.paths}
+        results = [
+            r
+            for r in results
+            if not (r.note and not r.error and os.path.normpath(r.path) not in named)
+        ]
     sys.stdout.write(reporting.render(args.format, results))
     if any(r.error for r in results):
         return 2

@@ -80,8 +80,10 @@ def test_directory_skips_binary_files(tmp_path: Path) -> None:
     out = run("check", str(tmp_path))
     assert out.returncode == 1
     assert "a.txt:1:3" in out.stdout
-    assert "image.png: note: binary file, skipped" in out.stdout
+    assert "image.png" not in out.stdout  # found while walking: skipped quietly
     assert ".git" not in out.stdout
+    named = run("check", str(tmp_path / "image.png"))
+    assert "image.png: note: binary file, skipped" in named.stdout
 
 
 def test_fix_in_place_keeps_crlf(mangled: Path) -> None:
