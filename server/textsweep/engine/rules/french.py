@@ -581,15 +581,31 @@ _GLUED_AFTER = re.compile(r"([,;:!?]+»?|»)(?=[^\W\d_])")
 _GLUED_DATA = re.compile(r"(?<=[^\W\d_])[,;:](?=[^\W\d_])")
 
 
+def _letters_after(text: str, pos: int, end: int) -> int:
+    """How many letters follow ``pos`` (up to 3 are counted)."""
+    n = 0
+    while pos < end and n < 3 and text[pos].isalpha():
+        n += 1
+        pos += 1
+    return n
+
+
 def glued_after(text: str, start: int, end: int, ctx: Any) -> Iterator[tuple[int, int]]:
     """Spans of ``, ; : ! ? »`` runs glued to the next word, outside the exceptions."""
     for m in _GLUED_AFTER.finditer(text, start, end):
         s, e = m.span(1)
         run = m.group(1)
-        if run != "»":
-            prev = text[s - 1] if s > 0 else ""
-            if not (prev.isalpha() or prev in ')]"”’»'):
-                continue
+        prev = text[s - 1] if s > 0 else ""
+        # "30 :nous", "liste :pommes": spaced before (French style) but glued to the
+        # word after. Short words stay alone: ":D", ":p" (emoticons), ":wq" (Vim).
+        spaced_before = (
+            prev in " \u00a0\u202f"
+            and s >= 2
+            and not text[s - 2].isspace()
+            and (_letters_after(text, e, end) >= 3 or text[e] == "«")
+        )
+        if run != "»" and not (prev.isalpha() or prev in ')]"”’»' or spaced_before):
+            continue
         if "::" in run or not ctx.prose(s - 1, e + 1):
             continue
         # the word around it: data such as a,b,c or key:value;k2:v2 is not a sentence
@@ -602,9 +618,9 @@ def glued_after(text: str, start: int, end: int, ctx: Any) -> Iterator[tuple[int
         word = text[ws:we]
         if len(_GLUED_DATA.findall(word)) >= 2 or "=" in word or "/" in word or "@" in word:
             continue
-        if run[-1] in "!?" and text[e].islower():
+        if run[-1] in "!?" and text[e].islower() and not spaced_before:
             continue  # Yahoo!mail, a?b: identifiers rather than a lost space
-        if run == ":":
+        if run == ":" and not spaced_before:
             continue  # clé:valeur, fig:plan, C:foo — notation, not a lost space
         yield s, e
 
@@ -625,8 +641,15 @@ such as `a,b,c`.""",
             "Il a dit «\u202foui\u202f»puis il est parti.\n",
             "Il a dit «\u202foui\u202f» puis il est parti.\n",
         ),
+        Example(
+            "Le comité se réunit à 14\u00a0h\u00a030\u00a0:nous comptons sur vous.\n",
+            "Le comité se réunit à 14\u00a0h\u00a030\u00a0: nous comptons sur vous.\n",
+            note="spaced before, glued after",
+        ),
         clean("Il mesure 3,5 m et part à 12:30.\n"),
         clean("Le fichier src/main.rs et la liste a,b,c.\n"),
+        clean("C’est réglé\u00a0:D à demain\u202f!\n", note="emoticon"),
+        clean("Tapez\u00a0:wq pour quitter l’éditeur.\n", note="a short command"),
     ],
 )
 def french_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
