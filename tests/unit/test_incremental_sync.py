@@ -40,3 +40,38 @@ def test_ranged_change_matches_reference(
 
 def test_full_change_replaces_everything() -> None:
     assert apply_change("old", SimpleNamespace(text="new"), "utf-16") == "new"
+
+
+@given(TEXT, st.data(), TEXT)
+def test_line_index_updated_in_place_equals_a_full_rescan(
+    text: str, data: st.DataObject, new: str
+) -> None:
+    from textsweep.engine import Document
+    from textsweep.lsp.documents import update_line_starts
+
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    after = text[:a] + new + text[b:]
+    updated = update_line_starts(Document(text).line_starts, after, a, b, len(new))
+    assert updated == Document(after).line_starts
+
+
+@given(st.lists(st.tuples(TEXT, st.data()), min_size=1, max_size=8))
+def test_a_sequence_of_edits_keeps_the_index_exact(edits: list) -> None:  # type: ignore[type-arg]
+    from textsweep.engine import Document
+    from textsweep.lsp.documents import OpenDocument
+
+    od = OpenDocument("untitled:x", "plaintext", 1, "a\r\nb\rc\nd")
+    od.snapshot()
+    for new, data in edits:
+        doc = Document(od.text)
+        cuts = [
+            i
+            for i in range(len(od.text) + 1)
+            if not (0 < i < len(od.text) and od.text[i - 1 : i + 1] == "\r\n")
+        ]
+        a = data.draw(st.sampled_from(cuts))
+        b = data.draw(st.sampled_from([c for c in cuts if c >= a]))
+        od.apply(_change(doc.text, a, b, new, "utf-16"), "utf-16")
+        assert od.text == doc.text[:a] + new + doc.text[b:]
+        assert od.line_starts == Document(od.text).line_starts

@@ -99,6 +99,8 @@ class Document:
         uri: str | None = None,
         path: str | None = None,
         raw: bytes | None = None,
+        *,
+        line_starts: list[int] | None = None,
     ) -> None:
         self.text = text
         #: The file's bytes on disk when known (for encoding checks); may be stale
@@ -107,7 +109,8 @@ class Document:
         self.language_id = language_id or "plaintext"
         self.uri = uri
         self.path = path
-        self._line_starts: list[int] | None = None
+        #: A caller that already knows the index (the server, after an edit) passes it.
+        self._line_starts: list[int] | None = line_starts
         self._cache: dict[str, Any] = {}
 
     @property

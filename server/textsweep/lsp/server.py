@@ -23,7 +23,7 @@ from ..engine import Config, Document, Finding, Fix, fix_all, parse_settings
 from ..engine.linter import active_rules, lint_capped
 from ..projectconfig import editorconfig_settings, merge_settings
 from . import convert, extensions
-from .documents import OpenDocument, apply_change
+from .documents import OpenDocument
 from .hover import hover_markdown
 from .positions import UTF16, offsets_to_positions, position_to_offset
 from .protocol import TextsweepProtocol
@@ -325,10 +325,8 @@ def create_server() -> TextsweepServer:
         od = ls.docs.get(params.text_document.uri)
         if od is None:
             return
-        text = od.text
         for change in params.content_changes:
-            text = apply_change(text, change, ls.encoding)
-        od.text = text
+            od.apply(change, ls.encoding)
         od.version = params.text_document.version
         ls.schedule(od.uri)
 
