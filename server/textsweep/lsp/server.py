@@ -337,14 +337,14 @@ def create_server() -> TextsweepServer:
             return
         if params.text is not None:
             od.text = params.text
+        if od.path and os.path.basename(od.path) == ".editorconfig":
+            # The project's conventions changed: every open document's config may.
+            # Before any await, so a request that follows sees no stale result.
+            ls.settings_changed(None)
         if od.path:
             od.raw = await asyncio.get_running_loop().run_in_executor(
                 ls.executor, extensions.read_bytes, od.path
             )
-            if os.path.basename(od.path) == ".editorconfig":
-                # The project's conventions changed: every open document's config may.
-                ls.settings_changed(None)
-                return
         ls.schedule(od.uri, 0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
