@@ -8,7 +8,7 @@ Unknown or ill-typed values never raise: they are reported and defaults kept.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Severity
@@ -32,12 +32,6 @@ class Config:
     language: str = "auto"
     #: Per-family options (``french``, ``encoding``…), checked by their families.
     options: Mapping[str, Any] = field(default_factory=dict)
-
-    def with_rules(self, **overrides: RuleSetting) -> Config:
-        """A copy with some rules switched (handy in tests: ``rule_id`` → kwargs)."""
-        merged = dict(self.rules)
-        merged.update({k.replace("_", "-"): v for k, v in overrides.items()})
-        return replace(self, rules=merged)
 
 
 _SIMPLE_INT_FIELDS = {
@@ -139,5 +133,3 @@ FAMILY_OPTION_KEYS = {"french", "english", "encoding", "unicode", "structure", "
 OPTION_VALIDATORS: dict[str, Callable[[Any], list[str]]] = {}
 #: Settings only the editor extension reads (server start-up, documents).
 CLIENT_ONLY_KEYS = {"server", "trace", "documentSelector", "enable"}
-
-CONFIG_FIELDS = {f.name for f in fields(Config)}

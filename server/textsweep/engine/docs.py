@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .registry import Example, Rule, all_rules
+from .registry import Rule, all_rules
 
 
 def anchor(rule_id: str) -> str:
@@ -109,4 +109,4 @@ def render_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["Example", "render_markdown", "rule_url"]
+__all__ = ["render_markdown", "rule_url"]

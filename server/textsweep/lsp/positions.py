@@ -58,11 +58,6 @@ def offsets_to_positions(
     return result
 
 
-def clamp_line_end(doc: Document, line: int) -> int:
-    """Offset of the end of ``line``'s content (before its break)."""
-    return doc.line_span(line)[1]
-
-
 def position_to_offset(doc: Document, line: int, character: int, encoding: str) -> int:
     """Offset for an LSP position; out-of-range positions clamp (as LSP asks)."""
     if line < 0:

@@ -11,7 +11,7 @@ import asyncio
 import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lsprotocol import types as lsp
@@ -19,7 +19,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..engine import Config, Document, Finding, Fix, fix_all, parse_settings
+from ..engine import Config, Document, Finding, fix_all, parse_settings
 from ..engine.linter import active_rules, lint_capped
 from ..projectconfig import editorconfig_settings, merge_settings
 from . import convert, extensions
@@ -261,14 +261,7 @@ class TextsweepServer(LanguageServer):
         if rule is not None:
             rules = {r.id: False for r, _ in active_rules(config)}
             rules[rule] = True
-            config = Config(
-                rules=rules,
-                max_findings=config.max_findings,
-                blank_lines_prose=config.blank_lines_prose,
-                blank_lines_code=config.blank_lines_code,
-                language=config.language,
-                options=config.options,
-            )
+            config = replace(config, rules=rules)
         fixed = fix_all(result.doc, config)
         return convert.diff_edits(result.doc, fixed.text, self.encoding)
 
@@ -567,4 +560,4 @@ def create_server() -> TextsweepServer:
     return server
 
 
-__all__ = ["Fix", "TextsweepServer", "create_server"]
+__all__ = ["TextsweepServer", "create_server"]
