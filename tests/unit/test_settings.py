@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textsweep.engine import parse_settings
-from textsweep.projectconfig import editorconfig_settings, merge_settings, settings_from_properties
+from textsweep.settings import editorconfig_settings, merge_settings, settings_from_properties
 
 
 def test_properties_map_to_settings() -> None:
