@@ -243,7 +243,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
     )
     logging.getLogger("pygls").setLevel(logging.WARNING)
-    from .lsp.server import create_server
+    from .lsp.handlers import create_server
 
     server = create_server()
     if args.tcp:
