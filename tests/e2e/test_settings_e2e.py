@@ -126,9 +126,7 @@ async def test_changed_pyproject_relints_open_documents(
     assert len(by_rule(diags, "doubled-space")) == 1
 
 
-async def test_other_watched_files_do_not_relint(
-    client: LanguageClient, tmp_path: Path
-) -> None:
+async def test_other_watched_files_do_not_relint(client: LanguageClient, tmp_path: Path) -> None:
     if uses_pull(client):
         pytest.skip("counts pushes")
     note = project(tmp_path, {})
@@ -139,7 +137,9 @@ async def test_other_watched_files_do_not_relint(
     client.workspace_did_change_watched_files(
         lsp.DidChangeWatchedFilesParams(
             changes=[
-                lsp.FileEvent(uri=(tmp_path / "setup.cfg").as_uri(), type=lsp.FileChangeType.Created)
+                lsp.FileEvent(
+                    uri=(tmp_path / "setup.cfg").as_uri(), type=lsp.FileChangeType.Created
+                )
             ]
         )
     )
