@@ -1,4 +1,5 @@
-""".editorconfig → settings, and the merge that lets the user win."""
+""".editorconfig → settings, the merge that lets the user win, and the resolver that
+layers project files, .editorconfig and the user's settings for each file."""
 
 from __future__ import annotations
 
