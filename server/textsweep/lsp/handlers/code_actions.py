@@ -127,7 +127,9 @@ async def code_action(
                 data=data,
             )
             if not lazy:
-                action.edit = ls.workspace_edit(uri, ls.fix_all_edits(result, rule))
+                action.edit = ls.workspace_edit(
+                    uri, await ls.fix_all_edits(result, rule), result.version
+                )
             actions.append(action)
     if _kind_allowed(FIX_ALL_KIND, only) and any(f.safe_fix for f in result.findings):
         data = {"uri": uri, "version": result.version, "rule": None}
@@ -137,7 +139,7 @@ async def code_action(
             data=data,
         )
         if not lazy:
-            action.edit = ls.workspace_edit(uri, ls.fix_all_edits(result))
+            action.edit = ls.workspace_edit(uri, await ls.fix_all_edits(result), result.version)
         actions.append(action)
     return actions
 
@@ -150,5 +152,7 @@ async def code_action_resolve(ls: TextsweepServer, action: lsp.CodeAction) -> ls
     result = await ls.lookup(uri)
     if result is None:
         return action
-    action.edit = ls.workspace_edit(uri, ls.fix_all_edits(result, data.get("rule")))
+    action.edit = ls.workspace_edit(
+        uri, await ls.fix_all_edits(result, data.get("rule")), result.version
+    )
     return action

@@ -16,4 +16,4 @@ async def formatting(
     result = await ls.lookup(params.text_document.uri)
     if result is None:
         return None
-    return ls.fix_all_edits(result)
+    return await ls.fix_all_edits(result)
