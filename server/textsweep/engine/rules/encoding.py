@@ -24,15 +24,13 @@ from ..encoding import (
 from ..encoding import mojibake as mj
 from ..encoding.options import parse_encoding
 from ..encoding.scan import rare_runs
-from ..model import Finding, Fix, Severity
+from ..model import Finding, Fix, FixPurpose, Severity
 from ..registry import Example, Rule, clean, rule
-from . import invisible
 
 FAMILY = "encoding"
-RELOAD_KIND = "source.textsweep.reloadEncoding"
 
-if "c1-control" not in invisible.C1_HANDLED_BY:
-    invisible.C1_HANDLED_BY.append("c1-control")
+#: The C1 controls, U+0080–U+009F: bytes 0x80–0x9F read as Latin-1.
+C1_CONTROLS = frozenset(map(chr, range(0x80, 0xA0)))
 OPTION_VALIDATORS["encoding"] = lambda raw: parse_encoding({"encoding": raw})[1]
 
 
@@ -124,7 +122,7 @@ def _build_state(
                         f"Reload the {n} non-UTF-8 line{'s' if n != 1 else ''} "
                         f"as {display_name(best)}",
                         safe=False,
-                        kind=RELOAD_KIND,
+                        purpose=FixPurpose.RELOAD,
                     )
                 except LossyDecodeError:
                     all_lines = None
@@ -144,7 +142,7 @@ def _build_state(
                     text,
                     f"Reload as {display_name(cand.encoding)}",
                     safe=False,
-                    kind=RELOAD_KIND,
+                    purpose=FixPurpose.RELOAD,
                 )
             )
     return FileState(info, fresh, tuple(reloads), line_fixes, all_lines)
@@ -237,6 +235,7 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 @rule(
     "c1-control",
+    claims=C1_CONTROLS,
     family=FAMILY,
     severity=Severity.WARNING,
     description="A C1 control character (U+0080–U+009F): a Windows-1252 byte read as Latin-1.",
