@@ -1,7 +1,8 @@
 """English punctuation spacing, only in prose paragraphs detected (or declared) as
 English: no space before ``, . ; : ! ?`` (French-style spacing included), a space
-after ``, ; :`` when a word follows. The exceptions are the French family's:
-numbers, times, URLs, e-mail addresses, paths, emoticons, C++ ``::`` and code.
+after ``, ; :`` when a word follows. The exceptions are shared with French:
+numbers, times, URLs, e-mail addresses, paths, emoticons, C++ ``::`` and code
+(:func:`..prose.glued_after`).
 
 ``textsweep.english`` has no options yet; unknown keys are reported by
 :func:`validate_options`.
@@ -15,11 +16,9 @@ from typing import Any
 
 from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
-from ..language import family_index
 from ..model import Finding, Fix, Severity
-from ..regions import non_prose
-from ..registry import Example, Rule, clean, rule
-from .french import Context, glued_after
+from ..prose import glued_after, prose_for
+from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "english"
 
@@ -33,13 +32,6 @@ def validate_options(raw: Any) -> tuple[dict[str, Any], list[str]]:
     return {}, [f"unknown setting textsweep.english.{k}" for k in raw]
 
 
-def _context(doc: Document, config: Config) -> Context | None:
-    index = family_index(doc, config, "en")
-    if not index:
-        return None
-    return Context(doc, doc.text, non_prose(doc), index, config)
-
-
 _SPACE_BEFORE = re.compile(
     r"(?<=[^\s,.;:!?(\[{«“\"'‘-])[ \t\u00a0\u202f\u2009\u2007]+([,.;:!?]+)(?=[\s\"”’»)\]]|$)"
 )
@@ -48,7 +40,7 @@ _NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
 
 
 def _space_before(r: Rule, doc: Document, config: Config, signs: str) -> Iterator[Finding]:
-    ctx = _context(doc, config)
+    ctx = prose_for(r, doc, config)
     if ctx is None:
         return
     text = ctx.text
@@ -70,6 +62,8 @@ def _space_before(r: Rule, doc: Document, config: Config, signs: str) -> Iterato
 
 @rule(
     "english-space-before",
+    languages={"en"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.WARNING,
     description="English: a space before a comma or a full stop.",
@@ -88,6 +82,8 @@ def english_space_before(r: Rule, doc: Document, config: Config) -> Iterator[Fin
 
 @rule(
     "english-french-spacing",
+    languages={"en"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.WARNING,
     description="English: a space (often a French-style no-break space) before ; : ! or ?.",
@@ -111,6 +107,8 @@ def english_french_spacing(r: Rule, doc: Document, config: Config) -> Iterator[F
 
 @rule(
     "english-space-after",
+    languages={"en"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.WARNING,
     description="English: no space after , ; or : when a word follows.",
@@ -128,7 +126,7 @@ C++ `::`, code, or data such as `a,b,c` and `key:value`.""",
     ],
 )
 def english_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    ctx = _context(doc, config)
+    ctx = prose_for(r, doc, config)
     if ctx is None:
         return
     text = ctx.text

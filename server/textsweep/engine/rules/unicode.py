@@ -14,7 +14,7 @@ from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
 from ..encoding.options import parse_unicode
 from ..model import Finding, Fix, Severity
-from ..registry import Example, Rule, clean, rule
+from ..registry import Example, Rule, Scope, clean, rule
 from .encoding import rare_runs_of, rare_runs_with_fullwidth
 
 FAMILY = "unicode"
@@ -57,6 +57,7 @@ def _unescape(entity: str) -> str | None:
 
 @rule(
     "html-entity",
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
     description="An HTML entity (`&eacute;`, `&#8217;`, `&amp;nbsp;`) in plain text.",
@@ -131,6 +132,7 @@ def _names(seq: str) -> str:
 
 @rule(
     "unicode-normalization",
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
     description="A decomposed sequence (e + U+0301) where a composed character exists (NFC).",
@@ -184,6 +186,7 @@ def unicode_normalization(r: Rule, doc: Document, config: Config) -> Iterator[Fi
 
 @rule(
     "latin-ligature",
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.INFO,
     description="A typographic ligature character (`ﬁ`, `ﬂ`, `ﬀ`…) instead of its letters.",
@@ -230,6 +233,7 @@ def _east_asian(ch: str) -> bool:
 
 @rule(
     "fullwidth-character",
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.INFO,
     description="Fullwidth Latin letters, digits or punctuation (`ＡＢＣ１２３`) in non-CJK text.",

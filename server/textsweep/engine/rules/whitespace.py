@@ -12,9 +12,10 @@ from typing import Any
 from ..chars import char_set, describe, find_chars, runs
 from ..config import OPTION_VALIDATORS, Config
 from ..document import Document
+from ..markup import markup_of
 from ..model import Finding, Fix, Severity
 from ..regions import is_code_language, non_prose
-from ..registry import Example, Rule, clean, rule
+from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "whitespace"
 
@@ -92,19 +93,9 @@ def _line_ends(doc: Document) -> Iterator[int]:
     yield len(text)
 
 
-def _markdown_hard_break(text: str, start: int, end: int) -> bool:
-    """Exactly two spaces before a line that continues the paragraph."""
-    if end - start != 2 or text[start:end] != "  " or end >= len(text):
-        return False
-    nxt = end + (2 if text.startswith("\r\n", end) else 1)
-    line_end = nxt
-    while line_end < len(text) and text[line_end] in " \t":
-        line_end += 1
-    return line_end < len(text) and text[line_end] not in "\r\n"
-
-
 @rule(
     "trailing-whitespace",
+    scope=Scope.LINE,
     family=FAMILY,
     severity=Severity.WARNING,
     description="Spaces, tabs or no-break spaces at the end of a line.",
@@ -128,7 +119,7 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
     text = doc.text
     if not doc.has_any(_TRAILING_SET):
         return
-    markdown = doc.language_id == "markdown"
+    hard_break = markup_of(doc).hard_break
     blanks = _TRAILING_SET
     # One look at the character before each line break: far cheaper than a regex
     # whose character class matches at every space of the text.
@@ -138,7 +129,7 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
         start = end - 1
         while start > 0 and text[start - 1] in blanks:
             start -= 1
-        if markdown and _markdown_hard_break(text, start, end):
+        if hard_break is not None and hard_break(text, start, end):
             continue
         yield r.finding(
             start,
@@ -155,6 +146,7 @@ _DOUBLED = re.compile(r"  +")
 
 @rule(
     "doubled-space",
+    scope=Scope.LINE,
     family=FAMILY,
     severity=Severity.WARNING,
     description="Two or more spaces between words.",
@@ -213,6 +205,7 @@ def _cjk(ch: str) -> bool:
 
 @rule(
     "odd-space",
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
     description="An unusual space character (em space, hair space, ideographic space…) "
