@@ -20,6 +20,7 @@ __all__ = ["LINE_BREAK", "Document", "language_for_path"]
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LF = re.compile(r"\n")
 
+
 class Document:
     """Text and its derived indexes; immutable once built (edits make a new one)."""
 

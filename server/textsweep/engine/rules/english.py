@@ -4,17 +4,16 @@ after ``, ; :`` when a word follows. The exceptions are shared with French:
 numbers, times, URLs, e-mail addresses, paths, emoticons, C++ ``::`` and code
 (:func:`..prose.glued_after`).
 
-``textsweep.english`` has no options yet; unknown keys are reported by
-:func:`validate_options`.
+``textsweep.english`` has no options yet (:class:`EnglishOptions`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..config import OPTION_VALIDATORS, Config
+from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
 from ..prose import glued_after, prose_for
@@ -23,13 +22,9 @@ from ..registry import Example, Rule, Scope, clean, rule
 FAMILY = "english"
 
 
-def validate_options(raw: Any) -> tuple[dict[str, Any], list[str]]:
-    """``textsweep.english`` takes no options yet: every key is unknown."""
-    if raw is None:
-        return {}, []
-    if not isinstance(raw, Mapping):
-        return {}, ["textsweep.english must be an object"]
-    return {}, [f"unknown setting textsweep.english.{k}" for k in raw]
+@dataclass(frozen=True)
+class EnglishOptions:
+    """``textsweep.english`` has no options yet (every key is reported as unknown)."""
 
 
 _SPACE_BEFORE = re.compile(
@@ -62,6 +57,7 @@ def _space_before(r: Rule, doc: Document, config: Config, signs: str) -> Iterato
 
 @rule(
     "english-space-before",
+    options=EnglishOptions,
     languages={"en"},
     scope=Scope.PARAGRAPH,
     family=FAMILY,
@@ -82,6 +78,7 @@ def english_space_before(r: Rule, doc: Document, config: Config) -> Iterator[Fin
 
 @rule(
     "english-french-spacing",
+    options=EnglishOptions,
     languages={"en"},
     scope=Scope.PARAGRAPH,
     family=FAMILY,
@@ -107,6 +104,7 @@ def english_french_spacing(r: Rule, doc: Document, config: Config) -> Iterator[F
 
 @rule(
     "english-space-after",
+    options=EnglishOptions,
     languages={"en"},
     scope=Scope.PARAGRAPH,
     family=FAMILY,
@@ -141,6 +139,3 @@ def english_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Find
                 f"No space after {run}: add one",
                 [Fix(e, e, " ", f"Insert a space after {run}")],
             )
-
-
-OPTION_VALIDATORS["english"] = lambda raw: validate_options(raw)[1]

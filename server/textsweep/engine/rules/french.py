@@ -28,15 +28,16 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..chars import find_chars
-from ..config import OPTION_VALIDATORS, Config
+from ..config import Config
 from ..document import Document
 from ..markup import Markup
 from ..model import Finding, Fix, Severity
+from ..options import options_of, setting
 from ..prose import NBSP, NNBSP, Gap, ProseContext, gap_after, gap_before, glued_after, prose_for
 from ..prose import SPACES as _SPACES
 from ..registry import Example, Rule, Scope, clean, rule
@@ -56,22 +57,43 @@ _VARIANTS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
-def validate_options(raw: Any) -> tuple[dict[str, str], list[str]]:
-    """Check ``textsweep.french``; return the valid options and warnings."""
-    out: dict[str, str] = {}
-    warnings: list[str] = []
-    if raw is None:
-        return out, warnings
-    if not isinstance(raw, Mapping):
-        return out, ["textsweep.french must be an object"]
-    for key, value in raw.items():
-        if key not in OPTION_KEYS:
-            warnings.append(f"unknown setting textsweep.french.{key}")
-        elif value not in POLICIES:
-            warnings.append(f"textsweep.french.{key} must be one of {', '.join(POLICIES)}")
-        else:
-            out[key] = value
-    return out, warnings
+_POLICY_DOCS = (
+    "U+202F NARROW NO-BREAK SPACE",
+    "U+00A0 NO-BREAK SPACE",
+    "either no-break space",
+    "U+202F or nothing",
+    "nothing (U+202F tolerated)",
+)
+
+
+def _policy_setting(key: str, where: str) -> Any:
+    return setting(
+        None,
+        key,
+        "choice",
+        f"Which space French wants {where}. Unset (`null`): the locale's choice "
+        "(`fr`, `fr-CA`, `fr-CH`).",
+        choices=POLICIES,
+        labels=POLICIES,
+        descriptions=_POLICY_DOCS,
+        unset_label="locale default",
+        unset_description="the variant of textsweep.language decides (fr: narrow, narrow, "
+        "narrow, nbsp, narrow; fr-CA: none before ; ! ?; fr-CH: optional)",
+        default_doc="the locale's (fr: narrow, narrow, narrow, nbsp, narrow; fr-CA: none "
+        "before `; ! ?`; fr-CH: optional)",
+    )
+
+
+@dataclass(frozen=True)
+class FrenchOptions:
+    """``textsweep.french``: the space wanted before each sign; None (unset) leaves
+    it to the paragraph's variant (fr, fr-CA, fr-CH)."""
+
+    semicolon: str | None = _policy_setting("semicolon", "before `;`")
+    exclamation: str | None = _policy_setting("exclamation", "before `!`")
+    question: str | None = _policy_setting("question", "before `?`")
+    colon: str | None = _policy_setting("colon", "before `:`")
+    guillemets: str | None = _policy_setting("guillemets", "inside `« »`")
 
 
 @dataclass(frozen=True)
@@ -88,19 +110,18 @@ class Policy:
         return str(getattr(self, SIGN_KEYS[sign]))
 
 
-_POLICY_CACHE: dict[tuple[str, tuple[tuple[str, str], ...]], Policy] = {}
+_POLICY_CACHE: dict[tuple[str, FrenchOptions], Policy] = {}
 
 
 def policy_for(tag: str, config: Config) -> Policy:
     """The spacing policy of a paragraph tagged ``tag`` under ``config``."""
-    raw = config.options.get("french") if config.options else None
-    opts, _ = validate_options(raw)
-    key = (tag, tuple(sorted(opts.items())))
+    opts = options_of(config.options, FrenchOptions, FAMILY)
+    key = (tag, opts)
     cached = _POLICY_CACHE.get(key)
     if cached is None:
         region = tag if tag in _VARIANTS else "fr"
         values = dict(_VARIANTS[region])
-        values.update(opts)
+        values.update({k: v for k in OPTION_KEYS if (v := getattr(opts, k)) is not None})
         cached = _POLICY_CACHE[key] = Policy(**values)
     return cached
 
@@ -324,6 +345,7 @@ def _space_rule(r: Rule, doc: Document, config: Config, kind: str) -> Iterator[F
 
 @rule(
     "french-missing-space",
+    options=FrenchOptions,
     languages={"fr"},
     scope=Scope.PARAGRAPH,
     family=FAMILY,
@@ -369,6 +391,7 @@ def french_missing_space(r: Rule, doc: Document, config: Config) -> Iterator[Fin
 
 @rule(
     "french-breakable-space",
+    options=FrenchOptions,
     languages={"fr"},
     scope=Scope.PARAGRAPH,
     family=FAMILY,
@@ -386,7 +409,7 @@ removes it.""",
             "« Je suis Chris… »\n",
             "«\u202fJe suis Chris…\u202f»\n",
             settings={"language": "fr"},
-            note="the report LanguageTool users found confusing: the space is there but breakable",
+            note="the space is there, but a line may break at it",
         ),
         Example("Note : il faut le lire.\n", "Note\u00a0: il faut le lire.\n"),
         Example(
@@ -406,6 +429,7 @@ def french_breakable_space(r: Rule, doc: Document, config: Config) -> Iterator[F
 
 @rule(
     "french-space-kind",
+    options=FrenchOptions,
     languages={"fr"},
     scope=Scope.PARAGRAPH,
     family=FAMILY,
@@ -686,6 +710,7 @@ _ANY_SIGN = re.compile(r"[;:!?»«]")
 
 @rule(
     "french-consistency",
+    options=FrenchOptions,
     languages={"fr"},
     family=FAMILY,
     severity=Severity.INFO,
@@ -769,6 +794,3 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
                     f"{_kind_name(major)} ({counts[major]} to {counts[k]})",
                     [Fix(s, e, ctx.markup.write_nobreak(major), f"Use {_kind_name(major)}")],
                 )
-
-
-OPTION_VALIDATORS["french"] = lambda raw: validate_options(raw)[1]

@@ -231,6 +231,7 @@ _CONTROL_CLASS = "\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f"
 _CONTROL_SET = char_set(_CONTROL_CLASS)
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
+
 @rule(
     "control-character",
     family=FAMILY,

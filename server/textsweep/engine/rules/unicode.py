@@ -10,15 +10,15 @@ from functools import lru_cache
 from html.entities import html5
 
 from ..chars import describe
-from ..config import OPTION_VALIDATORS, Config
+from ..config import Config
 from ..document import Document
-from ..encoding.options import parse_unicode
+from ..encoding.options import UnicodeOptions
+from ..encoding.scan import rare_runs_of, rare_runs_with_fullwidth
 from ..model import Finding, Fix, Severity
+from ..options import options_of
 from ..registry import Example, Rule, Scope, clean, rule
-from .encoding import rare_runs_of, rare_runs_with_fullwidth
 
 FAMILY = "unicode"
-OPTION_VALIDATORS["unicode"] = lambda raw: parse_unicode({"unicode": raw})[1]
 
 
 def _show(ch: str) -> str:
@@ -57,6 +57,7 @@ def _unescape(entity: str) -> str | None:
 
 @rule(
     "html-entity",
+    options=UnicodeOptions,
     scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
@@ -78,7 +79,7 @@ inside `backticks` are left alone.""",
     ],
 )
 def html_entity(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    opts = parse_unicode(config.options)[0]
+    opts = options_of(config.options, UnicodeOptions, FAMILY)
     if doc.language_id not in opts.html_entity_languages:
         return
     text = doc.text
@@ -132,6 +133,7 @@ def _names(seq: str) -> str:
 
 @rule(
     "unicode-normalization",
+    options=UnicodeOptions,
     scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
@@ -160,7 +162,7 @@ def unicode_normalization(r: Rule, doc: Document, config: Config) -> Iterator[Fi
     text = doc.text
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return
-    opts = parse_unicode(config.options)[0]
+    opts = options_of(config.options, UnicodeOptions, FAMILY)
     if doc.language_id in opts.normalization_skip_languages:
         return
     if not doc.is_prose and not opts.normalization_in_code:
