@@ -27,6 +27,13 @@ if TYPE_CHECKING:
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 
+#: HTML character references for spaces (valid in HTML, XML and Markdown alike).
+HTML_SPACE_ENTITIES: tuple[tuple[str, str], ...] = (
+    ("&nbsp;", NBSP), ("&#160;", NBSP), ("&#xa0;", NBSP), ("&#xA0;", NBSP),
+    ("&#8239;", NNBSP), ("&#x202f;", NNBSP), ("&#x202F;", NNBSP),
+    ("&NonBreakingSpace;", NBSP), ("&thinsp;", " "),
+)  # fmt: skip
+
 Spans = Sequence[tuple[int, int]]
 
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..markup import Markup, register
+from ..markup import HTML_SPACE_ENTITIES, Markup, register
 from ..structure.markdown import front_matter, markdown_spans
-from .html import ENTITY_TOKENS
 
 _FRONT_LANG = re.compile(
     r"^(?:lang|language|locale)\s*:\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.MULTILINE
@@ -43,7 +42,7 @@ MARKUP = register(
         language_ids=("markdown",),
         extensions={".md": "markdown", ".markdown": "markdown"},
         non_prose=markdown_spans,
-        nobreak_tokens=ENTITY_TOKENS,
+        nobreak_tokens=HTML_SPACE_ENTITIES,
         declared_language=declared_language,
         hard_break=hard_break,
         comment=("<!-- ", " -->"),
