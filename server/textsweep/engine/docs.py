@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
+from .markup import all_markups
 from .options import Setting, settings_of
 from .registry import Rule, all_rules, family_options
 
@@ -267,7 +268,27 @@ def render_settings_markdown() -> str:
         "",
         "Keys read only by editor extensions (the server ignores them): `textsweep.server.*`,",
         "`textsweep.trace.server`, `textsweep.enable`, `textsweep.documentSelector`.",
+        "",
+        "## File types",
+        "",
+        "The languageIds each file type covers, the file names the CLI maps to them, and",
+        "how to write a `textsweep:` directive there (any comment works; directives are",
+        "found by their words). Other languageIds are checked as plain text, except that",
+        "source code without a lexer is left to the language-neutral rules.",
+        "",
+        "| file type | languageIds | files | directive |",
+        "|---|---|---|---|",
     ]
+    for m in all_markups():
+        ids = ", ".join(f"`{i}`" for i in (*m.language_ids, *m.extra_ids))
+        if len(m.language_ids) > 8:
+            ids = f"{len(m.language_ids)} languageIds (`{m.language_ids[0]}`…)"
+        files = ", ".join(f"`{f}`" for f in (*sorted(m.extensions), *sorted(m.filenames)))
+        if m.comment:
+            directive = f"`{m.comment[0]}textsweep: disable-next-line{m.comment[1]}`"
+        else:
+            directive = "anywhere on a line" if m.prose else "in a comment"
+        lines.append(f"| {m.name} | {ids} | {files or '—'} | {directive} |")
     return "\n".join(lines) + "\n"
 
 
