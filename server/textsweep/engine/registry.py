@@ -170,7 +170,9 @@ def rule(
 
 def all_rules() -> list[Rule]:
     """Every registered rule, by family then id (loads the rule modules once)."""
-    from . import rules  # noqa: F401  (registers on import)
+    # The file types load with the rules, not at the first lint: their parsers
+    # (Pygments) take a second to import, which the first diagnostics must not wait for.
+    from . import markups, rules  # noqa: F401  (registers on import)
 
     return sorted(_RULES.values(), key=lambda r: (r.family, r.id))
 
