@@ -1,0 +1,183 @@
+"""Plain-text layout: the lines of a plain-text file that are laid out, not written.
+
+Rendered manuals and READMEs hold ASCII tables (``|cd   |…|``, ``+----+``),
+columns aligned with runs of spaces (``apt-get update     ->  apt update``),
+console transcripts (``$ lsb_release -a`` and its output) and ``Key:   value``
+records. Their runs of spaces are alignment, and their punctuation is code or
+program output: the doubled-space and punctuation rules have nothing to say
+there. Rules that judge what a line holds regardless of its reading (trailing
+whitespace, blank lines, invisible and encoding characters) do not consult the
+non-prose mask and still apply.
+
+A line is layout when it shows it *with its neighbours*: a run of two spaces or
+more that ends at the same display column as one on the line above or below, a
+table border or row, box-drawing characters, a shell prompt (and the output
+under it, to the end of the paragraph), a ``Key:   value`` record next to
+another record. A lone doubled space in a sentence is none of these and stays a
+finding, even in a paragraph next to a table.
+
+Every line is looked at once and compared with its two neighbours only, so the
+cost is linear in the text; results are cached per block of paragraphs, as the
+other plain-text heuristics are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ._spans import Span, paragraph_break
+
+#: Blanks that indent or pad a line (rendered manuals indent with U+00A0 too).
+_BLANKS = " \t\u00a0\u3000"
+#: A run of two spaces or more between two non-blank characters (checked in Python).
+_RUN = re.compile(r" {2,}")
+#: A table border: dashes or equals signs, with ``+`` or ``|`` joints
+#: (``+-----+``, ``|----+----|``, ``-------  -------``).
+_BORDER = re.compile(r"[-=+|: ]*[-=]{3}[-=+|: ]*")
+#: A shell prompt: ``$ cmd``, ``user@host:~$ cmd``, ``C:\\dir> cmd``, ``>>> code``.
+_PROMPT = re.compile(
+    r"(?:\$ \S|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#%] ?\S|[A-Z]:\\[^>\s]*> ?\S|>>> \S)"
+)
+#: The root and csh prompts ``# cmd`` and ``% cmd`` (only on an indented line, followed
+#: by a lower-case command word: ``# Notes`` at a line start is a heading).
+_ROOT_PROMPT = re.compile(r"[#%] [a-z][\w.+-]*(?: |$)")
+#: A ``Key:`` record start (one to three words glued to the colon).
+_RECORD = re.compile(r"[\w][\w.-]*(?: [\w.-]+){0,2}:")
+#: A run this long is alignment even on a line of its own (``libc6        install``).
+LONG_RUN = 6
+
+
+def _is_box(ch: str) -> bool:
+    return "\u2500" <= ch <= "\u257f"
+
+
+def _width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _columns(line: str) -> list[int]:
+    """Display column of each code point of ``line`` (wide CJK characters count 2),
+    plus one entry for the end."""
+    cols = [0] * (len(line) + 1)
+    c = 0
+    for i, ch in enumerate(line):
+        cols[i] = c
+        c += 2 if ord(ch) >= 0x1100 and _width(ch) == 2 else 1
+    cols[len(line)] = c
+    return cols
+
+
+class _Line:
+    """What one line shows of layout."""
+
+    __slots__ = ("start", "indent", "end", "runs", "ends", "longest", "flag", "prompt", "record")
+
+    def __init__(self, text: str, start: int, line: str) -> None:
+        self.start = start
+        stripped = line.lstrip(_BLANKS)
+        self.indent = len(line) - len(stripped)
+        content = stripped.rstrip()
+        self.end = self.indent + len(content)
+        # interior runs of spaces (not the indentation, not the line end)
+        runs = [
+            m.span() for m in _RUN.finditer(line, self.indent, self.end) if m.start() > self.indent
+        ]
+        self.runs = runs
+        self.longest = max((e - s for s, e in runs), default=0)
+        if runs:
+            cols = None if line.isascii() else _columns(line)
+            self.ends = {e if cols is None else cols[e] for _, e in runs}
+        else:
+            self.ends = set()
+        self.flag = bool(content) and (
+            (content[0] in "|+" and content[-1] in "|+" and len(content) > 1)
+            or _BORDER.fullmatch(content) is not None
+            or any(_is_box(ch) for ch in content if ch > "\u24ff")
+        )
+        self.prompt = bool(content) and (
+            _PROMPT.match(content) is not None
+            or (self.indent > 0 and _ROOT_PROMPT.match(content) is not None)
+        )
+        rec = _RECORD.match(content) if runs else None
+        self.record = rec is not None and any(s == self.indent + rec.end() for s, _ in runs)
+
+
+def _paragraph_layout(text: str, lines: list[_Line], out: list[Span]) -> None:
+    """Mark the layout lines of one paragraph (consecutive non-blank lines)."""
+    n = len(lines)
+    layout = [ln.flag or ln.longest >= LONG_RUN for ln in lines]
+    for i in range(n - 1):
+        a, b = lines[i], lines[i + 1]
+        if a.ends and b.ends and not a.ends.isdisjoint(b.ends):
+            layout[i] = layout[i + 1] = True
+        if a.record and b.record:
+            layout[i] = layout[i + 1] = True
+    # a transcript: a prompt line and what follows it, as deep or deeper
+    depth = -1
+    for i, ln in enumerate(lines):
+        if ln.prompt:
+            depth = ln.indent
+        elif depth >= 0 and ln.indent < depth:
+            depth = -1
+        if depth >= 0:
+            layout[i] = True
+    for ln, lay in zip(lines, layout, strict=True):
+        if lay and ln.end > ln.indent:
+            out.append((ln.start + ln.indent, ln.start + ln.end))
+
+
+_HINTS = ("  ", "|", "+-", "--", "==", "$ ", "# ", "% ", "> ")
+
+
+@lru_cache(maxsize=16384)
+def _block_layout(text: str) -> tuple[Span, ...]:
+    """Layout spans of a block of paragraphs, relative to it (cached by text)."""
+    if not any(h in text for h in _HINTS) and not any(_is_box(ch) for ch in set(text)):
+        return ()
+    out: list[Span] = []
+    para: list[_Line] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        line = text[pos:nl].rstrip("\r")
+        if line.strip(_BLANKS):
+            para.append(_Line(text, pos, line))
+        elif para:
+            _paragraph_layout(text, para, out)
+            para = []
+        pos = nl + 1
+    if para:
+        _paragraph_layout(text, para, out)
+    return tuple(out)
+
+
+#: Block cuts, as in :func:`.plain.heuristic_spans`: content-defined, so an edit
+#: re-scans only its block.
+BLOCK_SPREAD = 16
+BLOCK_MAX = 64 * 1024
+
+
+def layout_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """The layout lines of ``text[start:end]`` (absolute offsets), block by block."""
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    block_start = start
+    para_start = start
+    for m in paragraph_break(text).finditer(text, start, end):
+        b, e = m.span()
+        if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
+            out.extend(
+                (block_start + s, block_start + t) for s, t in _block_layout(text[block_start:e])
+            )
+            block_start = e
+        para_start = e
+    if end > block_start:
+        out.extend(
+            (block_start + s, block_start + t) for s, t in _block_layout(text[block_start:end])
+        )
+    return out
