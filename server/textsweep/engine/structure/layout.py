@@ -45,6 +45,11 @@ _PROMPT = re.compile(
 _ROOT_PROMPT = re.compile(r"[#%] [a-z][\w.+-]*(?: |$)")
 #: A ``Key:`` record start (one to three words glued to the colon).
 _RECORD = re.compile(r"[\w][\w.-]*(?: [\w.-]+){0,2}:")
+#: A command line shown on its own: a lower-case command word, then options, a pipe,
+#: an assignment, a quote or a variable (``find . -type f | xargs …``,
+#: ``alias ls='ls --time-style=+%d.%m.%y %H:%M'``).
+_COMMAND = re.compile(r"[a-z][\w.+-]*(?: |$)")
+_COMMAND_HINT = re.compile(r" --?\w| \| |[=;$'{}\\]")
 #: A run this long is alignment even on a line of its own (``libc6        install``).
 LONG_RUN = 6
 
@@ -72,9 +77,9 @@ def _columns(line: str) -> list[int]:
 class _Line:
     """What one line shows of layout."""
 
-    __slots__ = ("start", "indent", "end", "runs", "ends", "longest", "flag", "prompt", "record")
+    __slots__ = ("command", "end", "ends", "flag", "indent", "longest", "prompt", "record", "start")
 
-    def __init__(self, text: str, start: int, line: str) -> None:
+    def __init__(self, start: int, line: str) -> None:
         self.start = start
         stripped = line.lstrip(_BLANKS)
         self.indent = len(line) - len(stripped)
@@ -84,7 +89,6 @@ class _Line:
         runs = [
             m.span() for m in _RUN.finditer(line, self.indent, self.end) if m.start() > self.indent
         ]
-        self.runs = runs
         self.longest = max((e - s for s, e in runs), default=0)
         if runs:
             cols = None if line.isascii() else _columns(line)
@@ -100,6 +104,11 @@ class _Line:
             _PROMPT.match(content) is not None
             or (self.indent > 0 and _ROOT_PROMPT.match(content) is not None)
         )
+        self.command = (
+            _COMMAND.match(content) is not None
+            and _COMMAND_HINT.search(content) is not None
+            and content[-1] not in ".,:!?"
+        )
         rec = _RECORD.match(content) if runs else None
         self.record = rec is not None and any(s == self.indent + rec.end() for s, _ in runs)
 
@@ -108,6 +117,9 @@ def _paragraph_layout(text: str, lines: list[_Line], out: list[Span]) -> None:
     """Mark the layout lines of one paragraph (consecutive non-blank lines)."""
     n = len(lines)
     layout = [ln.flag or ln.longest >= LONG_RUN for ln in lines]
+    if all(ln.command for ln in lines):
+        # a paragraph of command lines only: a listing set apart from the prose
+        layout = [True] * n
     for i in range(n - 1):
         a, b = lines[i], lines[i + 1]
         if a.ends and b.ends and not a.ends.isdisjoint(b.ends):
@@ -146,7 +158,7 @@ def _block_layout(text: str) -> tuple[Span, ...]:
             nl = n
         line = text[pos:nl].rstrip("\r")
         if line.strip(_BLANKS):
-            para.append(_Line(text, pos, line))
+            para.append(_Line(pos, line))
         elif para:
             _paragraph_layout(text, para, out)
             para = []
