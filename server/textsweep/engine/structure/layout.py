@@ -24,7 +24,7 @@ other plain-text heuristics are.
 from __future__ import annotations
 
 import re
-import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 from ._spans import Span, paragraph_break
@@ -33,9 +33,17 @@ from ._spans import Span, paragraph_break
 _BLANKS = " \t\u00a0\u3000"
 #: A run of two spaces or more between two non-blank characters (checked in Python).
 _RUN = re.compile(r" {2,}")
-#: A table border: dashes or equals signs, with ``+`` or ``|`` joints
+#: A table border is made of these only, with three dashes or equals signs in a row
 #: (``+-----+``, ``|----+----|``, ``-------  -------``).
-_BORDER = re.compile(r"[-=+|: ]*[-=]{3}[-=+|: ]*")
+_BORDER_CHARS = "-=+|: "
+#: Box-drawing characters (``┌──┬──┐``).
+_BOX = re.compile("[\u2500-\u257f]")
+#: Characters two columns wide (East Asian Wide and Fullwidth, by block).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd]"
+)
 #: A shell prompt: ``$ cmd``, ``user@host:~$ cmd``, ``C:\\dir> cmd``, ``>>> code``.
 _PROMPT = re.compile(
     r"(?:\$ \S|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#%] ?\S|[A-Z]:\\[^>\s]*> ?\S|>>> \S)"
@@ -54,24 +62,11 @@ _COMMAND_HINT = re.compile(r" --?\w| \| |[=;$'{}\\]")
 LONG_RUN = 6
 
 
-def _is_box(ch: str) -> bool:
-    return "\u2500" <= ch <= "\u257f"
-
-
-def _width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
-
-def _columns(line: str) -> list[int]:
-    """Display column of each code point of ``line`` (wide CJK characters count 2),
-    plus one entry for the end."""
-    cols = [0] * (len(line) + 1)
-    c = 0
-    for i, ch in enumerate(line):
-        cols[i] = c
-        c += 2 if ord(ch) >= 0x1100 and _width(ch) == 2 else 1
-    cols[len(line)] = c
-    return cols
+def _display_columns(line: str, offsets: list[int]) -> set[int]:
+    """The display columns of the sorted ``offsets`` of ``line`` (wide CJK characters
+    count two)."""
+    wide = [m.start() for m in _WIDE.finditer(line, 0, offsets[-1])]
+    return {o + bisect_left(wide, o) for o in offsets}
 
 
 class _Line:
@@ -90,15 +85,16 @@ class _Line:
             m.span() for m in _RUN.finditer(line, self.indent, self.end) if m.start() > self.indent
         ]
         self.longest = max((e - s for s, e in runs), default=0)
-        if runs:
-            cols = None if line.isascii() else _columns(line)
-            self.ends = {e if cols is None else cols[e] for _, e in runs}
+        if not runs:
+            self.ends: set[int] = set()
+        elif line.isascii():
+            self.ends = {e for _, e in runs}
         else:
-            self.ends = set()
+            self.ends = _display_columns(line, [e for _, e in runs])
         self.flag = bool(content) and (
             (content[0] in "|+" and content[-1] in "|+" and len(content) > 1)
-            or _BORDER.fullmatch(content) is not None
-            or any(_is_box(ch) for ch in content if ch > "\u24ff")
+            or (not content.strip(_BORDER_CHARS) and ("---" in content or "===" in content))
+            or (not content.isascii() and _BOX.search(content) is not None)
         )
         self.prompt = bool(content) and (
             _PROMPT.match(content) is not None
@@ -113,7 +109,7 @@ class _Line:
         self.record = rec is not None and any(s == self.indent + rec.end() for s, _ in runs)
 
 
-def _paragraph_layout(text: str, lines: list[_Line], out: list[Span]) -> None:
+def _paragraph_layout(lines: list[_Line], out: list[Span]) -> None:
     """Mark the layout lines of one paragraph (consecutive non-blank lines)."""
     n = len(lines)
     layout = [ln.flag or ln.longest >= LONG_RUN for ln in lines]
@@ -140,31 +136,52 @@ def _paragraph_layout(text: str, lines: list[_Line], out: list[Span]) -> None:
             out.append((ln.start + ln.indent, ln.start + ln.end))
 
 
-_HINTS = ("  ", "|", "+-", "--", "==", "$ ", "# ", "% ", "> ")
+#: What a paragraph holds when one of its lines may be layout: a run of spaces after a
+#: visible character, a border or cell sign, a prompt, a lower-case first word (a
+#: command), box drawing. A paragraph with none of them costs a few C-speed scans.
+_AFTER_VISIBLE_RUN = re.compile(r"[^ \t\r\n\u00a0]  ")
+_SIGNS = ("|", "---", "===", "$ ", "# ", "% ", "> ")
+
+
+def _worth_a_look(para: str) -> bool:
+    first = para.lstrip(_BLANKS + "\r\n")[:1]
+    return (
+        "a" <= first <= "z"
+        or any(sign in para for sign in _SIGNS)
+        or _AFTER_VISIBLE_RUN.search(para) is not None
+        or (not para.isascii() and _BOX.search(para) is not None)
+    )
+
+
+def _scan_paragraph(text: str, pos: int, end: int, out: list[Span]) -> None:
+    """Cut ``text[pos:end]`` into runs of non-blank lines and mark their layout."""
+    para: list[_Line] = []
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            nl = end
+        line = text[pos:nl].rstrip("\r")
+        if line.strip(_BLANKS):
+            para.append(_Line(pos, line))
+        elif para:
+            _paragraph_layout(para, out)
+            para = []
+        pos = nl + 1
+    if para:
+        _paragraph_layout(para, out)
 
 
 @lru_cache(maxsize=16384)
 def _block_layout(text: str) -> tuple[Span, ...]:
     """Layout spans of a block of paragraphs, relative to it (cached by text)."""
-    if not any(h in text for h in _HINTS) and not any(_is_box(ch) for ch in set(text)):
-        return ()
     out: list[Span] = []
-    para: list[_Line] = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        line = text[pos:nl].rstrip("\r")
-        if line.strip(_BLANKS):
-            para.append(_Line(pos, line))
-        elif para:
-            _paragraph_layout(text, para, out)
-            para = []
-        pos = nl + 1
-    if para:
-        _paragraph_layout(text, para, out)
+    start = 0
+    for m in [*paragraph_break(text).finditer(text), None]:
+        end = len(text) if m is None else m.start() + 1
+        if _worth_a_look(text[start:end]):
+            _scan_paragraph(text, start, end, out)
+        if m is not None:
+            start = m.end()
     return tuple(out)
 
 
