@@ -11,6 +11,7 @@ content-defined block boundaries), so an edit only re-scans the block it touched
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -143,6 +144,43 @@ def _expand_right(text: str, i: int, extra: str = "_") -> int:
     return i
 
 
+class _Expander:
+    """:func:`_expand_left` and :func:`_expand_right` for a series of offsets in
+    increasing order, remembering the last scan: on ``a_b_c_…`` or ``::::…`` each
+    hit would otherwise rescan the whole run (quadratic)."""
+
+    __slots__ = ("_extra", "_left", "_right", "_text")
+
+    def __init__(self, text: str, extra: str = "_") -> None:
+        self._text = text
+        self._extra = extra
+        self._left = (-1, 0)  # (offset, its expansion): text[s:i] all in the class
+        self._right = (-1, -1)  # (offset, its expansion): text[i:e] all in the class
+
+    def left(self, i: int) -> int:
+        text, extra = self._text, self._extra
+        last_i, last_s = self._left
+        j = i
+        while True:
+            if j == last_i:
+                j = last_s
+                break
+            if j > 0 and (text[j - 1].isalnum() or text[j - 1] in extra):
+                j -= 1
+            else:
+                break
+        self._left = (i, j)
+        return j
+
+    def right(self, i: int) -> int:
+        last_i, last_e = self._right
+        if last_i <= i <= last_e:
+            return last_e
+        e = _expand_right(self._text, i, self._extra)
+        self._right = (i, e)
+        return e
+
+
 def _finditer_at(
     pattern: re.Pattern[str], text: str, starts: list[int], endpos: int | None = None
 ) -> Iterator[re.Match[str]]:
@@ -161,6 +199,47 @@ def _finditer_at(
         if m:
             yield m
             pos = max(m.end(), i + 1)
+
+
+_BACKTICK_RUN = re.compile(r"`+")
+
+
+class BacktickCloser:
+    """Where a code span opened at a backtick closes, as BACKTICKS finds it, in
+    ``text[:end]``, without scanning ahead from every backtick.
+
+    From a backtick inside a run, BACKTICKS opens with the rest of that run (k
+    backticks) and closes at the next run of exactly k backticks; the regex found
+    that run by scanning ahead from every backtick, quadratic on a run of them.
+    Here each run length maps to the runs of that length, found by bisection.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._runs = [m.span() for m in _BACKTICK_RUN.finditer(text, start, end)]
+        self._starts = [a for a, _ in self._runs]
+        self._by_length: dict[int, list[int]] = {}
+        for k, (a, b) in enumerate(self._runs):
+            self._by_length.setdefault(b - a, []).append(k)
+
+    def close(self, i: int) -> int | None:
+        """End of the code span opened at the backtick at ``i``, or None."""
+        k = bisect.bisect_right(self._starts, i) - 1
+        same = self._by_length.get(self._runs[k][1] - i, [])
+        j = bisect.bisect_right(same, k)
+        return self._runs[same[j]][1] if j < len(same) else None
+
+
+def _backtick_spans(text: str) -> Iterator[Span]:
+    """The spans of ``_finditer_at(BACKTICKS, text, <every backtick>)``, in linear time."""
+    closer = BacktickCloser(text, 0, len(text))
+    pos = 0
+    for i in _find_all(text, "`"):
+        if i < pos:
+            continue
+        end = closer.close(i)
+        if end is not None:
+            yield i, end
+            pos = end
 
 
 #: Literals an EMOTICON match can start with (``[:;=]…``, ``<3``, ``^^``, ``xD``).
@@ -245,20 +324,23 @@ def _block_spans(text: str) -> tuple[Span, ...]:
     if "\\\\" in text:
         spans.extend(m.span() for m in _UNC_PATH.finditer(text))
     if "`" in text:
-        spans.extend(m.span() for m in _finditer_at(BACKTICKS, text, _find_all(text, "`")))
+        spans.extend(_backtick_spans(text))
     if "::" in text:
+        name, scope = _Expander(text), _Expander(text, "_~:")
         for i in _find_all(text, "::"):
-            spans.append((_expand_left(text, i), _expand_right(text, i + 2, "_~:")))
+            spans.append((name.left(i), scope.right(i + 2)))
     if "_" in text:
+        word = _Expander(text)
         for i in _find_all(text, "_"):
-            s, e = _expand_left(text, i), _expand_right(text, i + 1)
+            s, e = word.left(i), word.right(i + 1)
             if s < i and e > i + 1 and text[s].islower():
                 spans.append((s, e))
     if "(" in text:
+        callee = _Expander(text, "_.")
         for m in _CALL.finditer(text):
             s = m.start()
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
-                spans.append((_expand_left(text, s, "_."), m.end()))
+                spans.append((callee.left(s), m.end()))
     for m in _emoticons(text):
         s = m.start()
         prev = text[s - 1] if s > 0 else ""
@@ -273,8 +355,9 @@ def _block_spans(text: str) -> tuple[Span, ...]:
                 d = DIRECTIVE.match(text, i)
                 if d:
                     spans.append(d.span())
+    file_name = _Expander(text, "_-.")
     for m in _EXTENSION.finditer(text):
-        s = _expand_left(text, m.start(), "_-.")
+        s = file_name.left(m.start())
         if s < m.start():
             spans.append((s, m.end()))
     for ls, le in _lines_at(text, _code_hints(text)):
