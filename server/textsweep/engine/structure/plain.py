@@ -330,9 +330,9 @@ def _block_spans(text: str) -> tuple[Span, ...]:
         for i in _find_all(text, "::"):
             spans.append((name.left(i), scope.right(i + 2)))
     if "_" in text:
-        word = _Expander(text)
+        ident = _Expander(text)
         for i in _find_all(text, "_"):
-            s, e = word.left(i), word.right(i + 1)
+            s, e = ident.left(i), ident.right(i + 1)
             if s < i and e > i + 1 and text[s].islower():
                 spans.append((s, e))
     if "(" in text:
