@@ -96,7 +96,37 @@ def _find_all(text: str, needle: str) -> list[int]:
     return out
 
 
+_URL_RUN = re.compile(r"""[^\s<>"«»`]*""")
+_URL_LAST_BAD = frozenset(".,;:!?)]}'’")
+
+
+class _UrlTails:
+    """``_URL_TAIL.match(text, p).end()`` (or None) for many ``p``: a URL's tail runs
+    to the end of its run of URL characters, less trailing punctuation, the same for
+    every ``p`` in the run. Matching from each ``www.`` of ``www.www.www.…`` read
+    the whole run again (quadratic); the last answer is kept instead."""
+
+    __slots__ = ("_end", "_run_end", "_start", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._start = self._run_end = -1
+        self._end = -1  # end of the tail for the run, or -1 when it has no good character
+
+    def end(self, p: int) -> int | None:
+        if not self._start <= p <= self._run_end:
+            text = self._text
+            m = _URL_RUN.match(text, p)
+            run_end = m.end() if m else p
+            e = run_end
+            while e > p and text[e - 1] in _URL_LAST_BAD:
+                e -= 1
+            self._start, self._run_end, self._end = p, run_end, e if e > p else -1
+        return self._end if self._end > p else None
+
+
 def _urls(text: str, spans: list[Span]) -> None:
+    tails = _UrlTails(text)
     for needle in ("://", "www.", "mailto:", "urn:", "doi:"):
         if needle not in text:
             continue
@@ -109,8 +139,8 @@ def _urls(text: str, spans: list[Span]) -> None:
                     continue
             elif start > 0 and (text[start - 1].isalnum() or text[start - 1] == "/"):
                 continue
-            m = _URL_TAIL.match(text, i + len(needle))
-            spans.append((start, m.end() if m else i + len(needle)))
+            end = tails.end(i + len(needle))
+            spans.append((start, end if end is not None else i + len(needle)))
 
 
 def _emails(text: str, spans: list[Span]) -> None:
