@@ -293,6 +293,7 @@ TEST_SHAPES: dict[str, tuple[str, ...]] = {
     "html": (*_COMMON, "html-comment-open", "lt-no-gt", "pi-open", "cdata-open", "raw-open-lt"),
     # Pygments reads every character of code: the shapes that trapped its lexer.
     "python": (
+        "run:lf",
         "run:crlf",
         "run:space-lf",
         "run:nbsp-lf",
