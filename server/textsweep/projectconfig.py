@@ -12,6 +12,8 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from .editorconfigfile import get_properties
+
 log = logging.getLogger(__name__)
 
 _BOOL = {"true": True, "false": False}
@@ -20,11 +22,8 @@ _BOOL = {"true": True, "false": False}
 def editorconfig_settings(path: str) -> dict[str, Any]:
     """The ``textsweep`` settings implied by the .editorconfig files above ``path``."""
     try:
-        import editorconfig
-    except ImportError:  # pragma: no cover - a declared dependency
-        return {}
-    try:
-        props = editorconfig.get_properties(os.path.abspath(path))
+        # Our own reader: bounded-time globs, regular files only (see the module).
+        props = get_properties(os.path.abspath(path))
     except Exception as exc:  # noqa: BLE001 - a broken .editorconfig must not stop linting
         log.warning("ignoring .editorconfig for %s: %s", path, exc)
         return {}

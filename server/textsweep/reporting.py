@@ -79,6 +79,7 @@ GitHub format
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -227,8 +228,12 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
 
 
 def artifact_uri(path: str) -> str:
-    """A relative path as a SARIF URI reference (percent-encoded, forward slashes)."""
-    return quote(path.replace("\\", "/"), safe="/-._~!$&'()*+,;=@")
+    """A relative path as a SARIF URI reference (percent-encoded, forward slashes).
+
+    The raw bytes are encoded (``os.fsencode``): a name that is not valid UTF-8 gets
+    its bytes percent-encoded instead of crashing the report."""
+    raw = os.fsencode(path.replace("\\", "/"))
+    return quote(raw, safe="/-._~!$&'()*+,;=@")
 
 
 def render_sarif(results: Sequence[FileResult]) -> str:

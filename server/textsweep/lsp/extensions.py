@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcInvalidParams
+
+from .. import fileio
 
 if TYPE_CHECKING:
     from .server import TextsweepServer
@@ -24,12 +25,10 @@ MAX_READ_BYTES = 64 * 1024 * 1024
 
 
 def read_bytes(path: str) -> bytes | None:
-    """The file's bytes, or None when it cannot or should not be read."""
+    """The file's bytes, or None when it cannot or should not be read (only regular
+    files, the limit counted on the bytes read: see :mod:`textsweep.fileio`)."""
     try:
-        if os.path.getsize(path) > MAX_READ_BYTES:
-            return None
-        with open(path, "rb") as fh:
-            return fh.read()
+        return fileio.read_regular(path, MAX_READ_BYTES).data
     except OSError:
         return None
 

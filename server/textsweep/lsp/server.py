@@ -22,7 +22,7 @@ from .. import __version__
 from ..engine import Config, Document, Finding, fix_all, parse_settings
 from ..engine.linter import active_rules, lint_capped
 from ..projectconfig import editorconfig_settings, merge_settings
-from . import convert, extensions
+from . import convert, disk, extensions
 from .documents import OpenDocument
 from .hover import hover_markdown
 from .positions import UTF16, offsets_to_positions, position_to_offset
@@ -123,7 +123,11 @@ class TextsweepServer(LanguageServer):
             raw = self.pushed_settings
         od = self.docs.get(uri)
         if od is not None and od.path:
-            raw = merge_settings(editorconfig_settings(od.path), raw)
+            # Off the loop: it reads files (a FIFO or a huge file must not freeze us).
+            ec = await asyncio.get_running_loop().run_in_executor(
+                self.executor, editorconfig_settings, od.path
+            )
+            raw = merge_settings(ec, raw)
         config, warnings = parse_settings(raw)
         self.warn(warnings)
         self.configs[uri] = config
@@ -153,6 +157,18 @@ class TextsweepServer(LanguageServer):
             self.schedule(uri, 0)
         if self.pull_mode and self._supports("workspace", "diagnostics", "refresh_support"):
             self.workspace_diagnostic_refresh(None)
+
+    async def read_disk(self, path: str, text: str) -> bytes | None:
+        """The document's bytes on disk, when safe to read (see :mod:`.disk`)."""
+        got = await asyncio.get_running_loop().run_in_executor(
+            self.executor, disk.read_for_document, path, text, disk.workspace_paths(self.workspace)
+        )
+        if got.note:
+            log.warning("%s", got.note)
+            self.window_log_message(
+                lsp.LogMessageParams(type=lsp.MessageType.Warning, message=f"textsweep: {got.note}")
+            )
+        return got.data
 
     # ------------------------------------------------------------------ linting
 
@@ -308,9 +324,7 @@ def create_server() -> TextsweepServer:
         # (a status bar asking for documentInfo) must find the document.
         ls.docs[td.uri] = od
         if path:
-            od.raw = await asyncio.get_running_loop().run_in_executor(
-                ls.executor, extensions.read_bytes, path
-            )
+            od.raw = await ls.read_disk(path, td.text)
         ls.schedule(td.uri, 0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
@@ -335,9 +349,7 @@ def create_server() -> TextsweepServer:
             # Before any await, so a request that follows sees no stale result.
             ls.settings_changed(None)
         if od.path:
-            od.raw = await asyncio.get_running_loop().run_in_executor(
-                ls.executor, extensions.read_bytes, od.path
-            )
+            od.raw = await ls.read_disk(od.path, od.text)
         ls.schedule(od.uri, 0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
