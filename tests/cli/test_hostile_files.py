@@ -257,3 +257,13 @@ def test_tcp_address_accepts_loopback_only() -> None:
     for bad in ("0.0.0.0:1", "192.168.1.2:1", "example.org:1", "[::]:1", "localhost:x"):
         with pytest.raises(ValueError):
             tcp_address(bad)
+
+
+def test_gitignore_linked_to_a_device_or_a_fifo_does_not_hang_the_walk(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").symlink_to("/dev/zero")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    os.mkfifo(sub / ".gitignore")
+    write(sub / "a.txt", MESSY)
+    out = run("check", str(tmp_path))
+    assert out.returncode == 1 and "a.txt:1:" in out.stdout
