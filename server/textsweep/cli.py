@@ -193,6 +193,9 @@ def _write(snap: fileio.Snapshot | None, data: bytes) -> int:
     except fileio.ChangedOnDisk as exc:
         print(f"{snap.path}: {exc.strerror}", file=sys.stderr)
         return 2
+    except OSError as exc:  # read-only file, full disk…: this file fails, not the run
+        print(f"{snap.path}: not written: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -188,7 +188,12 @@ def _write_in_place(target: str, snap: Snapshot, data: bytes) -> None:
 
 def _write_renamed(target: str, snap: Snapshot, data: bytes) -> None:
     folder = os.path.dirname(target)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".textsweep-", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".textsweep-", suffix=".tmp")
+    except PermissionError:
+        # A writable file in a directory we may not create files in.
+        _write_in_place(target, snap, data)
+        return
     try:
         try:
             view = memoryview(data)

@@ -267,3 +267,35 @@ def test_gitignore_linked_to_a_device_or_a_fifo_does_not_hang_the_walk(tmp_path:
     write(sub / "a.txt", MESSY)
     out = run("check", str(tmp_path))
     assert out.returncode == 1 and "a.txt:1:" in out.stdout
+
+
+def test_file_in_a_read_only_directory_is_fixed_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    p = write(tmp_path / "a.txt", MESSY)
+    inode = os.stat(p).st_ino
+
+    def no_temp_files(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(fileio.tempfile, "mkstemp", no_temp_files)
+    assert cli.main(["fix", str(p)]) == 0
+    assert p.read_text("utf-8") == FIXED and os.stat(p).st_ino == inode
+
+
+def test_a_file_that_cannot_be_written_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a = write(tmp_path / "a.txt", MESSY)
+    b = write(tmp_path / "b.txt", MESSY)
+    real = fileio.replace_checked
+
+    def disk_full_for_a(snap: fileio.Snapshot, data: bytes) -> None:
+        if snap.path.endswith("a.txt"):
+            raise OSError(28, "No space left on device")
+        real(snap, data)
+
+    monkeypatch.setattr(fileio, "replace_checked", disk_full_for_a)
+    assert cli.main(["fix", str(a), str(b)]) == 2
+    assert "a.txt: not written: No space left on device" in capsys.readouterr().err
+    assert a.read_text("utf-8") == MESSY and b.read_text("utf-8") == FIXED

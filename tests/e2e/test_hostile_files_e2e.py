@@ -124,3 +124,23 @@ async def test_bytes_read_inside_the_workspace_or_when_the_client_showed_them(
     open_doc(client, outside.as_uri(), LATIN.encode("cp1252").decode("utf-8", "replace"))
     await diagnostics(client, outside.as_uri(), 1)
     assert (await _info(client, outside.as_uri())).encoding == "windows-1252"
+
+
+async def test_hostile_editorconfig_glob_does_not_freeze_the_server(
+    client: LanguageClient, workspace: Path
+) -> None:
+    """12 stars in brackets never returned in the editorconfig package's matcher."""
+    (workspace / ".editorconfig").write_text(
+        "root = true\n[" + "*" * 12 + "x]\nindent_size = 2\n[*.txt]\n"
+        "trim_trailing_whitespace = false\n",
+        "utf-8",
+    )
+    deep = workspace / "some" / "deep" / "directory" / "structure" / "with"
+    deep.mkdir(parents=True)
+    p = deep / "a-rather-long-file-name.txt"
+    text = "Des espaces en fin de ligne.   \nDeux  espaces.\n"
+    p.write_text(text, "utf-8")
+    open_doc(client, p.as_uri(), text)
+    diags = await diagnostics(client, p.as_uri(), 1, timeout=30)
+    # The [*.txt] section applied: trailing spaces are this project's business.
+    assert [d.code for d in diags] == ["doubled-space"]
