@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from textsweep import editorconfigfile
-from textsweep.globmatch import glob_match
+from textsweep.globmatch import Glob, glob_match
 from textsweep.projectconfig import editorconfig_settings
 
 CASES = [
@@ -88,7 +88,7 @@ def _median_time(glob: str, path: str) -> float:
     runs = []
     for _ in range(5):
         t = time.perf_counter()
-        glob_match(glob + "\u200b", path)  # a new glob each time: no cache
+        Glob(glob).match(path)  # compiled afresh: no transitions cached from a run before
         runs.append(time.perf_counter() - t)
     return statistics.median(runs)
 
@@ -110,7 +110,7 @@ def test_hostile_globs_take_time_linear_in_the_path(hostile) -> None:  # type: i
     assert not glob_match(glob, small)
     t_small = _median_time(glob, small)
     t_large = _median_time(glob, large)
-    assert t_large <= 3 * t_small + 0.002, (t_small, t_large)
+    assert t_large <= 3 * t_small + 0.005, (t_small, t_large)
 
 
 def test_too_long_globs_match_nothing() -> None:

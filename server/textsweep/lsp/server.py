@@ -160,8 +160,12 @@ class TextsweepServer(LanguageServer):
 
     async def read_disk(self, path: str, text: str) -> bytes | None:
         """The document's bytes on disk, when safe to read (see :mod:`.disk`)."""
+        try:
+            folders = disk.workspace_paths(self.workspace)
+        except RuntimeError:  # a didOpen before initialize: no workspace yet
+            folders = []
         got = await asyncio.get_running_loop().run_in_executor(
-            self.executor, disk.read_for_document, path, text, disk.workspace_paths(self.workspace)
+            self.executor, disk.read_for_document, path, text, folders
         )
         if got.note:
             log.warning("%s", got.note)
