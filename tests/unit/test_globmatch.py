@@ -15,7 +15,7 @@ import pytest
 
 from textsweep import editorconfigfile
 from textsweep.globmatch import Glob, glob_match
-from textsweep.projectconfig import editorconfig_settings
+from textsweep.settings import editorconfig_settings
 
 CASES = [
     # star: anything but a slash
