@@ -122,10 +122,14 @@ class TextsweepServer(LanguageServer):
             raw = self.pushed_settings
         od = self.docs.get(uri)
         # The editor's settings over the project's files, as the CLI layers them.
-        # Off the loop: it reads files and matches .editorconfig globs.
-        config, warnings = await asyncio.get_running_loop().run_in_executor(
-            self.executor, self.resolver.config_for, od.path if od else None, raw
-        )
+        path = od.path if od else None
+        if path is None:  # nothing to read: no need to queue behind the lints
+            config, warnings = self.resolver.config_for(None, raw)
+        else:
+            # Off the loop: it reads files and matches .editorconfig globs.
+            config, warnings = await asyncio.get_running_loop().run_in_executor(
+                self.executor, self.resolver.config_for, path, raw
+            )
         self.warn(warnings)
         self.configs[uri] = config
         return config
