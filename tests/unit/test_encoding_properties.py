@@ -17,7 +17,7 @@ import ftfy.bad_codecs  # noqa: F401  (sloppy-windows-1252 for building mojibake
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from textsweep.engine import Document, all_rules, fix_all, lint, parse_settings
+from textsweep.engine import Document, all_rules, apply_fixes, fix_all, lint, parse_settings
 from textsweep.engine.encoding import decode_as, inspect_bytes, to_utf8
 
 LOWER = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæñáíóúãõåøßąćęłńśźżčďěňřšťůž"
@@ -78,6 +78,21 @@ def _only_encoding(config_text: str) -> str:
     return fix_all(Document(config_text), CONFIG).text
 
 
+def _with_guesses(text: str) -> str:
+    """``text`` after fix-all, then each repair still offered as a guess (not safe)."""
+    text = _only_encoding(text)
+    guesses = [f.fixes[0] for f in lint(Document(text), CONFIG) if f.fixes]
+    return apply_fixes(text, guesses).text
+
+
+def _restored(bad: str, good: str) -> None:
+    """Fix-all restores ``good``, or stops where the evidence does and the repairs it
+    still offers (a lone ``Î·`` may be Greek ``η``) complete it: never a third text."""
+    out = _only_encoding(bad)
+    if out != good:
+        assert _with_guesses(bad) == good, (bad, out)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(real_prose_any, euro)
 def test_clean_prose_is_never_touched(text: str, money: str) -> None:
@@ -93,7 +108,7 @@ def test_whole_text_mojibake_is_restored(text: str, money: str) -> None:
     text = text.rstrip("\n") + money + "\n"
     assume(not text.isascii())
     bad = text.encode("utf-8").decode("sloppy-windows-1252")
-    assert _only_encoding(bad) == text
+    _restored(bad, text)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -107,7 +122,7 @@ def test_some_words_broken_only_those_change(parts: list[tuple[str, bool]]) -> N
         )
         + "\n"
     )
-    assert _only_encoding(bad) == good
+    _restored(bad, good)
 
 
 @settings(max_examples=200, deadline=None)

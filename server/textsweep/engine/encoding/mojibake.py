@@ -13,10 +13,11 @@ almost never reaches ftfy at all.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -205,6 +206,9 @@ class Repair:
     #: The whole run (word or words) shown in messages, before and after.
     context_before: str
     context_after: str
+    #: fix-all may apply it: the repair is clearly more plausible than the text
+    #: as written (see :func:`_grade`); otherwise it is only offered.
+    safe: bool = True
 
 
 def _runs(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -300,6 +304,42 @@ def _chains(spans: Sequence[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]
         chain.append(span)
     if chain:
         yield chain
+
+
+#: Codecs the fallback tries after Windows-1252, when the chain does not even
+#: encode to it (``HĂ´pital`` is Windows-1250, ``РґРѕ`` Windows-1251, ``g√¢teaux``
+#: MacRoman): each must give back plausible letters.
+_OTHER_FALLBACKS = (
+    "sloppy-windows-1250",
+    "sloppy-windows-1251",
+    "macroman",
+    "sloppy-windows-1253",
+    "sloppy-windows-1254",
+    "sloppy-windows-1257",
+    "cp437",
+)
+
+
+def _fallback_any(
+    text: str, chain: list[tuple[int, int]]
+) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """The strict Windows-1252 repair, else the first other codec giving whole letters."""
+    fixed = _fallback(text, chain)
+    if fixed is not None:
+        return fixed, _FALLBACK_PLAN
+    start, end = chain[0][0], chain[-1][1]
+    seg = text[start:end]
+    for codec in _OTHER_FALLBACKS:
+        try:
+            fixed = seg.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if not all(_plausible_repair(c) and c.isalpha() for c in fixed):
+            continue
+        # A whole run of pairs (``РґРѕСЂРѕРіРµ``), or one no clean text shows.
+        if len(chain) >= 2 or any(_strong_hit(text, hs, he) for hs, he in chain):
+            return fixed, (("encode", codec), ("decode", "utf-8"))
+    return None
 
 
 def _fallback(text: str, chain: list[tuple[int, int]]) -> str | None:
@@ -405,7 +445,7 @@ def find(text: str) -> list[Repair]:
         return []
     found = hits(text)
     if not found:
-        return []
+        return legacy_repairs(text)
     out: list[Repair] = []
     for rs, re_ in _runs(text, found):
         run = text[rs:re_]
@@ -415,11 +455,262 @@ def find(text: str) -> list[Repair]:
             continue
         inside = [h for h in found if rs <= h[0] and h[1] <= re_]
         for chain in _chains(inside):
-            repaired = _fallback(text, chain)
-            if repaired is None:
+            got = _fallback_any(text, chain)
+            if got is None:
                 continue
             cs, ce = chain[0][0], chain[-1][1]
-            out.append(_repair(text, cs, ce, text[cs:ce], repaired, _FALLBACK_PLAN))
+            out.append(_repair(text, cs, ce, text[cs:ce], got[0], got[1]))
+    out = _grade(text, out, found)
+    taken = [(r.start, r.end) for r in out]
+    for rep in legacy_repairs(text):
+        if not any(s < rep.end and rep.start < e for s, e in taken):
+            out.append(rep)
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+# --------------------------------------------------------------------------- how sure
+
+
+def _family(codec: str) -> str:
+    """ftfy says ``latin-1`` or ``sloppy-windows-1252`` for the same mistake."""
+    if codec in ("latin-1", "sloppy-windows-1252", "windows-1252", "cp1252"):
+        return "cp1252"
+    return codec.replace("sloppy-", "")
+
+
+def first_codec(rep: Repair) -> str:
+    """The family of the first codec the repair undoes ("" when none is named)."""
+    for step, codec in rep.plan:
+        if step == "encode":
+            return _family(codec)
+    return "cp1252" if rep.plan else ""
+
+
+#: Continuation images that real text puts right after a letter: an apostrophe
+#: (``Ã’s``), a trademark sign (``AHÅ™``), closing quotes, dashes, a no-break space.
+_AFTER_A_WORD = _COMMON_AFTER_LETTER | _APOSTROPHES | frozenset("™®©\u00a0 ")
+
+
+#: Punctuation that may end a word written in capitals (``MAÇÃ…``, ``IRMÔ``).
+_PUNCT_AFTER_A_WORD = frozenset("’‘”“»«…–—·")
+
+
+def _strong_hit(text: str, hs: int, he: int) -> bool:
+    """One lead+continuation image that clean text (almost) never shows."""
+    seq = text[hs:he]
+    if he - hs >= 3:
+        return True  # ``â€™``: three characters in a row that spell one UTF-8 letter
+    if any("\x80" <= c <= "\x9f" for c in seq):
+        return True  # a C1 control is never text
+    lead, cont = seq[0], seq[1:]
+    before = text[hs - 1] if hs else ""
+    after = text[he] if he < len(text) else ""
+    if not lead.isalpha():
+        return before.isalpha()  # ``g√¢teaux``, ``pi√π``: a symbol glued to a word
+    if cont[0] in _APOSTROPHES or cont[0] in "\u00a0 ":
+        return False  # ``Ã’s``, ``MISUTÂ\u00a0AJIKKO``: real text writes these
+    if lead == "Â" or (lead in _STRONG_LEADS and cont[0] not in _PUNCT_AFTER_A_WORD):
+        # Portuguese puts letters, spaces or apostrophes after ``Ã``, never
+        # ``ƒ``, ``©`` or ``«`` (``IRMÃƒ``, ``NoÃ«l``, ``Ã©t``).
+        return True
+    if before.islower() and lead.isupper() and after.isalpha():
+        return True  # a capital and a sign inside a lowercase word: ``SÃ¸ren``
+    if cont[0] in _AFTER_A_WORD:
+        return False
+    if cont[0].isalpha():
+        return False  # two letters: ``ÓŁ`` is a word
+    # A letter then a symbol inside a word (``HĂ´pital``), or a capital and a
+    # symbol after lowercase letters (``cafÃ©``).
+    return (before.isalpha() and after.isalpha()) or (before.islower() and lead.isupper())
+
+
+def _written_elsewhere(text: str, rep: Repair) -> bool:
+    """The repaired word (with a repaired letter in it) is written intact elsewhere."""
+    word = rep.context_after.strip()
+    if not rep.repaired.strip() or len(word) < 2 or not any(c.isalpha() for c in rep.repaired):
+        return False
+    lo = max(0, rep.start - len(rep.context_before))
+    hi = rep.end + len(rep.context_before)
+    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+    return bool(pattern.search(text, 0, lo) or pattern.search(text, hi))
+
+
+def _grade(text: str, repairs: list[Repair], found: Sequence[tuple[int, int]]) -> list[Repair]:
+    """Mark as safe only the repairs that are clearly more plausible than the text.
+
+    A repair is sure on its own when its span holds two images or more (``dÃ©pÃ´t``)
+    or one no clean text shows (:func:`_strong_hit`). A weaker one (``Ã’s``,
+    ``SELKÄ\u00a0``, a lone ``Ã `` before a space) becomes safe when a sure repair
+    elsewhere in the document undid the same codec, or when its repaired word is
+    written elsewhere in the document; otherwise it is only offered.
+    """
+    if not repairs:
+        return repairs
+    starts = [h[0] for h in found]
+    sure: list[bool] = []
+    for rep in repairs:
+        lo = bisect.bisect_left(starts, rep.start)
+        hi = bisect.bisect_left(starts, rep.end)
+        inside = [h for h in found[lo:hi] if h[1] <= rep.end]
+        if not inside:
+            # ftfy's span may start before the hit it repaired (it trims to the change).
+            inside = [h for h in found if h[0] < rep.end and h[1] > rep.start]
+        sure.append(len(inside) >= 2 or any(_strong_hit(text, hs, he) for hs, he in inside))
+    agreed = {first_codec(r) for r, ok in zip(repairs, sure, strict=True) if ok}
+    out: list[Repair] = []
+    for rep, ok in zip(repairs, sure, strict=True):
+        if not ok:
+            ok = first_codec(rep) in agreed or _written_elsewhere(text, rep)
+        out.append(rep if ok == rep.safe else replace(rep, safe=ok))
+    return out
+
+
+# --------------------------------------------------------------------------- 8-bit misreads
+
+#: Windows-1252 images of bytes 0x80–0x9F that do not sit between two letters in
+#: clean text (``d‚p“t`` is DOS ``dépôt``, ``dŽp™t`` MacRoman ``dépôt``), and
+#: capitals that do not follow a lowercase letter. Apostrophes, ``œ``, ``š`` and
+#: dashes are left out: ``l’été``, ``cœur``, ``Škoda``, ``well—known`` are text.
+_VOTERS = frozenset("‚„†‡ˆ‰‹›“”•˜™")
+_CAPITAL_VOTERS = frozenset("ŠŽŒŸ")
+#: Codecs whose letters Windows-1252 (or Latin-1, for C1 controls) shows as those.
+LEGACY_CODECS = ("mac-roman", "cp850")
+_LEGACY_NAMES = {
+    "mac-roman": "MacRoman",
+    "cp850": "DOS code page 850/437",
+    "cp1252": "Windows-1252",
+}
+
+
+def legacy_name(codec: str) -> str:
+    """How messages name a reading of bytes 0x80–0x9F."""
+    return _LEGACY_NAMES.get(codec, codec)
+
+
+def _byte(ch: str) -> int | None:
+    """The byte 0x80–0x9F that Windows-1252 or Latin-1 shows as ``ch``."""
+    if "\x80" <= ch <= "\x9f":
+        return ord(ch)
+    try:
+        b = ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return None
+    return b[0] if len(b) == 1 and 0x80 <= b[0] <= 0x9F else None
+
+
+def letter_in(codec: str, b: int, before: str) -> str | None:
+    """``b`` read in ``codec``, when it is a letter fitting after ``before``."""
+    try:
+        ch = bytes([b]).decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if not ch.isalpha() or (before.islower() and ch.isupper()):
+        return None
+    return ch
+
+
+def legacy_votes(text: str) -> dict[str, int]:
+    """How many characters point at each reading of bytes 0x80–0x9F.
+
+    A C1 control outside a word whose Windows-1252 meaning is punctuation
+    (``\x85`` for ``…``) votes Windows-1252, and so does one between letters that
+    Windows-1252 reads as an apostrophe (``l\x92admettre``). A character between
+    letters that only MacRoman or the DOS code page make a letter of votes for
+    those (``tur\x92stico``: MacRoman ``í``).
+    """
+    votes: dict[str, int] = {}
+    n = len(text)
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        ch = text[i]
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < n else ""
+        b = _byte(ch)
+        if b is None:
+            continue
+        inside = before.isalpha() and after.isalpha()
+        if "\x80" <= ch <= "\x9f":
+            try:
+                meant = bytes([b]).decode("cp1252")
+            except UnicodeDecodeError:
+                meant = ""
+            if (meant and not inside and not meant.isalpha()) or (inside and meant in _APOSTROPHES):
+                votes["cp1252"] = votes.get("cp1252", 0) + 1
+        elif ch in _CAPITAL_VOTERS and not before.islower():
+            continue
+        if not inside:
+            continue
+        for codec in LEGACY_CODECS:
+            if letter_in(codec, b, before):
+                votes[codec] = votes.get(codec, 0) + 1
+    return votes
+
+
+def legacy_decision(text: str) -> str | None:
+    """The reading of bytes 0x80–0x9F the document agrees on, or None when unsure.
+
+    Two votes at least, and more than any other reading.
+    """
+    votes = legacy_votes(text)
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, count = ranked[0]
+    if count < 2 or (len(ranked) > 1 and ranked[1][1] >= count):
+        return None
+    return best
+
+
+_SPECIAL = re.compile("[\\x80-\\x9f‚„†‡ˆ‰‹›“”•˜™ŠŽŒŸ]")
+#: What :func:`legacy_repairs` re-reads inside a word (dashes too, once decided).
+_REREAD = re.compile("[\\x80-\\x9f‚„†‡ˆ‰‹›“”•˜™ŠŽŒŸ–—]")
+
+
+def legacy_repairs(text: str) -> list[Repair]:
+    """Words written in MacRoman or a DOS code page and read as Windows-1252.
+
+    Only when the document agrees on that codec (:func:`legacy_decision`); each
+    such word is re-read whole, and kept only when every such character becomes
+    a letter. Always safe: two characters at least agreed on the codec.
+    """
+    if text.isascii():
+        return []
+    codec = legacy_decision(text)
+    if codec is None or codec == "cp1252":
+        return []
+    out: list[Repair] = []
+    plan = (("encode", "sloppy-windows-1252"), ("decode", codec))
+    n = len(text)
+    last_end = -1
+    for m in _REREAD.finditer(text):
+        if m.start() < last_end:
+            continue
+        ws, we = m.start(), m.end()
+        while ws > 0 and text[ws - 1].isalpha():
+            ws -= 1
+        while we < n and (text[we].isalpha() or _REREAD.match(text, we)):
+            we += 1
+        last_end = we
+        word = text[ws:we]
+        letters = []
+        ok = True
+        changed = False
+        for ch in word:
+            b = _byte(ch) if _REREAD.match(ch) else None
+            if b is None:
+                letters.append(ch)
+                continue
+            prev = letters[-1] if letters else ""
+            got = letter_in(codec, b, prev)
+            if got is None or not prev.isalpha():
+                ok = False
+                break
+            letters.append(got)
+            changed = True
+        if not ok or not changed:
+            continue
+        out.append(_repair(text, ws, we, word, "".join(letters), plan))
     return out
 
 
@@ -461,6 +752,9 @@ def codec_display(codec: str, span: str = "") -> str:
 
 def summary(repair: Repair) -> str:
     """``UTF-8 bytes decoded as Windows-1252`` (or ``… twice: …``)."""
+    decodes = [codec for step, codec in repair.plan if step == "decode"]
+    if decodes and decodes[-1] in LEGACY_CODECS:
+        return f"{_LEGACY_NAMES[decodes[-1]]} bytes decoded as Windows-1252"
     encodes = [codec for step, codec in repair.plan if step == "encode"]
     if not encodes:
         if any(c == "decode_inconsistent_utf8" for _, c in repair.plan):

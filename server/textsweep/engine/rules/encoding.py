@@ -213,16 +213,39 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     opts = parse_encoding(config.options)[0]
     if doc.language_id in opts.mojibake_skip_languages:
         return
+    if _foreign_bytes(doc, config):
+        return  # the reload action is the repair: see file-encoding
     for rep in mojibake_repairs(doc):
         what = mj.summary(rep)
         before = mj.visible(rep.context_before)
+        if rep.safe:
+            yield r.finding(
+                rep.start,
+                rep.end,
+                f"{what}: `{before}` → `{rep.context_after}`",
+                [Fix(rep.start, rep.end, rep.repaired, f"Repair as `{rep.context_after}`")],
+                detail=mj.explain(rep),
+                data={"plan": [list(step) for step in rep.plan], "safe": True},
+            )
+            continue
+        # A look-alike is as likely (``Ã’s``, ``SELKÄ\u00a0EDELLÄ``): offer, never apply.
         yield r.finding(
             rep.start,
             rep.end,
-            f"{what}: `{before}` → `{rep.context_after}`",
-            [Fix(rep.start, rep.end, rep.repaired, f"Repair as `{rep.context_after}`")],
+            f"Possibly {what}: `{before}` → `{rep.context_after}`? "
+            "Nothing else in the document confirms it",
+            [
+                Fix(
+                    rep.start,
+                    rep.end,
+                    rep.repaired,
+                    f"Repair as `{rep.context_after}` (a guess)",
+                    safe=False,
+                )
+            ],
+            severity=Severity.INFO,
             detail=mj.explain(rep),
-            data={"plan": [list(step) for step in rep.plan]},
+            data={"plan": [list(step) for step in rep.plan], "safe": False},
         )
 
 
@@ -262,30 +285,71 @@ def c1_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     # Inside mojibake the Windows-1252 reading is wrong (``Ã\x89`` is ``É``, not
     # ``Ã‰``): those belong to the mojibake rule, whether or not it is enabled.
     skip = [(rep.start, rep.end) for rep in mojibake_repairs(doc)]
+    # The document's other faults say which codec the bytes came from; a C1
+    # control between letters may be a MacRoman or DOS letter (``tur\x92stico``).
+    decided = mj.legacy_decision(text)
+    n = len(text)
     for pos in (s + i for s, _, run in runs for i, c in enumerate(run) if c <= "\x9f"):
         ch = text[pos]
         if _in_spans(pos, skip):
             continue
         name = describe(ch)
-        remove = Fix(pos, pos + 1, "", f"Remove {name}")
+        before = text[pos - 1] if pos else ""
+        after = text[pos + 1] if pos + 1 < n else ""
+        letters = [
+            (codec, got)
+            for codec in mj.LEGACY_CODECS
+            if before.isalpha()
+            and after.isalpha()
+            and (got := mj.letter_in(codec, ord(ch), before)) is not None
+        ]
         try:
             meant = bytes([ord(ch)]).decode("cp1252")
         except UnicodeDecodeError:
+            meant = ""
+        if decided in mj.LEGACY_CODECS and any(c == decided for c, _ in letters):
+            got = next(g for c, g in letters if c == decided)
+            yield r.finding(
+                pos,
+                pos + 1,
+                f"{name} is the {mj.legacy_name(decided)} byte 0x{ord(ch):02X} read as "
+                f"Latin-1, as elsewhere in this document: it means `{got}`",
+                [
+                    Fix(pos, pos + 1, got, f"Replace with `{got}` ({mj.legacy_name(decided)})"),
+                    Fix(pos, pos + 1, "", f"Remove {name}", safe=False),
+                ],
+            )
+            continue
+        remove = Fix(pos, pos + 1, "", f"Remove {name}", safe=not meant and not letters)
+        alternatives = [
+            Fix(pos, pos + 1, got, f"Replace with `{got}` ({mj.legacy_name(codec)})", safe=False)
+            for codec, got in letters
+        ]
+        if not meant:
             yield r.finding(
                 pos,
                 pos + 1,
                 f"{name}: a control character with no meaning in text, and no character "
                 f"in Windows-1252 either: remove it",
-                [remove],
+                [*alternatives, remove] if alternatives else [remove],
             )
             continue
+        # Sure only when the document agrees on Windows-1252, or when no other
+        # codec makes a letter of the byte here (``12\x80`` is ``12€``).
+        sure = decided == "cp1252" or not (letters or (meant.isalpha() and before.isalpha()))
+        others = (
+            "; it could also be " + ", ".join(f"`{g}` ({mj.legacy_name(c)})" for c, g in letters)
+            if letters and not sure
+            else ""
+        )
         yield r.finding(
             pos,
             pos + 1,
             f"{name} is the Windows-1252 byte 0x{ord(ch):02X} read as Latin-1: "
-            f"it means `{meant}` ({unicodedata.name(meant, '?')})",
+            f"it means `{meant}` ({unicodedata.name(meant, '?')}){others}",
             [
-                Fix(pos, pos + 1, meant, f"Replace with `{meant}` (Windows-1252)"),
+                Fix(pos, pos + 1, meant, f"Replace with `{meant}` (Windows-1252)", safe=sure),
+                *alternatives,
                 Fix(pos, pos + 1, "", f"Remove {name}", safe=False),
             ],
         )
@@ -521,3 +585,8 @@ def _mixed(r: Rule, doc: Document, state: FileState, data: object) -> Iterator[F
         if total > 1:
             message += f" — {total} such lines"
         yield r.finding(s, e, message, fixes, data=data)
+
+
+def _foreign_bytes(doc: Document, config: Config) -> bool:
+    """The editor shows a misreading of bytes that plainly belong to another encoding."""
+    return False
