@@ -204,6 +204,8 @@ def _encode_like(original: bytes, text: str) -> bytes:
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
+    if args.from_encoding is not None:
+        encoding.text_codec(args.from_encoding)  # ValueError: one line, exit 2
     configs = Configs(load_settings(args.config))
     changed = 0
     status = 0
@@ -260,6 +262,13 @@ def _convert(path: str, raw: bytes, args: argparse.Namespace) -> int:
         print(f"{path}: not converted: {exc}", file=sys.stderr)
         return 1
     if data == raw:
+        return 0
+    if info.is_utf8:  # only a byte-order mark to drop
+        verb = "would remove" if args.diff or args.check else "removed"
+        print(f"{path}: {verb} the UTF-8 byte-order mark", file=sys.stderr)
+        if args.diff or args.check:
+            return 1
+        _atomic_write(path, data)
         return 0
     verb = "would convert" if args.diff or args.check else "converted"
     print(

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .names import SIMPLER, codec_name, display_name, label, preference
+from .names import SIMPLER, codec_name, display_name, label, preference, text_codec
 
 #: Bytes of non-ASCII lines handed to chardet at most.
 WINDOW = 64 * 1024
@@ -198,9 +198,9 @@ def decode_as(raw: bytes, encoding: str) -> str:
     when encoding the text again would not give back exactly ``raw``.
     """
     try:
-        name = codec_name(encoding)
-    except LookupError:
-        raise LossyDecodeError(f"{encoding!r} is not an encoding Python knows", encoding) from None
+        name = text_codec(encoding)
+    except ValueError as e:
+        raise LossyDecodeError(str(e), encoding) from None
     shown = display_name(encoding)
     body, bom_len, codec = raw, 0, name
     found = _bom_of(raw)

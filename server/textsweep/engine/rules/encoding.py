@@ -25,7 +25,7 @@ from ..encoding import mojibake as mj
 from ..encoding.options import parse_encoding
 from ..encoding.scan import rare_runs
 from ..model import Finding, Fix, Severity
-from ..registry import Example, Rule, clean, rule
+from ..registry import Example, Rule, clean, get_rule, rule
 from . import invisible
 
 FAMILY = "encoding"
@@ -106,7 +106,18 @@ def _build_state(
     reloads: list[Fix] = []
     line_fixes: dict[int, Fix] = {}
     all_lines: Fix | None = None
-    if info.is_utf8 or (info.bom is not None and info.bom != "utf-8"):
+    if info.is_utf8:
+        return FileState(info, fresh, (), {}, None)
+    if info.bom is not None and info.bom != "utf-8":
+        # A UTF-16/32 file the editor decoded as UTF-8 (NULs and U+FFFD throughout).
+        if _misread(doc, raw) and info.candidates and info.candidates[0].lossless:
+            try:
+                text = decode_as(raw, info.bom)
+            except LossyDecodeError:
+                return FileState(info, fresh, (), {}, None)
+            name = display_name(info.candidates[0].encoding)
+            reload = Fix(0, len(doc.text), text, f"Reload as {name}", safe=False, kind=RELOAD_KIND)
+            return FileState(info, True, (reload,), {}, None)
         return FileState(info, fresh, (), {}, None)
     opts = parse_encoding(config.options)[0]
     if info.is_mixed:
@@ -130,7 +141,8 @@ def _build_state(
                     all_lines = None
         return FileState(info, fresh, (), line_fixes, all_lines)
     if fresh:
-        for cand in info.usable[: opts.reload_candidates]:
+        # Undecided readings are offered too: the reader sees the text and chooses.
+        for cand in (info.usable or info.plausible)[: opts.reload_candidates]:
             if reloads and cand.confidence < 0.05:
                 break
             try:
@@ -148,6 +160,43 @@ def _build_state(
                 )
             )
     return FileState(info, fresh, tuple(reloads), line_fixes, all_lines)
+
+
+def _misread(doc: Document, raw: bytes) -> bool:
+    """The editor shows ``raw`` decoded as UTF-8 with replacement characters."""
+    return doc.text == raw.decode("utf-8", errors="replace")
+
+
+def foreign_bytes(doc: Document, config: Config) -> bool:
+    """The document is the editor's misreading of bytes in another encoding.
+
+    Its U+FFFD and NULs are artefacts of that reading: the reload action is the
+    repair, and no other fix may touch the text (saving it would write the
+    artefacts over the bytes).
+    """
+    if doc.raw is None:
+        return False
+    state = file_state(doc, config)
+    if state is None or state.info.is_utf8:
+        return False
+    return _misread(doc, doc.raw)
+
+
+def only_reloads_if_foreign(
+    doc: Document, config: Config, findings: list[Finding]
+) -> list[Finding]:
+    """``findings`` with every fix but the reload actions dropped on a misread document."""
+    if doc.raw is None or not findings or not foreign_bytes(doc, config):
+        return findings
+    out = []
+    for f in findings:
+        keep = tuple(x for x in f.fixes if x.kind == RELOAD_KIND or f.rule in _RELOADERS)
+        out.append(f if len(keep) == len(f.fixes) else f._replace(fixes=keep))
+    return out
+
+
+#: Rules whose fixes are the reload actions (whole-document or per-line reloads).
+_RELOADERS = frozenset({"file-encoding", "replacement-character"})
 
 
 def _line_fixes(doc: Document, raw: bytes, info: FileEncoding, enc: str) -> dict[int, Fix]:
@@ -213,7 +262,7 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     opts = parse_encoding(config.options)[0]
     if doc.language_id in opts.mojibake_skip_languages:
         return
-    if _foreign_bytes(doc, config):
+    if foreign_bytes(doc, config):
         return  # the reload action is the repair: see file-encoding
     for rep in mojibake_repairs(doc):
         what = mj.summary(rep)
@@ -385,6 +434,9 @@ def replacement_character(r: Rule, doc: Document, config: Config) -> Iterator[Fi
     if pos < 0:
         return
     state = file_state(doc, config)
+    intact = state is not None and doc.raw is not None and _intact(state, doc, doc.raw)
+    if intact and get_rule("file-encoding").setting(config) is not None:
+        return  # the bytes are on disk, intact: file-encoding says how to read them
     n = len(text)
     while pos >= 0:
         end = pos
@@ -392,10 +444,16 @@ def replacement_character(r: Rule, doc: Document, config: Config) -> Iterator[Fi
             end += 1
         count = end - pos
         what = "1 character" if count == 1 else f"{count} characters"
-        message = (
-            f"U+FFFD REPLACEMENT CHARACTER ({what}): bytes were lost when this text was "
-            "decoded; the original cannot be recovered from the text"
-        )
+        if intact:
+            message = (
+                f"U+FFFD REPLACEMENT CHARACTER ({what}): bytes of the file that are not "
+                "UTF-8; they are intact on disk"
+            )
+        else:
+            message = (
+                f"U+FFFD REPLACEMENT CHARACTER ({what}): bytes were lost when this text was "
+                "decoded; the original cannot be recovered from the text"
+            )
         fixes: list[Fix] = []
         if state is not None:
             line = doc.line_of(pos)
@@ -411,6 +469,13 @@ def replacement_character(r: Rule, doc: Document, config: Config) -> Iterator[Fi
                 message += "; save or revert the file to get reload actions"
         yield r.finding(pos, end, message, fixes)
         pos = text.find("\ufffd", end)
+
+
+def _intact(state: FileState, doc: Document, raw: bytes) -> bool:
+    """Every U+FFFD in the text is the editor's misreading of intact bytes on disk."""
+    if state.info.is_utf8 or b"\xef\xbf\xbd" in raw:
+        return False
+    return _misread(doc, raw)
 
 
 # --------------------------------------------------------------------------- file encoding
@@ -496,6 +561,18 @@ def file_encoding(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         return
     if info.bom is not None:
         name = display_name(info.bom)
+        if state.reloads:
+            yield r.finding(
+                span[0],
+                span[1],
+                f"This file is {name} with a byte-order mark, but the editor decoded it as "
+                "UTF-8 (NULs and U+FFFD throughout): reload it as "
+                f"{display_name(info.candidates[0].encoding)}",
+                state.reloads,
+                severity=Severity.ERROR,
+                data={**data, "foreign": True},
+            )
+            return
         if info.candidates and info.candidates[0].lossless:
             yield r.finding(
                 0,
@@ -519,6 +596,16 @@ def file_encoding(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         yield from _mixed(r, doc, state, data)
         return
     if not info.usable:
+        if state.reloads:
+            yield r.finding(
+                span[0],
+                span[1],
+                f"This file is not UTF-8, and {refusal(info)}: check the text of each "
+                "reload before saving",
+                state.reloads,
+                data=data,
+            )
+            return
         yield r.finding(
             span[0],
             span[1],
@@ -533,7 +620,8 @@ def file_encoding(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         f"(confidence {best.confidence:.2f}){_others(info)}"
     )
     if state.fresh:
-        yield r.finding(span[0], span[1], head, state.reloads, data=data)
+        how = "; `textsweep fix --to-utf8` converts it (the bytes on disk are intact)"
+        yield r.finding(span[0], span[1], head + how, state.reloads, data=data)
         return
     for cand in info.usable:
         try:
@@ -585,8 +673,3 @@ def _mixed(r: Rule, doc: Document, state: FileState, data: object) -> Iterator[F
         if total > 1:
             message += f" — {total} such lines"
         yield r.finding(s, e, message, fixes, data=data)
-
-
-def _foreign_bytes(doc: Document, config: Config) -> bool:
-    """The editor shows a misreading of bytes that plainly belong to another encoding."""
-    return False
