@@ -252,9 +252,30 @@ def _known_script(ch: str) -> bool:
     return unicodedata.name(ch, "?").split(" ", 1)[0] in _SCRIPTS
 
 
+def _script_of(ch: str) -> str:
+    name = unicodedata.name(ch, "?").split(" ", 1)[0]
+    return "CJK" if name in ("HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH") else name
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _mixed_words(text: str) -> int:
+    """Scripts beyond the first in each word, summed (``ПΊœ``: 2, ``ϳдписування``: 1)."""
+    count = 0
+    for word in _LETTERS.findall(text):
+        scripts = {_script_of(c) for c in word}
+        count += max(0, len(scripts) - 1)
+    return count
+
+
 def _acceptable(before: str, after: str) -> bool:
     """A repair must not invent damage: no new U+FFFD, controls or unassigned code
-    points, and no letters in scripts nobody writes with such bytes."""
+    points, no letters in scripts nobody writes with such bytes, and no word that
+    mixes scripts where the text as written did not (``Підписування``: ``П``
+    and ``і`` spell ``ϳ`` in UTF-8 bytes, by chance)."""
+    if _mixed_words(after) > _mixed_words(before):
+        return False
     if after.count("\ufffd") > before.count("\ufffd"):
         return False
     if _controls(after) > _controls(before):
@@ -336,9 +357,9 @@ def _fallback_any(
             continue
         if not all(_plausible_repair(c) and c.isalpha() for c in fixed):
             continue
-        # A whole run of pairs (``РґРѕСЂРѕРіРµ``), or one no clean text shows.
-        if len(chain) >= 2 or any(_strong_hit(text, hs, he) for hs, he in chain):
-            return fixed, (("encode", codec), ("decode", "utf-8"))
+        # Letters only; how sure the repair is, :func:`_grade` decides (a lone
+        # ``РІ`` is ``в`` when the rest of the document is Windows-1251 mojibake).
+        return fixed, (("encode", codec), ("decode", "utf-8"))
     return None
 
 
@@ -447,6 +468,7 @@ def find(text: str) -> list[Repair]:
     if not found:
         return legacy_repairs(text)
     out: list[Repair] = []
+    quiet: set[int] = set()
     for rs, re_ in _runs(text, found):
         run = text[rs:re_]
         fixed, plan = _judge(run)
@@ -459,8 +481,15 @@ def find(text: str) -> list[Repair]:
             if got is None:
                 continue
             cs, ce = chain[0][0], chain[-1][1]
-            out.append(_repair(text, cs, ce, text[cs:ce], got[0], got[1]))
-    out = _grade(text, out, found)
+            if not _acceptable(run, text[rs:cs] + got[0] + text[ce:re_]):
+                continue
+            rep = _repair(text, cs, ce, text[cs:ce], got[0], got[1])
+            if got[1] != _FALLBACK_PLAN:
+                quiet.add(rep.start)
+            out.append(rep)
+    # Other codecs' letter pairs (``С»``, ``Её`` in clean Russian) are not even
+    # offered unless the document confirms them.
+    out = [r for r in _grade(text, out, found) if r.safe or r.start not in quiet]
     taken = [(r.start, r.end) for r in out]
     for rep in legacy_repairs(text):
         if not any(s < rep.end and rep.start < e for s, e in taken):
@@ -496,6 +525,11 @@ _AFTER_A_WORD = _COMMON_AFTER_LETTER | _APOSTROPHES | frozenset("™®©\u00a0 "
 _PUNCT_AFTER_A_WORD = frozenset("’‘”“»«…–—·")
 
 
+def _is_letter(ch: str) -> bool:
+    """A letter of a word (``ˇ`` and ``ª`` are modifier or ordinal signs)."""
+    return unicodedata.category(ch) in ("Lu", "Ll", "Lt", "Lo") and ch not in "ªº"
+
+
 def _strong_hit(text: str, hs: int, he: int) -> bool:
     """One lead+continuation image that clean text (almost) never shows."""
     seq = text[hs:he]
@@ -507,15 +541,21 @@ def _strong_hit(text: str, hs: int, he: int) -> bool:
     before = text[hs - 1] if hs else ""
     after = text[he] if he < len(text) else ""
     if not lead.isalpha():
-        return before.isalpha()  # ``g√¢teaux``, ``pi√π``: a symbol glued to a word
+        # ``g√¢teaux``, ``pi√π``: a symbol glued to a word; ``√†`` (MacRoman
+        # ``à``): two symbols no text writes together. ``√π`` alone is maths.
+        return before.isalpha() or not cont[0].isalnum()
+    if cont[0] == "\u00a0" and lead in "ÃÂ" and not before.isupper():
+        return True  # ``giÃ\u00a0``, ``(facultative) Ã\u00a0 expliquer``: ``à``
     if cont[0] in _APOSTROPHES or cont[0] in "\u00a0 ":
         return False  # ``Ã’s``, ``MISUTÂ\u00a0AJIKKO``: real text writes these
-    if lead == "Â" or (lead in _STRONG_LEADS and cont[0] not in _PUNCT_AFTER_A_WORD):
+    sign = not _is_letter(cont[0])
+    if before.islower() and lead.isupper() and sign:
+        return True  # a capital then a sign after lowercase letters: ``cafÃ©``, ``opcjÄ™``
+    odd_cont = sign or cont[0] in "ƒŠŒŽšœžŸªµº"
+    if odd_cont and (lead == "Â" or (lead in _STRONG_LEADS and cont[0] not in _PUNCT_AFTER_A_WORD)):
         # Portuguese puts letters, spaces or apostrophes after ``Ã``, never
         # ``ƒ``, ``©`` or ``«`` (``IRMÃƒ``, ``NoÃ«l``, ``Ã©t``).
         return True
-    if before.islower() and lead.isupper() and after.isalpha():
-        return True  # a capital and a sign inside a lowercase word: ``SÃ¸ren``
     if cont[0] in _AFTER_A_WORD:
         return False
     if cont[0].isalpha():
@@ -532,7 +572,7 @@ def _written_elsewhere(text: str, rep: Repair) -> bool:
         return False
     lo = max(0, rep.start - len(rep.context_before))
     hi = rep.end + len(rep.context_before)
-    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE)
     return bool(pattern.search(text, 0, lo) or pattern.search(text, hi))
 
 
@@ -637,8 +677,10 @@ def legacy_votes(text: str) -> dict[str, int]:
                 meant = ""
             if (meant and not inside and not meant.isalpha()) or (inside and meant in _APOSTROPHES):
                 votes["cp1252"] = votes.get("cp1252", 0) + 1
-        elif ch in _CAPITAL_VOTERS and not before.islower():
-            continue
+        elif ch in _CAPITAL_VOTERS and not (
+            before.islower() and after.islower() and after.lower() != ch.lower()
+        ):
+            continue  # ``SsŠšTt`` is an alphabet, ``dŽp`` is not
         if not inside:
             continue
         for codec in LEGACY_CODECS:
