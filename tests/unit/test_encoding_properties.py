@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (sloppy-windows-1252 for building mojibake)
@@ -148,3 +149,44 @@ def test_any_lossless_conversion_round_trips(text: str, codec: str) -> None:
         return  # refused: allowed, never lossy
     # Whatever was chosen, converting back gives the original bytes.
     assert out.decode("utf-8").encode(info.usable[0].encoding) == raw
+
+
+#: Real sentences (Debian catalogues) in languages written with each codec.
+_REAL = Path(__file__).resolve().parents[1] / "data" / "real"
+_BY_CODEC = {
+    "sloppy-windows-1250": ("pl", "cs", "hu", "sk"),
+    "sloppy-windows-1251": ("ru", "uk", "bg"),
+    "mac_roman": ("fr", "de", "es"),
+}
+_SENTENCES = {
+    codec: [
+        line
+        for lang in langs
+        for line in (_REAL / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+        # Decomposed accents (``a`` + U+0301) read as MacRoman are not repaired yet.
+        if not line.isascii() and unicodedata.is_normalized("NFC", line)
+    ]
+    for codec, langs in _BY_CODEC.items()
+}
+
+
+def _lines_in(codec: str) -> st.SearchStrategy[tuple[str, list[str]]]:
+    lines = st.lists(st.sampled_from(_SENTENCES[codec]), min_size=1, max_size=4)
+    return st.tuples(st.just(codec), lines)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(_BY_CODEC)).flatmap(_lines_in))
+def test_other_codecs_restored_or_left_as_guesses(case: tuple[str, list[str]]) -> None:
+    """UTF-8 read as Windows-1250/1251 or MacRoman: fix-all restores the text, or
+    stops where the evidence does; never a third text."""
+    codec, lines = case
+    good = "\n".join(lines) + "\n"
+    bad = good.encode("utf-8").decode(codec)
+    out = _only_encoding(bad)
+    # Word by word: repaired, or left as written where nothing decides; never a third word.
+    for g, b, o in zip(good.split(" "), bad.split(" "), out.split(" "), strict=True):
+        assert o in (g, b), (g, b, o)
+    guessed = _with_guesses(bad)
+    for g, b, o in zip(good.split(" "), bad.split(" "), guessed.split(" "), strict=True):
+        assert o in (g, b), (g, b, o)

@@ -341,6 +341,10 @@ _OTHER_FALLBACKS = (
 )
 
 
+#: Punctuation another codec's repair may give (``В«`` is ``«`` in Windows-1251).
+_PUNCT_REPAIRS = frozenset("«»–—’‘“”„…\u00a0€№")
+
+
 def _fallback_any(
     text: str, chain: list[tuple[int, int]]
 ) -> tuple[str, tuple[tuple[str, str], ...]] | None:
@@ -350,12 +354,19 @@ def _fallback_any(
         return fixed, _FALLBACK_PLAN
     start, end = chain[0][0], chain[-1][1]
     seg = text[start:end]
+    try:
+        judged: bytes | None = seg.encode(_FALLBACK_CODEC)
+    except UnicodeError:
+        judged = None
     for codec in _OTHER_FALLBACKS:
         try:
-            fixed = seg.encode(codec).decode("utf-8")
+            data = seg.encode(codec)
+            if data == judged:
+                continue  # the same bytes Windows-1252 gave: already judged (``CAPITÃ’S``)
+            fixed = data.decode("utf-8")
         except UnicodeError:
             continue
-        if not all(_plausible_repair(c) and c.isalpha() for c in fixed):
+        if not all(_plausible_repair(c) and (c.isalpha() or c in _PUNCT_REPAIRS) for c in fixed):
             continue
         # Letters only; how sure the repair is, :func:`_grade` decides (a lone
         # ``РІ`` is ``в`` when the rest of the document is Windows-1251 mojibake).
@@ -484,7 +495,8 @@ def find(text: str) -> list[Repair]:
             if not _acceptable(run, text[rs:cs] + got[0] + text[ce:re_]):
                 continue
             rep = _repair(text, cs, ce, text[cs:ce], got[0], got[1])
-            if got[1] != _FALLBACK_PLAN:
+            inside = cs > 0 and text[cs - 1].isalpha() and ce < len(text) and text[ce].isalpha()
+            if got[1] != _FALLBACK_PLAN and not inside:
                 quiet.add(rep.start)
             out.append(rep)
     # Other codecs' letter pairs (``С»``, ``Её`` in clean Russian) are not even
@@ -546,13 +558,15 @@ def _strong_hit(text: str, hs: int, he: int) -> bool:
         return before.isalpha() or not cont[0].isalnum()
     if cont[0] == "\u00a0" and lead in "ÃÂ" and not before.isupper():
         return True  # ``giÃ\u00a0``, ``(facultative) Ã\u00a0 expliquer``: ``à``
-    if cont[0] in _APOSTROPHES or cont[0] in "\u00a0 ":
+    western = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝĂÐ"  # letters that end words
+    if (cont[0] in _APOSTROPHES and lead in western) or cont[0] in "\u00a0 ":
         return False  # ``Ã’s``, ``MISUTÂ\u00a0AJIKKO``: real text writes these
     sign = not _is_letter(cont[0])
     if before.islower() and lead.isupper() and sign:
         return True  # a capital then a sign after lowercase letters: ``cafÃ©``, ``opcjÄ™``
     odd_cont = sign or cont[0] in "ƒŠŒŽšœžŸªµº"
-    if odd_cont and (lead == "Â" or (lead in _STRONG_LEADS and cont[0] not in _PUNCT_AFTER_A_WORD)):
+    ends_words = lead in western and cont[0] in _PUNCT_AFTER_A_WORD  # ``MAÇÃ…``
+    if odd_cont and (lead == "Â" or (lead in _STRONG_LEADS and not ends_words)):
         # Portuguese puts letters, spaces or apostrophes after ``Ã``, never
         # ``ƒ``, ``©`` or ``«`` (``IRMÃƒ``, ``NoÃ«l``, ``Ã©t``).
         return True
@@ -563,6 +577,19 @@ def _strong_hit(text: str, hs: int, he: int) -> bool:
     # A letter then a symbol inside a word (``HĂ´pital``), or a capital and a
     # symbol after lowercase letters (``cafÃ©``).
     return (before.isalpha() and after.isalpha()) or (before.islower() and lead.isupper())
+
+
+def _codecs_of(rep: Repair) -> set[str]:
+    """Every codec family that explains the repair (``Ä‡`` is ``ć`` in Windows-1252
+    and in Windows-1250 alike: it agrees with ``ĹĽ`` for ``ż``)."""
+    out = {first_codec(rep)}
+    for codec in _CODECS:
+        try:
+            if rep.original.encode(codec).decode("utf-8") == rep.repaired:
+                out.add(_family(codec))
+        except UnicodeError:
+            continue
+    return out
 
 
 def _written_elsewhere(text: str, rep: Repair) -> bool:
@@ -597,7 +624,10 @@ def _grade(text: str, repairs: list[Repair], found: Sequence[tuple[int, int]]) -
             # ftfy's span may start before the hit it repaired (it trims to the change).
             inside = [h for h in found if h[0] < rep.end and h[1] > rep.start]
         sure.append(len(inside) >= 2 or any(_strong_hit(text, hs, he) for hs, he in inside))
-    agreed = {first_codec(r) for r, ok in zip(repairs, sure, strict=True) if ok}
+    agreed: set[str] = set()
+    for rep, ok in zip(repairs, sure, strict=True):
+        if ok:
+            agreed |= _codecs_of(rep)
     out: list[Repair] = []
     for rep, ok in zip(repairs, sure, strict=True):
         if not ok:
