@@ -495,8 +495,8 @@ def find(text: str) -> list[Repair]:
             if not _acceptable(run, text[rs:cs] + got[0] + text[ce:re_]):
                 continue
             rep = _repair(text, cs, ce, text[cs:ce], got[0], got[1])
-            inside = cs > 0 and text[cs - 1].isalpha() and ce < len(text) and text[ce].isalpha()
-            if got[1] != _FALLBACK_PLAN and not inside:
+            in_word = cs > 0 and text[cs - 1].isalpha() and ce < len(text) and text[ce].isalpha()
+            if got[1] != _FALLBACK_PLAN and not in_word:
                 quiet.add(rep.start)
             out.append(rep)
     # Other codecs' letter pairs (``С»``, ``Её`` in clean Russian) are not even
