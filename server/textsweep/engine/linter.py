@@ -8,8 +8,8 @@ from itertools import islice
 
 from .config import Config
 from .document import Document
-from .fixes import apply_fixes
-from .model import Finding, Severity, finding_key
+from .fixes import apply_fixes, compose, trim_edits
+from .model import Finding, Fix, Severity, finding_key
 from .registry import Rule, all_rules
 from .suppress import filter_suppressed
 
@@ -109,6 +109,9 @@ class FixAllResult:
     passes: int
     #: Findings still present (no safe fix, or a fix kept colliding).
     remaining: tuple[Finding, ...]
+    #: The whole change as non-overlapping edits on the *original* text, in order:
+    #: what an editor applies (composed pass by pass, never a diff of the document).
+    edits: tuple[Fix, ...] = ()
 
 
 def fix_all(doc: Document, config: Config | None = None) -> FixAllResult:
@@ -117,6 +120,7 @@ def fix_all(doc: Document, config: Config | None = None) -> FixAllResult:
     text = doc.text
     applied = 0
     passes = 0
+    edits: list[Fix] = []
     findings = lint(doc, config)
     while passes < MAX_FIX_PASSES:
         fixes = [f.safe_fix for f in findings if f.safe_fix is not None]
@@ -126,8 +130,9 @@ def fix_all(doc: Document, config: Config | None = None) -> FixAllResult:
         passes += 1
         if result.text == text:
             break
+        edits = compose(text, edits, result.applied)
         text = result.text
         applied += len(result.applied)
         current = Document(text, doc.language_id, doc.uri, doc.path, None)
         findings = lint(current, config)
-    return FixAllResult(text, applied, passes, tuple(findings))
+    return FixAllResult(text, applied, passes, tuple(findings), tuple(trim_edits(doc.text, edits)))
