@@ -235,7 +235,12 @@ twice over (`insÃƒÂ¨re`). A fast pre-filter looks for the image of a UTF-8 l
 byte followed by the images of its continuation bytes; only those words are
 handed to ftfy, which repairs them. The finding covers the broken span, names
 what happened, and the hover shows ftfy's plan step by step. Correct text in any
-language is left alone.""",
+language is left alone. A repair is applied by fix-all only with evidence: two
+broken characters in the span, one that clean text never shows, the same codec
+undone elsewhere in the document, or the repaired word written elsewhere. A lone
+look-alike (`Ã’s`, `SELKÄ EDELLÄ`) is offered as a guess, never applied unread.
+Words written in MacRoman or a DOS code page and read as Windows-1252 (`dŽp™t`)
+are re-read when two characters agree on the codec.""",
     examples=[
         Example("Le dÃ©pÃ´t est prÃªt.\n", "Le dépôt est prêt.\n"),
         Example("It doesnâ€™t work.\n", "It doesn’t work.\n"),
@@ -316,8 +321,12 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 Windows-1252 puts curly quotes, dashes, the ellipsis and the euro sign at bytes
 0x80–0x9F, where Latin-1 has invisible control characters. Text decoded as
 Latin-1 therefore carries U+0092 where `’` was meant, U+0085 for `…`, U+0096 for
-`–`. The fix restores the Windows-1252 character (fix-all applies it); removal is
-offered too. C1 controls that are part of a mojibake span are left to `mojibake`.""",
+`–`. The fix restores the Windows-1252 character; fix-all applies it when the
+document agrees on Windows-1252 or no other codec makes a letter of the byte there.
+Between two letters the byte may be a MacRoman or DOS letter (`tur\x92stico` is
+`turístico` in MacRoman): when the document's other characters agree on that codec
+it is used, and when nothing decides both readings are offered, unapplied. Removal
+is offered too. C1 controls that are part of a mojibake span are left to `mojibake`.""",
     examples=[
         Example("Il faut l\x92admettre\x85\n", "Il faut l’admettre…\n"),
         Example("pages 10\x9620, \x93quoted\x94\n", "pages 10–20, “quoted”\n"),
