@@ -130,7 +130,7 @@ def test_same_file_same_name_in_every_process() -> None:
     code = (
         "import sys; from textsweep.engine.encoding import inspect_bytes;"
         "i = inspect_bytes(sys.stdin.buffer.read());"
-        "print(i.encoding, [c.encoding for c in i.candidates], [c.same_as for c in i.candidates])"
+        "print(i.encoding, [(c.encoding, c.confidence) for c in i.candidates])"
     )
     raw = "\n".join(_lines("de", "cp850", 8)).encode("cp850")
     seen = set()

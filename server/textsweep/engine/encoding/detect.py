@@ -95,8 +95,6 @@ class Candidate:
     preview: str
     #: Why a candidate is not lossless ("" when it is).
     reason: str = ""
-    #: Other codecs that decode the bytes to exactly the same text.
-    same_as: tuple[str, ...] = ()
     #: How much the decoded text looks like real text (see :func:`plausibility`).
     plausibility: float = 0.0
 
@@ -607,7 +605,6 @@ def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
             lossless=r.text is not None,
             preview=_preview(data, first_bad, codec_name(main)),
             reason=r.reason,
-            same_as=tuple(names[1:]),
             plausibility=round(r.plaus, 3),
         )
         out.append((-(conf if r.text is not None else -1.0), preference(main), cand))
@@ -786,7 +783,7 @@ def _detect(body: bytes, first_bad: int, bom: str | None) -> FileEncoding:
 
 def _extends(wide: Candidate, narrow: Candidate) -> bool:
     """``wide`` is the Windows superset real files use in place of ``narrow``."""
-    names = (narrow.encoding, *narrow.same_as)
+    names = (narrow.encoding,)
     try:
         target = codec_name(wide.encoding)
         return any(codec_name(SUPERSET.get(codec_name(n), n)) == target for n in names)
