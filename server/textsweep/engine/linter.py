@@ -94,6 +94,11 @@ def lint_capped(
     findings.sort(key=finding_key)
     if limit is not None:
         del findings[limit:]
+    if doc.raw is not None:
+        # A misread file (UTF-16 shown as UTF-8…): only the reload actions fix it.
+        from .rules.encoding import only_reloads_if_foreign
+
+        findings = only_reloads_if_foreign(doc, config, findings)
     return CappedFindings(findings, total, exact)
 
 
