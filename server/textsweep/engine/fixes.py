@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 from .model import Fix
@@ -15,12 +15,19 @@ class FixResult:
     skipped: tuple[Fix, ...]
 
 
-def apply_fixes(text: str, fixes: Iterable[Fix]) -> FixResult:
+def apply_fixes(
+    text: str, fixes: Iterable[Fix], owner: Callable[[Fix], Hashable] | None = None
+) -> FixResult:
     """Apply non-overlapping fixes in one pass over ``text``.
 
     Fixes are taken in position order; one that overlaps an earlier applied fix
     (or inserts at the same point as one) is skipped and returned in ``skipped``
     so the caller can run another pass on the new text.
+
+    With ``owner`` (fix → the rule that computed it), a fix that merely *touches*
+    a fix of another owner is skipped too: two rules read the same characters
+    differently (an entity's ``;`` is no semicolon), so the second must look
+    again at the text the first one wrote, not at the text before it.
     """
     ordered = sorted(set(fixes), key=lambda f: (f.start, f.end, f.replacement))
     parts: list[str] = []
@@ -38,6 +45,14 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> FixResult:
             skipped.append(fix)
             continue
         if fix.start == fix.end and last is not None and last.start == last.end == fix.start:
+            skipped.append(fix)
+            continue
+        if (
+            owner is not None
+            and last is not None
+            and fix.start <= last.end
+            and owner(fix) != owner(last)
+        ):
             skipped.append(fix)
             continue
         parts.append(text[pos : fix.start])

@@ -11,7 +11,7 @@ import asyncio
 import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from lsprotocol import types as lsp
@@ -20,7 +20,7 @@ from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..engine import Config, Document, Finding, fix_all, parse_settings
-from ..engine.linter import active_rules, lint_capped
+from ..engine.linter import lint_capped
 from ..projectconfig import editorconfig_settings, merge_settings
 from . import convert, extensions
 from .documents import OpenDocument
@@ -257,12 +257,10 @@ class TextsweepServer(LanguageServer):
 
     def fix_all_edits(self, result: LintResult, rule: str | None = None) -> list[lsp.TextEdit]:
         """Edits applying every safe fix (of one rule, or all) to the result's text."""
-        config = result.config
-        if rule is not None:
-            rules = {r.id: False for r, _ in active_rules(config)}
-            rules[rule] = True
-            config = replace(config, rules=rules)
-        fixed = fix_all(result.doc, config)
+        # Only the rule's own fixes, under the user's config: switching every other
+        # *active* rule off let rules the user had turned off fall back to their
+        # defaults, so "Fix all X" also stripped trailing spaces the user keeps.
+        fixed = fix_all(result.doc, result.config, only_rule=rule)
         return convert.diff_edits(result.doc, fixed.text, self.encoding)
 
 

@@ -232,6 +232,19 @@ def context(doc: Document, config: Config) -> Context | None:
     return Context(doc, doc.text, non_prose(doc), index, config)
 
 
+#: The body of an HTML/XML character reference, up to (not including) its ``;``.
+_ENTITY_BODY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})\Z")
+
+
+def closes_entity(text: str, pos: int) -> bool:
+    """Is the ``;`` at ``pos`` the end of a character reference (``&eacute;``, ``&#8239;``)?
+
+    Markup syntax is not prose punctuation: reading that ``;`` as a semicolon
+    made fix-all write ``sé curité`` for a leaked ``s&eacute;curité``.
+    """
+    return text.startswith(";", pos) and _ENTITY_BODY.search(text, max(0, pos - 40), pos) is not None
+
+
 def _wordy(c: str) -> bool:
     """Can ``c`` end the word a sign belongs to?"""
     return c.isalnum() or c in ")]}*_\"”’'»%€$°…"
@@ -306,7 +319,7 @@ def _scan_signs(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[
     for m in _SIGN_RUN.finditer(text, start, end):
         p, e = m.span()
         run = m.group()
-        if "::" in run or not ctx.prose(p, e):
+        if "::" in run or not ctx.prose(p, e) or closes_entity(text, p):
             continue
         sign = run[0]
         pol = policy.for_sign(sign)
@@ -606,7 +619,7 @@ def glued_after(text: str, start: int, end: int, ctx: Any) -> Iterator[tuple[int
         )
         if run != "»" and not (prev.isalpha() or prev in ')]"”’»' or spaced_before):
             continue
-        if "::" in run or not ctx.prose(s - 1, e + 1):
+        if "::" in run or not ctx.prose(s - 1, e + 1) or closes_entity(text, s):
             continue
         # the word around it: data such as a,b,c or key:value;k2:v2 is not a sentence
         ws = s
