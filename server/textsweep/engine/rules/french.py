@@ -242,7 +242,9 @@ def closes_entity(text: str, pos: int) -> bool:
     Markup syntax is not prose punctuation: reading that ``;`` as a semicolon
     made fix-all write ``sé curité`` for a leaked ``s&eacute;curité``.
     """
-    return text.startswith(";", pos) and _ENTITY_BODY.search(text, max(0, pos - 40), pos) is not None
+    return (
+        text.startswith(";", pos) and _ENTITY_BODY.search(text, max(0, pos - 40), pos) is not None
+    )
 
 
 def _wordy(c: str) -> bool:
