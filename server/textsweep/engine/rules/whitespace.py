@@ -78,6 +78,7 @@ def _count_blanks(run: str) -> str:
 
 _TRAILING_CLASS = " \t\u00a0\u2000-\u200a\u202f\u3000"
 _TRAILING_SET = char_set(_TRAILING_CLASS)
+_TRAILING_STRIP = "".join(sorted(_TRAILING_SET)) + "\r\n"
 
 
 def _line_ends(doc: Document) -> Iterator[int]:
@@ -364,7 +365,10 @@ the end of a file are clutter. The fix uses the file's own line ending.""",
 )
 def final_newline(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
-    content_end = len(text.rstrip(" \t\r\n"))
+    # The same blanks as trailing-whitespace: a document of nothing but no-break
+    # spaces is as empty as one of spaces (else fixing in another order than
+    # fix-all leaves a line break in an emptied file).
+    content_end = len(text.rstrip(_TRAILING_STRIP))
     if content_end == 0:
         return
     # Only the tail after the last visible character can matter.
