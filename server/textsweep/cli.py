@@ -309,7 +309,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server.start_tcp(host or "127.0.0.1", int(port))
     else:
         server.start_io()
-    return 0
+    return server.exit_code
 
 
 def _add_walk_options(parser: argparse.ArgumentParser) -> None:

@@ -35,10 +35,19 @@ def apply_fixes(
     skipped: list[Fix] = []
     pos = 0
     last: Fix | None = None
+    #: Per owner, the furthest end of its fixes seen so far.
+    reach: dict[Hashable, int] = {}
     for fix in ordered:
         if not 0 <= fix.start <= fix.end <= len(text):
             skipped.append(fix)
             continue
+        clash = False
+        if owner is not None:
+            who = owner(fix)
+            # Touching a fix of another rule, applied *or skipped*: a skipped fix
+            # still claims its characters (the entity a French rule must not split).
+            clash = any(o != who and end >= fix.start for o, end in reach.items())
+            reach[who] = max(reach.get(who, fix.end), fix.end)
         if last is not None and (
             fix.start < last.end or (fix.start == last.start == last.end == fix.end)
         ):
@@ -47,12 +56,7 @@ def apply_fixes(
         if fix.start == fix.end and last is not None and last.start == last.end == fix.start:
             skipped.append(fix)
             continue
-        if (
-            owner is not None
-            and last is not None
-            and fix.start <= last.end
-            and owner(fix) != owner(last)
-        ):
+        if clash:
             skipped.append(fix)
             continue
         parts.append(text[pos : fix.start])

@@ -172,5 +172,12 @@ def diff_edits(doc: Document, new_text: str, encoding: str) -> list[lsp.TextEdit
             q < limit - p and old_chunk[len(old_chunk) - 1 - q] == new_chunk[len(new_chunk) - 1 - q]
         ):
             q += 1
+        # Never end or start an edit between the CR and LF of a CRLF: no LSP
+        # position points there, so the client would clamp it to the line end and
+        # a CRLF → LF fix would leave the CR (widen by the common character).
+        if 0 < s + p < len(old) and old[s + p - 1] == "\r" and old[s + p] == "\n" and p:
+            p -= 1
+        if 0 < e - q < len(old) and old[e - q - 1] == "\r" and old[e - q] == "\n" and q:
+            q -= 1
         fixes.append(Fix(s + p, e - q, new_chunk[p : len(new_chunk) - q]))
     return fixes_to_edits(doc, fixes, encoding)

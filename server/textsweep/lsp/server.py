@@ -26,7 +26,7 @@ from . import convert, extensions
 from .documents import OpenDocument
 from .hover import hover_markdown
 from .positions import UTF16, offsets_to_positions, position_to_offset
-from .protocol import TextsweepProtocol
+from .protocol import TextsweepProtocol, serve_stdio
 
 log = logging.getLogger("textsweep.lsp")
 
@@ -67,6 +67,12 @@ class TextsweepServer(LanguageServer):
         #: ``initializationOptions.positionEncoding``: for clients that use another
         #: encoding than they negotiate (Vim's ALE counts bytes and offers nothing).
         self.forced_encoding: str | None = None
+        #: The process's exit status once the client said ``exit`` (LSP: 1 without shutdown).
+        self.exit_code = 0
+
+    def start_io(self, stdin: Any = None, stdout: Any = None) -> None:
+        """Serve over stdio with our hardened frame reader (see protocol.py)."""
+        self.exit_code = serve_stdio(self, stdin, stdout)
 
     # ------------------------------------------------------------------ client facts
 

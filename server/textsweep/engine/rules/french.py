@@ -233,7 +233,9 @@ def context(doc: Document, config: Config) -> Context | None:
 
 
 #: The body of an HTML/XML character reference, up to (not including) its ``;``.
-_ENTITY_BODY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})\Z")
+_ENTITY_BODY = re.compile(
+    r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})\Z"
+)
 
 
 def closes_entity(text: str, pos: int) -> bool:

@@ -433,6 +433,11 @@ _CONTROL_CLASS = "\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f"
 _CONTROL_SET = char_set(_CONTROL_CLASS)
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
+#: Half of a UTF-16 pair: an editor holds one when a client deleted only the
+#: other half of an emoji (the server keeps the same text as the editor).
+_SURROGATE_SET = char_set("\ud800-\udfff")
+
+
 #: Set by the encoding family: C1 characters it explains better (as Windows-1252).
 C1_HANDLED_BY: list[str] = []
 
@@ -458,13 +463,23 @@ recognised and can be removed whole.""",
     ],
 )
 def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    present = doc.chars & _CONTROL_SET
+    halves = doc.chars & _SURROGATE_SET
+    present = (doc.chars & _CONTROL_SET) | halves
     if not present:
         return
     text = doc.text
     skip_c1 = any(get_rule(rid).setting(config) is not None for rid in C1_HANDLED_BY)
     for s in find_chars(text, present):
         ch = text[s]
+        if ch in halves:
+            yield r.finding(
+                s,
+                s + 1,
+                f"Lone UTF-16 surrogate U+{ord(ch):04X}: half of a character, which no file "
+                "can store; remove it or restore the other half",
+                [Fix(s, s + 1, "", f"Remove the lone surrogate U+{ord(ch):04X}", safe=False)],
+            )
+            continue
         if ch == "\f" and (s == 0 or text[s - 1] in "\r\n"):
             continue
         if skip_c1 and "\x80" <= ch <= "\x9f":
