@@ -95,10 +95,11 @@ def _config(language: str, only_repairs: bool = False, without_repairs: bool = F
 
 
 def _visible(ch: str) -> bool:
+    """Shown to a reader: not a format character, nor a control but a space one."""
     cat = unicodedata.category(ch)
     if cat == "Cf":
         return False
-    return not (cat == "Cc" and ch not in "\t\n\r\f")
+    return cat != "Cc" or ch.isspace()
 
 
 def words(text: str) -> list[str]:
@@ -122,6 +123,7 @@ def test_words_sees_the_damage_the_issue_reported() -> None:
     """The measure can fail: ``sé curité`` is two words where there was one."""
     assert words("sé curité") != words("sécurité")
     assert words("cons\u200beil") == words("conseil")
+    assert words("sécurité\fdef") == words("sécurité def")  # a form feed separates
 
 
 common = settings(

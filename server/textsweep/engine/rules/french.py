@@ -352,6 +352,8 @@ def _scan_signs(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[
                 continue  # :-) ;) glued to a word
             if before in "\"'" and sign == ":":
                 continue  # "key": value
+            if sign in ":;" and text.endswith("()", 0, gap.start):
+                continue  # def f():, f(); — a call or definition, not a sentence
         elif before == "" or before in "\r\n":
             continue  # a sign at the start of a line (list item, dialogue)
         elif not ctx.prose(gap.start, p) and gap.kind in ("breakable", "mixed"):

@@ -487,6 +487,15 @@ def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Findin
         name = describe(ch)
         fixes = [Fix(s, s + 1, "", f"Remove {name}")]
         message = f"Control character {name}: remove it"
+        if (
+            ch.isspace()
+            and 0 < s < len(text) - 1
+            and not (text[s - 1].isspace() or text[s + 1].isspace())
+        ):
+            # A form feed or vertical tab between two words separates them:
+            # removing it would glue the words together.
+            fixes = [Fix(s, s + 1, " ", f"Replace {name} with a space")]
+            message = f"Control character {name}: replace it with a space"
         if ch == "\x1b":
             ansi = _ANSI.match(text, s)
             if ansi:

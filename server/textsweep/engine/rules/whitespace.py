@@ -4,6 +4,7 @@ final newline, line endings and indentation."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -154,6 +155,13 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
 _DOUBLED = re.compile(r"  +")
 
 
+def _visible_neighbour(text: str, i: int, step: int) -> str:
+    """The first character from ``i`` on (by ``step``) that is not a format character."""
+    while 0 <= i < len(text) and unicodedata.category(text[i]) == "Cf":
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
 @rule(
     "doubled-space",
     family=FAMILY,
@@ -176,12 +184,13 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     if "  " not in text or is_code_language(doc):
         return
     mask = non_prose(doc)
-    n = len(text)
     for m in _DOUBLED.finditer(text):
         s, e = m.span()
         # Between two non-space characters only: indentation and trailing runs
-        # belong to other rules.
-        if s == 0 or e >= n or text[s - 1].isspace() or text[e].isspace():
+        # belong to other rules. Invisible characters do not count, or fixing
+        # a ZWSP before or after this rule would change what this rule sees.
+        before, after = _visible_neighbour(text, s - 1, -1), _visible_neighbour(text, e, 1)
+        if not before or not after or before.isspace() or after.isspace():
             continue
         if mask and mask.covers(s, e):
             continue
@@ -347,6 +356,11 @@ def dominant_line_ending(text: str) -> str:
     return best[1] if best[0] > 0 else "\n"
 
 
+def _shows(c: str) -> bool:
+    """Is ``c`` visible content (not a blank, a control or a format character)?"""
+    return not (c.isspace() or unicodedata.category(c) in ("Cf", "Cc"))
+
+
 @rule(
     "final-newline",
     family=FAMILY,
@@ -369,8 +383,8 @@ def final_newline(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     # spaces is as empty as one of spaces (else fixing in another order than
     # fix-all leaves a line break in an emptied file).
     content_end = len(text.rstrip(_TRAILING_STRIP))
-    if content_end == 0:
-        return
+    if content_end == 0 or not any(_shows(c) for c in text[:content_end]):
+        return  # nothing visible (a lone BOM or ZWSP): as empty as an empty file
     # Only the tail after the last visible character can matter.
     m = _TRAILING_BLANKS.search(text, content_end)
     if m is None:
