@@ -347,11 +347,31 @@ def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 _TRAILING_BLANKS = re.compile(rf"{_BREAK}((?:[ \t]*{_BREAK})*[ \t]*)\Z")
 
 
+#: A line break ending a line with something on it.
+_CONTENT_BREAK = re.compile(r"\S[^\S\r\n]*(\r\n|\r|\n)")
+
+
 def dominant_line_ending(text: str) -> str:
-    """The most common line ending (``\\n`` on ties or when there is none)."""
-    crlf = text.count("\r\n")
-    lf = text.count("\n") - crlf
-    cr = text.count("\r") - crlf
+    """The most common line ending (``\\n`` on ties or when there is none).
+
+    Only breaks ending lines with content are counted (all breaks if there are
+    none): blank lines come and go with the blank-line fixes, and the file's
+    convention must not flip with them, or fixing in another order than fix-all
+    would convert the file the other way.
+    """
+    lf = crlf = cr = 0
+    for m in _CONTENT_BREAK.finditer(text):
+        brk = m.group(1)
+        if brk == "\n":
+            lf += 1
+        elif brk == "\r\n":
+            crlf += 1
+        else:
+            cr += 1
+    if not lf + crlf + cr:
+        crlf = text.count("\r\n")
+        lf = text.count("\n") - crlf
+        cr = text.count("\r") - crlf
     best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"), key=lambda t: t[0])
     return best[1] if best[0] > 0 else "\n"
 
