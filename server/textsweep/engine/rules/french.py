@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -249,6 +250,30 @@ def closes_entity(text: str, pos: int) -> bool:
     )
 
 
+def _skippable(c: str) -> bool:
+    return c in _SPACES or unicodedata.category(c) == "Cf"
+
+
+def _prev_visible(text: str, pos: int) -> str:
+    """The character before ``pos``, skipping spaces and format characters (ZWSP…).
+
+    A gap of spaces stops at an invisible character; what a sign follows must
+    not change when another rule removes it, or fixing in another order than
+    fix-all gives another text.
+    """
+    i = pos - 1
+    while i >= 0 and _skippable(text[i]):
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _next_visible(text: str, pos: int) -> str:
+    """The character at or after ``pos``, skipping spaces and format characters."""
+    while pos < len(text) and _skippable(text[pos]):
+        pos += 1
+    return text[pos] if pos < len(text) else ""
+
+
 def _wordy(c: str) -> bool:
     """Can ``c`` end the word a sign belongs to?"""
     return c.isalnum() or c in ")]}*_\"”’'»%€$°…"
@@ -336,7 +361,7 @@ def _scan_signs(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[
                 continue
         after = text[e] if e < n else ""
         gap = gap_before(text, p, lang_id)
-        before = text[gap.start - 1] if gap.start > 0 else ""
+        before = _prev_visible(text, gap.start)
         if gap.kind == "":
             if not before or not _wordy(before):
                 continue
@@ -384,7 +409,7 @@ def _scan_guillemets(ctx: Context, start: int, end: int, policy: Policy) -> Iter
             if text[p + 1 : p + 2] in _QUICK_OK and p + 2 < n and text[p + 2] not in _SPACES:
                 continue
             gap = gap_after(text, p + 1, lang_id)
-            nxt = text[gap.end] if gap.end < n else ""
+            nxt = _next_visible(text, gap.end)
             if not nxt or nxt in "\r\n«»":
                 continue  # at a line end, or a doubled mark (the guillemets rule)
             judged = _judge(gap, "«", pol)
@@ -392,7 +417,7 @@ def _scan_guillemets(ctx: Context, start: int, end: int, policy: Policy) -> Iter
             if p >= 2 and text[p - 1] in _QUICK_OK and text[p - 2] not in _SPACES:
                 continue
             gap = gap_before(text, p, lang_id)
-            prv = text[gap.start - 1] if gap.start > 0 else ""
+            prv = _prev_visible(text, gap.start)
             if not prv or prv in "\r\n«»":
                 continue  # a continuation » at the start of a line, or a doubled mark
             judged = _judge(gap, "»", pol)
