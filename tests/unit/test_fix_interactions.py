@@ -118,3 +118,14 @@ def test_a_stale_document_shows_nothing_until_its_whole_text_comes() -> None:
     assert od.text == "Le  texte.\n"  # the last good text, untouched
     od.apply(SimpleNamespace(text="Tout neuf.\n"), "utf-16")
     assert od.stale is None and od.snapshot().text == "Tout neuf.\n"
+
+
+def test_trimmed_edits_never_cut_a_crlf() -> None:
+    from textsweep.engine.fixes import trim_edits
+
+    # CRLF → LF trimmed to "delete the CR" would need a position between CR and LF,
+    # which LSP cannot express: the client clamps it and the CR stays.
+    [edit] = trim_edits("Une ligne\r\nDeux\n", [Fix(9, 11, "\n")])
+    assert (edit.start, edit.end, edit.replacement) == (9, 11, "\n")
+    [edit] = trim_edits("ab\r\n", [Fix(0, 4, "aX\r\n")])
+    assert (edit.start, edit.end, edit.replacement) == (1, 2, "X")

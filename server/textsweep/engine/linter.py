@@ -8,7 +8,7 @@ from itertools import islice
 
 from .config import Config
 from .document import Document
-from .fixes import apply_fixes
+from .fixes import apply_fixes, compose, trim_edits
 from .model import Finding, Fix, Severity, finding_key
 from .registry import Rule, all_rules
 from .suppress import filter_suppressed
@@ -105,6 +105,9 @@ class FixAllResult:
     passes: int
     #: Findings still present (no safe fix, or a fix kept colliding).
     remaining: tuple[Finding, ...]
+    #: The whole change as non-overlapping edits on the *original* text, in order:
+    #: what an editor applies (composed pass by pass, never a diff of the document).
+    edits: tuple[Fix, ...] = ()
 
 
 def fix_all(
@@ -121,6 +124,7 @@ def fix_all(
     text = doc.text
     applied = 0
     passes = 0
+    edits: list[Fix] = []
     findings = lint(doc, config)
     while passes < MAX_FIX_PASSES:
         owners: dict[Fix, str] = {}
@@ -134,8 +138,9 @@ def fix_all(
         passes += 1
         if result.text == text:
             break
+        edits = compose(text, edits, result.applied)
         text = result.text
         applied += len(result.applied)
         current = Document(text, doc.language_id, doc.uri, doc.path, None)
         findings = lint(current, config)
-    return FixAllResult(text, applied, passes, tuple(findings))
+    return FixAllResult(text, applied, passes, tuple(findings), tuple(trim_edits(doc.text, edits)))

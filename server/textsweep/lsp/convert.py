@@ -10,6 +10,7 @@ from lsprotocol import types as lsp
 
 from ..engine import Config, Document, Finding, Fix, Severity
 from ..engine.docs import rule_url
+from ..engine.fixes import trim_edits
 from .positions import offsets_to_positions
 
 SOURCE = "textsweep"
@@ -136,48 +137,51 @@ def fixes_to_edits(doc: Document, fixes: Sequence[Fix], encoding: str) -> list[l
     ]
 
 
+#: Past this many differing lines, the middle of a diff is one edit: difflib is
+#: quadratic where lines repeat, and an editor applies one large edit just as well.
+DIFF_LINE_LIMIT = 2000
+
+
 def diff_edits(doc: Document, new_text: str, encoding: str) -> list[lsp.TextEdit]:
     """Small edits turning ``doc.text`` into ``new_text`` (line diff, then trimmed).
 
-    Used where fixes were applied in several passes, so their offsets no longer
-    refer to the original text.
+    Used where the new text does not come from fixes (a reload in another
+    encoding). Linear where it can be: equal line counts pair line by line (a
+    reload keeps the lines), common leading and trailing lines are skipped, and
+    only a bounded middle goes through difflib.
     """
     old = doc.text
     if old == new_text:
         return []
     a = old.splitlines(keepends=True)
     b = new_text.splitlines(keepends=True)
-    # Offsets of each line start in the old text.
     a_starts = [0]
     for line in a:
         a_starts.append(a_starts[-1] + len(line))
     b_starts = [0]
     for line in b:
         b_starts.append(b_starts[-1] + len(line))
+    opcodes: list[tuple[int, int, int, int]] = []
+    if len(a) == len(b):
+        opcodes = [(i, i + 1, i, i + 1) for i in range(len(a)) if a[i] != b[i]]
+    else:
+        lo = 0
+        while lo < min(len(a), len(b)) and a[lo] == b[lo]:
+            lo += 1
+        hi = 0
+        while hi < min(len(a), len(b)) - lo and a[-1 - hi] == b[-1 - hi]:
+            hi += 1
+        a_mid, b_mid = a[lo : len(a) - hi], b[lo : len(b) - hi]
+        if max(len(a_mid), len(b_mid)) > DIFF_LINE_LIMIT:
+            opcodes = [(lo, len(a) - hi, lo, len(b) - hi)]
+        else:
+            matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag != "equal":
+                    opcodes.append((lo + i1, lo + i2, lo + j1, lo + j2))
     fixes: list[Fix] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in opcodes:
         s, e = a_starts[i1], a_starts[i2]
         rs, re_ = b_starts[j1], b_starts[j2]
-        old_chunk, new_chunk = old[s:e], new_text[rs:re_]
-        # Trim the common prefix and suffix so edits touch only what changed.
-        p = 0
-        limit = min(len(old_chunk), len(new_chunk))
-        while p < limit and old_chunk[p] == new_chunk[p]:
-            p += 1
-        q = 0
-        while (
-            q < limit - p and old_chunk[len(old_chunk) - 1 - q] == new_chunk[len(new_chunk) - 1 - q]
-        ):
-            q += 1
-        # Never end or start an edit between the CR and LF of a CRLF: no LSP
-        # position points there, so the client would clamp it to the line end and
-        # a CRLF → LF fix would leave the CR (widen by the common character).
-        if 0 < s + p < len(old) and old[s + p - 1] == "\r" and old[s + p] == "\n" and p:
-            p -= 1
-        if 0 < e - q < len(old) and old[e - q - 1] == "\r" and old[e - q] == "\n" and q:
-            q -= 1
-        fixes.append(Fix(s + p, e - q, new_chunk[p : len(new_chunk) - q]))
-    return fixes_to_edits(doc, fixes, encoding)
+        fixes.append(Fix(s, e, new_text[rs:re_]))
+    return fixes_to_edits(doc, trim_edits(old, fixes), encoding)

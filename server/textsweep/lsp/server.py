@@ -246,14 +246,21 @@ class TextsweepServer(LanguageServer):
 
     # ------------------------------------------------------------------ edits
 
-    def workspace_edit(self, uri: str, edits: list[lsp.TextEdit]) -> lsp.WorkspaceEdit:
+    def workspace_edit(
+        self, uri: str, edits: list[lsp.TextEdit], version: int | None = None
+    ) -> lsp.WorkspaceEdit:
+        """``edits`` for ``uri``, versioned when the client can check the version.
+
+        ``version`` is the one the edits were computed on (default: the current
+        one), so a client that has moved on refuses them instead of misapplying.
+        """
         od = self.docs.get(uri)
         if self._supports("workspace", "workspace_edit", "document_changes") and od:
             return lsp.WorkspaceEdit(
                 document_changes=[
                     lsp.TextDocumentEdit(
                         text_document=lsp.OptionalVersionedTextDocumentIdentifier(
-                            uri=uri, version=od.version
+                            uri=uri, version=od.version if version is None else version
                         ),
                         edits=list(edits),
                     )
@@ -261,13 +268,24 @@ class TextsweepServer(LanguageServer):
             )
         return lsp.WorkspaceEdit(changes={uri: list(edits)})
 
-    def fix_all_edits(self, result: LintResult, rule: str | None = None) -> list[lsp.TextEdit]:
-        """Edits applying every safe fix (of one rule, or all) to the result's text."""
-        # Only the rule's own fixes, under the user's config: switching every other
-        # *active* rule off let rules the user had turned off fall back to their
-        # defaults, so "Fix all X" also stripped trailing spaces the user keeps.
-        fixed = fix_all(result.doc, result.config, only_rule=rule)
-        return convert.diff_edits(result.doc, fixed.text, self.encoding)
+    async def fix_all_edits(
+        self, result: LintResult, rule: str | None = None
+    ) -> list[lsp.TextEdit]:
+        """Edits applying every safe fix (of one rule, or all) to the result's text.
+
+        Runs in the worker pool: fix-all on a large file takes long enough that the
+        event loop must stay free to answer other requests meanwhile. One rule's
+        fix-all lints under the user's config and applies only that rule's fixes:
+        switching every other *active* rule off let rules the user had turned off
+        fall back to their defaults, so "Fix all X" also stripped trailing spaces.
+        """
+        encoding = self.encoding
+
+        def work() -> list[lsp.TextEdit]:
+            fixed = fix_all(result.doc, result.config, only_rule=rule)
+            return convert.fixes_to_edits(result.doc, fixed.edits, encoding)
+
+        return await asyncio.get_running_loop().run_in_executor(self.executor, work)
 
 
 def _kind_allowed(kind: str, only: list[str] | None) -> bool:
@@ -499,7 +517,9 @@ def create_server() -> TextsweepServer:
                     data=data,
                 )
                 if not lazy:
-                    action.edit = ls.workspace_edit(uri, ls.fix_all_edits(result, rule))
+                    action.edit = ls.workspace_edit(
+                        uri, await ls.fix_all_edits(result, rule), result.version
+                    )
                 actions.append(action)
         if _kind_allowed(FIX_ALL_KIND, only) and any(f.safe_fix for f in result.findings):
             data = {"uri": uri, "version": result.version, "rule": None}
@@ -509,7 +529,7 @@ def create_server() -> TextsweepServer:
                 data=data,
             )
             if not lazy:
-                action.edit = ls.workspace_edit(uri, ls.fix_all_edits(result))
+                action.edit = ls.workspace_edit(uri, await ls.fix_all_edits(result), result.version)
             actions.append(action)
         return actions
 
@@ -522,7 +542,9 @@ def create_server() -> TextsweepServer:
         result = await ls.lookup(uri)
         if result is None:
             return action
-        action.edit = ls.workspace_edit(uri, ls.fix_all_edits(result, data.get("rule")))
+        action.edit = ls.workspace_edit(
+            uri, await ls.fix_all_edits(result, data.get("rule")), result.version
+        )
         return action
 
     @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
@@ -533,7 +555,7 @@ def create_server() -> TextsweepServer:
         result = await ls.lookup(uri)
         if result is None:
             return None
-        return ls.fix_all_edits(result)
+        return await ls.fix_all_edits(result)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     async def hover(ls: TextsweepServer, params: lsp.HoverParams) -> lsp.Hover | None:

@@ -1,0 +1,77 @@
+"""Fix composition: fix-all's edits on the original text reach the fixed text.
+
+Fix-all runs several passes, each on the previous pass's text; the editor needs
+one set of edits on the text it has. ``compose`` folds each pass into the edits
+so far; these properties check it against applying the passes in turn.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textsweep.engine import Document, fix_all
+from textsweep.engine.fixes import apply_fixes, compose, trim_edits
+from textsweep.engine.model import Fix
+
+
+@st.composite
+def fix_lists(draw: st.DrawFn, text: str) -> list[Fix]:
+    """Sorted, non-overlapping fixes on ``text`` (insertions, deletions, replacements)."""
+    points = sorted(draw(st.lists(st.integers(0, len(text)), max_size=12)))
+    fixes: list[Fix] = []
+    last_end = -1
+    for a, b in zip(points[::2], points[1::2], strict=False):
+        if a <= last_end:
+            continue
+        fixes.append(Fix(a, b, draw(st.text(alphabet="xyz \n", max_size=4))))
+        last_end = b
+    return fixes
+
+
+def apply_in_order(text: str, fixes: list[Fix]) -> str:
+    result = apply_fixes(text, fixes)
+    assert not result.skipped
+    return result.text
+
+
+@given(st.data(), st.text(alphabet="ab \n", max_size=30), st.integers(1, 4))
+def test_composed_edits_equal_passes_applied_in_turn(
+    data: st.DataObject, original: str, passes: int
+) -> None:
+    text = original
+    edits: list[Fix] = []
+    for _ in range(passes):
+        fixes = data.draw(fix_lists(text))
+        edits = compose(text, edits, fixes)
+        text = apply_in_order(text, fixes)
+        # still sorted and non-overlapping on the original
+        for x, y in itertools.pairwise(edits):
+            assert x.end <= y.start and (x.end < y.start or x.start < x.end or y.start < y.end)
+        assert apply_in_order(original, edits) == text
+    trimmed = trim_edits(original, edits)
+    assert apply_in_order(original, trimmed) == text
+    assert all(original[e.start : e.end] != e.replacement for e in trimmed)
+
+
+def test_fix_all_edits_reach_the_fixed_text_over_several_passes() -> None:
+    # a zero-width space inside a doubled space, trailing blanks, a blank-line run:
+    # fixes that need more than one pass
+    original = "Bonjour\u200b  \u200b  le monde  \n\n\n\nfin \t\n"
+    result = fix_all(Document(original))
+    assert result.text != original
+    assert apply_in_order(original, list(result.edits)) == result.text
+    # each edit touches only what changed
+    assert all(original[e.start : e.end] != e.replacement for e in result.edits)
+
+
+def test_fix_all_edits_on_repeated_lines_stay_small() -> None:
+    # repeated paragraphs: a document diff is quadratic here; composed edits are
+    # one per fault
+    para = "Une ligne  avec un double espace.\n\n"
+    original = para * 2000 + "Fin.\n"
+    result = fix_all(Document(original))
+    assert len(result.edits) == 2000
+    assert apply_in_order(original, list(result.edits)) == result.text
