@@ -412,7 +412,9 @@ def bidi_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
             if s not in bad:
                 continue
             why = "left open at the end of the line or closing nothing"
-            safe = False
+            # A pop closing nothing has no effect on display: removing it is safe.
+            # An opener left open may be doing a job: a human decides.
+            safe = m.group() in "\u202c\u2069"
         else:
             why = "in text without right-to-left letters"
             safe = True
