@@ -38,3 +38,62 @@ def test_linting_loads_no_lsp_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+PACKAGE = ENGINE.parent
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, module: str) -> set[str]:
+    """Modules of the package imported at module level (``TYPE_CHECKING`` ones too:
+    a cycle through type hints is still two modules that need each other)."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    body = list(tree.body)
+    while body:
+        node = body.pop(0)
+        if isinstance(node, (ast.If, ast.Try)):
+            body.extend(node.body)
+            body.extend(getattr(node, "orelse", []))
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            found.add(base)
+            found.update(f"{base}.{a.name}" for a in node.names)
+    return {m for m in found if m.split(".")[0] == "textsweep"}
+
+
+def test_no_import_cycle_outside_the_engine() -> None:
+    """The CLI, reporting, settings and LSP modules form no import cycle (the LSP
+    session never imports its handlers; handlers import the session)."""
+    paths = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph = {
+        m: {d for d in _imports(p, m) if d in paths and d != m}
+        for m, p in paths.items()
+        if not m.startswith("textsweep.engine")
+    }
+    for m in graph:
+        graph[m] = {d for d in graph[m] if not d.startswith("textsweep.engine")}
+        # Importing a package runs its __init__: not an edge worth a cycle.
+        graph[m] -= {d for d in graph[m] if m.startswith(d + ".")}
+    cycles: list[list[str]] = []
+
+    def visit(node: str, stack: list[str]) -> None:
+        if node in stack:
+            cycles.append([*stack[stack.index(node) :], node])
+            return
+        for dep in sorted(graph.get(node, ())):
+            visit(dep, [*stack, node])
+
+    for start in sorted(graph):
+        visit(start, [])
+    assert cycles == []

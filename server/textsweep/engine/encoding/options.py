@@ -2,7 +2,7 @@
 
 ``Config.options`` carries them raw; these functions turn them into typed values,
 keeping defaults for anything missing or ill-typed, and list what was wrong so
-the LSP layer and the CLI can show the same warnings (see INTEGRATION.md).
+the LSP layer and the CLI can show the same warnings.
 """
 
 from __future__ import annotations

@@ -8,18 +8,22 @@ SPACE), ``nbsp`` (U+00A0 NO-BREAK SPACE), ``either`` (both accepted), ``optional
 ===============  =========  =========  =========  ================================
 key              fr, fr-FR  fr-CA      fr-CH      what
 ===============  =========  =========  =========  ================================
-``semicolon``    narrow     none       optional   space before ``;``
-``exclamation``  narrow     none       optional   space before ``!``
-``question``     narrow     none       optional   space before ``?``
-``colon``        nbsp       nbsp       nbsp       space before ``:``
-``guillemets``   narrow     nbsp       optional   space inside ``« »``
+``semicolon``    either     none       optional   space before ``;``
+``exclamation``  either     none       optional   space before ``!``
+``question``     either     none       optional   space before ``?``
+``colon``        either     nbsp       nbsp       space before ``:``
+``guillemets``   either     nbsp       optional   space inside ``« »``
 ===============  =========  =========  =========  ================================
 
-fr/fr-FR/fr-BE follow the Lexique des règles typographiques en usage à
-l'Imprimerie nationale (fine insécable before ``; ! ?``, espace insécable before
-``:``); fr-CA follows the Office québécois de la langue française (no space before
-``; ! ?``, espace insécable before ``:`` and inside guillemets); fr-CH follows the
-Guide du typographe romand (fine insécable, or none in ordinary office text).
+fr/fr-FR/fr-BE accept either no-break space for every sign: typeset French uses
+U+00A0 or U+202F, both accepted practice, and only a document that mixes them for
+one sign is told (``french-consistency``). A fix inserts what the Lexique des règles
+typographiques en usage à l'Imprimerie nationale asks (fine insécable before
+``; ! ?`` and inside « », espace insécable before ``:``); setting a sign to
+``narrow`` or ``nbsp`` makes that strict (``french-space-kind``). fr-CA follows the
+Office québécois de la langue française (no space before ``; ! ?``, espace
+insécable before ``:`` and inside guillemets); fr-CH follows the Guide du
+typographe romand (fine insécable, or none in ordinary office text).
 LaTeX's ``~`` and ``\\,`` and HTML's ``&nbsp;``/``&#8239;`` count as U+00A0 and U+202F.
 """
 
@@ -50,8 +54,8 @@ SIGN_KEYS = {";": "semicolon", "!": "exclamation", "?": "question", ":": "colon"
 OPTION_KEYS = (*SIGN_KEYS.values(), "guillemets")
 
 _VARIANTS: dict[str, dict[str, str]] = {
-    "fr": {"semicolon": "narrow", "exclamation": "narrow", "question": "narrow",
-           "colon": "nbsp", "guillemets": "narrow"},
+    "fr": {"semicolon": "either", "exclamation": "either", "question": "either",
+           "colon": "either", "guillemets": "either"},
     "fr-CA": {"semicolon": "none", "exclamation": "none", "question": "none",
               "colon": "nbsp", "guillemets": "nbsp"},
     "fr-CH": {"semicolon": "optional", "exclamation": "optional", "question": "optional",
@@ -482,9 +486,10 @@ def _space_rule(r: Rule, doc: Document, config: Config, kind: str) -> Iterator[F
     "no-break space.",
     explanation="""
 The fix inserts the no-break space of the policy (`textsweep.french.*`): by default
-U+202F NARROW NO-BREAK SPACE before `;` `!` `?` and inside `« »`, U+00A0 NO-BREAK
-SPACE before `:`. Runs such as `?!`, `!!` or `...?` count as one sign; `12:30`,
-`3:1`, C++ `::`, URLs, e-mail addresses, paths, emoticons and code are left alone.
+(either kind accepted) U+202F NARROW NO-BREAK SPACE before `;` `!` `?` and inside
+`« »`, U+00A0 NO-BREAK SPACE before `:`. Runs such as `?!`, `!!` or `...?` count as
+one sign; `12:30`, `3:1`, C++ `::`, URLs, e-mail addresses, paths, emoticons and
+code are left alone.
 Under fr-CA no space is wanted before `; ! ?`; under fr-CH it is optional.""",
     examples=[
         Example("Vous utilisez Deepseek?\n", "Vous utilisez Deepseek\u202f?\n"),
@@ -559,15 +564,24 @@ def french_breakable_space(r: Rule, doc: Document, config: Config) -> Iterator[F
     description="French: a no-break space of the other kind than the policy asks "
     "(U+00A0 where U+202F is wanted, or the reverse).",
     explanation="""
-Only for signs whose policy is `narrow` or `nbsp`; with `either`, both kinds are
-accepted (and `french-consistency` checks the document uses one of them). A hint
-only: either kind already keeps the sign on its line, which is what matters.""",
+Only for signs whose policy is `narrow` or `nbsp` (a strict house style set in
+`textsweep.french.*`). By default every sign's policy is `either`: both kinds are
+accepted, and `french-consistency` checks that a document does not mix them for
+one sign. A hint only: either kind already keeps the sign on its line, which is
+what matters.""",
     examples=[
-        Example("Tu es sûr de toi\u00a0?\n", "Tu es sûr de toi\u202f?\n"),
         Example(
-            "Le titre\u202f: la suite\n", "Le titre\u00a0: la suite\n", settings={"language": "fr"}
+            "Tu es sûr de toi\u00a0?\n",
+            "Tu es sûr de toi\u202f?\n",
+            settings={"french": {"question": "narrow"}},
+            note="strict policy: U+202F before ?",
         ),
-        clean("Tu es sûr de toi\u00a0?\n", french={"question": "either"}),
+        Example(
+            "Le titre\u202f: la suite\n",
+            "Le titre\u00a0: la suite\n",
+            settings={"language": "fr", "french": {"colon": "nbsp"}},
+        ),
+        clean("Tu es sûr de toi\u00a0?\n", note="default policy: either kind"),
         clean("Tu es sûr de toi\u202f?\n"),
     ],
 )
@@ -885,8 +899,9 @@ typographic ’ wins a tie). Spaces are compared only for signs whose policy is
         Example(
             "Oui\u00a0? Non\u00a0? Si\u202f?\n",
             "Oui\u00a0? Non\u00a0? Si\u00a0?\n",
-            settings={"language": "fr", "french": {"question": "either"}},
+            settings={"language": "fr"},
         ),
+        clean("Oui\u00a0? Non\u00a0! Si\u202f: «\u00a0oui\u00a0».\n", note="one kind per sign"),
         clean("L’été et l’eau.\n"),
         clean("print('it\\'s')  # l'été\n", "python", note="the code's quotes are not apostrophes"),
     ],

@@ -2,7 +2,7 @@
 
 Importing this package registers the providers with :mod:`..regions`:
 Markdown, LaTeX, reStructuredText, HTML/XML, source code (Pygments) and the
-plain-text heuristics as the fallback. See ``INTEGRATION.md`` for the wiring.
+plain-text heuristics as the fallback.
 """
 
 from __future__ import annotations
