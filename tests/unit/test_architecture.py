@@ -97,3 +97,72 @@ def test_no_import_cycle_outside_the_engine() -> None:
     for start in sorted(graph):
         visit(start, [])
     assert cycles == []
+
+
+def _engine_imports() -> dict[str, set[str]]:
+    """Engine module → engine modules it imports (at any depth of the file, except
+    under ``if TYPE_CHECKING``), as dotted names relative to the engine."""
+
+    def module_name(path: Path) -> str:
+        rel = path.relative_to(ENGINE).with_suffix("")
+        parts = list(rel.parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        return ".".join(parts)
+
+    modules = {module_name(p): p for p in ENGINE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                skip.update(id(n) for n in ast.walk(node))
+        targets: set[str] = set()
+        for node in ast.walk(tree):
+            if id(node) in skip or not isinstance(node, ast.ImportFrom) or not node.level:
+                continue
+            base = package.split(".") if package else []
+            if node.level > 1:
+                base = base[: len(base) - (node.level - 1)]
+            mod = ".".join([*base, *(node.module.split(".") if node.module else [])])
+            for alias in node.names:
+                sub = f"{mod}.{alias.name}" if mod else alias.name
+                targets.add(sub if sub in modules else mod)
+        graph[name] = {t for t in targets if t in modules and t != name}
+    return graph
+
+
+def test_no_import_cycle_in_engine() -> None:
+    graph = _engine_imports()
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycles.append([*stack[stack.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt, [*stack, nxt])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+    assert cycles == []
+
+
+def test_rule_families_and_markups_import_no_sibling() -> None:
+    """A language's rules or a file type's descriptor is one file: they share
+    helpers through engine modules (prose, markup, options), never one another."""
+    graph = _engine_imports()
+    offenders = [
+        f"{name} imports {target}"
+        for name, targets in graph.items()
+        for target in targets
+        for package in ("rules.", "markups.")
+        if name.startswith(package) and target.startswith(package)
+    ]
+    assert offenders == []

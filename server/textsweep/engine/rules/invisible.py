@@ -11,7 +11,7 @@ from ..chars import char_set, describe, find_chars, runs
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
-from ..registry import Example, Rule, clean, get_rule, rule
+from ..registry import Example, Rule, Scope, claimed_characters, clean, rule
 
 FAMILY = "invisible"
 
@@ -127,6 +127,7 @@ def _where(before: str, after: str) -> str:
 
 @rule(
     "invisible-character",
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
     description="A zero-width or otherwise invisible character (ZWSP, word joiner, "
@@ -440,10 +441,6 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 _SURROGATE_SET = char_set("\ud800-\udfff")
 
 
-#: Set by the encoding family: C1 characters it explains better (as Windows-1252).
-C1_HANDLED_BY: list[str] = []
-
-
 @rule(
     "control-character",
     family=FAMILY,
@@ -470,7 +467,8 @@ def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Findin
     if not present:
         return
     text = doc.text
-    skip_c1 = any(get_rule(rid).setting(config) is not None for rid in C1_HANDLED_BY)
+    # characters a more specific rule explains (C1 controls read as Windows-1252)
+    claimed = claimed_characters(config)
     for s in find_chars(text, present):
         ch = text[s]
         if ch in halves:
@@ -484,7 +482,7 @@ def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Findin
             continue
         if ch == "\f" and (s == 0 or text[s - 1] in "\r\n"):
             continue
-        if skip_c1 and "\x80" <= ch <= "\x9f":
+        if ch in claimed:
             continue
         name = describe(ch)
         fixes = [Fix(s, s + 1, "", f"Remove {name}")]

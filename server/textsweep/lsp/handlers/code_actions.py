@@ -92,7 +92,8 @@ async def code_action(
         diag = diags_for[id(f)]
         preferred_done = False
         for fix in f.fixes:
-            kinds = [fix.kind] if fix.kind == "quickfix" else [fix.kind, "quickfix"]
+            fix_kind = convert.code_action_kind(fix)
+            kinds = [fix_kind] if fix_kind == "quickfix" else [fix_kind, "quickfix"]
             for kind in kinds:
                 if not _kind_allowed(kind, only):
                     continue
