@@ -43,7 +43,17 @@ from ..document import Document
 from ..markup import Markup
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
-from ..prose import NBSP, NNBSP, Gap, ProseContext, gap_after, gap_before, glued_after, prose_for
+from ..prose import (
+    NBSP,
+    NNBSP,
+    Gap,
+    ProseContext,
+    closes_entity,
+    gap_after,
+    gap_before,
+    glued_after,
+    prose_for,
+)
 from ..prose import SPACES as _SPACES
 from ..registry import Example, Rule, Scope, clean, rule
 
@@ -149,23 +159,6 @@ def _policy_char(policy: str, sign: str) -> str:
     if policy == "either":
         return NBSP if sign == ":" else NNBSP
     return NNBSP
-
-
-#: The body of an HTML/XML character reference, up to (not including) its ``;``.
-_ENTITY_BODY = re.compile(
-    r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})\Z"
-)
-
-
-def closes_entity(text: str, pos: int) -> bool:
-    """Is the ``;`` at ``pos`` the end of a character reference (``&eacute;``, ``&#8239;``)?
-
-    Markup syntax is not prose punctuation: reading that ``;`` as a semicolon
-    made fix-all write ``sé curité`` for a leaked ``s&eacute;curité``.
-    """
-    return (
-        text.startswith(";", pos) and _ENTITY_BODY.search(text, max(0, pos - 40), pos) is not None
-    )
 
 
 def _skippable(c: str) -> bool:
