@@ -290,7 +290,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server.start_tcp(host, port)
     else:
         server.start_io()
-    return 0
+    return server.exit_code
 
 
 def _add_walk_options(parser: argparse.ArgumentParser) -> None:

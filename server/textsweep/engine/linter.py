@@ -16,7 +16,8 @@ from .suppress import filter_suppressed
 log = logging.getLogger(__name__)
 
 #: fix-all stops after this many passes even if a rule keeps proposing fixes.
-MAX_FIX_PASSES = 5
+#: Fixes of different rules that touch wait for the next pass, hence some headroom.
+MAX_FIX_PASSES = 12
 
 
 def active_rules(config: Config) -> list[tuple[Rule, Severity]]:
@@ -114,8 +115,16 @@ class FixAllResult:
     edits: tuple[Fix, ...] = ()
 
 
-def fix_all(doc: Document, config: Config | None = None) -> FixAllResult:
-    """Apply every safe fix, re-linting until nothing changes (idempotent result)."""
+def fix_all(
+    doc: Document, config: Config | None = None, only_rule: str | None = None
+) -> FixAllResult:
+    """Apply every safe fix, re-linting until nothing changes (idempotent result).
+
+    ``only_rule`` restricts the fixes to one rule ("Fix all X problems"); the
+    document is still linted under ``config``, so a rule the user switched off
+    never fixes anything. Fixes of different rules that touch or overlap are
+    never applied in the same pass: the later one is recomputed on the new text.
+    """
     config = config or Config()
     text = doc.text
     applied = 0
@@ -123,10 +132,14 @@ def fix_all(doc: Document, config: Config | None = None) -> FixAllResult:
     edits: list[Fix] = []
     findings = lint(doc, config)
     while passes < MAX_FIX_PASSES:
-        fixes = [f.safe_fix for f in findings if f.safe_fix is not None]
-        if not fixes:
+        owners: dict[Fix, str] = {}
+        for f in findings:
+            fix = f.safe_fix
+            if fix is not None and (only_rule is None or f.rule == only_rule):
+                owners.setdefault(fix, f.rule)
+        if not owners:
             break
-        result = apply_fixes(text, fixes)  # type: ignore[arg-type]
+        result = apply_fixes(text, owners, owners.__getitem__)
         passes += 1
         if result.text == text:
             break
