@@ -168,6 +168,8 @@ def test_doubled_space_in_a_paragraph_touching_a_table_is_found() -> None:
         # two prose lines each with a doubled space, at different columns
         "    The project name is pronounced Deb'-ee-en,  with a short e in Deb,\n"
         "    and emphasis on the first  syllable.\n",
+        # two lines whose slips happen to end at the same column
+        "Le  chat dort.\nIl  fait nuit.\n",
         # a sentence that quotes a command does not make a transcript
         "    To update the lists, type $ apt update  and wait.\n",
         # a Key: value line alone is a sentence with a colon

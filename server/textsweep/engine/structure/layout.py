@@ -72,7 +72,18 @@ def _display_columns(line: str, offsets: list[int]) -> set[int]:
 class _Line:
     """What one line shows of layout."""
 
-    __slots__ = ("command", "end", "ends", "flag", "indent", "longest", "prompt", "record", "start")
+    __slots__ = (
+        "command",
+        "end",
+        "ends",
+        "flag",
+        "indent",
+        "longest",
+        "prompt",
+        "record",
+        "start",
+        "wide",
+    )
 
     def __init__(self, start: int, line: str) -> None:
         self.start = start
@@ -87,10 +98,14 @@ class _Line:
         self.longest = max((e - s for s, e in runs), default=0)
         if not runs:
             self.ends: set[int] = set()
+            self.wide: set[int] = set()
         elif line.isascii():
             self.ends = {e for _, e in runs}
+            self.wide = {e for b, e in runs if e - b > 2}
         else:
             self.ends = _display_columns(line, [e for _, e in runs])
+            wide = [e for b, e in runs if e - b > 2]
+            self.wide = _display_columns(line, wide) if wide else set()
         self.flag = bool(content) and (
             (content[0] in "|+" and content[-1] in "|+" and len(content) > 1)
             or (not content.strip(_BORDER_CHARS) and ("---" in content or "===" in content))
@@ -118,8 +133,18 @@ def _paragraph_layout(lines: list[_Line], out: list[Span]) -> None:
         layout = [True] * n
     for i in range(n - 1):
         a, b = lines[i], lines[i + 1]
-        if a.ends and b.ends and not a.ends.isdisjoint(b.ends):
+        shared = a.ends & b.ends if a.ends and b.ends else None
+        # one shared column of two-space runs on two lines may be chance ("a  b" over
+        # "c  d"): two columns, a wider run, or a third line at that column is not
+        if shared and (
+            len(shared) > 1
+            or not shared.isdisjoint(a.wide)
+            or not shared.isdisjoint(b.wide)
+            or (i + 2 < n and not shared.isdisjoint(lines[i + 2].ends))
+        ):
             layout[i] = layout[i + 1] = True
+            if i + 2 < n and not shared.isdisjoint(lines[i + 2].ends):
+                layout[i + 2] = True
         if a.record and b.record:
             layout[i] = layout[i + 1] = True
     # a transcript: a prompt line and what follows it, as deep or deeper
