@@ -1,0 +1,493 @@
+"""Look-alike letters from another script (Unicode TS #39): `pаypal` with a Cyrillic `а`.
+
+Data: the script of each character (Scripts.txt) and the letters that share a
+TS #39 skeleton (confusables.txt), vendored as a compact generated table in
+``_confusables_data.py`` (see scripts/gen_confusables.py for versions and sources).
+
+Choices, each a guard against false alarms on real text:
+
+* Words that contain Han, Hiragana, Katakana, Hangul or Bopomofo are never
+  checked: Japanese, Chinese and Korean mix those scripts (and Latin) by design,
+  and Katakana ロ/エ/カ look like Han 口/工/力.
+* A word is flagged only when *every* letter outside its dominant script has a
+  look-alike in that script (otherwise the mix is visible and no one is fooled),
+  it has at least three letters (`αx`, `kΩ`, `μm` are formulas and units), and
+  the word it imitates holds a vowel (`ρgh` is a formula, not a spoof of `pgh`).
+* Serbian, Russian or Greek prose is single-script word by word and is left alone;
+  a whole word in another script (a Cyrillic `рор` in English) is only a hint, and
+  only inside Latin-script lines.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..config import Config
+from ..document import Document
+from ..model import Finding, Fix, Severity
+from ..registry import Example, Rule, clean, rule
+from . import _confusables_data as data
+
+FAMILY = "unicode"
+
+#: Scripts that legitimately share words: CJK writing mixes them (UTS #39 treats
+#: Han+Hiragana+Katakana, Han+Hangul and Han+Bopomofo as single "scripts").
+_CJK = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo"})
+_NEUTRAL = frozenset({"Common", "Inherited", "Unknown"})
+#: Identically spelt mixed-script words seen this often in prose, with the plain
+#: spelling nowhere in the document, are taken for a deliberate name: hint only.
+NAME_REPEATS = 3
+MIN_LETTERS = 3
+_WORD = re.compile(r"[^\W_]+")
+_VOWELS = {
+    "Latin": frozenset("aeiouyAEIOUY"),
+    "Cyrillic": frozenset("аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ"),
+    "Greek": frozenset("αεηιουωάέήίόύώΑΕΗΙΟΥΩ"),
+}
+
+
+def _basic(script: str, ch: str) -> bool:
+    """The everyday alphabet of a script: the letters a reader expects there."""
+    o = ord(ch)
+    if script == "Latin":
+        return ch.isascii()
+    if script == "Greek":
+        return 0x0391 <= o <= 0x03C9
+    if script == "Cyrillic":
+        return 0x0400 <= o <= 0x045F or o in (0x0490, 0x0491)
+    return True
+
+
+def _core(script: str, ch: str) -> bool:
+    """Letters every writer of the script uses (ASCII; А–я; Α–ω), not `ѕ` or `ɑ`."""
+    o = ord(ch)
+    if script == "Latin":
+        return ch.isascii()
+    if script == "Cyrillic":
+        return 0x0410 <= o <= 0x044F
+    if script == "Greek":
+        return 0x0391 <= o <= 0x03C9
+    return False
+
+
+@lru_cache(maxsize=1)
+def _points() -> tuple[list[int], list[str]]:
+    starts: list[int] = []
+    names: list[str] = []
+    for item in data.SCRIPT_POINTS.split():
+        cp, idx = item.split(":")
+        starts.append(int(cp, 16))
+        names.append(data.SCRIPT_NAMES[int(idx)])
+    return starts, names
+
+
+_SCRIPT_CACHE: dict[str, str] = {}
+
+
+def script_of(ch: str) -> str:
+    """The Unicode Script property of ``ch`` (Scripts.txt), e.g. ``Latin``."""
+    s = _SCRIPT_CACHE.get(ch)
+    if s is None:
+        starts, names = _points()
+        s = names[bisect.bisect_right(starts, ord(ch)) - 1]
+        if len(_SCRIPT_CACHE) < 65536:
+            _SCRIPT_CACHE[ch] = s
+    return s
+
+
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Letter → (its skeleton prototype or "", every letter of its class)."""
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for line in data.GROUPS:
+        proto_hex, members_hex = line.split("|")
+        proto = chr(int(proto_hex, 16)) if proto_hex else ""
+        members = tuple(chr(int(h, 16)) for h in members_hex.split())
+        for m in members:
+            out[m] = (proto, members)
+    return out
+
+
+@cache
+def _class(script: str) -> str:
+    """The code point ranges of ``script`` as the inside of a regex ``[...]``."""
+    starts, names = _points()
+    parts = []
+    for i, name in enumerate(names):
+        if name == script:
+            lo = starts[i]
+            hi = starts[i + 1] - 1 if i + 1 < len(starts) else 0x10FFFF
+            parts.append(f"\\U{lo:08x}-\\U{hi:08x}")
+    return "".join(parts)
+
+
+@cache
+def _pure(script: str) -> re.Pattern[str]:
+    """A word of one script (digits, Common and Inherited characters allowed)."""
+    return re.compile(f"[0-9{_class('Common')}{_class('Inherited')}{_class(script)}]+")
+
+
+@cache
+def _letters(script: str) -> re.Pattern[str]:
+    return re.compile(f"[{_class(script)}]")
+
+
+@lru_cache(maxsize=1)
+def _cjk() -> re.Pattern[str]:
+    return re.compile("[" + "".join(_class(s) for s in sorted(_CJK)) + "]")
+
+
+@lru_cache(maxsize=1)
+def _to_ascii() -> dict[int, str]:
+    """Cyrillic and Greek letters → their one same-case ASCII look-alike."""
+    table: dict[int, str] = {}
+    for ch in _groups():
+        if script_of(ch) in ("Cyrillic", "Greek"):
+            one = unique_lookalike(ch, "Latin")
+            if one is not None and one.isascii():
+                table[ord(ch)] = one
+    return table
+
+
+def lookalikes(ch: str, script: str) -> list[str]:
+    """Letters of ``script`` that ``ch`` is confusable with, best first.
+
+    Only letters of the same case; the TS #39 prototype first, then the script's
+    everyday alphabet, then the rest.
+    """
+    entry = _groups().get(ch)
+    if entry is None:
+        return []
+    proto, members = entry
+    upper = ch.isupper()
+    found = [m for m in members if m != ch and script_of(m) == script and m.isupper() == upper]
+    found.sort(key=lambda m: (m != proto, not _basic(script, m), ord(m)))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def unique_lookalike(ch: str, script: str) -> str | None:
+    """The one letter ``ch`` must stand for in ``script``, or None if unsure.
+
+    It is the TS #39 prototype when that is a letter of ``script`` in the same
+    case, else the only same-case look-alike in the script's everyday alphabet.
+    """
+    found = lookalikes(ch, script)
+    if not found:
+        return None
+    entry = _groups()[ch]
+    if found[0] == entry[0]:
+        return found[0]
+    basic = [m for m in found if _basic(script, m)]
+    return basic[0] if len(basic) == 1 else None
+
+
+@dataclass(frozen=True)
+class _Mixed:
+    """A mixed-script word and how to read it in its dominant script."""
+
+    start: int
+    end: int
+    word: str
+    dominant: str
+    foreign: tuple[tuple[int, str, str], ...]  # (index in word, letter, look-alike)
+    fixed: str
+    unambiguous: bool
+
+
+def _analyse(word: str, start: int) -> _Mixed | None:
+    """A word whose foreign letters all imitate one of its scripts, else None.
+
+    The script with the most letters is tried first (Latin wins a tie); if one of
+    the other letters has no look-alike there, the next script is tried, so that
+    `Саfе` (three Cyrillic letters, one Latin) still reads as Latin `Cafe`.
+    """
+    counts: Counter[str] = Counter()
+    scripts: list[str] = []
+    for ch in word:
+        s = script_of(ch) if not ch.isascii() else ("Latin" if ch.isalpha() else "Common")
+        scripts.append(s)
+        if s not in _NEUTRAL and ch.isalpha():
+            counts[s] += 1
+    if len(counts) < 2 or not _CJK.isdisjoint(counts):
+        return None
+    if sum(counts.values()) < MIN_LETTERS:
+        return None
+    order = sorted(counts, key=lambda s: (-counts[s], s != "Latin", s))
+    for dominant in order:
+        found = _read_as(word, start, scripts, dominant)
+        if found is not None:
+            return found
+    return None
+
+
+def _read_as(word: str, start: int, scripts: list[str], dominant: str) -> _Mixed | None:
+    """``word`` with every letter outside ``dominant`` replaced by its look-alike."""
+    foreign: list[tuple[int, str, str]] = []
+    unambiguous = True
+    fixed = list(word)
+    for i, (ch, s) in enumerate(zip(word, scripts, strict=True)):
+        if s in _NEUTRAL or s == dominant or not ch.isalpha():
+            continue
+        one = unique_lookalike(ch, dominant)
+        if one is None:
+            alike = lookalikes(ch, dominant)
+            if not alike:
+                return None  # a visibly foreign letter: nobody is fooled
+            one = alike[0]
+            unambiguous = False
+        foreign.append((i, ch, one))
+        fixed[i] = one
+    result = "".join(fixed)
+    if not _case_plausible(word) and _glued(word, [i for i, _, _ in foreign]):
+        return None  # `ПРЕФИКСaa`: a placeholder with a suffix, not a spoof
+    vowels = _VOWELS.get(dominant)
+    if vowels is not None and vowels.isdisjoint(result):
+        return None
+    return _Mixed(start, start + len(word), word, dominant, tuple(foreign), result, unambiguous)
+
+
+def _case_plausible(word: str) -> bool:
+    """lower, UPPER or Title case: how real words are written."""
+    letters = [c for c in word if c.isalpha()]
+    rest = "".join(letters[1:])
+    return not rest or rest.islower() or "".join(letters).isupper()
+
+
+def _glued(word: str, foreign: list[int]) -> bool:
+    """The foreign letters form one run at the start or the end of the word."""
+    if not foreign:
+        return False
+    first, last = foreign[0], foreign[-1]
+    contiguous = last - first + 1 == len(foreign)
+    return contiguous and (first == 0 or last == len(word) - 1)
+
+
+def _token_kinds(doc: Document, spans: list[tuple[int, int]]) -> list[str]:
+    """For each span, the kind of code token holding it: identifier, string, comment, code."""
+    from pygments.token import Comment, Name, String  # type: ignore[import-untyped]
+
+    from ..structure.code import lexer_for
+
+    lexer = lexer_for(doc)
+    kinds = ["text"] * len(spans)
+    if lexer is None:
+        return kinds
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    j = 0
+    try:
+        for tstart, tok, value in lexer.get_tokens_unprocessed(doc.text):
+            tend = tstart + len(value)
+            while j < len(order) and spans[order[j]][0] < tend:
+                i = order[j]
+                if spans[i][0] >= tstart:
+                    if tok in String:
+                        kinds[i] = "string"
+                    elif tok in Comment:
+                        kinds[i] = "comment"
+                    elif tok in Name:
+                        kinds[i] = "identifier"
+                    else:
+                        kinds[i] = "code"
+                j += 1
+            if j >= len(order):
+                break
+    except Exception:  # noqa: BLE001  (a lexer bug must not cost the findings)
+        pass
+    return kinds
+
+
+def _describe_letters(m: _Mixed) -> str:
+    pairs = list(dict.fromkeys((ch, alike) for _, ch, alike in m.foreign))
+    parts = [
+        f"`{ch}` ({unicodedata.name(ch, f'U+{ord(ch):04X}')}) for `{alike}`"
+        for ch, alike in pairs[:4]
+    ]
+    more = f" and {len(pairs) - 4} more" if len(pairs) > 4 else ""
+    return ", ".join(parts) + more
+
+
+def _mixed_words(doc: Document) -> list[_Mixed]:
+    def compute(d: Document) -> list[_Mixed]:
+        text = d.text
+        if text.isascii():
+            return []
+        found: list[_Mixed] = []
+        latin, cyrillic, greek = _pure("Latin"), _pure("Cyrillic"), _pure("Greek")
+        cjk = _cjk()
+        for m in _WORD.finditer(text):
+            w = m.group()
+            if w.isascii() or latin.fullmatch(w) or cyrillic.fullmatch(w):
+                continue
+            if greek.fullmatch(w) or cjk.search(w):
+                continue
+            mixed = _analyse(w, m.start())
+            if mixed is not None:
+                found.append(mixed)
+        return found
+
+    return doc.cached("confusables.mixed", compute)
+
+
+@rule(
+    "mixed-script-confusable",
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="A word mixing scripts with look-alike letters (`pаypal` with a Cyrillic `а`).",
+    explanation="""
+A Cyrillic `а` or a Greek `ο` looks exactly like a Latin `a` or `o`, but a
+search, a spell checker, a browser or a compiler sees another word: this is how
+phishing links (`pаypal.com`) and "Trojan source" identifiers are built, and how
+a keyboard left on the wrong layout spoils a word. A word is flagged when it mixes
+scripts and every letter from the minority script has a look-alike (Unicode TS
+#39 `confusables.txt`) in the word's dominant script; it is checked everywhere,
+URLs, code spans and source code included (identifiers, strings and comments).
+
+The fix writes the dominant script's letters. It is applied by fix-all only when
+it is unambiguous: every foreign letter has exactly one look-alike of the same
+case (the TS #39 prototype, or else the only one in the script's everyday
+alphabet: ASCII for Latin); that letter belongs to the core alphabet (ASCII,
+А–я, Α–ω) or is already used elsewhere in the document (a stray Latin `s` in
+Serbian would become Macedonian `ѕ`); foreign letters are fewer than the others;
+the word is in lower, UPPER or Title case (any case for identifiers); and it is
+not a string literal in source code (test data may be spoofed on purpose).
+Otherwise the fix is only offered.
+
+Never flagged: words holding Han, Kana, Hangul or Bopomofo (Japanese, Chinese
+and Korean mix scripts by design); words with a foreign letter that has no
+look-alike (the mix shows); words of fewer than three letters and words whose
+reading has no vowel (formulas and units: `αx`, `ρgh`, `kΩ`; the micro sign of
+`µm` is a symbol, not a Greek letter); a placeholder glued to a suffix in
+another case (`ПРЕФИКСaa`). In prose, a mixed word written the same way at least
+three times while its plain spelling never appears is taken for a deliberate name
+and only hinted at; a spoof next to the real word (`pаypal` and
+`paypal` in one document) is always a warning.""",
+    examples=[
+        Example("Log in at p\u0430ypal.com\n", "Log in at paypal.com\n"),
+        Example("Visit g\u03bfogle today\n", "Visit google today\n"),
+        Example("\u0397ello, world\n", "Hello, world\n"),
+        Example("if n\u0430me == 1:\n    pass\n", "if name == 1:\n    pass\n", "python"),
+        Example("Привет, \u043cир и Kиев\n", "Привет, \u043cир и Киев\n"),
+        clean("東京タワーでiPhoneを買った。\n", note="Japanese mixes scripts by design"),
+        clean("Beograd je glavni grad Srbije. Београд је главни град Србије.\n"),
+        clean("Площадь круга равна πr², ускорение a = αt, ρgh, 5 µm, 10 kΩ\n"),
+    ],
+)
+def mixed_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    words = _mixed_words(doc)
+    if not words:
+        return
+    kinds = (
+        ["text"] * len(words)
+        if doc.is_prose
+        else _token_kinds(doc, [(w.start, w.end) for w in words])
+    )
+    repeats = Counter(w.word for w in words)
+    plain_seen: set[str] = set()
+    wanted = {w.fixed for w in words}
+    for m in _WORD.finditer(doc.text):
+        if m.group() in wanted:
+            plain_seen.add(m.group())
+    for w, kind in zip(words, kinds, strict=True):
+        what = {"identifier": "Identifier", "string": "String", "comment": "Word"}.get(kind, "Word")
+        name_like = doc.is_prose and repeats[w.word] >= NAME_REPEATS and w.fixed not in plain_seen
+        safe = (
+            w.unambiguous
+            and all(_core(w.dominant, a) or a in doc.chars for _, _, a in w.foreign)
+            and len(w.foreign) * 2 < sum(c.isalpha() for c in w.word)
+            and (kind == "identifier" or _case_plausible(w.fixed))
+            and kind != "string"
+            and not name_like
+        )
+        foreign_script = "/".join(sorted({script_of(ch) for _, ch, _ in w.foreign}))
+        msg = (
+            f"{what} `{w.word}` mixes {w.dominant} with look-alike {foreign_script} letters: "
+            f"{_describe_letters(w)}"
+        )
+        if name_like:
+            msg += f" (written so {repeats[w.word]} times: a name?)"
+        yield r.finding(
+            w.start,
+            w.end,
+            msg,
+            [Fix(w.start, w.end, w.fixed, f"Write `{w.fixed}` in {w.dominant} letters", safe)],
+            severity=Severity.HINT if name_like else None,
+            data={"dominant": w.dominant, "fixed": w.fixed},
+        )
+
+
+# --------------------------------------------------------------------------- whole-script
+
+_WHOLE_SCRIPTS = frozenset({"Cyrillic", "Greek"})
+
+
+@rule(
+    "whole-script-confusable",
+    family=FAMILY,
+    severity=Severity.HINT,
+    description="A Cyrillic or Greek word that reads as Latin (`рор`) inside Latin-script text.",
+    explanation="""
+A word typed entirely in Cyrillic or Greek letters that all look like Latin ones
+(`рор`, `Есно`) reads as an English word but is not one: searches and spell
+checkers miss it. It is a hint, since such a word may be quoted on purpose, and
+its fix (retyping it in Latin letters) is only offered. Checked in prose only,
+on lines written in Latin script where this word is the only one in its script,
+for words of at least three letters whose every letter has a same-case ASCII
+look-alike. Russian, Serbian or Greek prose, and Latin product names inside it,
+are never flagged.""",
+    examples=[
+        Example(
+            "The band played \u0440\u043e\u0440 music all night long.\n",
+            "The band played \u0440\u043e\u0440 music all night long.\n",
+            note="only a hint: the fix is offered, not applied",
+        ),
+        clean("Москва — столица России, а Excel и Word — программы Microsoft.\n"),
+        clean("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και το Linux είναι δωρεάν.\n"),
+        clean("The constant α and the word λόγος are Greek.\n"),
+    ],
+)
+def whole_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    text = doc.text
+    if text.isascii() or not doc.is_prose:
+        return
+    table = _to_ascii()
+    lines: dict[int, tuple[int, int, int]] = {}
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w.isascii() or len(w) < MIN_LETTERS:
+            continue
+        script = "Cyrillic" if _pure("Cyrillic").fullmatch(w) else ""
+        if not script and _pure("Greek").fullmatch(w):
+            script = "Greek"
+        if not script:
+            continue
+        reading = w.translate(table)
+        if not reading.isascii() or not reading.isalpha():
+            continue
+        if _VOWELS["Latin"].isdisjoint(reading) or not _case_plausible(reading):
+            continue
+        line = doc.line_of(m.start())
+        if line not in lines:
+            ls, le = doc.line_span(line)
+            chunk = text[ls:le]
+            lines[line] = (
+                len(_letters("Latin").findall(chunk)),
+                len(_letters("Cyrillic").findall(chunk)),
+                len(_letters("Greek").findall(chunk)),
+            )
+        latin, cyrillic, greek = lines[line]
+        other = cyrillic if script == "Cyrillic" else greek
+        if other != len(w) or latin < 2 * len(w):
+            continue  # not a lone foreign word in a Latin-script line
+        yield r.finding(
+            m.start(),
+            m.end(),
+            f"`{w}` is written in {script} letters that look like Latin `{reading}`",
+            [Fix(m.start(), m.end(), reading, f"Retype as Latin `{reading}`", False)],
+        )
