@@ -78,7 +78,8 @@ def test_lookalikes_keep_case_and_prefer_the_prototype() -> None:
     assert unique_lookalike("\u03bf", "Latin") == "o"  # Greek ο
     assert unique_lookalike("c", "Cyrillic") == "\u0441"
     assert unique_lookalike("\u0436", "Latin") is None  # ж has no Latin look-alike
-    assert "\u0251" in lookalikes("\u0430", "Latin")  # ɑ, but after a
+    assert lookalikes("\u0430", "Latin") == ["a"]  # not IPA ɑ: nobody writes it for a
+    assert lookalikes("\u03c7", "Latin") == []  # χ: only Latin Extended-D ꭓ, not x
 
 
 # --------------------------------------------------------------------------- flagged
@@ -141,6 +142,12 @@ def test_repeated_mixed_word_is_a_name_unless_the_real_word_is_there() -> None:
     assert all(f.severity.label == "warning" and f.safe_fix is not None for f in found)
 
 
+def test_greek_beta_for_eszett() -> None:
+    # β's TS #39 prototype is ß: safe only where the document already writes ß.
+    assert findings(MIXED, "Die Stra\u03b2e\n")[0].safe_fix is None
+    assert fixed(MIXED, "Die Stra\u03b2e, die Straße\n") == "Die Straße, die Straße\n"
+
+
 def test_rare_letter_fix_is_not_safe() -> None:
     # Latin s would become Macedonian ѕ, a letter this Serbian text never uses.
     found = findings(MIXED, "Приказујеs N-ти унос\n")
@@ -169,6 +176,7 @@ def test_whole_script_word_in_english_is_a_hint() -> None:
         "A 5 µm filter, a 10 μm pore, 4.7 kΩ, 100 Ω, 20 °C, 3 Å.\n",
         "The angle α, the ratio λ/μ and the word λόγος.\n",
         "Сохранить как ПРЕФИКСaa, ПРЕФИКСab, …\n",
+        "German Bach is [ˈbaχ], think is /θɪŋk/; the τauon, the χips.\n",
     ],
 )
 def test_legitimate_script_mixing_is_left_alone(text: str) -> None:

@@ -45,6 +45,8 @@ _NEUTRAL = frozenset({"Common", "Inherited", "Unknown"})
 NAME_REPEATS = 3
 MIN_LETTERS = 3
 _WORD = re.compile(r"[^\W_]+")
+#: IPA and phonetic letters: a transcription (`ˈbaχ`) mixes Greek and Latin by design.
+_IPA = re.compile("[\u0250-\u02ff\u1d00-\u1dbf]")
 _VOWELS = {
     "Latin": frozenset("aeiouyAEIOUY"),
     "Cyrillic": frozenset("аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ"),
@@ -61,6 +63,19 @@ def _basic(script: str, ch: str) -> bool:
         return 0x0391 <= o <= 0x03C9
     if script == "Cyrillic":
         return 0x0400 <= o <= 0x045F or o in (0x0490, 0x0491)
+    return True
+
+
+def _ordinary(script: str, ch: str) -> bool:
+    """Letters that writers of the script use, not phonetic or historic ones
+    (IPA `ɪ`, small capital `ᴛ`, Latin Extended-D `ꭓ`): only these can fool a reader."""
+    o = ord(ch)
+    if script == "Latin":
+        return o <= 0x024F
+    if script == "Cyrillic":
+        return 0x0400 <= o <= 0x052F
+    if script == "Greek":
+        return 0x0370 <= o <= 0x03FF
     return True
 
 
@@ -158,7 +173,7 @@ def _to_ascii() -> dict[int, str]:
 def lookalikes(ch: str, script: str) -> list[str]:
     """Letters of ``script`` that ``ch`` is confusable with, best first.
 
-    Only letters of the same case; the TS #39 prototype first, then the script's
+    Only ordinary letters of the same case; the TS #39 prototype first, then the script's
     everyday alphabet, then the rest.
     """
     entry = _groups().get(ch)
@@ -166,7 +181,11 @@ def lookalikes(ch: str, script: str) -> list[str]:
         return []
     proto, members = entry
     upper = ch.isupper()
-    found = [m for m in members if m != ch and script_of(m) == script and m.isupper() == upper]
+    found = [
+        m
+        for m in members
+        if m != ch and script_of(m) == script and m.isupper() == upper and _ordinary(script, m)
+    ]
     found.sort(key=lambda m: (m != proto, not _basic(script, m), ord(m)))
     return found
 
@@ -325,7 +344,7 @@ def _mixed_words(doc: Document) -> list[_Mixed]:
             w = m.group()
             if w.isascii() or latin.fullmatch(w) or cyrillic.fullmatch(w):
                 continue
-            if greek.fullmatch(w) or cjk.search(w):
+            if greek.fullmatch(w) or cjk.search(w) or _IPA.search(w):
                 continue
             mixed = _analyse(w, m.start())
             if mixed is not None:
@@ -363,8 +382,10 @@ Never flagged: words holding Han, Kana, Hangul or Bopomofo (Japanese, Chinese
 and Korean mix scripts by design); words with a foreign letter that has no
 look-alike (the mix shows); words of fewer than three letters and words whose
 reading has no vowel (formulas and units: `αx`, `ρgh`, `kΩ`; the micro sign of
-`µm` is a symbol, not a Greek letter); a placeholder glued to a suffix in
-another case (`ПРЕФИКСaa`). In prose, a mixed word written the same way at least
+`µm` is a symbol, not a Greek letter); phonetic transcriptions (`ˈbaχ`, with IPA
+letters); letters that only look like phonetic or historic ones (Greek `τ` is
+like small capital `ᴛ`, not `t`); a placeholder glued to a suffix in another
+case (`ПРЕФИКСaa`). In prose, a mixed word written the same way at least
 three times while its plain spelling never appears is taken for a deliberate name
 and only hinted at; a spoof next to the real word (`pаypal` and
 `paypal` in one document) is always a warning.""",
