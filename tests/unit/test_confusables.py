@@ -93,6 +93,8 @@ def test_lookalikes_keep_case_and_prefer_the_prototype() -> None:
         ("\u0397ello, world\n", "Hello, world\n"),
         ("\u0406nternet access\n", "Internet access\n"),
         ("Это cписок сигналов\n", "Это список сигналов\n"),
+        ("Замiсть цього перекладіть\n", "Замість цього перекладіть\n"),
+        ("Greek: αδύνατo το άνοιγμα\n", "Greek: αδύνατο το άνοιγμα\n"),
     ],
 )
 def test_spoofs_are_flagged_and_safely_fixed(bad: str, good: str) -> None:
@@ -140,6 +142,23 @@ def test_repeated_mixed_word_is_a_name_unless_the_real_word_is_there() -> None:
     attack = named + "Mark is real.\n"
     found = findings(MIXED, attack)
     assert all(f.severity.label == "warning" and f.safe_fix is not None for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "παράκαμψη των επόμενων 12 byte\u03c3s\n",  # σ only resembles o: `byteos`?
+        "(TOCСПЕЦ: текстовые сегменты)\n",  # two words glued, not a spoof
+    ],
+)
+def test_doubtful_readings_are_offered_not_applied(text: str) -> None:
+    found = findings(MIXED, text)
+    assert len(found) == 1 and found[0].safe_fix is None
+
+
+def test_format_and_escape_letters_are_not_part_of_the_word() -> None:
+    assert findings(MIXED, "Файл: %s\n%sрозділ груп\n") == []
+    assert findings(MIXED, 's = "\\nПривет, \\tмир"\n', "python") == []
 
 
 def test_greek_beta_for_eszett() -> None:

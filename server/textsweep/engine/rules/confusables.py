@@ -66,6 +66,17 @@ def _basic(script: str, ch: str) -> bool:
     return True
 
 
+#: Latin letters and the Cyrillic or Greek ones drawn the same in common fonts;
+#: other TS #39 pairs (Greek `σ` and `o`, `ρ` and `p`) only resemble each other.
+_SAME_GLYPH_PAIRS = (
+    "aа eе oо pр cс yу xх iі jј sѕ hһ dԁ qԛ wԝ AА BВ EЕ KК MМ HН OО PР CС TТ XХ IІ JЈ SЅ "
+    "YҮ WԜ oο vν AΑ BΒ EΕ ZΖ HΗ IΙ KΚ MΜ NΝ OΟ PΡ TΤ YΥ XΧ"
+)
+_SAME_GLYPH = frozenset(
+    pair for p in _SAME_GLYPH_PAIRS.split() for pair in ((p[0], p[1]), (p[1], p[0]))
+)
+
+
 def _ordinary(script: str, ch: str) -> bool:
     """Letters that writers of the script use, not phonetic or historic ones
     (IPA `ɪ`, small capital `ᴛ`, Latin Extended-D `ꭓ`): only these can fool a reader."""
@@ -194,12 +205,16 @@ def lookalikes(ch: str, script: str) -> list[str]:
 def unique_lookalike(ch: str, script: str) -> str | None:
     """The one letter ``ch`` must stand for in ``script``, or None if unsure.
 
-    It is the TS #39 prototype when that is a letter of ``script`` in the same
-    case, else the only same-case look-alike in the script's everyday alphabet.
+    It is the letter drawn the same (Latin `o`, Greek `ο`, not `σ`), else the
+    TS #39 prototype when that is a letter of ``script`` in the same case, else the
+    only same-case look-alike in the script's everyday alphabet.
     """
     found = lookalikes(ch, script)
     if not found:
         return None
+    for m in found:
+        if (ch, m) in _SAME_GLYPH:
+            return m
     entry = _groups()[ch]
     if found[0] == entry[0]:
         return found[0]
@@ -279,9 +294,9 @@ def _case_plausible(word: str) -> bool:
     return not rest or rest.islower() or "".join(letters).isupper()
 
 
-def _glued(word: str, foreign: list[int]) -> bool:
+def _glued(word: str, foreign: list[int], min_run: int = 1) -> bool:
     """The foreign letters form one run at the start or the end of the word."""
-    if not foreign:
+    if len(foreign) < max(min_run, 1):
         return False
     first, last = foreign[0], foreign[-1]
     contiguous = last - first + 1 == len(foreign)
@@ -346,7 +361,10 @@ def _mixed_words(doc: Document) -> list[_Mixed]:
                 continue
             if greek.fullmatch(w) or cjk.search(w) or _IPA.search(w):
                 continue
-            mixed = _analyse(w, m.start())
+            start = m.start()
+            if start and text[start - 1] in "%\\":
+                w, start = w[1:], start + 1  # `%sгрупа`, `\nПривет`: a format or escape
+            mixed = _analyse(w, start)
             if mixed is not None:
                 found.append(mixed)
         return found
@@ -368,15 +386,19 @@ scripts and every letter from the minority script has a look-alike (Unicode TS
 #39 `confusables.txt`) in the word's dominant script; it is checked everywhere,
 URLs, code spans and source code included (identifiers, strings and comments).
 
-The fix writes the dominant script's letters. It is applied by fix-all only when
-it is unambiguous: every foreign letter has exactly one look-alike of the same
-case (the TS #39 prototype, or else the only one in the script's everyday
-alphabet: ASCII for Latin); that letter belongs to the core alphabet (ASCII,
-А–я, Α–ω) or is already used elsewhere in the document (a stray Latin `s` in
-Serbian would become Macedonian `ѕ`); foreign letters are fewer than the others;
-the word is in lower, UPPER or Title case (any case for identifiers); and it is
-not a string literal in source code (test data may be spoofed on purpose).
-Otherwise the fix is only offered.
+The fix writes the dominant script's letters. Fix-all applies it only when it
+is unambiguous: every foreign letter has one same-case look-alike (the letter
+drawn the same, else the TS #39 prototype, else the only one in the everyday
+alphabet); either each foreign letter is drawn exactly like its replacement
+(Cyrillic `а` and Latin `a`, not Greek `σ` and `o`: `byteσs` is not `byteos`)
+and the replacement is a core letter (ASCII, А–я, Α–ω) or already used in the
+document (a stray Latin `s` in Serbian would become Macedonian `ѕ`), or the
+corrected word appears elsewhere in the document; foreign letters are fewer than
+the others and do not form a run of two or more at one end (`TOCСПЕЦ` glues two
+words); the word is in lower, UPPER or Title case (any case for identifiers);
+and it is not a string literal in source code (test data may be spoofed on
+purpose). Otherwise the fix is only offered. A letter right after `%` or `\\`
+(`%sгрупа`, `\\nПривет`) belongs to a format or an escape and is not counted.
 
 Never flagged: words holding Han, Kana, Hangul or Bopomofo (Japanese, Chinese
 and Korean mix scripts by design); words with a foreign letter that has no
@@ -418,9 +440,14 @@ def mixed_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
     for w, kind in zip(words, kinds, strict=True):
         what = {"identifier": "Identifier", "string": "String", "comment": "Word"}.get(kind, "Word")
         name_like = doc.is_prose and repeats[w.word] >= NAME_REPEATS and w.fixed not in plain_seen
+        same = all(
+            (ch, a) in _SAME_GLYPH and (_core(w.dominant, a) or a in doc.chars)
+            for _, ch, a in w.foreign
+        )
         safe = (
             w.unambiguous
-            and all(_core(w.dominant, a) or a in doc.chars for _, _, a in w.foreign)
+            and (same or w.fixed in plain_seen)
+            and not _glued(w.word, [i for i, _, _ in w.foreign], 2)
             and len(w.foreign) * 2 < sum(c.isalpha() for c in w.word)
             and (kind == "identifier" or _case_plausible(w.fixed))
             and kind != "string"
