@@ -180,6 +180,15 @@ def test_whole_script_word_in_english_is_a_hint() -> None:
     assert found[0].fixes[0].replacement == "pop" and found[0].safe_fix is None
 
 
+def test_whole_script_word_in_a_foreign_paragraph_is_left_alone() -> None:
+    usage = "command [-pVv] command [\u0430\u0440\u0433 ...]\n"  # Serbian `арг`
+    serbian = "Изврши наредбу са аргументима, заобилазећи функције љуске.\n" + usage
+    assert findings(WHOLE, serbian) == []
+    english = "Run a command with arguments, bypassing shell functions.\n" + usage
+    assert len(findings(WHOLE, english)) == 1
+    assert len(findings(WHOLE, english + "\n" + serbian)) == 1  # paragraphs judged apart
+
+
 # --------------------------------------------------------------------------- never flagged
 
 

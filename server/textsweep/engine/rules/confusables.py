@@ -472,7 +472,7 @@ def mixed_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
 
 # --------------------------------------------------------------------------- whole-script
 
-_WHOLE_SCRIPTS = frozenset({"Cyrillic", "Greek"})
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n)")
 
 
 @rule(
@@ -485,10 +485,11 @@ A word typed entirely in Cyrillic or Greek letters that all look like Latin ones
 (`рор`, `Есно`) reads as an English word but is not one: searches and spell
 checkers miss it. It is a hint, since such a word may be quoted on purpose, and
 its fix (retyping it in Latin letters) is only offered. Checked in prose only,
-on lines written in Latin script where this word is the only one in its script,
 for words of at least three letters whose every letter has a same-case ASCII
-look-alike. Russian, Serbian or Greek prose, and Latin product names inside it,
-are never flagged.""",
+look-alike, alone in their script on a Latin-script line, in a paragraph at least
+four fifths Latin. Russian, Serbian or Greek prose, with Latin product names or
+command syntax inside it (`command [арг ...]` in a Serbian manual), is never
+flagged.""",
     examples=[
         Example(
             "The band played \u0440\u043e\u0440 music all night long.\n",
@@ -505,7 +506,20 @@ def whole_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
     if text.isascii() or not doc.is_prose:
         return
     table = _to_ascii()
-    lines: dict[int, tuple[int, int, int]] = {}
+    counts: dict[tuple[int, int], tuple[int, int, int]] = {}
+    breaks: list[int] | None = None
+
+    def letters(start: int, end: int) -> tuple[int, int, int]:
+        """Latin, Cyrillic and Greek letters in ``text[start:end]``, counted once."""
+        if (start, end) not in counts:
+            chunk = text[start:end]
+            counts[start, end] = (
+                len(_letters("Latin").findall(chunk)),
+                len(_letters("Cyrillic").findall(chunk)),
+                len(_letters("Greek").findall(chunk)),
+            )
+        return counts[start, end]
+
     for m in _WORD.finditer(text):
         w = m.group()
         if w.isascii() or len(w) < MIN_LETTERS:
@@ -520,19 +534,16 @@ def whole_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
             continue
         if _VOWELS["Latin"].isdisjoint(reading) or not _case_plausible(reading):
             continue
-        line = doc.line_of(m.start())
-        if line not in lines:
-            ls, le = doc.line_span(line)
-            chunk = text[ls:le]
-            lines[line] = (
-                len(_letters("Latin").findall(chunk)),
-                len(_letters("Cyrillic").findall(chunk)),
-                len(_letters("Greek").findall(chunk)),
-            )
-        latin, cyrillic, greek = lines[line]
-        other = cyrillic if script == "Cyrillic" else greek
-        if other != len(w) or latin < 2 * len(w):
+        index = 1 if script == "Cyrillic" else 2
+        line = letters(*doc.line_span(doc.line_of(m.start())))
+        if line[index] != len(w) or line[0] < 2 * len(w):
             continue  # not a lone foreign word in a Latin-script line
+        if breaks is None:
+            breaks = [0, *(b.end() for b in _BLANK_LINE.finditer(text)), len(text) + 1]
+        i = bisect.bisect_right(breaks, m.start())
+        para = letters(breaks[i - 1], breaks[i] - 1)
+        if para[index] * 4 > para[0]:
+            continue  # a paragraph in that script, or a bilingual one
         yield r.finding(
             m.start(),
             m.end(),
