@@ -158,6 +158,9 @@ def test_doubtful_readings_are_offered_not_applied(text: str) -> None:
 
 def test_format_and_escape_letters_are_not_part_of_the_word() -> None:
     assert findings(MIXED, "Файл: %s\n%sрозділ груп\n") == []
+    # from apt, gas and elfutils translations (Debian's uk and ru catalogues)
+    formats = "%liд %liг %liхв %lluс %2$sпересування -m[no-]%-17sУвімкнути 0xАДРЕСА\n"
+    assert findings(MIXED, formats) == []
     assert findings(MIXED, 's = "\\nПривет, \\tмир"\n', "python") == []
 
 

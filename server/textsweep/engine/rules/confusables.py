@@ -45,6 +45,7 @@ _NEUTRAL = frozenset({"Common", "Inherited", "Unknown"})
 NAME_REPEATS = 3
 MIN_LETTERS = 3
 _WORD = re.compile(r"[^\W_]+")
+_WORD_CHAR = re.compile(r"[^\W_]")
 #: IPA and phonetic letters: a transcription (`ˈbaχ`) mixes Greek and Latin by design.
 _IPA = re.compile("[\u0250-\u02ff\u1d00-\u1dbf]")
 _VOWELS = {
@@ -78,13 +79,13 @@ _SAME_GLYPH = frozenset(
 
 
 def _ordinary(script: str, ch: str) -> bool:
-    """Letters that writers of the script use, not phonetic or historic ones
-    (IPA `ɪ`, small capital `ᴛ`, Latin Extended-D `ꭓ`): only these can fool a reader."""
+    """Letters that writers of the script use, not phonetic, African or minority
+    ones (IPA `ɪ`, small capital `ᴛ`, `Ʒ`, Komi `Ԍ`): only these can fool a reader."""
     o = ord(ch)
     if script == "Latin":
-        return o <= 0x024F
+        return o <= 0x017F
     if script == "Cyrillic":
-        return 0x0400 <= o <= 0x052F
+        return 0x0400 <= o <= 0x04FF
     if script == "Greek":
         return 0x0370 <= o <= 0x03FF
     return True
@@ -151,17 +152,6 @@ def _class(script: str) -> str:
             hi = starts[i + 1] - 1 if i + 1 < len(starts) else 0x10FFFF
             parts.append(f"\\U{lo:08x}-\\U{hi:08x}")
     return "".join(parts)
-
-
-@cache
-def _pure(script: str) -> re.Pattern[str]:
-    """A word of one script (digits, Common and Inherited characters allowed)."""
-    return re.compile(f"[0-9{_class('Common')}{_class('Inherited')}{_class(script)}]+")
-
-
-@cache
-def _letters(script: str) -> re.Pattern[str]:
-    return re.compile(f"[{_class(script)}]")
 
 
 @lru_cache(maxsize=1)
@@ -347,24 +337,99 @@ def _describe_letters(m: _Mixed) -> str:
     return ", ".join(parts) + more
 
 
+_PRINTF = re.compile(
+    r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn]"
+)
+
+
+def _word_start(text: str, start: int, end: int) -> int:
+    """Where the word proper begins: after a printf format (`%liмин`, `%-17sУвімкнути`),
+    an escape (`\\nПривет`) or a hex prefix (`0xАДРЕСА`) glued to it."""
+    if start and text[start - 1] == "\\":
+        return start + 1
+    p = text.rfind("%", max(0, start - 8), start)
+    if p >= 0:
+        f = _PRINTF.match(text, p)
+        if f is not None and start <= f.end() < end:
+            return f.end()
+    if text.startswith(("0x", "0X"), start):
+        return start + 2
+    return start
+
+
+def _words_present(text: str, wanted: set[str]) -> set[str]:
+    """Which of ``wanted`` occur in ``text`` as whole words (one regex scan)."""
+    if len(wanted) > 500:  # an alternation that long is slower than a word loop
+        return {m.group() for m in _WORD.finditer(text) if m.group() in wanted}
+    alternatives = "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
+    pattern = re.compile(f"(?<![^\\W_])(?:{alternatives})(?![^\\W_])")
+    return {m.group() for m in pattern.finditer(text)}
+
+
+#: The bulk of the Latin, Cyrillic and Greek letters, as plain block ranges: regexes
+#: over huge exact classes are ten times slower, and these only pre-filter.
+_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_C = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
+_G = "\u0370-\u03ff\u1f00-\u1fff"
+#: Two adjacent letters of different scripts: every mixed Latin/Cyrillic/Greek word
+#: has one (when no digit separates them), so one regex scan finds the few words
+#: worth a closer look.
+_SWITCH = re.compile(f"[{_L}][{_C}{_G}]|[{_C}][{_L}{_G}]|[{_G}][{_L}{_C}]")
+_LATIN_LETTER = re.compile(f"[{_L}]")
+_CYRILLIC_LETTER = re.compile(f"[{_C}]")
+_GREEK_LETTER = re.compile(f"[{_G}]")
+
+
+@lru_cache(maxsize=1)
+def _other_lookalikes() -> frozenset[str]:
+    """Look-alike letters of the other scripts (Cherokee `Ꭺ`, Armenian `օ`…)."""
+    return frozenset(ch for ch in _groups() if script_of(ch) not in ("Latin", "Cyrillic", "Greek"))
+
+
+@lru_cache(maxsize=1)
+def _other_switch() -> re.Pattern[str]:
+    """A Latin, Cyrillic or Greek letter next to another script's look-alike: slow,
+    so only run on the rare documents that hold such letters at all."""
+    other = "".join(re.escape(ch) for ch in sorted(_other_lookalikes()))
+    main = _L + _C + _G
+    return re.compile(f"[{main}][{other}]|[{other}][{main}]")
+
+
+@lru_cache(maxsize=1)
+def _looks_latin() -> re.Pattern[str]:
+    """A whole word of Cyrillic (or Greek) letters that all have an ASCII look-alike."""
+    table = _to_ascii()
+    cyr = "".join(re.escape(chr(c)) for c in sorted(table) if script_of(chr(c)) == "Cyrillic")
+    greek = "".join(re.escape(chr(c)) for c in sorted(table) if script_of(chr(c)) == "Greek")
+    return re.compile(f"(?<![^\\W_])(?:[{cyr}]{{3,}}|[{greek}]{{3,}})(?![^\\W_])")
+
+
 def _mixed_words(doc: Document) -> list[_Mixed]:
     def compute(d: Document) -> list[_Mixed]:
         text = d.text
         if text.isascii():
             return []
         found: list[_Mixed] = []
-        latin, cyrillic, greek = _pure("Latin"), _pure("Cyrillic"), _pure("Greek")
         cjk = _cjk()
-        for m in _WORD.finditer(text):
+        done = 0  # end of the last word examined
+        switches = [sw.start() for sw in _SWITCH.finditer(text)]
+        if not d.chars.isdisjoint(_other_lookalikes()):
+            switches = sorted(switches + [sw.start() for sw in _other_switch().finditer(text)])
+        for at in switches:
+            if at < done:
+                continue
+            ws = at
+            while ws > done and _WORD_CHAR.match(text, ws - 1):
+                ws -= 1
+            m = _WORD.match(text, ws)
+            if m is None:  # pragma: no cover  (a switch starts with a letter)
+                continue
+            done = m.end()
             w = m.group()
-            if w.isascii() or latin.fullmatch(w) or cyrillic.fullmatch(w):
+            if cjk.search(w) or _IPA.search(w):
                 continue
-            if greek.fullmatch(w) or cjk.search(w) or _IPA.search(w):
-                continue
-            start = m.start()
-            if start and text[start - 1] in "%\\":
-                w, start = w[1:], start + 1  # `%sгрупа`, `\nПривет`: a format or escape
-            mixed = _analyse(w, start)
+            start = _word_start(text, m.start(), m.end())
+            mixed = _analyse(text[start : m.end()], start)
             if mixed is not None:
                 found.append(mixed)
         return found
@@ -397,8 +462,9 @@ corrected word appears elsewhere in the document; foreign letters are fewer than
 the others and do not form a run of two or more at one end (`TOCСПЕЦ` glues two
 words); the word is in lower, UPPER or Title case (any case for identifiers);
 and it is not a string literal in source code (test data may be spoofed on
-purpose). Otherwise the fix is only offered. A letter right after `%` or `\\`
-(`%sгрупа`, `\\nПривет`) belongs to a format or an escape and is not counted.
+purpose). Otherwise the fix is only offered. Letters of a printf format, an
+escape or a hex prefix glued to a word (`%liмин`, `%-17sУвімкнути`, `\\nПривет`,
+`0xАДРЕСА`) are not part of it.
 
 Never flagged: words holding Han, Kana, Hangul or Bopomofo (Japanese, Chinese
 and Korean mix scripts by design); words with a foreign letter that has no
@@ -432,11 +498,7 @@ def mixed_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
         else _token_kinds(doc, [(w.start, w.end) for w in words])
     )
     repeats = Counter(w.word for w in words)
-    plain_seen: set[str] = set()
-    wanted = {w.fixed for w in words}
-    for m in _WORD.finditer(doc.text):
-        if m.group() in wanted:
-            plain_seen.add(m.group())
+    plain_seen = _words_present(doc.text, {w.fixed for w in words})
     for w, kind in zip(words, kinds, strict=True):
         what = {"identifier": "Identifier", "string": "String", "comment": "Word"}.get(kind, "Word")
         name_like = doc.is_prose and repeats[w.word] >= NAME_REPEATS and w.fixed not in plain_seen
@@ -514,24 +576,16 @@ def whole_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
         if (start, end) not in counts:
             chunk = text[start:end]
             counts[start, end] = (
-                len(_letters("Latin").findall(chunk)),
-                len(_letters("Cyrillic").findall(chunk)),
-                len(_letters("Greek").findall(chunk)),
+                len(_LATIN_LETTER.findall(chunk)),
+                len(_CYRILLIC_LETTER.findall(chunk)),
+                len(_GREEK_LETTER.findall(chunk)),
             )
         return counts[start, end]
 
-    for m in _WORD.finditer(text):
+    for m in _looks_latin().finditer(text):
         w = m.group()
-        if w.isascii() or len(w) < MIN_LETTERS:
-            continue
-        script = "Cyrillic" if _pure("Cyrillic").fullmatch(w) else ""
-        if not script and _pure("Greek").fullmatch(w):
-            script = "Greek"
-        if not script:
-            continue
+        script = script_of(w[0])
         reading = w.translate(table)
-        if not reading.isascii() or not reading.isalpha():
-            continue
         if _VOWELS["Latin"].isdisjoint(reading) or not _case_plausible(reading):
             continue
         index = 1 if script == "Cyrillic" else 2
