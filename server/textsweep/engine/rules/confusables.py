@@ -382,15 +382,16 @@ _GREEK_LETTER = re.compile(f"[{_G}]")
 
 @lru_cache(maxsize=1)
 def _other_lookalikes() -> frozenset[str]:
-    """Look-alike letters of the other scripts (Cherokee `Ꭺ`, Armenian `օ`…)."""
-    return frozenset(ch for ch in _groups() if script_of(ch) not in ("Latin", "Cyrillic", "Greek"))
+    """Look-alike letters of the other scripts (Cherokee `Ꭺ`, Armenian `օ`…), CJK aside."""
+    skip = {"Latin", "Cyrillic", "Greek", *_CJK}
+    return frozenset(ch for ch in _groups() if script_of(ch) not in skip)
 
 
-@lru_cache(maxsize=1)
-def _other_switch() -> re.Pattern[str]:
-    """A Latin, Cyrillic or Greek letter next to another script's look-alike: slow,
-    so only run on the rare documents that hold such letters at all."""
-    other = "".join(re.escape(ch) for ch in sorted(_other_lookalikes()))
+@lru_cache(maxsize=64)
+def _other_switch(present: frozenset[str]) -> re.Pattern[str]:
+    """A Latin, Cyrillic or Greek letter next to one of ``present`` (the other
+    scripts' look-alikes a document holds: few, so the class stays small)."""
+    other = "".join(re.escape(ch) for ch in sorted(present))
     main = _L + _C + _G
     return re.compile(f"[{main}][{other}]|[{other}][{main}]")
 
@@ -401,7 +402,7 @@ def _looks_latin() -> re.Pattern[str]:
     table = _to_ascii()
     cyr = "".join(re.escape(chr(c)) for c in sorted(table) if script_of(chr(c)) == "Cyrillic")
     greek = "".join(re.escape(chr(c)) for c in sorted(table) if script_of(chr(c)) == "Greek")
-    return re.compile(f"(?<![^\\W_])(?:[{cyr}]{{3,}}|[{greek}]{{3,}})(?![^\\W_])")
+    return re.compile(f"[{cyr}]{{3,}}|[{greek}]{{3,}}")
 
 
 def _mixed_words(doc: Document) -> list[_Mixed]:
@@ -413,8 +414,10 @@ def _mixed_words(doc: Document) -> list[_Mixed]:
         cjk = _cjk()
         done = 0  # end of the last word examined
         switches = [sw.start() for sw in _SWITCH.finditer(text)]
-        if not d.chars.isdisjoint(_other_lookalikes()):
-            switches = sorted(switches + [sw.start() for sw in _other_switch().finditer(text)])
+        present = d.chars & _other_lookalikes()
+        if present:
+            more = [sw.start() for sw in _other_switch(present).finditer(text)]
+            switches = sorted(switches + more)
         for at in switches:
             if at < done:
                 continue
@@ -582,7 +585,12 @@ def whole_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
             )
         return counts[start, end]
 
+    n = len(text)
     for m in _looks_latin().finditer(text):
+        if (m.start() and _WORD_CHAR.match(text, m.start() - 1)) or (
+            m.end() < n and _WORD_CHAR.match(text, m.end())
+        ):
+            continue  # part of a longer word
         w = m.group()
         script = script_of(w[0])
         reading = w.translate(table)
