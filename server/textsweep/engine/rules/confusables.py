@@ -4,18 +4,21 @@ Data: the script of each character (Scripts.txt) and the letters that share a
 TS #39 skeleton (confusables.txt), vendored as a compact generated table in
 ``_confusables_data.py`` (see scripts/gen_confusables.py for versions and sources).
 
-Choices, each a guard against false alarms on real text:
+Choices, each a guard against false alarms on real text (a survey of every
+gettext catalogue of a Debian system, 3,674 files and 59 MB, found real typos
+such as `пакeт` or `Eιδικές` and shaped these):
 
 * Words that contain Han, Hiragana, Katakana, Hangul or Bopomofo are never
   checked: Japanese, Chinese and Korean mix those scripts (and Latin) by design,
-  and Katakana ロ/エ/カ look like Han 口/工/力.
-* A word is flagged only when *every* letter outside its dominant script has a
-  look-alike in that script (otherwise the mix is visible and no one is fooled),
-  it has at least three letters (`αx`, `kΩ`, `μm` are formulas and units), and
-  the word it imitates holds a vowel (`ρgh` is a formula, not a spoof of `pgh`).
+  and Katakana ロ/エ/カ look like Han 口/工/力. Nor are IPA transcriptions.
+* A word is flagged only when *every* letter outside its dominant script has an
+  ordinary look-alike in that script (otherwise the mix is visible and no one is
+  fooled), it has at least three letters (`αx`, `kΩ`, `μm` are formulas and
+  units), and the word it imitates holds a vowel (`ρgh` is a formula).
+* printf formats, escapes and hex prefixes glued to a word are not part of it.
 * Serbian, Russian or Greek prose is single-script word by word and is left alone;
-  a whole word in another script (a Cyrillic `рор` in English) is only a hint, and
-  only inside Latin-script lines.
+  a whole word in another script (a Cyrillic `рор` in English) is only a hint,
+  and only inside Latin-script lines and paragraphs.
 """
 
 from __future__ import annotations
@@ -547,7 +550,7 @@ _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n)")
     description="A Cyrillic or Greek word that reads as Latin (`рор`) inside Latin-script text.",
     explanation="""
 A word typed entirely in Cyrillic or Greek letters that all look like Latin ones
-(`рор`, `Есно`) reads as an English word but is not one: searches and spell
+(`рор`, `сосоа`) reads as an English word but is not one: searches and spell
 checkers miss it. It is a hint, since such a word may be quoted on purpose, and
 its fix (retyping it in Latin letters) is only offered. Checked in prose only,
 for words of at least three letters whose every letter has a same-case ASCII
