@@ -2,7 +2,7 @@
 
 Run: ``PYTHONPATH=server python bench/bench_typography.py [--detectors] [--engine]``
 (no flag: both). Figures are medians of several runs. The detector comparison
-uses ``tests/corpus/langid/paragraphs.tsv`` (1–3 sentence paragraphs labelled fr,
+uses ``tests/data/corpus/langid/paragraphs.tsv`` (1–3 sentence paragraphs labelled fr,
 en or other); lingua and py3langid are measured only when installed.
 """
 
@@ -27,7 +27,7 @@ Detector = Callable[[str], str]
 
 def labelled() -> list[tuple[str, str]]:
     rows = []
-    path = ROOT / "tests" / "corpus" / "langid" / "paragraphs.tsv"
+    path = ROOT / "tests" / "data" / "corpus" / "langid" / "paragraphs.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             label, text = line.split("\t", 1)
@@ -142,7 +142,7 @@ def bench_detectors() -> None:
 def french_prose(size: int, faulty: bool = True) -> str:
     """About ``size`` bytes of French prose from the corpus: with the ``.bad.txt``
     files (many faults) when ``faulty``, else only the clean ``fr_*.txt`` files."""
-    corpus = ROOT / "tests" / "corpus"
+    corpus = ROOT / "tests" / "data" / "corpus"
     files = sorted(corpus.glob("fr_*.txt"))
     if not faulty:
         files = [p for p in files if not p.name.endswith(".bad.txt")]

@@ -17,6 +17,7 @@ export PATH="$PWD/$VENV/bin:$PATH"
 echo "== ruff" && ruff check server tests && ruff format --check server tests
 echo "== mypy" && mypy
 echo "== docs/rules.md is current" && textsweep rules --markdown | cmp - docs/rules.md
+echo "== docs/settings.md and the extension's settings are current" && python scripts/generate.py --check
 
 quick=${TEXTSWEEP_QUICK:-}
 if [ -z "$quick" ] && [ -x scripts/install-editors.sh ]; then

@@ -14,7 +14,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -23,28 +22,14 @@ from . import __version__, reporting, walk
 from .engine import (
     Config,
     Document,
-    Finding,
     encoding,
     fix_all,
     language_for_path,
     lint,
-    parse_settings,
     textio,
 )
-from .projectconfig import editorconfig_settings, merge_settings
-
-SKIP_DIRS = walk.SKIP_DIRS
-
-
-@dataclass
-class FileResult:
-    path: str
-    doc: Document | None = None
-    findings: list[Finding] = field(default_factory=list)
-    #: Why the file was skipped or failed ("binary file", an OS error…).
-    note: str | None = None
-    error: bool = False
-
+from .reporting import FileResult
+from .settings import SettingsResolver
 
 # ---------------------------------------------------------------------- files
 
@@ -59,111 +44,67 @@ def iter_files(
 
 
 def load(path: str) -> FileResult:
+    """The file as a document to lint, or a result saying why it is not one."""
     try:
         text, raw = textio.read(path)
     except OSError as exc:
-        return FileResult(path, note=exc.strerror or str(exc), error=True)
+        return FileResult(path, None, error=exc.strerror or str(exc))
     if textio.looks_binary(raw):
-        return FileResult(path, note="binary file, skipped")
+        return FileResult(path, None, note="binary file, skipped")
     doc = Document(text, language_for_path(path), Path(path).absolute().as_uri(), path, raw)
     return FileResult(path, doc)
 
 
-def _pyproject_settings(start: str = ".") -> Any:
-    """``[tool.textsweep]`` from the nearest pyproject.toml, if any."""
-    try:
-        import tomllib  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:  # Python 3.10
-        return None
-    here = Path(start).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError):
-                return None
-            return data.get("tool", {}).get("textsweep")
-    return None
-
-
-def load_settings(path: str | None) -> Any:
-    """Raw settings from ``--config FILE.json`` or ``[tool.textsweep]``."""
+def load_user_settings(path: str | None) -> Any:
+    """Settings from ``--config FILE.json`` (None without it: project files apply)."""
     if path:
         with open(path, encoding="utf-8") as fh:
             return json.load(fh)
-    return _pyproject_settings()
+    return None
 
 
-class Configs:
-    """Per-file configs: the user's settings over each file's .editorconfig."""
-
-    def __init__(self, raw: Any) -> None:
-        self.raw = raw
-        self.cache: dict[str, Config] = {}
-        self.warned: set[str] = set()
-
-    def for_path(self, path: str) -> Config:
-        overlay = editorconfig_settings(path)
-        key = json.dumps(overlay, sort_keys=True)
-        if key not in self.cache:
-            config, warnings = parse_settings(merge_settings(overlay, self.raw))
-            for w in warnings:
-                if w not in self.warned:
-                    self.warned.add(w)
-                    print(f"textsweep: warning: {w}", file=sys.stderr)
-            self.cache[key] = config
-        return self.cache[key]
-
-
-# ---------------------------------------------------------------------- output
-
-
-def to_report(r: FileResult) -> reporting.FileResult:
-    return reporting.FileResult(
-        r.path,
-        r.doc,
-        r.findings,
-        error=r.note if r.error else None,
-        note=None if r.error else r.note,
-    )
-
-
-#: One Configs per settings per process, so pool workers (forked after the parent
+#: One resolver per ``--config`` per process, so pool workers (forked after the parent
 #: seeded it) share its cache and do not repeat warnings the parent printed.
-_CONFIGS: dict[str, Configs] = {}
+_RESOLVERS: dict[str, SettingsResolver] = {}
+_WARNED: set[str] = set()
 
 
-def _configs_for(raw: Any) -> Configs:
-    key = json.dumps(raw, sort_keys=True, default=str)
-    if key not in _CONFIGS:
-        _CONFIGS[key] = Configs(raw)
-    return _CONFIGS[key]
+def config_for(path: str, user: Any, config_file: bool) -> Config:
+    """The config for ``path`` (see :mod:`textsweep.settings`); warnings once each."""
+    key = json.dumps([user, config_file], sort_keys=True, default=str)
+    resolver = _RESOLVERS.get(key)
+    if resolver is None:
+        resolver = _RESOLVERS[key] = SettingsResolver(project_files=not config_file)
+    config, warnings = resolver.config_for(path, user)
+    for w in warnings:
+        if w not in _WARNED:
+            _WARNED.add(w)
+            print(f"textsweep: warning: {w}", file=sys.stderr)
+    return config
 
 
-def check_one(path: str, raw_settings: Any) -> reporting.FileResult:
+def check_one(path: str, user_settings: Any = None, config_file: bool = False) -> FileResult:
     """Load and lint one file (runs in a worker process for large trees)."""
     r = load(path)
-    if r.doc is not None:
-        r.findings = lint(r.doc, _configs_for(raw_settings).for_path(path))
-        # Only the text goes back to the parent: not the bytes nor the rules' caches.
-        r.doc = Document(r.doc.text, r.doc.language_id, r.doc.uri, r.doc.path)
-    return to_report(r)
-
-
-def render(fmt: str, results: Sequence[FileResult]) -> str:
-    return reporting.render(fmt, [to_report(r) for r in results])
+    if r.document is None:
+        return r
+    doc = r.document
+    findings = lint(doc, config_for(path, user_settings, config_file))
+    # Only the text goes back to the parent: not the bytes nor the rules' caches.
+    return FileResult(path, Document(doc.text, doc.language_id, doc.uri, doc.path), findings)
 
 
 # ---------------------------------------------------------------------- commands
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    raw = load_settings(args.config)
+    user = load_user_settings(args.config)
+    has_config = bool(args.config)
     files = list(iter_files(args.paths, args.exclude, not args.no_gitignore))
     if files:
-        _configs_for(raw).for_path(files[0])  # settings warnings once, from the parent
-    results = walk.map_files(partial(check_one, raw_settings=raw), files, jobs=args.jobs)
+        config_for(files[0], user, has_config)  # settings warnings once, from the parent
+    worker = partial(check_one, user_settings=user, config_file=has_config)
+    results = walk.map_files(worker, files, jobs=args.jobs)
     if args.format in ("text", "github"):
         # A note per image found while walking a tree is noise for people; files
         # named on the command line still get theirs (JSON and SARIF keep all).
@@ -204,18 +145,19 @@ def _encode_like(original: bytes, text: str) -> bytes:
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
-    configs = Configs(load_settings(args.config))
+    user = load_user_settings(args.config)
     changed = 0
     status = 0
     for path in iter_files(args.paths, args.exclude, not args.no_gitignore):
         r = load(path)
-        if r.doc is None:
-            if r.note:
-                print(f"{path}: {r.note}", file=sys.stderr)
+        doc = r.document
+        if doc is None:
+            if r.error or r.note:
+                print(f"{path}: {r.error or r.note}", file=sys.stderr)
             status = 2 if r.error else status
             continue
-        assert r.doc.raw is not None
-        raw = r.doc.raw
+        assert doc.raw is not None
+        raw = doc.raw
         if args.to_utf8:
             # Conversion alone: the bytes change, never the text, so the result
             # can be checked by encoding it back. Run `fix` again for the rest.
@@ -228,21 +170,21 @@ def cmd_fix(args: argparse.Namespace) -> int:
             )
             status = max(status, 1)
             continue
-        result = fix_all(r.doc, configs.for_path(path))
-        if result.text == r.doc.text:
+        result = fix_all(doc, config_for(path, user, bool(args.config)))
+        if result.text == doc.text:
             continue
         changed += 1
         if args.diff:
             sys.stdout.writelines(
                 difflib.unified_diff(
-                    r.doc.text.splitlines(keepends=True),
+                    doc.text.splitlines(keepends=True),
                     result.text.splitlines(keepends=True),
                     fromfile=f"a/{path}",
                     tofile=f"b/{path}",
                 )
             )
         else:
-            _atomic_write(path, _encode_like(r.doc.raw, result.text))
+            _atomic_write(path, _encode_like(raw, result.text))
             print(
                 f"{path}: {result.applied} fix{'es' if result.applied != 1 else ''} applied",
                 file=sys.stderr,
@@ -301,7 +243,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
     )
     logging.getLogger("pygls").setLevel(logging.WARNING)
-    from .lsp.server import create_server
+    from .lsp.handlers import create_server
 
     server = create_server()
     if args.tcp:

@@ -1,10 +1,9 @@
 """Finding the files the CLI checks, and checking many of them on all cores.
 
-Three functions make up the interface the CLI uses::
+Two functions make up the interface the CLI uses::
 
-    files = collect_files(args.paths, exclude=args.exclude)      # list[Path], sorted
+    files = list(iter_files(args.paths, exclude=args.exclude))    # Paths, in name order
     results = map_files(check_one, files, jobs=args.jobs)         # in the order of files
-    text = read_text(path)        # inside check_one: None for a binary file
 
 Rules of the walk (also in ``docs/cli.md``):
 
@@ -21,8 +20,8 @@ Rules of the walk (also in ``docs/cli.md``):
 * ``--exclude`` patterns use the same gitignore syntax, matched against the path relative
   to the current directory (or to the walked argument for paths outside it):
   ``*.min.js`` anywhere, ``vendor/`` any directory of that name, ``/docs/old`` anchored.
-* Binary files (a NUL byte in the first 8 KiB and no UTF-16/32 byte-order mark) are
-  not decoded: :func:`read_text` returns ``None`` and the CLI prints a note.
+* Binary files are found by the CLI when it reads them (see ``textio.looks_binary``):
+  it skips them with a note.
 
 :func:`map_files` runs the per-file function in a process pool with one worker per
 usable core once there are enough files to pay for starting it, and draws a progress
@@ -42,8 +41,6 @@ from typing import IO, TypeVar
 
 import pathspec
 
-from .engine.textio import decode, looks_binary
-
 R = TypeVar("R")
 T = TypeVar("T")
 
@@ -55,8 +52,6 @@ SKIP_DIRS = frozenset(
 )
 #: Below this many files the pool's start-up (~0.1 s) costs more than it saves.
 POOL_THRESHOLD = 48
-#: Bytes read to decide whether a file is binary.
-SNIFF_BYTES = 8192
 
 
 @dataclass(frozen=True)
@@ -207,31 +202,6 @@ def iter_files(
                 continue
             seen.add(absolute)
             yield p
-
-
-def collect_files(
-    paths: Iterable[str | os.PathLike[str]],
-    *,
-    exclude: Sequence[str] = (),
-    gitignore: bool = True,
-    cwd: str | os.PathLike[str] | None = None,
-) -> list[Path]:
-    """:func:`iter_files` as a list (the order is deterministic)."""
-    return list(iter_files(paths, exclude=exclude, gitignore=gitignore, cwd=cwd))
-
-
-def is_binary_file(path: str | os.PathLike[str]) -> bool:
-    """True for a file that :func:`read_text` would skip."""
-    with open(path, "rb") as f:
-        return looks_binary(f.read(SNIFF_BYTES))
-
-
-def read_text(path: str | os.PathLike[str]) -> tuple[str, bytes] | None:
-    """The file's text (decoded as an editor would) and bytes; ``None`` if binary."""
-    raw = Path(path).read_bytes()
-    if looks_binary(raw[:SNIFF_BYTES]):
-        return None
-    return decode(raw), raw
 
 
 def usable_cores() -> int:

@@ -7,13 +7,15 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from textsweep import walk
-from textsweep.cli import check_one
+from textsweep.cli import check_one, load
 
 
 def tree(root: Path, files: dict[str, bytes | str]) -> None:
@@ -24,6 +26,10 @@ def tree(root: Path, files: dict[str, bytes | str]) -> None:
             p.write_text(content, encoding="utf-8")
         else:
             p.write_bytes(content)
+
+
+def _files(paths: Sequence[str | Path], **kwargs: Any) -> list[Path]:
+    return list(walk.iter_files(paths, **kwargs))
 
 
 def rel(paths: list[Path], root: Path) -> list[str]:
@@ -61,7 +67,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_gitignore_semantics(repo: Path) -> None:
-    files = walk.collect_files([repo])
+    files = _files([repo])
     assert rel(files, repo) == [
         ".gitignore",
         "a.txt",
@@ -76,7 +82,7 @@ def test_gitignore_semantics(repo: Path) -> None:
 
 
 def test_subdirectory_sees_ancestor_gitignores(repo: Path) -> None:
-    files = walk.collect_files([repo / "docs"])
+    files = _files([repo / "docs"])
     assert rel(files, repo) == [
         "docs/.gitignore",
         "docs/draft-keep.md",
@@ -86,15 +92,15 @@ def test_subdirectory_sees_ancestor_gitignores(repo: Path) -> None:
 
 
 def test_no_gitignore_takes_everything_but_skip_dirs(repo: Path) -> None:
-    files = rel(walk.collect_files([repo], gitignore=False), repo)
+    files = rel(_files([repo], gitignore=False), repo)
     assert "debug.log" in files and "build/out.txt" in files and "secret.txt" in files
     assert not any(f.startswith((".git/", "node_modules/", "src/.venv/")) for f in files)
 
 
 def test_exclude_globs_relative_to_cwd(repo: Path) -> None:
-    files = walk.collect_files(["."], exclude=["*.min.js", "docs/"], cwd=repo)
+    files = _files(["."], exclude=["*.min.js", "docs/"], cwd=repo)
     assert rel(files, repo) == [".gitignore", "a.txt", "keep.log", "vendor/lib.js"]
-    anchored = walk.collect_files(["."], exclude=["/vendor"], cwd=repo)
+    anchored = _files(["."], exclude=["/vendor"], cwd=repo)
     assert not any(p.as_posix().startswith("vendor") for p in anchored)
 
 
@@ -103,26 +109,26 @@ def test_named_paths_are_kept_as_typed(repo: Path) -> None:
     try:
         os.chdir(repo)
         # Ignored, but named explicitly: taken (pre-commit passes files by name).
-        assert walk.collect_files(["debug.log", "a.txt", "a.txt"]) == [
+        assert _files(["debug.log", "a.txt", "a.txt"]) == [
             Path("debug.log"),
             Path("a.txt"),
         ]
         # --exclude still applies to a named file.
-        assert walk.collect_files(["vendor/lib.min.js"], exclude=["*.min.js"]) == []
+        assert _files(["vendor/lib.min.js"], exclude=["*.min.js"]) == []
         # A missing file comes back for the caller to report.
-        assert walk.collect_files(["nope.txt"]) == [Path("nope.txt")]
+        assert _files(["nope.txt"]) == [Path("nope.txt")]
         # Directory results keep the prefix the user typed.
-        assert walk.collect_files(["docs"])[0] == Path("docs/.gitignore")
+        assert _files(["docs"])[0] == Path("docs/.gitignore")
         # A directory named is walked by the usual rules (as `git ls-files -o` would).
-        assert walk.collect_files(["build"]) == []
-        assert walk.collect_files(["build"], gitignore=False) == [Path("build/out.txt")]
+        assert _files(["build"]) == []
+        assert _files(["build"], gitignore=False) == [Path("build/out.txt")]
     finally:
         os.chdir(os_cwd)
 
 
 def test_outside_a_repository_gitignore_below_still_applies(tmp_path: Path) -> None:
     tree(tmp_path, {"p/.gitignore": "*.tmp\n", "p/a.txt": "a", "p/b.tmp": "b"})
-    assert rel(walk.collect_files([tmp_path / "p"]), tmp_path) == ["p/.gitignore", "p/a.txt"]
+    assert rel(_files([tmp_path / "p"]), tmp_path) == ["p/.gitignore", "p/a.txt"]
 
 
 def test_binary_detection(tmp_path: Path) -> None:
@@ -134,10 +140,12 @@ def test_binary_detection(tmp_path: Path) -> None:
             "text.txt": "plain\n",
         },
     )
-    assert walk.read_text(tmp_path / "img.png") is None
-    assert walk.is_binary_file(tmp_path / "img.png")
-    assert not walk.is_binary_file(tmp_path / "utf16.txt")  # NULs, but a BOM
-    assert walk.read_text(tmp_path / "text.txt") == ("plain\n", b"plain\n")
+    assert load(str(tmp_path / "img.png")).note == "binary file, skipped"
+    utf16 = load(str(tmp_path / "utf16.txt"))  # NULs, but a BOM
+    assert utf16.note is None and utf16.document is not None
+    assert utf16.document.text == "hé"
+    text = load(str(tmp_path / "text.txt")).document
+    assert text is not None and (text.text, text.raw) == ("plain\n", b"plain\n")
 
 
 def slow_square(x: int) -> tuple[int, int]:
@@ -161,8 +169,8 @@ def test_map_files_keeps_order_and_uses_processes() -> None:
 def test_parallel_check_equals_serial(tmp_path: Path) -> None:
     for i in range(120):
         (tmp_path / f"f{i:03}.txt").write_text(f"line {i}  doubled\u200b \n", encoding="utf-8")
-    files = [str(p) for p in walk.collect_files([tmp_path])]
-    worker = partial(check_one, raw_settings=None)
+    files = [str(p) for p in _files([tmp_path])]
+    worker = partial(check_one, user_settings=None)
     serial = walk.map_files(worker, files, jobs=1)
     parallel = walk.map_files(worker, files, jobs=2)
     assert [(r.path, list(r.findings)) for r in parallel] == [

@@ -20,7 +20,8 @@ PROFILES = ["visual-studio-code", "neovim@v0.11.0", "neovim@v0.7.0"]
 
 
 def make_client() -> LanguageClient:
-    """The test client, also recording versions and counts of pushed diagnostics."""
+    """The test client, also recording pushed diagnostics (versions, counts) and the
+    capabilities the server registers dynamically."""
     client = make_test_lsp_client()
     client._versions = {}  # type: ignore[attr-defined]
     client.push_count = 0  # type: ignore[attr-defined]
@@ -31,6 +32,12 @@ def make_client() -> LanguageClient:
         client.push_count += 1  # type: ignore[attr-defined]
 
     client.protocol.fm.features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
+    client.registrations = []  # type: ignore[attr-defined]
+
+    @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+    def register(params: lsp.RegistrationParams) -> None:
+        client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
+
     return client
 
 

@@ -16,7 +16,7 @@ from textsweep.engine import Document, lint, parse_settings
 from textsweep.engine.encoding import inspect_bytes
 from textsweep.engine.encoding import mojibake as mj
 
-CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
+CORPUS = sorted((Path(__file__).parents[1] / "data" / "languages").glob("*.txt"))
 RULES = (
     "mojibake",
     "c1-control",

@@ -19,7 +19,7 @@ from textsweep.engine.encoding import (
     inspect_bytes,
     to_utf8,
 )
-from textsweep.engine.rules.encoding import RELOAD_KIND
+from textsweep.engine.model import FixPurpose
 
 from ..data.encodings import make
 from .helpers import only
@@ -72,7 +72,7 @@ def test_reload_fix_restores_text(files: dict[str, Path], name: str) -> None:
     assert "not UTF-8" in finding.message
     assert finding.fixes, finding.message
     first = finding.fixes[0]
-    assert first.kind == RELOAD_KIND and not first.safe
+    assert first.purpose is FixPurpose.RELOAD and not first.safe
     assert (first.start, first.end) == (0, len(doc.text))
     result = apply_fixes(doc.text, [first]).text
     assert result == text
@@ -95,7 +95,7 @@ def test_replacement_character_carries_reload(files: dict[str, Path]) -> None:
     found = [f for f in lint(doc, only("replacement-character"))]
     assert found and all(f.rule == "replacement-character" for f in found)
     assert found[0].severity.label == "error"
-    assert any(fx.kind == RELOAD_KIND for fx in found[0].fixes)
+    assert any(fx.purpose is FixPurpose.RELOAD for fx in found[0].fixes)
     fix = found[0].fixes[0]
     assert apply_fixes(doc.text, [fix]).text == make.RUSSIAN
 
@@ -151,10 +151,10 @@ def test_mixed_file_lines(files: dict[str, Path]) -> None:
     f = found[0]
     assert doc.line_of(f.start) == 3 and "Line 4 is not UTF-8" in f.message
     line_fix = f.fixes[0]
-    assert line_fix.kind == "quickfix"
+    assert line_fix.purpose is FixPurpose.EDIT
     fixed = apply_fixes(doc.text, [line_fix]).text
     assert fixed == make.mixed_text()
-    whole = [fx for fx in f.fixes if fx.kind == RELOAD_KIND]
+    whole = [fx for fx in f.fixes if fx.purpose is FixPurpose.RELOAD]
     assert whole and apply_fixes(doc.text, whole[:1]).text == make.mixed_text()
 
 

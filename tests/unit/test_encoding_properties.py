@@ -39,7 +39,7 @@ prose = st.lists(st.tuples(word, st.sampled_from(PUNCT)), min_size=1, max_size=2
 VOCABULARY = sorted(
     {
         w
-        for path in (Path(__file__).parent / "corpus").glob("*.txt")
+        for path in (Path(__file__).parents[1] / "data" / "languages").glob("*.txt")
         for w in re.findall(r"\w+", path.read_text(encoding="utf-8"))
     }
 )

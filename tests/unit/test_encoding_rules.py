@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from textsweep.engine import Document, lint, parse_settings, textio
-from textsweep.engine.encoding.options import parse_encoding, parse_unicode, validate
+from textsweep.engine.encoding.options import EncodingOptions, UnicodeOptions
+from textsweep.engine.options import parse_options
 
 from .helpers import findings, fixed, only
 
@@ -170,11 +171,14 @@ def test_options_validation() -> None:
         "encoding": {"reloadCandidates": 0, "bogus": 1, "mojibakeSkipLanguages": "python"},
         "unicode": {"normalizationInCode": "yes", "htmlEntityLanguages": ["plaintext"]},
     }
-    warnings = validate(raw)
-    assert len(warnings) == 4, warnings
-    assert parse_encoding(raw)[0].reload_candidates == 3
-    assert parse_unicode(raw)[0].html_entity_languages == frozenset({"plaintext"})
-    assert validate({"encoding": "nope"}) == ["textsweep.encoding must be an object"]
+    encoding, warnings = parse_options(EncodingOptions, raw["encoding"], "encoding")
+    unicode, more = parse_options(UnicodeOptions, raw["unicode"], "unicode")
+    assert len(warnings + more) == 4, warnings + more
+    assert encoding.reload_candidates == 3
+    assert unicode.html_entity_languages == frozenset({"plaintext"})
+    assert parse_options(EncodingOptions, "nope", "encoding")[1] == [
+        "textsweep.encoding must be an object"
+    ]
     assert only("mojibake", {"encoding": {"reloadCandidates": 2}})
     _, warnings = parse_settings({"encoding": {"reloadCandidates": "x"}, "unicode": {"zz": 1}})
     assert len(warnings) == 2, warnings

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textsweep.engine import Document, fix_all, lint
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 
 def _lines(name: str) -> list[tuple[int, str]]:

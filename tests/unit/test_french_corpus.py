@@ -9,7 +9,7 @@ import pytest
 
 from textsweep.engine import Document, fix_all, lint
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 #: (line, rule) of every finding expected in each wrong version, with every rule on.
 EXPECTED: dict[str, list[tuple[int, str]]] = {

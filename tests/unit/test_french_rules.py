@@ -33,8 +33,27 @@ def test_no_false_alarms(text: str) -> None:
     assert [r for r in rules(text) if r.startswith("french")] == []
 
 
-def test_narrow_before_colon_is_only_a_hint() -> None:
-    found = lint(Document(FR + f"Liste{N}: un, deux.\n"))
+def test_default_accepts_either_no_break_space_used_consistently() -> None:
+    # Typeset French with U+00A0 everywhere (as the translated Debian FAQ is), and
+    # the same with U+202F: both accepted practice, nothing to say by default.
+    for space in (B, N):
+        text = (
+            f"Pourquoi Debian{space}? Voir «{space}Pré-dépendances{space}»{space}; "
+            f"c'est expliqué ici{space}: la section 7{space}!\n"
+        )
+        assert [r for r in rules(text) if r.startswith("french")] == []
+
+
+def test_default_flags_a_document_that_mixes_them_for_one_sign() -> None:
+    text = f"Pourquoi{B}? Comment{B}? Quand{N}? Liste{N}: un, deux.\n"
+    found = lint(Document(FR + text))
+    doc = FR + text
+    assert [(f.rule, doc[f.start : f.end]) for f in found] == [("french-consistency", N)]
+
+
+def test_strict_policy_narrow_before_colon_is_only_a_hint() -> None:
+    config, _ = parse_settings({"french": {"colon": "nbsp"}})
+    found = lint(Document(FR + f"Liste{N}: un, deux.\n"), config)
     assert [(f.rule, f.severity.label) for f in found] == [("french-space-kind", "hint")]
 
 

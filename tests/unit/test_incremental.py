@@ -12,7 +12,7 @@ import pytest
 from textsweep.engine import Config, Document, incremental, lint
 from textsweep.engine.linter import lint_capped
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".py")
 LANGUAGE_IDS = {".md": "markdown", ".tex": "latex", ".rst": "restructuredtext", ".html": "html"}
 

@@ -9,7 +9,9 @@ from textsweep.engine import language as L
 
 ROWS = [
     line.split("\t", 1)
-    for line in (Path(__file__).resolve().parents[1] / "corpus" / "langid" / "paragraphs.tsv")
+    for line in (
+        Path(__file__).resolve().parents[1] / "data" / "corpus" / "langid" / "paragraphs.tsv"
+    )
     .read_text(encoding="utf-8")
     .splitlines()
     if line and not line.startswith("#")

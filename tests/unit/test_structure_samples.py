@@ -10,7 +10,7 @@ import pytest
 from textsweep.engine import Document, language_for_path, lint
 from textsweep.engine.regions import non_prose
 
-SAMPLES = Path(__file__).resolve().parents[1] / "corpus" / "structure"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "corpus" / "structure"
 
 EXPECTED: dict[str, list[tuple[int, str]]] = {
     "sample.md": [(26, "french-missing-space")],

@@ -143,13 +143,12 @@ function python(script: string, ...args: string[]): string {
 describe('contributed settings match what the server reads', () => {
   const facts = JSON.parse(python(
     'import json\nfrom textsweep.engine import config\nfrom textsweep.engine.registry import all_rules\n' +
-      'keys = set(config.FAMILY_OPTION_KEYS) | set(config.OPTION_VALIDATORS) | set(config._SIMPLE_INT_FIELDS) | {"rules", "blankLines", "language"}\n' +
-      'print(json.dumps({"keys": sorted(keys), "rules": sorted(r.id for r in all_rules())}))',
+      'print(json.dumps({"keys": config.setting_keys(), "rules": sorted(r.id for r in all_rules())}))',
   )) as { keys: string[]; rules: string[] };
 
   it('contributes every top-level key the server reads, and no other', () => {
     // Read by the server but without options to offer (and not in docs/settings.md).
-    const noOptions = ['english', 'structure'];
+    const noOptions = ['english'];
     const contributed = new Set(
       Object.keys(props)
         .map((k) => k.split('.')[1]!)

@@ -7,11 +7,13 @@ Unknown or ill-typed values never raise: they are reported and defaults kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .model import Severity
+from .options import Setting, declare, parse_options
+from .registry import all_rules, family_options
 
 #: A rule override: ``False`` (off), ``True`` (on, default severity) or a severity.
 RuleSetting = Severity | bool
@@ -24,19 +26,48 @@ class Config:
     #: Per-rule overrides; rules not named keep their defaults.
     rules: Mapping[str, RuleSetting] = field(default_factory=dict)
     #: Diagnostics shown per document before one "N more" notice (LSP only).
-    max_findings: int = 1000
+    max_findings: int = declare(
+        1000,
+        "maxFindings",
+        "integer",
+        "Diagnostics shown per document; past it, one information diagnostic says how many "
+        "more there are (fix-all still fixes all).",
+        minimum=1,
+        maximum=1_000_000,
+    )
     #: Consecutive blank lines allowed in prose files and in source code.
-    blank_lines_prose: int = 1
-    blank_lines_code: int = 2
+    blank_lines_prose: int = declare(
+        1,
+        "blankLines.prose",
+        "integer",
+        "Consecutive blank lines allowed in prose files.",
+        minimum=0,
+        maximum=100,
+    )
+    blank_lines_code: int = declare(
+        2,
+        "blankLines.code",
+        "integer",
+        "Consecutive blank lines allowed in source code.",
+        minimum=0,
+        maximum=100,
+    )
     #: ``auto`` or a BCP 47 tag such as ``fr-CA`` (typography rules).
     language: str = "auto"
     #: Per-family options (``french``, ``encoding``…), checked by their families.
     options: Mapping[str, Any] = field(default_factory=dict)
 
 
-_SIMPLE_INT_FIELDS = {
-    "maxFindings": ("max_findings", 1, 1_000_000),
-}
+def _int_settings() -> dict[str, tuple[str, Setting]]:
+    """Settings key → (Config field, declaration) of the whole-number settings."""
+    return {
+        f.metadata["setting"].key: (f.name, f.metadata["setting"])
+        for f in fields(Config)
+        if "setting" in f.metadata
+    }
+
+
+_INT_SETTINGS = _int_settings()
 
 
 def _parse_rules(value: Any, known: set[str], warnings: list[str]) -> dict[str, RuleSetting]:
@@ -70,8 +101,6 @@ def _parse_rules(value: Any, known: set[str], warnings: list[str]) -> dict[str, 
 
 def parse_settings(raw: Any, known_rules: set[str] | None = None) -> tuple[Config, list[str]]:
     """Build a :class:`Config` from a settings object; return it and warnings."""
-    from .registry import all_rules
-
     known = known_rules if known_rules is not None else {r.id for r in all_rules()}
     warnings: list[str] = []
     if raw is None or raw == []:
@@ -81,11 +110,13 @@ def parse_settings(raw: Any, known_rules: set[str] | None = None) -> tuple[Confi
         return Config(), ["textsweep settings must be an object; using defaults"]
     values: dict[str, Any] = {}
     options: dict[str, Any] = {}
+    families = family_options()
     for key, value in raw.items():
         if key == "rules":
             values["rules"] = _parse_rules(value, known, warnings)
-        elif key in _SIMPLE_INT_FIELDS:
-            name, low, high = _SIMPLE_INT_FIELDS[key]
+        elif key in _INT_SETTINGS:
+            name, decl = _INT_SETTINGS[key]
+            low, high = decl.minimum or 0, decl.maximum or 0
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
                 warnings.append(f"textsweep.{key} must be a whole number from {low} to {high}")
             else:
@@ -97,10 +128,8 @@ def parse_settings(raw: Any, known_rules: set[str] | None = None) -> tuple[Confi
                 values["language"] = value.strip()
             else:
                 warnings.append("textsweep.language must be 'auto' or a language tag")
-        elif key in FAMILY_OPTION_KEYS or key in OPTION_VALIDATORS:
-            validator = OPTION_VALIDATORS.get(key)
-            if validator is not None:
-                warnings.extend(validator(value))
+        elif key in families:
+            warnings.extend(parse_options(families[key], value, key)[1])
             options[key] = value
         elif key in CLIENT_ONLY_KEYS:
             continue
@@ -115,21 +144,27 @@ def _parse_blank_lines(value: Any, values: dict[str, Any], warnings: list[str]) 
     if not isinstance(value, Mapping):
         warnings.append("textsweep.blankLines must be an object with 'prose' and 'code'")
         return
-    for key, name in (("prose", "blank_lines_prose"), ("code", "blank_lines_code")):
+    for key in ("prose", "code"):
         if key not in value:
             continue
         n = value[key]
-        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= 100:
-            warnings.append(f"textsweep.blankLines.{key} must be a whole number from 0 to 100")
+        name, decl = _INT_SETTINGS[f"blankLines.{key}"]
+        low, high = decl.minimum or 0, decl.maximum or 0
+        if isinstance(n, bool) or not isinstance(n, int) or not low <= n <= high:
+            warnings.append(
+                f"textsweep.blankLines.{key} must be a whole number from {low} to {high}"
+            )
         else:
             values[name] = n
     for extra in set(value) - {"prose", "code"}:
         warnings.append(f"unknown setting textsweep.blankLines.{extra}")
 
 
-#: Option objects owned by rule families; each family validates its own by
-#: registering a validator (raw value → warnings) in ``OPTION_VALIDATORS``.
-FAMILY_OPTION_KEYS = {"french", "english", "encoding", "unicode", "structure", "whitespace"}
-OPTION_VALIDATORS: dict[str, Callable[[Any], list[str]]] = {}
+def setting_keys() -> list[str]:
+    """Every top-level key of the ``textsweep`` section the engine reads."""
+    simple = {k.split(".")[0] for k in _INT_SETTINGS}
+    return sorted({"rules", "language", *simple, *family_options()})
+
+
 #: Settings only the editor extension reads (server start-up, documents).
 CLIENT_ONLY_KEYS = {"server", "trace", "documentSelector", "enable"}

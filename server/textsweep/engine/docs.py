@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from .registry import Rule, all_rules
-
-
-def anchor(rule_id: str) -> str:
-    """The heading anchor of a rule's section (``## id`` → ``#id``)."""
-    return rule_id
+from .config import Config
+from .markup import all_markups
+from .options import Setting, settings_of
+from .registry import Rule, all_rules, family_options
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +28,7 @@ def docs_location() -> str:
 
 def rule_url(rule_id: str) -> str:
     """Link to a rule's documentation (used as a diagnostic's codeDescription)."""
-    return f"{docs_location()}#{anchor(rule_id)}"
+    return f"{docs_location()}#{rule_id}"
 
 
 def _show(text: str) -> str:
@@ -89,7 +88,7 @@ def render_markdown() -> str:
     for r in rules:
         default = "on" if r.default_enabled else "off"
         lines.append(
-            f"| [`{r.id}`](#{anchor(r.id)}) | {r.family} | {r.severity.label} | {default} "
+            f"| [`{r.id}`](#{r.id}) | {r.family} | {r.severity.label} | {default} "
             f"| {r.description} |"
         )
     family = None
@@ -109,4 +108,211 @@ def render_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["render_markdown", "rule_url"]
+# --------------------------------------------------------------------------- settings
+
+_SEVERITIES = ["off", "on", "hint", "info", "warning", "error"]
+_RULE_SETTING: dict[str, Any] = {
+    "anyOf": [{"type": "string", "enum": _SEVERITIES}, {"type": "boolean"}]
+}
+_LANGUAGE_DOC = (
+    "Language of the text for typography rules: `auto` or a tag (`fr`, `fr-CA`, `en-GB`…)."
+)
+
+
+Declared = list[tuple[str, Any, Setting]]
+
+
+def _declared() -> tuple[Declared, Declared]:
+    """(full key, default, declaration) of the general settings, and of the
+    families' (alphabetically by family)."""
+    general = [(f"textsweep.{s.key}", f.default, s) for f, s in settings_of(Config)]
+    families: Declared = []
+    for family, cls in sorted(family_options().items()):
+        families += [(f"textsweep.{family}.{s.key}", f.default, s) for f, s in settings_of(cls)]
+    return general, families
+
+
+def _json_default(value: Any) -> Any:
+    return sorted(value) if isinstance(value, frozenset) else value
+
+
+def _property(default: Any, s: Setting) -> dict[str, Any]:
+    """One ``contributes.configuration`` property (JSON schema plus VS Code keys)."""
+    prop: dict[str, Any]
+    if s.kind == "choice":
+        prop = {"type": "string", "enum": list(s.choices)}
+        labels = list(s.labels)
+        descriptions = list(s.descriptions)
+        if default is None:
+            prop = {"type": ["string", "null"], "enum": [None, *s.choices]}
+            labels = [s.unset_label, *labels] if labels else []
+            descriptions = [s.unset_description, *descriptions] if descriptions else []
+        if labels:
+            prop["enumItemLabels"] = labels
+        if descriptions:
+            prop["enumDescriptions"] = descriptions
+    elif s.kind == "integer":
+        prop = {"type": "integer" if default is not None else ["integer", "null"]}
+        prop["minimum"], prop["maximum"] = s.minimum, s.maximum
+    elif s.kind == "boolean":
+        prop = {"type": "boolean"}
+    else:
+        prop = {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
+    prop["default"] = _json_default(default)
+    prop["scope"] = "resource"
+    prop["markdownDescription"] = s.doc
+    return prop
+
+
+def vscode_properties() -> dict[str, Any]:
+    """The server's settings as the extension's ``contributes.configuration``
+    properties (``npm run sync-rules`` writes them into package.json)."""
+    rules = {
+        r.id: {
+            **_RULE_SETTING,
+            "markdownDescription": f"{r.description}\n\nFamily `{r.family}`; default: "
+            f"{r.severity.label if r.default_enabled else 'off'}.",
+        }
+        for r in sorted(all_rules(), key=lambda r: r.id)
+    }
+    props: dict[str, Any] = {
+        "textsweep.rules": {
+            "type": "object",
+            "default": {},
+            "scope": "resource",
+            "markdownDescription": "Switch a rule off or on, or change its severity: rule id → "
+            + ", ".join(f'`"{s}"`' for s in _SEVERITIES)
+            + ', or a boolean. Example: `{"doubled-space": "off"}`.',
+            "additionalProperties": _RULE_SETTING,
+            "properties": rules,
+        },
+    }
+    general, families = _declared()
+    for key, default, s in general:
+        props[key] = _property(default, s)
+    props["textsweep.language"] = {
+        "type": "string",
+        "default": "auto",
+        "pattern": "^(auto|[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)$",
+        "patternErrorMessage": '"auto" or a language tag such as fr, fr-CA or en-GB',
+        "examples": ["auto", "fr", "fr-CA", "fr-CH", "en", "en-GB", "en-US"],
+        "scope": "resource",
+        "markdownDescription": _LANGUAGE_DOC,
+    }
+    for key, default, s in families:
+        props[key] = _property(default, s)
+    return props
+
+
+def _md_type(s: Setting) -> str:
+    if s.kind == "choice":
+        quoted = [f'`"{c}"`' for c in s.choices]
+        return ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+    if s.kind == "integer":
+        return f"integer {s.minimum}–{s.maximum}"
+    if s.kind == "boolean":
+        return "boolean"
+    return "list of languageIds"
+
+
+def _md_default(default: Any, s: Setting) -> str:
+    if s.default_doc:
+        return s.default_doc
+    if default is None:
+        return "—"
+    if isinstance(default, bool):
+        return f"`{str(default).lower()}`"
+    if isinstance(default, frozenset):
+        return ", ".join(sorted(default)) if default else "`[]`"
+    return f"`{default}`"
+
+
+_LAYERS_DOC = """\
+The editor and the CLI resolve settings the same way, for each file. Lowest first, each
+layer winning key by key over the ones before (`rules` merges rule by rule):
+
+1. the defaults below;
+2. the project file: `[tool.textsweep]` in `pyproject.toml`, or the same keys at the top
+   level of `.textsweep.toml`. The nearest one applies, found by walking up from the
+   file's folder to the repository root (the first folder holding `.git`) or, outside a
+   repository, to the filesystem root. In one folder `.textsweep.toml` wins over
+   `pyproject.toml`; a `pyproject.toml` without `[tool.textsweep]` is passed over.
+   Project files are not merged with each other;
+3. `.editorconfig` (the properties listed below the table);
+4. your own settings: the editor's section `textsweep` (read through
+   `workspace/configuration`, scope: the document URI, and re-read on
+   `workspace/didChangeConfiguration`), or the CLI's `--config FILE.json`, which
+   replaces layer 2;
+5. inline comments (`textsweep: disable-line`…), below.
+
+The server watches `**/pyproject.toml`, `**/.textsweep.toml` and `**/.editorconfig`
+(`workspace/didChangeWatchedFiles`, registered when the client allows dynamic
+registration) and re-lints the open documents when one changes on disk; saving one in
+the editor does the same for clients that do not watch files. Unknown or ill-typed keys,
+and a project file that is not valid TOML, produce one warning (`window/showMessage`,
+or a line on stderr from the CLI) and fall back to defaults. (`pyproject.toml` and
+`.textsweep.toml` need Python 3.11 or later, which reads TOML.)"""
+
+
+def render_settings_markdown() -> str:
+    """The whole of docs/settings.md, from the settings' declarations."""
+    lines = [
+        "# Settings",
+        "",
+        "Generated from the settings' declarations in the engine (`scripts/generate.py`);",
+        "the extension's `package.json` is generated from the same declarations.",
+        "",
+        *_LAYERS_DOC.splitlines(),
+        "",
+        "| key | type | default | meaning |",
+        "|---|---|---|---|",
+        "| `textsweep.rules` | object: rule id → "
+        + ", ".join(f'`"{s}"`' for s in _SEVERITIES)
+        + ", or a boolean | `{}` | switch a rule off or on, or change its severity |",
+    ]
+    general, families = _declared()
+
+    def row(key: str, default: Any, s: Setting) -> str:
+        return f"| `{key}` | {_md_type(s)} | {_md_default(default, s)} | {s.doc} |"
+
+    lines += [row(*d) for d in general]
+    lines.append(
+        '| `textsweep.language` | `"auto"` or a tag (`fr`, `fr-CA`, `en-GB`…) | `"auto"` '
+        f"| {_LANGUAGE_DOC} |"
+    )
+    lines += [row(*d) for d in families]
+    lines += [
+        "",
+        "`.editorconfig` properties (`trim_trailing_whitespace`, `insert_final_newline`,",
+        "`end_of_line`, `indent_style`, `tab_width`/`indent_size`) apply as defaults under these",
+        "settings. Inline comments switch rules off locally: `textsweep: disable-next-line",
+        "[rule-id …]`, `textsweep: disable-line`, `textsweep: disable` … `textsweep: enable`;",
+        "`textsweep: language=fr-CA` sets the language from there on.",
+        "",
+        "Keys read only by editor extensions (the server ignores them): `textsweep.server.*`,",
+        "`textsweep.trace.server`, `textsweep.enable`, `textsweep.documentSelector`.",
+        "",
+        "## File types",
+        "",
+        "The languageIds each file type covers, the file names the CLI maps to them, and",
+        "how to write a `textsweep:` directive there (any comment works; directives are",
+        "found by their words). Other languageIds are checked as plain text, except that",
+        "source code without a lexer is left to the language-neutral rules.",
+        "",
+        "| file type | languageIds | files | directive |",
+        "|---|---|---|---|",
+    ]
+    for m in all_markups():
+        ids = ", ".join(f"`{i}`" for i in (*m.language_ids, *m.extra_ids))
+        if len(m.language_ids) > 8:
+            ids = f"{len(m.language_ids)} languageIds (`{m.language_ids[0]}`…)"
+        files = ", ".join(f"`{f}`" for f in (*sorted(m.extensions), *sorted(m.filenames)))
+        if m.comment:
+            directive = f"`{m.comment[0]}textsweep: disable-next-line{m.comment[1]}`"
+        else:
+            directive = "anywhere on a line" if m.prose else "in a comment"
+        lines.append(f"| {m.name} | {ids} | {files or '—'} | {directive} |")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["render_markdown", "render_settings_markdown", "rule_url", "vscode_properties"]

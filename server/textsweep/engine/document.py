@@ -7,84 +7,18 @@ other characters ``str.splitlines`` honours (``\\f``, ``\\v``, ``\\x85``, U+2028
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
+from .markup import is_prose_language, language_for_path
+
 T = TypeVar("T")
+
+__all__ = ["LINE_BREAK", "Document", "language_for_path"]
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LF = re.compile(r"\n")
-
-#: languageId → kind of file, which decides defaults such as blank-line limits.
-PROSE_LANGUAGES = frozenset(
-    {
-        "plaintext",
-        "markdown",
-        "latex",
-        "tex",
-        "restructuredtext",
-        "rst",
-        "html",
-        "xml",
-        "git-commit",
-        "gitcommit",
-        "asciidoc",
-        "org",
-        "text",
-    }
-)
-
-#: File extension → LSP languageId, for the CLI and for clients that send none.
-EXTENSION_LANGUAGES: dict[str, str] = {
-    ".txt": "plaintext",
-    ".text": "plaintext",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".tex": "latex",
-    ".rst": "restructuredtext",
-    ".html": "html",
-    ".htm": "html",
-    ".xml": "xml",
-    ".xhtml": "html",
-    ".adoc": "asciidoc",
-    ".org": "org",
-    ".py": "python",
-    ".js": "javascript",
-    ".mjs": "javascript",
-    ".cjs": "javascript",
-    ".ts": "typescript",
-    ".tsx": "typescriptreact",
-    ".jsx": "javascriptreact",
-    ".rs": "rust",
-    ".go": "go",
-    ".c": "c",
-    ".h": "c",
-    ".cc": "cpp",
-    ".cpp": "cpp",
-    ".hpp": "cpp",
-    ".java": "java",
-    ".sh": "shellscript",
-    ".bash": "shellscript",
-    ".yaml": "yaml",
-    ".yml": "yaml",
-    ".toml": "toml",
-    ".json": "json",
-    ".css": "css",
-    ".rb": "ruby",
-    ".php": "php",
-    ".lua": "lua",
-}
-
-
-def language_for_path(path: str) -> str:
-    """Guess the LSP languageId of a file from its name."""
-    name = os.path.basename(path)
-    if name in ("COMMIT_EDITMSG", "MERGE_MSG", "TAG_EDITMSG"):
-        return "git-commit"
-    _, ext = os.path.splitext(name)
-    return EXTENSION_LANGUAGES.get(ext.lower(), "plaintext")
 
 
 class Document:
@@ -116,7 +50,7 @@ class Document:
     @property
     def is_prose(self) -> bool:
         """Prose files get stricter defaults (one blank line, not two)."""
-        return self.language_id in PROSE_LANGUAGES
+        return is_prose_language(self.language_id)
 
     @property
     def line_starts(self) -> list[int]:

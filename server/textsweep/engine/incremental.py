@@ -4,7 +4,8 @@ The document is cut into *segments*: runs of paragraphs (about eight) with the
 blank lines that end them (paragraphs as :mod:`.language` cuts them), so segments
 tile the text and each starts at a line start; the cuts depend on the paragraphs'
 lengths, not on their offsets, so an edit moves only the cuts next to it. For the
-rules listed in :data:`LOCAL_RULES`, the findings that start in a segment depend
+rules whose declared scope is local (:attr:`.registry.Scope.local`: line or
+paragraph), the findings that start in a segment depend
 only on
 
 * the segment's text, and the line before and the line after it (context: rules
@@ -21,9 +22,9 @@ non-prose spans and paragraph languages, so they see exactly what they would see
 in place; when most segments miss (a new document) the rules run once on the
 whole document instead and their findings are filed under their segments.
 
-A rule belongs in :data:`LOCAL_RULES` only when nothing outside that key can
-change its findings in a segment (no document-wide majority, no state carried
-from one paragraph to the next, no look further than one line away).
+A rule may declare a line or paragraph scope only when nothing outside that key
+can change its findings in a segment (no document-wide majority, no state
+carried from one paragraph to the next, no look further than one line away).
 ``tests/unit/test_incremental.py`` checks cached and uncached results agree.
 """
 
@@ -44,26 +45,6 @@ from .regions import Mask, is_code_language, non_prose
 from .registry import Rule
 
 log = logging.getLogger(__name__)
-
-#: Rules whose findings in a paragraph depend only on the cache key (see above).
-LOCAL_RULES = frozenset(
-    {
-        "trailing-whitespace",
-        "doubled-space",
-        "french-missing-space",
-        "french-breakable-space",
-        "french-space-kind",
-        "french-space-before-comma",
-        "french-space-after",
-        "french-glued-dash",
-        "english-space-before",
-        "english-french-spacing",
-        "english-space-after",
-    }
-)
-
-#: Rule families whose findings depend on the paragraphs' languages.
-_LANGUAGE_FAMILIES = frozenset({"french", "english"})
 
 #: A segment ends after a paragraph whose length is a multiple of CUT (about CUT
 #: paragraphs a segment), or once it is longer than MAX_CHARS.
@@ -198,18 +179,23 @@ def _subdocument(
     return sub
 
 
+def is_local(rule: Rule) -> bool:
+    """May the cache serve this rule? (its declared scope is a line or a paragraph)"""
+    return rule.scope.local
+
+
 def local_findings(
     doc: Document, config: Config, rules: Sequence[Rule]
 ) -> dict[str, list[Finding]] | None:
-    """Findings of ``rules`` (all in :data:`LOCAL_RULES`), per rule id, in position
-    order per paragraph; None when the cache is off or a rule failed."""
+    """Findings of ``rules`` (all local, see :func:`is_local`), per rule id, in
+    position order per paragraph; None when the cache is off or a rule failed."""
     if not _enabled or not rules or is_code_language(doc):
         # source code without a structure provider: the rules there need no mask,
         # and computing one for the key would cost more than it saves
         return None
     mask = non_prose(doc)
-    # only the typography families read paragraph languages (whitespace rules do not)
-    lmap = language_map(doc, config) if any(r.family in _LANGUAGE_FAMILIES for r in rules) else None
+    # only rules that declare languages read paragraph languages (whitespace rules do not)
+    lmap = language_map(doc, config) if any(r.languages is not None for r in rules) else None
     context = (doc.language_id, repr(config), tuple((r.id, id(r.check)) for r in rules))
     tag = _TAGS.setdefault(context, len(_TAGS))  # a small int hashes faster
     segs = _segments(doc, lmap, mask, tag)

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import structure  # noqa: F401  (registers the structure providers first)
 from .config import Config
 from .document import Document
+from .markup import markup_of
 from .regions import non_prose
 from .structure._spans import paragraph_break
 
@@ -240,9 +240,6 @@ def detect_relaxed(text: str) -> str | None:
 # --------------------------------------------------------------------------- declarations
 
 _DIRECTIVE = re.compile(r"textsweep:\s*language\s*=\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*|auto)\b")
-_FRONT_LANG = re.compile(
-    r"^(?:lang|language|locale)\s*:\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.MULTILINE
-)
 
 
 def normalize_tag(tag: str) -> str:
@@ -271,20 +268,10 @@ def _base(tag: str) -> str | None:
 
 
 def _document_declaration(doc: Document, config: Config) -> str | None:
-    if doc.language_id == "markdown":
-        from .structure.markdown import front_matter
-
-        fm = front_matter(doc)
-        if fm:
-            m = _FRONT_LANG.search(fm)
-            if m:
-                return normalize_tag(m.group(1))
-    if doc.language_id in ("html", "xml", "xhtml"):
-        from .structure.html import html_lang
-
-        lang = html_lang(doc)
-        if lang:
-            return normalize_tag(lang)
+    declared = markup_of(doc).declared_language
+    tag = declared(doc) if declared else None
+    if tag:
+        return normalize_tag(tag)
     if config.language and config.language.lower() != "auto":
         return normalize_tag(config.language)
     return None

@@ -64,9 +64,9 @@ def lint_capped(
     exact = True
     rules = active_rules(config)
     # Paragraph-local rules come from the per-paragraph findings cache when it can.
-    from .incremental import LOCAL_RULES, local_findings
+    from .incremental import is_local, local_findings
 
-    local = local_findings(doc, config, [r for r, _ in rules if r.id in LOCAL_RULES])
+    local = local_findings(doc, config, [r for r, _ in rules if is_local(r)])
     for r, sev in rules:
         try:
             if local is not None and r.id in local:

@@ -39,6 +39,17 @@ class Severity(enum.IntEnum):
         return {1: "hint", 2: "info", 3: "warning", 4: "error"}[int(self)]
 
 
+class FixPurpose(enum.Enum):
+    """What applying a fix does, in the engine's terms (the LSP layer maps it to a
+    code-action kind)."""
+
+    #: Edit the text where the finding is (the usual case).
+    EDIT = "edit"
+    #: Read the file's bytes again in another encoding: the replacement is the
+    #: whole text as a reader of that encoding sees it.
+    RELOAD = "reload"
+
+
 class Fix(NamedTuple):
     """Replace ``text[start:end]`` with ``replacement``.
 
@@ -52,8 +63,7 @@ class Fix(NamedTuple):
     replacement: str
     title: str = ""
     safe: bool = True
-    #: LSP code-action kind the fix is offered under (``quickfix`` or a ``source.*``).
-    kind: str = "quickfix"
+    purpose: FixPurpose = FixPurpose.EDIT
 
 
 class Finding(NamedTuple):

@@ -3,36 +3,18 @@
 Spacing rules such as ``doubled-space`` only make sense in prose (a Markdown
 table or a Python alignment is not a fault). A *region provider* maps a document
 to the sorted, non-overlapping spans that are NOT prose (code, markup, URLs…).
-Providers register per languageId; the typography family adds the real ones.
+Each file type's :class:`.markup.Markup` descriptor names its provider.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from .document import Document
+from .markup import markup_for, markup_of
 
 Spans = Sequence[tuple[int, int]]
-Provider = Callable[[Document], Spans]
-
-_PROVIDERS: dict[str, Provider] = {}
-_FALLBACK: list[Provider] = []
-
-
-def register_provider(language_ids: Sequence[str], provider: Provider) -> None:
-    """Declare ``provider`` as the source of non-prose spans for those languages."""
-    for lang in language_ids:
-        _PROVIDERS[lang] = provider
-
-
-def register_fallback(provider: Provider) -> None:
-    """Provider for languages nobody registered (e.g. plain text heuristics)."""
-    _FALLBACK[:] = [provider]
-
-
-def has_provider(language_id: str) -> bool:
-    return language_id in _PROVIDERS
 
 
 class Mask:
@@ -91,14 +73,13 @@ def non_prose(doc: Document) -> Mask:
     """The document's non-prose mask, computed once per document."""
 
     def compute(d: Document) -> Mask:
-        provider = _PROVIDERS.get(d.language_id)
-        if provider is None and _FALLBACK:
-            provider = _FALLBACK[0]
+        provider = markup_of(d).non_prose
         return Mask(provider(d) if provider else ())
 
     return doc.cached("regions.non_prose", compute)
 
 
 def is_code_language(doc: Document) -> bool:
-    """Source code without a registered provider: prose rules stay out entirely."""
-    return not doc.is_prose and not has_provider(doc.language_id)
+    """A file type no descriptor knows (source code without a lexer): prose rules
+    stay out entirely."""
+    return markup_for(doc.language_id) is None

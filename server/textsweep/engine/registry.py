@@ -6,15 +6,40 @@ cannot promise what the code does not do.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .config import Config
 from .document import Document
 from .model import Finding, Fix, Severity
 
-CheckFn = Callable[["Rule", Document, Config], Iterable[Finding]]
+if TYPE_CHECKING:
+    from .config import Config
+
+CheckFn = Callable[["Rule", Document, "Config"], Iterable[Finding]]
+
+
+class Scope(enum.Enum):
+    """How far a rule looks: what its findings in one place depend on.
+
+    The per-paragraph findings cache (:mod:`.incremental`) serves the ``LINE`` and
+    ``PARAGRAPH`` rules: their findings in a paragraph depend only on that
+    paragraph, the line before and after it, its language and the non-prose spans
+    there. ``CHARACTERS`` rules judge each character (or run of one) on its own and
+    are cheaper to rerun than to cache; ``DOCUMENT`` rules weigh the whole text (a
+    majority, a count, state carried from one paragraph to the next).
+    """
+
+    CHARACTERS = "characters"
+    LINE = "line"
+    PARAGRAPH = "paragraph"
+    DOCUMENT = "document"
+
+    @property
+    def local(self) -> bool:
+        """Findings depend on the paragraph alone (the cache may serve them)."""
+        return self in (Scope.LINE, Scope.PARAGRAPH)
 
 
 @dataclass(frozen=True)
@@ -55,6 +80,16 @@ class Rule:
     default_enabled: bool = True
     #: Longer prose for docs/rules.md (why it matters, what is left alone).
     explanation: str = ""
+    #: Primary language subtags whose paragraphs the rule checks (``{"fr"}``);
+    #: None for a rule that reads every paragraph alike.
+    languages: frozenset[str] | None = None
+    scope: Scope = Scope.DOCUMENT
+    #: The family's typed options (a frozen dataclass, see :mod:`.options`), read
+    #: from the settings object named after the family.
+    options: type | None = None
+    #: Characters this rule reports in place of the catch-all rules (while it is
+    #: on, ``control-character`` leaves the C1 controls to ``c1-control``).
+    claims: frozenset[str] = frozenset()
 
     def finding(
         self,
@@ -103,8 +138,12 @@ def rule(
     examples: Iterable[Example] = (),
     default_enabled: bool = True,
     explanation: str = "",
+    languages: Iterable[str] | None = None,
+    scope: Scope = Scope.DOCUMENT,
+    options: type | None = None,
+    claims: Iterable[str] = (),
 ) -> Callable[[CheckFn], Rule]:
-    """Decorator registering a check function as a rule."""
+    """Decorator registering a check function as a rule (see :class:`Rule`)."""
 
     def register(check: CheckFn) -> Rule:
         if id in _RULES:
@@ -118,6 +157,10 @@ def rule(
             examples=tuple(examples),
             default_enabled=default_enabled,
             explanation=explanation.strip(),
+            languages=frozenset(languages) if languages is not None else None,
+            scope=scope,
+            options=options,
+            claims=frozenset(claims),
         )
         _RULES[id] = r
         return r
@@ -127,7 +170,9 @@ def rule(
 
 def all_rules() -> list[Rule]:
     """Every registered rule, by family then id (loads the rule modules once)."""
-    from . import rules  # noqa: F401  (registers on import)
+    # The file types load with the rules, not at the first lint: their parsers
+    # (Pygments) take a second to import, which the first diagnostics must not wait for.
+    from . import markups, rules  # noqa: F401  (registers on import)
 
     return sorted(_RULES.values(), key=lambda r: (r.family, r.id))
 
@@ -135,3 +180,22 @@ def all_rules() -> list[Rule]:
 def get_rule(rule_id: str) -> Rule:
     all_rules()
     return _RULES[rule_id]
+
+
+def claimed_characters(config: Config) -> frozenset[str]:
+    """Characters that rules enabled under ``config`` claim (see :attr:`Rule.claims`)."""
+    out: frozenset[str] = frozenset()
+    for r in all_rules():
+        if r.claims and r.setting(config) is not None:
+            out |= r.claims
+    return out
+
+
+def family_options() -> dict[str, type]:
+    """Settings key (the family name) → the family's options class."""
+    out: dict[str, type] = {}
+    for r in all_rules():
+        if r.options is not None:
+            if out.setdefault(r.family, r.options) is not r.options:
+                raise ValueError(f"family {r.family!r} declares two options classes")
+    return out

@@ -6,7 +6,8 @@
 
 Without rule ids the directive covers every rule. Writers put them in Markdown
 (`<!-- … -->`), LaTeX (`% …`), code comments (`# …`, `// …`) alike; we only look
-for the words, so no per-language parsing is needed.
+for the words, so no per-language parsing is needed (each file type's
+:attr:`.markup.Markup.comment` says which syntax the docs suggest).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from lsprotocol import types as lsp
 from ..engine import Config, Document, Finding, Fix, Severity
 from ..engine.docs import rule_url
 from ..engine.fixes import trim_edits
+from ..engine.model import FixPurpose
 from .positions import offsets_to_positions
 
 SOURCE = "textsweep"
@@ -32,6 +33,15 @@ def _pos(p: tuple[int, int]) -> lsp.Position:
 INLINE_LIMIT = 4096
 
 
+#: Code-action kind of a fix that reloads the file in another encoding.
+RELOAD_KIND = "source.textsweep.reloadEncoding"
+
+
+def code_action_kind(fix: Fix) -> str:
+    """The LSP code-action kind a fix is offered under, from its engine purpose."""
+    return RELOAD_KIND if fix.purpose is FixPurpose.RELOAD else "quickfix"
+
+
 def fix_data(f: Finding, fix: Fix, pos: dict[int, tuple[int, int]]) -> dict[str, Any]:
     """A fix as it travels in ``Diagnostic.data`` (compact: 1000 of them per publish).
 
@@ -40,8 +50,9 @@ def fix_data(f: Finding, fix: Fix, pos: dict[int, tuple[int, int]]) -> dict[str,
     stale diagnostic can never apply a stale edit.
     """
     entry: dict[str, Any] = {"title": fix.title, "safe": fix.safe}
-    if fix.kind != "quickfix":
-        entry["kind"] = fix.kind
+    kind = code_action_kind(fix)
+    if kind != "quickfix":
+        entry["kind"] = kind
     if (fix.start, fix.end) != (f.start, f.end):
         s, e = pos[fix.start], pos[fix.end]
         entry["range"] = {

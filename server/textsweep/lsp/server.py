@@ -1,38 +1,35 @@
-"""The language server: the one place that wires LSP methods to features.
+"""The language server session: open documents, settings, results, scheduling.
 
-Everything textual is done by the engine on snapshots, off the event loop; this
-module handles protocol concerns: sync, debounce, settings, push vs pull, the
-cap on published diagnostics, code actions and their lazy resolution.
+Everything textual is done by the engine on snapshots, off the event loop. This
+module keeps the state of one connection and decides when to lint (debounce,
+staleness, push vs pull); the request handlers live in :mod:`.handlers`, one
+module per request family, wired to LSP methods in ``handlers/__init__.py``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
-from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..engine import Config, Document, Finding, fix_all, parse_settings
+from ..engine import Config, Document, Finding, fix_all
 from ..engine.linter import active_rules, lint_capped
-from ..projectconfig import editorconfig_settings, merge_settings
-from . import convert, extensions
+from ..settings import SettingsResolver
+from . import convert
 from .documents import OpenDocument
-from .hover import hover_markdown
-from .positions import UTF16, offsets_to_positions, position_to_offset
+from .positions import UTF16
 from .protocol import TextsweepProtocol
 
 log = logging.getLogger("textsweep.lsp")
 
 #: Wait this long after the last keystroke before linting (a burst costs one lint).
 DEBOUNCE_SECONDS = 0.075
-FIX_ALL_KIND = f"{lsp.CodeActionKind.SourceFixAll.value}.textsweep"
 
 
 @dataclass(frozen=True)
@@ -63,6 +60,8 @@ class TextsweepServer(LanguageServer):
         self.configs: dict[str, Config] = {}
         self.pushed_settings: Any = None
         self.warned: set[str] = set()
+        #: Project files and .editorconfig, read the way the CLI reads them.
+        self.resolver = SettingsResolver()
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="textsweep-lint")
         #: ``initializationOptions.positionEncoding``: for clients that use another
         #: encoding than they negotiate (Vim's ALE counts bytes and offers nothing).
@@ -122,9 +121,8 @@ class TextsweepServer(LanguageServer):
         else:
             raw = self.pushed_settings
         od = self.docs.get(uri)
-        if od is not None and od.path:
-            raw = merge_settings(editorconfig_settings(od.path), raw)
-        config, warnings = parse_settings(raw)
+        # The editor's settings over the project's files, as the CLI layers them.
+        config, warnings = self.resolver.config_for(od.path if od else None, raw)
         self.warn(warnings)
         self.configs[uri] = config
         return config
@@ -141,6 +139,14 @@ class TextsweepServer(LanguageServer):
                 message="textsweep settings: " + "; ".join(new) + " (defaults used instead)",
             )
         )
+
+    def settings_files_changed(self) -> None:
+        """A pyproject.toml, .textsweep.toml or .editorconfig changed on disk.
+
+        Call before any await: a request that follows must not see a stale result.
+        """
+        self.resolver.invalidate()
+        self.settings_changed(None)
 
     def settings_changed(self, settings: Any) -> None:
         if isinstance(settings, dict) and "textsweep" in settings:
@@ -284,302 +290,4 @@ class TextsweepServer(LanguageServer):
         return await asyncio.get_running_loop().run_in_executor(self.executor, work)
 
 
-def _kind_allowed(kind: str, only: list[str] | None) -> bool:
-    if not only:
-        return True
-    return any(kind == o or kind.startswith(o + ".") for o in only)
-
-
-def _range_offsets(doc: Document, rng: lsp.Range, encoding: str) -> tuple[int, int]:
-    s = position_to_offset(doc, rng.start.line, rng.start.character, encoding)
-    e = position_to_offset(doc, rng.end.line, rng.end.character, encoding)
-    return min(s, e), max(s, e)
-
-
-def create_server() -> TextsweepServer:
-    server = TextsweepServer()
-
-    @server.feature(lsp.INITIALIZE)
-    def initialize(ls: TextsweepServer, params: lsp.InitializeParams) -> None:
-        init = params.initialization_options
-        if isinstance(init, dict):
-            forced = init.get("positionEncoding")
-            if forced in ("utf-8", "utf-16", "utf-32"):
-                ls.forced_encoding = forced
-            settings = {k: v for k, v in init.items() if k != "positionEncoding"}
-            ls.pushed_settings = init.get("textsweep", settings)
-
-    @server.feature(lsp.INITIALIZED)
-    async def initialized(ls: TextsweepServer, params: lsp.InitializedParams) -> None:
-        # Load chardet's models now, off the loop, so the first non-UTF-8 file
-        # opened does not pay for it.
-        from ..engine import encoding
-
-        await asyncio.get_running_loop().run_in_executor(ls.executor, encoding.warm_up)
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    async def did_open(ls: TextsweepServer, params: lsp.DidOpenTextDocumentParams) -> None:
-        td = params.text_document
-        path = to_fs_path(td.uri) if td.uri.startswith("file:") else None
-        od = OpenDocument(td.uri, td.language_id, td.version, td.text, path)
-        # Registered before the first await: a request sent right after didOpen
-        # (a status bar asking for documentInfo) must find the document.
-        ls.docs[td.uri] = od
-        if path:
-            od.raw = await asyncio.get_running_loop().run_in_executor(
-                ls.executor, extensions.read_bytes, path
-            )
-        ls.schedule(td.uri, 0)
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: TextsweepServer, params: lsp.DidChangeTextDocumentParams) -> None:
-        od = ls.docs.get(params.text_document.uri)
-        if od is None:
-            return
-        for change in params.content_changes:
-            od.apply(change, ls.encoding)
-        od.version = params.text_document.version
-        ls.schedule(od.uri)
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
-    async def did_save(ls: TextsweepServer, params: lsp.DidSaveTextDocumentParams) -> None:
-        od = ls.docs.get(params.text_document.uri)
-        if od is None:
-            return
-        if params.text is not None:
-            od.text = params.text
-        if od.path and os.path.basename(od.path) == ".editorconfig":
-            # The project's conventions changed: every open document's config may.
-            # Before any await, so a request that follows sees no stale result.
-            ls.settings_changed(None)
-        if od.path:
-            od.raw = await asyncio.get_running_loop().run_in_executor(
-                ls.executor, extensions.read_bytes, od.path
-            )
-        ls.schedule(od.uri, 0)
-
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: TextsweepServer, params: lsp.DidCloseTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        ls.docs.pop(uri, None)
-        ls.results.pop(uri, None)
-        ls.configs.pop(uri, None)
-        task = ls.tasks.pop(uri, None)
-        if task:
-            task.cancel()
-        for fut in ls.waiters.pop(uri, []):
-            fut.cancel()
-        if not ls.pull_mode:
-            ls.text_document_publish_diagnostics(
-                lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[])
-            )
-
-    @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    def did_change_configuration(
-        ls: TextsweepServer, params: lsp.DidChangeConfigurationParams
-    ) -> None:
-        ls.settings_changed(params.settings)
-
-    @server.feature(
-        lsp.TEXT_DOCUMENT_DIAGNOSTIC,
-        lsp.DiagnosticOptions(
-            identifier="textsweep", inter_file_dependencies=False, workspace_diagnostics=False
-        ),
-    )
-    async def diagnostic(
-        ls: TextsweepServer, params: lsp.DocumentDiagnosticParams
-    ) -> lsp.DocumentDiagnosticReport:
-        uri = params.text_document.uri
-        if uri not in ls.docs:
-            return lsp.RelatedFullDocumentDiagnosticReport(items=[])
-        try:
-            result = await ls.current(uri)
-        except (KeyError, asyncio.CancelledError):
-            return lsp.RelatedFullDocumentDiagnosticReport(items=[])
-        result_id = f"{result.version}:{id(result)}"
-        if params.previous_result_id == result_id:
-            return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-        items = convert.to_diagnostics(
-            result.doc,
-            result.findings,
-            ls.encoding,
-            result.config,
-            result.version,
-            result.total,
-            result.exact,
-        )
-        return lsp.RelatedFullDocumentDiagnosticReport(items=items, result_id=result_id)
-
-    @server.feature(
-        lsp.TEXT_DOCUMENT_CODE_ACTION,
-        lsp.CodeActionOptions(
-            code_action_kinds=[
-                lsp.CodeActionKind.QuickFix,
-                FIX_ALL_KIND,  # type: ignore[list-item]
-                "source.textsweep.reloadEncoding",  # type: ignore[list-item]
-            ],
-            resolve_provider=True,
-        ),
-    )
-    async def code_action(
-        ls: TextsweepServer, params: lsp.CodeActionParams
-    ) -> list[lsp.CodeAction] | None:
-        uri = params.text_document.uri
-        result = await ls.lookup(uri)
-        if result is None:
-            return None
-        only = [str(k.value if hasattr(k, "value") else k) for k in (params.context.only or [])]
-        lazy = bool(
-            (rs := ls._supports("text_document", "code_action", "resolve_support"))
-            and "edit" in (rs.properties or [])
-        )
-        actions: list[lsp.CodeAction] = []
-        start, end = _range_offsets(result.doc, params.range, ls.encoding)
-        ours = [
-            d
-            for d in params.context.diagnostics
-            if d.source == convert.SOURCE and isinstance(d.data, dict)
-        ]
-        # Findings under the cursor: from the client's diagnostics when it sent ours,
-        # else from our own current result (clients differ in what they send).
-        picked: list[tuple[lsp.Diagnostic | None, Finding]] = []
-        if ours:
-            for d in ours:
-                s, e = _range_offsets(result.doc, d.range, ls.encoding)
-                match = next(
-                    (
-                        f
-                        for f in result.findings
-                        if f.rule == d.code and f.start == s and f.end == e
-                    ),
-                    None,
-                )
-                if match is not None:
-                    picked.append((d, match))
-        # Neovim 0.7 sends back byte columns as characters, so its diagnostics may not
-        # match: then look under the requested range like for clients that send none.
-        if not picked:
-            for f in result.findings:
-                if f.start <= end and f.end >= start:
-                    picked.append((None, f))
-                if f.start > end:
-                    break
-        pos_needed = [o for _, f in picked for fix in f.fixes for o in (fix.start, fix.end)]
-        pos = offsets_to_positions(result.doc, pos_needed, ls.encoding)
-        diags_for = {
-            id(f): d
-            or convert.to_diagnostics(result.doc, [f], ls.encoding, result.config, result.version)[
-                0
-            ]
-            for d, f in picked
-        }
-        rules_seen: list[str] = []
-        for _d, f in picked:
-            diag = diags_for[id(f)]
-            preferred_done = False
-            for fix in f.fixes:
-                kinds = [fix.kind] if fix.kind == "quickfix" else [fix.kind, "quickfix"]
-                for kind in kinds:
-                    if not _kind_allowed(kind, only):
-                        continue
-                    edit = lsp.TextEdit(
-                        range=lsp.Range(
-                            start=lsp.Position(*pos[fix.start]), end=lsp.Position(*pos[fix.end])
-                        ),
-                        new_text=fix.replacement,
-                    )
-                    is_pref = fix.safe and not preferred_done and kind == "quickfix"
-                    preferred_done = preferred_done or is_pref
-                    actions.append(
-                        lsp.CodeAction(
-                            title=fix.title or f"Fix {f.rule}",
-                            kind=kind,
-                            diagnostics=[diag],
-                            is_preferred=is_pref or None,
-                            edit=ls.workspace_edit(uri, [edit]),
-                        )
-                    )
-            if f.rule not in rules_seen:
-                rules_seen.append(f.rule)
-        if _kind_allowed("quickfix", only):
-            for rule in rules_seen:
-                n = sum(1 for f in result.findings if f.rule == rule and f.safe_fix)
-                if n < 2:
-                    continue
-                data = {"uri": uri, "version": result.version, "rule": rule}
-                action = lsp.CodeAction(
-                    title=f"Fix all {rule} problems in this document ({n})",
-                    kind=lsp.CodeActionKind.QuickFix,
-                    data=data,
-                )
-                if not lazy:
-                    action.edit = ls.workspace_edit(
-                        uri, await ls.fix_all_edits(result, rule), result.version
-                    )
-                actions.append(action)
-        if _kind_allowed(FIX_ALL_KIND, only) and any(f.safe_fix for f in result.findings):
-            data = {"uri": uri, "version": result.version, "rule": None}
-            action = lsp.CodeAction(
-                title="textsweep: fix all safe problems in this document",
-                kind=FIX_ALL_KIND,  # type: ignore[arg-type]
-                data=data,
-            )
-            if not lazy:
-                action.edit = ls.workspace_edit(uri, await ls.fix_all_edits(result), result.version)
-            actions.append(action)
-        return actions
-
-    @server.feature(lsp.CODE_ACTION_RESOLVE)
-    async def code_action_resolve(ls: TextsweepServer, action: lsp.CodeAction) -> lsp.CodeAction:
-        data = action.data if isinstance(action.data, dict) else {}
-        uri = data.get("uri")
-        if action.edit is not None or not isinstance(uri, str):
-            return action
-        result = await ls.lookup(uri)
-        if result is None:
-            return action
-        action.edit = ls.workspace_edit(
-            uri, await ls.fix_all_edits(result, data.get("rule")), result.version
-        )
-        return action
-
-    @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
-    async def formatting(
-        ls: TextsweepServer, params: lsp.DocumentFormattingParams
-    ) -> list[lsp.TextEdit] | None:
-        uri = params.text_document.uri
-        result = await ls.lookup(uri)
-        if result is None:
-            return None
-        return await ls.fix_all_edits(result)
-
-    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    async def hover(ls: TextsweepServer, params: lsp.HoverParams) -> lsp.Hover | None:
-        uri = params.text_document.uri
-        result = await ls.lookup(uri)
-        if result is None:
-            return None
-        off = position_to_offset(
-            result.doc, params.position.line, params.position.character, ls.encoding
-        )
-        hits = [f for f in result.findings if f.start <= off < f.end or (f.start == f.end == off)]
-        if not hits:
-            return None
-        pos = offsets_to_positions(
-            result.doc, [o for f in hits for o in (f.start, f.end)], ls.encoding
-        )
-        first = hits[0]
-        return lsp.Hover(
-            contents=lsp.MarkupContent(
-                kind=lsp.MarkupKind.Markdown, value=hover_markdown(result.doc, hits)
-            ),
-            range=lsp.Range(
-                start=lsp.Position(*pos[first.start]), end=lsp.Position(*pos[first.end])
-            ),
-        )
-
-    extensions.register(server)
-    return server
-
-
-__all__ = ["TextsweepServer", "create_server"]
+__all__ = ["DEBOUNCE_SECONDS", "LintResult", "TextsweepServer"]

@@ -67,8 +67,6 @@ class Candidate:
     preview: str
     #: Why a candidate is not lossless ("" when it is).
     reason: str = ""
-    #: Other codecs that decode the bytes to exactly the same text.
-    same_as: tuple[str, ...] = ()
     #: How much the decoded text looks like real text (see :func:`plausibility`).
     plausibility: float = 0.0
 
@@ -483,7 +481,6 @@ def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
             lossless=r.text is not None,
             preview=_preview(data, first_bad, codec_name(main)),
             reason=r.reason,
-            same_as=tuple(names[1:]),
             plausibility=round(r.plaus, 3),
         )
         out.append((-(conf if r.text is not None else -1.0), preference(main), cand))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..document import Document
+
 _C1 = tuple(chr(c) for c in range(0x80, 0xA0))
 _LIGATURES = tuple(chr(c) for c in range(0xFB00, 0xFB07))
 #: 94 characters: one regex pass beats 94 ``in`` tests.
@@ -34,3 +36,13 @@ def rare_runs(text: str, fullwidth: bool = True) -> list[tuple[int, int, str]]:
         else:
             runs.append((s, s + 1, m.group()))
     return runs
+
+
+def rare_runs_of(doc: Document) -> list[tuple[int, int, str]]:
+    """Runs of C1 controls, ligatures and fullwidth forms, scanned once per document."""
+    return doc.cached("encoding.rare", lambda d: rare_runs(d.text, fullwidth=False))
+
+
+def rare_runs_with_fullwidth(doc: Document) -> list[tuple[int, int, str]]:
+    """Same, including fullwidth forms (only the opt-in fullwidth rule pays for those)."""
+    return doc.cached("encoding.rare_fw", lambda d: rare_runs(d.text))

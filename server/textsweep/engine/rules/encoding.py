@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .. import textio
 from ..chars import describe
-from ..config import OPTION_VALIDATORS, Config
+from ..config import Config
 from ..document import Document
 from ..encoding import (
     FileEncoding,
@@ -22,31 +22,19 @@ from ..encoding import (
     split_lines,
 )
 from ..encoding import mojibake as mj
-from ..encoding.options import parse_encoding
-from ..encoding.scan import rare_runs
-from ..model import Finding, Fix, Severity
+from ..encoding.options import EncodingOptions
+from ..encoding.scan import rare_runs_of
+from ..model import Finding, Fix, FixPurpose, Severity
+from ..options import options_of
 from ..registry import Example, Rule, clean, rule
-from . import invisible
 
 FAMILY = "encoding"
-RELOAD_KIND = "source.textsweep.reloadEncoding"
 
-if "c1-control" not in invisible.C1_HANDLED_BY:
-    invisible.C1_HANDLED_BY.append("c1-control")
-OPTION_VALIDATORS["encoding"] = lambda raw: parse_encoding({"encoding": raw})[1]
+#: The C1 controls, U+0080–U+009F: bytes 0x80–0x9F read as Latin-1.
+C1_CONTROLS = frozenset(map(chr, range(0x80, 0xA0)))
 
 
 # --------------------------------------------------------------------------- shared views
-
-
-def rare_runs_of(doc: Document) -> list[tuple[int, int, str]]:
-    """Runs of C1 controls, ligatures and fullwidth forms, scanned once per document."""
-    return doc.cached("encoding.rare", lambda d: rare_runs(d.text, fullwidth=False))
-
-
-def rare_runs_with_fullwidth(doc: Document) -> list[tuple[int, int, str]]:
-    """Same, including fullwidth forms (only the opt-in fullwidth rule pays for those)."""
-    return doc.cached("encoding.rare_fw", lambda d: rare_runs(d.text))
 
 
 def mojibake_repairs(doc: Document) -> list[mj.Repair]:
@@ -95,7 +83,8 @@ def file_state(doc: Document, config: Config) -> FileState | None:
     info, shown = _inspect(raw)
     if info.is_utf8 and info.bom is None:
         return None
-    key = f"encoding.file_state.{parse_encoding(config.options)[0].reload_candidates}"
+    candidates = options_of(config.options, EncodingOptions, FAMILY).reload_candidates
+    key = f"encoding.file_state.{candidates}"
     return doc.cached(key, lambda d: _build_state(d, raw, info, shown, config))
 
 
@@ -108,7 +97,7 @@ def _build_state(
     all_lines: Fix | None = None
     if info.is_utf8 or (info.bom is not None and info.bom != "utf-8"):
         return FileState(info, fresh, (), {}, None)
-    opts = parse_encoding(config.options)[0]
+    opts = options_of(config.options, EncodingOptions, FAMILY)
     if info.is_mixed:
         best = info.usable[0].encoding if info.usable else None
         if best is not None:
@@ -124,7 +113,7 @@ def _build_state(
                         f"Reload the {n} non-UTF-8 line{'s' if n != 1 else ''} "
                         f"as {display_name(best)}",
                         safe=False,
-                        kind=RELOAD_KIND,
+                        purpose=FixPurpose.RELOAD,
                     )
                 except LossyDecodeError:
                     all_lines = None
@@ -144,7 +133,7 @@ def _build_state(
                     text,
                     f"Reload as {display_name(cand.encoding)}",
                     safe=False,
-                    kind=RELOAD_KIND,
+                    purpose=FixPurpose.RELOAD,
                 )
             )
     return FileState(info, fresh, tuple(reloads), line_fixes, all_lines)
@@ -176,6 +165,7 @@ def _line_fixes(doc: Document, raw: bytes, info: FileEncoding, enc: str) -> dict
 
 @rule(
     "mojibake",
+    options=EncodingOptions,
     family=FAMILY,
     severity=Severity.WARNING,
     description="Text that went through the wrong codec (mojibake): `dÃ©pÃ´t` for `dépôt`.",
@@ -210,7 +200,7 @@ language is left alone.""",
     ],
 )
 def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    opts = parse_encoding(config.options)[0]
+    opts = options_of(config.options, EncodingOptions, FAMILY)
     if doc.language_id in opts.mojibake_skip_languages:
         return
     for rep in mojibake_repairs(doc):
@@ -237,6 +227,7 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 @rule(
     "c1-control",
+    claims=C1_CONTROLS,
     family=FAMILY,
     severity=Severity.WARNING,
     description="A C1 control character (U+0080–U+009F): a Windows-1252 byte read as Latin-1.",
@@ -296,6 +287,7 @@ def c1_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 
 @rule(
     "replacement-character",
+    options=EncodingOptions,
     family=FAMILY,
     severity=Severity.ERROR,
     description="U+FFFD REPLACEMENT CHARACTER: bytes were lost when the file was decoded.",
@@ -362,6 +354,7 @@ def _others(info: FileEncoding) -> str:
 
 @rule(
     "file-encoding",
+    options=EncodingOptions,
     family=FAMILY,
     severity=Severity.WARNING,
     description="The file on disk is not UTF-8 (or has a byte-order mark).",
@@ -381,7 +374,7 @@ converts it. Examples here have no bytes on disk, so nothing is reported.""",
             "\ufeffBonjour à tous.\n",
             "Bonjour à tous.\n",
             note="a byte-order mark the editor kept in the text; the other cases need the "
-            "bytes on disk (see the unit tests)",
+            "bytes on disk",
         ),
         clean("Le dépôt est prêt.\n", note="valid UTF-8"),
         clean("Le d\ufffdp\ufffdt\n", note="without the bytes on disk there is nothing to say"),

@@ -1,43 +1,30 @@
 """English punctuation spacing, only in prose paragraphs detected (or declared) as
 English: no space before ``, . ; : ! ?`` (French-style spacing included), a space
-after ``, ; :`` when a word follows. The exceptions are the French family's:
-numbers, times, URLs, e-mail addresses, paths, emoticons, C++ ``::`` and code.
+after ``, ; :`` when a word follows. The exceptions are shared with French:
+numbers, times, URLs, e-mail addresses, paths, emoticons, C++ ``::`` and code
+(:func:`..prose.glued_after`).
 
-``textsweep.english`` has no options yet; unknown keys are reported by
-:func:`validate_options`.
+``textsweep.english`` has no options yet (:class:`EnglishOptions`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..config import OPTION_VALIDATORS, Config
+from ..config import Config
 from ..document import Document
-from ..language import family_index
 from ..model import Finding, Fix, Severity
-from ..regions import non_prose
-from ..registry import Example, Rule, clean, rule
-from .french import Context, glued_after
+from ..prose import glued_after, prose_for
+from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "english"
 
 
-def validate_options(raw: Any) -> tuple[dict[str, Any], list[str]]:
-    """``textsweep.english`` takes no options yet: every key is unknown."""
-    if raw is None:
-        return {}, []
-    if not isinstance(raw, Mapping):
-        return {}, ["textsweep.english must be an object"]
-    return {}, [f"unknown setting textsweep.english.{k}" for k in raw]
-
-
-def _context(doc: Document, config: Config) -> Context | None:
-    index = family_index(doc, config, "en")
-    if not index:
-        return None
-    return Context(doc, doc.text, non_prose(doc), index, config)
+@dataclass(frozen=True)
+class EnglishOptions:
+    """``textsweep.english`` has no options yet (every key is reported as unknown)."""
 
 
 _SPACE_BEFORE = re.compile(
@@ -48,7 +35,7 @@ _NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
 
 
 def _space_before(r: Rule, doc: Document, config: Config, signs: str) -> Iterator[Finding]:
-    ctx = _context(doc, config)
+    ctx = prose_for(r, doc, config)
     if ctx is None:
         return
     text = ctx.text
@@ -70,6 +57,9 @@ def _space_before(r: Rule, doc: Document, config: Config, signs: str) -> Iterato
 
 @rule(
     "english-space-before",
+    options=EnglishOptions,
+    languages={"en"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.WARNING,
     description="English: a space before a comma or a full stop.",
@@ -88,6 +78,9 @@ def english_space_before(r: Rule, doc: Document, config: Config) -> Iterator[Fin
 
 @rule(
     "english-french-spacing",
+    options=EnglishOptions,
+    languages={"en"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.WARNING,
     description="English: a space (often a French-style no-break space) before ; : ! or ?.",
@@ -111,6 +104,9 @@ def english_french_spacing(r: Rule, doc: Document, config: Config) -> Iterator[F
 
 @rule(
     "english-space-after",
+    options=EnglishOptions,
+    languages={"en"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.WARNING,
     description="English: no space after , ; or : when a word follows.",
@@ -128,7 +124,7 @@ C++ `::`, code, or data such as `a,b,c` and `key:value`.""",
     ],
 )
 def english_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    ctx = _context(doc, config)
+    ctx = prose_for(r, doc, config)
     if ctx is None:
         return
     text = ctx.text
@@ -143,6 +139,3 @@ def english_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Find
                 f"No space after {run}: add one",
                 [Fix(e, e, " ", f"Insert a space after {run}")],
             )
-
-
-OPTION_VALIDATORS["english"] = lambda raw: validate_options(raw)[1]

@@ -8,18 +8,22 @@ SPACE), ``nbsp`` (U+00A0 NO-BREAK SPACE), ``either`` (both accepted), ``optional
 ===============  =========  =========  =========  ================================
 key              fr, fr-FR  fr-CA      fr-CH      what
 ===============  =========  =========  =========  ================================
-``semicolon``    narrow     none       optional   space before ``;``
-``exclamation``  narrow     none       optional   space before ``!``
-``question``     narrow     none       optional   space before ``?``
-``colon``        nbsp       nbsp       nbsp       space before ``:``
-``guillemets``   narrow     nbsp       optional   space inside ``« »``
+``semicolon``    either     none       optional   space before ``;``
+``exclamation``  either     none       optional   space before ``!``
+``question``     either     none       optional   space before ``?``
+``colon``        either     nbsp       nbsp       space before ``:``
+``guillemets``   either     nbsp       optional   space inside ``« »``
 ===============  =========  =========  =========  ================================
 
-fr/fr-FR/fr-BE follow the Lexique des règles typographiques en usage à
-l'Imprimerie nationale (fine insécable before ``; ! ?``, espace insécable before
-``:``); fr-CA follows the Office québécois de la langue française (no space before
-``; ! ?``, espace insécable before ``:`` and inside guillemets); fr-CH follows the
-Guide du typographe romand (fine insécable, or none in ordinary office text).
+fr/fr-FR/fr-BE accept either no-break space for every sign: typeset French uses
+U+00A0 or U+202F, both accepted practice, and only a document that mixes them for
+one sign is told (``french-consistency``). A fix inserts what the Lexique des règles
+typographiques en usage à l'Imprimerie nationale asks (fine insécable before
+``; ! ?`` and inside « », espace insécable before ``:``); setting a sign to
+``narrow`` or ``nbsp`` makes that strict (``french-space-kind``). fr-CA follows the
+Office québécois de la langue française (no space before ``; ! ?``, espace
+insécable before ``:`` and inside guillemets); fr-CH follows the Guide du
+typographe romand (fine insécable, or none in ordinary office text).
 LaTeX's ``~`` and ``\\,`` and HTML's ``&nbsp;``/``&#8239;`` count as U+00A0 and U+202F.
 """
 
@@ -28,29 +32,28 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .. import structure  # noqa: F401  (registers the structure providers)
 from ..chars import find_chars
-from ..config import OPTION_VALIDATORS, Config
+from ..config import Config
 from ..document import Document
-from ..language import FamilyIndex, family_index
+from ..markup import Markup
 from ..model import Finding, Fix, Severity
-from ..regions import Mask, non_prose
-from ..registry import Example, Rule, clean, rule
+from ..options import options_of, setting
+from ..prose import NBSP, NNBSP, Gap, ProseContext, gap_after, gap_before, glued_after, prose_for
+from ..prose import SPACES as _SPACES
+from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "french"
-NNBSP = "\u202f"
-NBSP = "\u00a0"
 POLICIES = ("narrow", "nbsp", "either", "optional", "none")
 SIGN_KEYS = {";": "semicolon", "!": "exclamation", "?": "question", ":": "colon"}
 OPTION_KEYS = (*SIGN_KEYS.values(), "guillemets")
 
 _VARIANTS: dict[str, dict[str, str]] = {
-    "fr": {"semicolon": "narrow", "exclamation": "narrow", "question": "narrow",
-           "colon": "nbsp", "guillemets": "narrow"},
+    "fr": {"semicolon": "either", "exclamation": "either", "question": "either",
+           "colon": "either", "guillemets": "either"},
     "fr-CA": {"semicolon": "none", "exclamation": "none", "question": "none",
               "colon": "nbsp", "guillemets": "nbsp"},
     "fr-CH": {"semicolon": "optional", "exclamation": "optional", "question": "optional",
@@ -58,22 +61,46 @@ _VARIANTS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
-def validate_options(raw: Any) -> tuple[dict[str, str], list[str]]:
-    """Check ``textsweep.french``; return the valid options and warnings."""
-    out: dict[str, str] = {}
-    warnings: list[str] = []
-    if raw is None:
-        return out, warnings
-    if not isinstance(raw, Mapping):
-        return out, ["textsweep.french must be an object"]
-    for key, value in raw.items():
-        if key not in OPTION_KEYS:
-            warnings.append(f"unknown setting textsweep.french.{key}")
-        elif value not in POLICIES:
-            warnings.append(f"textsweep.french.{key} must be one of {', '.join(POLICIES)}")
-        else:
-            out[key] = value
-    return out, warnings
+_POLICY_DOCS = (
+    "U+202F NARROW NO-BREAK SPACE",
+    "U+00A0 NO-BREAK SPACE",
+    "either no-break space",
+    "U+202F or nothing",
+    "nothing (U+202F tolerated)",
+)
+
+
+def _policy_setting(key: str, where: str) -> Any:
+    return setting(
+        None,
+        key,
+        "choice",
+        f"Which space French wants {where}. Unset (`null`): the locale's choice "
+        "(`fr`, `fr-CA`, `fr-CH`). With `either` (the French default) both no-break spaces "
+        "are accepted and only a document that mixes them for one sign is told "
+        "(`french-consistency`); `narrow` or `nbsp` makes a strict house style "
+        "(`french-space-kind`).",
+        choices=POLICIES,
+        labels=POLICIES,
+        descriptions=_POLICY_DOCS,
+        unset_label="locale default",
+        unset_description="the variant of textsweep.language decides (fr: either; fr-CA: "
+        "none before ; ! ?, nbsp before : and in « »; fr-CH: optional, nbsp before :)",
+        default_doc="the locale's (fr: either for every sign; fr-CA: none before `; ! ?`, "
+        "nbsp before `:` and in `« »`; fr-CH: optional, nbsp before `:`)",
+    )
+
+
+@dataclass(frozen=True)
+class FrenchOptions:
+    """``textsweep.french``: the space wanted before each sign; None (unset) leaves
+    it to the paragraph's variant (fr, fr-CA, fr-CH)."""
+
+    semicolon: str | None = _policy_setting("semicolon", "before `;`")
+    exclamation: str | None = _policy_setting("exclamation", "before `!`")
+    question: str | None = _policy_setting("question", "before `?`")
+    colon: str | None = _policy_setting("colon", "before `:`")
+    guillemets: str | None = _policy_setting("guillemets", "inside `« »`")
 
 
 @dataclass(frozen=True)
@@ -90,44 +117,23 @@ class Policy:
         return str(getattr(self, SIGN_KEYS[sign]))
 
 
-_POLICY_CACHE: dict[tuple[str, tuple[tuple[str, str], ...]], Policy] = {}
+_POLICY_CACHE: dict[tuple[str, FrenchOptions], Policy] = {}
 
 
 def policy_for(tag: str, config: Config) -> Policy:
     """The spacing policy of a paragraph tagged ``tag`` under ``config``."""
-    raw = config.options.get("french") if config.options else None
-    opts, _ = validate_options(raw)
-    key = (tag, tuple(sorted(opts.items())))
+    opts = options_of(config.options, FrenchOptions, FAMILY)
+    key = (tag, opts)
     cached = _POLICY_CACHE.get(key)
     if cached is None:
         region = tag if tag in _VARIANTS else "fr"
         values = dict(_VARIANTS[region])
-        values.update(opts)
+        values.update({k: v for k in OPTION_KEYS if (v := getattr(opts, k)) is not None})
         cached = _POLICY_CACHE[key] = Policy(**values)
     return cached
 
 
 # --------------------------------------------------------------------------- spaces
-
-_BREAKABLE = " \t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
-_NOBREAK = NBSP + NNBSP + "\u2007"
-_SPACES = _BREAKABLE + _NOBREAK
-#: Markup that stands for a no-break space, per languageId: (token, kind).
-_TOKENS: dict[str, tuple[tuple[str, str], ...]] = {
-    "latex": (("~", NBSP), ("\\,", NNBSP), ("\\thinspace", NNBSP), ("\\nobreakspace", NBSP)),
-    "html": (("&nbsp;", NBSP), ("&#160;", NBSP), ("&#xa0;", NBSP), ("&#xA0;", NBSP),
-             ("&#8239;", NNBSP), ("&#x202f;", NNBSP), ("&#x202F;", NNBSP),
-             ("&NonBreakingSpace;", NBSP), ("&thinsp;", " ")),
-}  # fmt: skip
-_TOKENS["tex"] = _TOKENS["latex"]
-_TOKENS["xml"] = _TOKENS["markdown"] = _TOKENS["xhtml"] = _TOKENS["html"]
-
-
-def insert_text(kind: str, language_id: str) -> str:
-    """How to write a no-break space of ``kind`` in this file type."""
-    if language_id in ("latex", "tex"):
-        return "~" if kind == NBSP else "\\,"
-    return kind
 
 
 def _kind_name(kind: str) -> str:
@@ -142,94 +148,6 @@ def _policy_char(policy: str, sign: str) -> str:
     if policy == "either":
         return NBSP if sign == ":" else NNBSP
     return NNBSP
-
-
-@dataclass(frozen=True)
-class Gap:
-    """The space between a sign and its neighbour: where, and what it is made of."""
-
-    start: int
-    end: int
-    #: "" (none), "breakable", NBSP, NNBSP or "mixed" (breakable with no-break)
-    kind: str
-
-
-def _classify(run: str) -> str:
-    if not run:
-        return ""
-    if all(c in _BREAKABLE for c in run):
-        return "breakable"
-    if len(run) == 1:
-        return NNBSP if run == NNBSP else NBSP  # U+2007 counts as NBSP
-    return "mixed"
-
-
-def gap_before(text: str, pos: int, language_id: str) -> Gap:
-    """Spaces (and no-break markup tokens) right before ``pos``."""
-    q = pos
-    tokens = _TOKENS.get(language_id, ())
-    kinds: list[str] = []
-    while q > 0:
-        c = text[q - 1]
-        if c in _SPACES:
-            kinds.append(c)
-            q -= 1
-            continue
-        for tok, kind in tokens:
-            if text.startswith(tok, q - len(tok)):
-                kinds.append(kind)
-                q -= len(tok)
-                break
-        else:
-            break
-    return Gap(q, pos, _classify("".join(kinds)))
-
-
-def gap_after(text: str, pos: int, language_id: str) -> Gap:
-    """Spaces (and no-break markup tokens) right after ``pos``."""
-    q = pos
-    n = len(text)
-    tokens = _TOKENS.get(language_id, ())
-    kinds: list[str] = []
-    while q < n:
-        c = text[q]
-        if c in _SPACES:
-            kinds.append(c)
-            q += 1
-            continue
-        for tok, kind in tokens:
-            if text.startswith(tok, q):
-                kinds.append(kind)
-                q += len(tok)
-                break
-        else:
-            break
-    return Gap(pos, q, _classify("".join(kinds)))
-
-
-# --------------------------------------------------------------------------- context
-
-
-@dataclass
-class Context:
-    doc: Document
-    text: str
-    mask: Mask
-    index: FamilyIndex
-    config: Config
-
-    def tag_at(self, offset: int) -> str | None:
-        return self.index.tag_at(offset)
-
-    def prose(self, start: int, end: int | None = None) -> bool:
-        return not (self.mask and self.mask.covers(start, end))
-
-
-def context(doc: Document, config: Config) -> Context | None:
-    index = family_index(doc, config, "fr")
-    if not index:
-        return None
-    return Context(doc, doc.text, non_prose(doc), index, config)
 
 
 def _wordy(c: str) -> bool:
@@ -275,7 +193,7 @@ def _judge(gap: Gap, sign: str, policy: str) -> tuple[str, str] | None:
     return None
 
 
-def space_faults(ctx: Context) -> list[SpaceFault]:
+def space_faults(ctx: ProseContext) -> list[SpaceFault]:
     """Every spacing fault around ``; : ! ?`` and ``« »`` in French prose (cached)."""
 
     def compute(_: Document) -> list[SpaceFault]:
@@ -285,7 +203,7 @@ def space_faults(ctx: Context) -> list[SpaceFault]:
     return ctx.doc.cached(f"french.space_faults:{ctx.config.language}:{opts!r}", compute)
 
 
-def _scan(ctx: Context) -> Iterator[SpaceFault]:
+def _scan(ctx: ProseContext) -> Iterator[SpaceFault]:
     """Paragraph by paragraph, in position order (the per-paragraph findings cache
     and the linter's cap both rely on it)."""
     policies: dict[str, Policy] = {}
@@ -299,9 +217,9 @@ def _scan(ctx: Context) -> Iterator[SpaceFault]:
             yield from signs or quotes
 
 
-def _scan_signs(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[SpaceFault]:
+def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iterator[SpaceFault]:
     text = ctx.text
-    lang_id = ctx.doc.language_id
+    tokens = ctx.markup.nobreak_tokens
     n = len(text)
     for m in _SIGN_RUN.finditer(text, start, end):
         p, e = m.span()
@@ -318,7 +236,7 @@ def _scan_signs(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[
             if p < 2 or text[p - 2] not in _SPACES:
                 continue
         after = text[e] if e < n else ""
-        gap = gap_before(text, p, lang_id)
+        gap = gap_before(text, p, tokens)
         before = text[gap.start - 1] if gap.start > 0 else ""
         if gap.kind == "":
             if not before or not _wordy(before):
@@ -345,9 +263,11 @@ def _scan_signs(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[
             yield SpaceFault(fault, gap.start, gap.end, run, gap.kind, want, pol)
 
 
-def _scan_guillemets(ctx: Context, start: int, end: int, policy: Policy) -> Iterator[SpaceFault]:
+def _scan_guillemets(
+    ctx: ProseContext, start: int, end: int, policy: Policy
+) -> Iterator[SpaceFault]:
     text = ctx.text
-    lang_id = ctx.doc.language_id
+    tokens = ctx.markup.nobreak_tokens
     pol = policy.guillemets
     n = len(text)
     _QUICK_OK = {
@@ -364,7 +284,7 @@ def _scan_guillemets(ctx: Context, start: int, end: int, policy: Policy) -> Iter
         if m.group() == "«":
             if text[p + 1 : p + 2] in _QUICK_OK and p + 2 < n and text[p + 2] not in _SPACES:
                 continue
-            gap = gap_after(text, p + 1, lang_id)
+            gap = gap_after(text, p + 1, tokens)
             nxt = text[gap.end] if gap.end < n else ""
             if not nxt or nxt in "\r\n«»":
                 continue  # at a line end, or a doubled mark (the guillemets rule)
@@ -372,7 +292,7 @@ def _scan_guillemets(ctx: Context, start: int, end: int, policy: Policy) -> Iter
         else:
             if p >= 2 and text[p - 1] in _QUICK_OK and text[p - 2] not in _SPACES:
                 continue
-            gap = gap_before(text, p, lang_id)
+            gap = gap_before(text, p, tokens)
             prv = text[gap.start - 1] if gap.start > 0 else ""
             if not prv or prv in "\r\n«»":
                 continue  # a continuation » at the start of a line, or a doubled mark
@@ -386,19 +306,19 @@ def _sign_name(sign: str) -> str:
     return {"«": "after «", "»": "before »"}.get(sign[0], f"before {sign}")
 
 
-def _fix(f: SpaceFault, language_id: str, title_prefix: str) -> Fix:
+def _fix(f: SpaceFault, markup: Markup, title_prefix: str) -> Fix:
     if not f.wanted:
         return Fix(f.start, f.end, "", f"Remove the space {_sign_name(f.sign)}")
     return Fix(
         f.start,
         f.end,
-        insert_text(f.wanted, language_id),
+        markup.write_nobreak(f.wanted),
         f"{title_prefix} {_kind_name(f.wanted)}",
     )
 
 
 def _space_rule(r: Rule, doc: Document, config: Config, kind: str) -> Iterator[Finding]:
-    ctx = context(doc, config)
+    ctx = prose_for(r, doc, config)
     if ctx is None:
         return
     for f in space_faults(ctx):
@@ -409,7 +329,7 @@ def _space_rule(r: Rule, doc: Document, config: Config, kind: str) -> Iterator[F
             s = max(f.start - 1, 0) if f.sign[0] != "«" else f.start - 1
             e = f.end + len(f.sign) if f.sign[0] != "«" else f.end
             msg = f"No space {where}: French typography wants {_kind_name(f.wanted)}"
-            yield r.finding(s, e, msg, [_fix(f, doc.language_id, "Insert")])
+            yield r.finding(s, e, msg, [_fix(f, ctx.markup, "Insert")])
         elif kind == "breakable":
             if f.wanted:
                 msg = (
@@ -418,7 +338,7 @@ def _space_rule(r: Rule, doc: Document, config: Config, kind: str) -> Iterator[F
                 )
             else:
                 msg = f"Space {where}: this locale ({f.policy}) wants no space"
-            yield r.finding(f.start, f.end, msg, [_fix(f, doc.language_id, "Replace with")])
+            yield r.finding(f.start, f.end, msg, [_fix(f, ctx.markup, "Replace with")])
         else:
             if f.wanted:
                 msg = (
@@ -427,20 +347,24 @@ def _space_rule(r: Rule, doc: Document, config: Config, kind: str) -> Iterator[F
                 )
             else:
                 msg = f"{_kind_name(f.found)} {where}: this locale wants no space"
-            yield r.finding(f.start, f.end, msg, [_fix(f, doc.language_id, "Replace with")])
+            yield r.finding(f.start, f.end, msg, [_fix(f, ctx.markup, "Replace with")])
 
 
 @rule(
     "french-missing-space",
+    options=FrenchOptions,
+    languages={"fr"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.WARNING,
     description="French: no space before ; ! ? : or inside « », where typography wants a "
     "no-break space.",
     explanation="""
 The fix inserts the no-break space of the policy (`textsweep.french.*`): by default
-U+202F NARROW NO-BREAK SPACE before `;` `!` `?` and inside `« »`, U+00A0 NO-BREAK
-SPACE before `:`. Runs such as `?!`, `!!` or `...?` count as one sign; `12:30`,
-`3:1`, C++ `::`, URLs, e-mail addresses, paths, emoticons and code are left alone.
+(either kind accepted) U+202F NARROW NO-BREAK SPACE before `;` `!` `?` and inside
+`« »`, U+00A0 NO-BREAK SPACE before `:`. Runs such as `?!`, `!!` or `...?` count as
+one sign; `12:30`, `3:1`, C++ `::`, URLs, e-mail addresses, paths, emoticons and
+code are left alone.
 Under fr-CA no space is wanted before `; ! ?`; under fr-CH it is optional.""",
     examples=[
         Example("Vous utilisez Deepseek?\n", "Vous utilisez Deepseek\u202f?\n"),
@@ -475,6 +399,9 @@ def french_missing_space(r: Rule, doc: Document, config: Config) -> Iterator[Fin
 
 @rule(
     "french-breakable-space",
+    options=FrenchOptions,
+    languages={"fr"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.INFO,
     description="French: a plain (breakable) space before ; ! ? : or inside « », which "
@@ -490,7 +417,7 @@ removes it.""",
             "« Je suis Chris… »\n",
             "«\u202fJe suis Chris…\u202f»\n",
             settings={"language": "fr"},
-            note="the report LanguageTool users found confusing: the space is there but breakable",
+            note="the space is there, but a line may break at it",
         ),
         Example("Note : il faut le lire.\n", "Note\u00a0: il faut le lire.\n"),
         Example(
@@ -510,20 +437,32 @@ def french_breakable_space(r: Rule, doc: Document, config: Config) -> Iterator[F
 
 @rule(
     "french-space-kind",
+    options=FrenchOptions,
+    languages={"fr"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.HINT,
     description="French: a no-break space of the other kind than the policy asks "
     "(U+00A0 where U+202F is wanted, or the reverse).",
     explanation="""
-Only for signs whose policy is `narrow` or `nbsp`; with `either`, both kinds are
-accepted (and `french-consistency` checks the document uses one of them). A hint
-only: either kind already keeps the sign on its line, which is what matters.""",
+Only for signs whose policy is `narrow` or `nbsp` (a strict house style set in
+`textsweep.french.*`). By default every sign's policy is `either`: both kinds are
+accepted, and `french-consistency` checks that a document does not mix them for
+one sign. A hint only: either kind already keeps the sign on its line, which is
+what matters.""",
     examples=[
-        Example("Tu es sûr de toi\u00a0?\n", "Tu es sûr de toi\u202f?\n"),
         Example(
-            "Le titre\u202f: la suite\n", "Le titre\u00a0: la suite\n", settings={"language": "fr"}
+            "Tu es sûr de toi\u00a0?\n",
+            "Tu es sûr de toi\u202f?\n",
+            settings={"french": {"question": "narrow"}},
+            note="strict policy: U+202F before ?",
         ),
-        clean("Tu es sûr de toi\u00a0?\n", french={"question": "either"}),
+        Example(
+            "Le titre\u202f: la suite\n",
+            "Le titre\u00a0: la suite\n",
+            settings={"language": "fr", "french": {"colon": "nbsp"}},
+        ),
+        clean("Tu es sûr de toi\u00a0?\n", note="default policy: either kind"),
         clean("Tu es sûr de toi\u202f?\n"),
     ],
 )
@@ -541,6 +480,8 @@ _NOT_BEFORE_COMMA = frozenset(" \t\r\n\u00a0\u202f,.")
 
 @rule(
     "french-space-before-comma",
+    languages={"fr"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.WARNING,
     description="French: a space before a comma or a full stop.",
@@ -554,7 +495,7 @@ _NOT_BEFORE_COMMA = frozenset(" \t\r\n\u00a0\u202f,.")
     ],
 )
 def french_space_before_comma(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    ctx = context(doc, config)
+    ctx = prose_for(r, doc, config)
     if ctx is None:
         return
     text = ctx.text
@@ -577,56 +518,11 @@ def french_space_before_comma(r: Rule, doc: Document, config: Config) -> Iterato
 
 # --------------------------------------------------------------------------- space after
 
-_GLUED_AFTER = re.compile(r"([,;:!?]+»?|»)(?=[^\W\d_])")
-_GLUED_DATA = re.compile(r"(?<=[^\W\d_])[,;:](?=[^\W\d_])")
-
-
-def _letters_after(text: str, pos: int, end: int) -> int:
-    """How many letters follow ``pos`` (up to 3 are counted)."""
-    n = 0
-    while pos < end and n < 3 and text[pos].isalpha():
-        n += 1
-        pos += 1
-    return n
-
-
-def glued_after(text: str, start: int, end: int, ctx: Any) -> Iterator[tuple[int, int]]:
-    """Spans of ``, ; : ! ? »`` runs glued to the next word, outside the exceptions."""
-    for m in _GLUED_AFTER.finditer(text, start, end):
-        s, e = m.span(1)
-        run = m.group(1)
-        prev = text[s - 1] if s > 0 else ""
-        # "30 :nous", "liste :pommes": spaced before (French style) but glued to the
-        # word after. Short words stay alone: ":D", ":p" (emoticons), ":wq" (Vim).
-        spaced_before = (
-            prev in " \u00a0\u202f"
-            and s >= 2
-            and not text[s - 2].isspace()
-            and (_letters_after(text, e, end) >= 3 or text[e] == "«")
-        )
-        if run != "»" and not (prev.isalpha() or prev in ')]"”’»' or spaced_before):
-            continue
-        if "::" in run or not ctx.prose(s - 1, e + 1):
-            continue
-        # the word around it: data such as a,b,c or key:value;k2:v2 is not a sentence
-        ws = s
-        while ws > start and not text[ws - 1].isspace():
-            ws -= 1
-        we = e
-        while we < end and not text[we].isspace():
-            we += 1
-        word = text[ws:we]
-        if len(_GLUED_DATA.findall(word)) >= 2 or "=" in word or "/" in word or "@" in word:
-            continue
-        if run[-1] in "!?" and text[e].islower() and not spaced_before:
-            continue  # Yahoo!mail, a?b: identifiers rather than a lost space
-        if run == ":" and not spaced_before:
-            continue  # clé:valeur, fig:plan, C:foo — notation, not a lost space
-        yield s, e
-
 
 @rule(
     "french-space-after",
+    languages={"fr"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.WARNING,
     description="French: no space after , ; : ! ? or » when a word follows.",
@@ -653,7 +549,7 @@ such as `a,b,c`.""",
     ],
 )
 def french_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    ctx = context(doc, config)
+    ctx = prose_for(r, doc, config)
     if ctx is None:
         return
     text = ctx.text
@@ -672,6 +568,7 @@ def french_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Findi
 
 @rule(
     "french-guillemets",
+    languages={"fr"},
     family=FAMILY,
     severity=Severity.WARNING,
     description="French: guillemets doubled, spaced on the wrong side, or unbalanced.",
@@ -696,11 +593,11 @@ with `«`, `»` or a dialogue dash, as French novels do.""",
     ],
 )
 def french_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    ctx = context(doc, config)
+    ctx = prose_for(r, doc, config)
     if ctx is None:
         return
     text = ctx.text
-    lang_id = doc.language_id
+    tokens = ctx.markup.nobreak_tokens
     open_stack: list[int] = []
     ranges = ctx.index.ranges()
     # every guillemet in prose, found once; the paragraphs walk the sorted list
@@ -724,7 +621,7 @@ def french_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Findin
             first = False
             if text[p] == "«":
                 if p > 0 and text[p - 1].isalnum():
-                    gap = gap_before(text, p, lang_id)
+                    gap = gap_before(text, p, tokens)
                     prv = text[gap.start - 1] if gap.start > 0 else ""
                     if gap.kind == "" and prv.isalnum():
                         yield r.finding(
@@ -739,7 +636,7 @@ def french_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Findin
             if open_stack:
                 open_stack.pop()
                 continue
-            gap = gap_before(text, p, lang_id)
+            gap = gap_before(text, p, tokens)
             prv = text[gap.start - 1] if gap.start > 0 else ""
             if prv == "»":
                 yield r.finding(
@@ -776,6 +673,8 @@ _PREFIXES = frozenset(
 
 @rule(
     "french-glued-dash",
+    languages={"fr"},
+    scope=Scope.PARAGRAPH,
     family=FAMILY,
     severity=Severity.HINT,
     description="French: a hyphen glued between a lowercase word and a capitalised one "
@@ -796,7 +695,7 @@ for a sentence break) are suggestions. Prefixes (`anti-Trump`, `outre-Manche`,
     ],
 )
 def french_glued_dash(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    ctx = context(doc, config)
+    ctx = prose_for(r, doc, config)
     if ctx is None:
         return
     text = ctx.text
@@ -828,6 +727,8 @@ _ANY_SIGN = re.compile(r"[;:!?»«]")
 
 @rule(
     "french-consistency",
+    options=FrenchOptions,
+    languages={"fr"},
     family=FAMILY,
     severity=Severity.INFO,
     description="French: one document mixing U+00A0 and U+202F for the same sign, or "
@@ -841,14 +742,15 @@ typographic ’ wins a tie). Spaces are compared only for signs whose policy is
         Example(
             "Oui\u00a0? Non\u00a0? Si\u202f?\n",
             "Oui\u00a0? Non\u00a0? Si\u00a0?\n",
-            settings={"language": "fr", "french": {"question": "either"}},
+            settings={"language": "fr"},
         ),
+        clean("Oui\u00a0? Non\u00a0! Si\u202f: «\u00a0oui\u00a0».\n", note="one kind per sign"),
         clean("L’été et l’eau.\n"),
         clean("print('it\\'s')  # l'été\n", "python", note="the code's quotes are not apostrophes"),
     ],
 )
 def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    ctx = context(doc, config)
+    ctx = prose_for(r, doc, config)
     if ctx is None:
         return
     text = ctx.text
@@ -875,7 +777,7 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
                     )
     # no-break spaces, per sign, where the policy accepts either kind
     per_sign: dict[str, list[tuple[int, int, str]]] = {}
-    lang_id = doc.language_id
+    tokens = ctx.markup.nobreak_tokens
     policies: dict[str, Policy] = {}
     for start, end, tag in ctx.index.ranges():
         policy = policies.get(tag) or policies.setdefault(tag, policy_for(tag, config))
@@ -892,7 +794,7 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
             sign = m.group()
             if policy.for_sign(sign) != "either" or not ctx.prose(p):
                 continue
-            gap = gap_after(text, p + 1, lang_id) if sign == "«" else gap_before(text, p, lang_id)
+            gap = gap_after(text, p + 1, tokens) if sign == "«" else gap_before(text, p, tokens)
             if gap.kind in (NBSP, NNBSP):
                 key = "«»" if sign in "«»" else sign
                 per_sign.setdefault(key, []).append((gap.start, gap.end, gap.kind))
@@ -908,8 +810,5 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
                     e,
                     f"{_kind_name(k)} {_sign_name(sign)} while the document mostly uses "
                     f"{_kind_name(major)} ({counts[major]} to {counts[k]})",
-                    [Fix(s, e, insert_text(major, lang_id), f"Use {_kind_name(major)}")],
+                    [Fix(s, e, ctx.markup.write_nobreak(major), f"Use {_kind_name(major)}")],
                 )
-
-
-OPTION_VALIDATORS["french"] = lambda raw: validate_options(raw)[1]

@@ -9,7 +9,7 @@ from ..chars import char_set, describe, find_chars
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
-from ..registry import Example, Rule, clean, get_rule, rule
+from ..registry import Example, Rule, Scope, claimed_characters, clean, rule
 
 FAMILY = "invisible"
 
@@ -95,6 +95,7 @@ def _where(before: str, after: str) -> str:
 
 @rule(
     "invisible-character",
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
     description="A zero-width or otherwise invisible character (ZWSP, word joiner, "
@@ -230,9 +231,6 @@ _CONTROL_CLASS = "\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f"
 _CONTROL_SET = char_set(_CONTROL_CLASS)
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
-#: Set by the encoding family: C1 characters it explains better (as Windows-1252).
-C1_HANDLED_BY: list[str] = []
-
 
 @rule(
     "control-character",
@@ -259,12 +257,13 @@ def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Findin
     if not present:
         return
     text = doc.text
-    skip_c1 = any(get_rule(rid).setting(config) is not None for rid in C1_HANDLED_BY)
+    # characters a more specific rule explains (C1 controls read as Windows-1252)
+    claimed = claimed_characters(config)
     for s in find_chars(text, present):
         ch = text[s]
         if ch == "\f" and (s == 0 or text[s - 1] in "\r\n"):
             continue
-        if skip_c1 and "\x80" <= ch <= "\x9f":
+        if ch in claimed:
             continue
         name = describe(ch)
         fixes = [Fix(s, s + 1, "", f"Remove {name}")]

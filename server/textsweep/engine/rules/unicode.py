@@ -10,15 +10,15 @@ from functools import lru_cache
 from html.entities import html5
 
 from ..chars import describe
-from ..config import OPTION_VALIDATORS, Config
+from ..config import Config
 from ..document import Document
-from ..encoding.options import parse_unicode
+from ..encoding.options import UnicodeOptions
+from ..encoding.scan import rare_runs_of, rare_runs_with_fullwidth
 from ..model import Finding, Fix, Severity
-from ..registry import Example, Rule, clean, rule
-from .encoding import rare_runs_of, rare_runs_with_fullwidth
+from ..options import options_of
+from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "unicode"
-OPTION_VALIDATORS["unicode"] = lambda raw: parse_unicode({"unicode": raw})[1]
 
 
 def _show(ch: str) -> str:
@@ -57,6 +57,8 @@ def _unescape(entity: str) -> str | None:
 
 @rule(
     "html-entity",
+    options=UnicodeOptions,
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
     description="An HTML entity (`&eacute;`, `&#8217;`, `&amp;nbsp;`) in plain text.",
@@ -77,7 +79,7 @@ inside `backticks` are left alone.""",
     ],
 )
 def html_entity(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    opts = parse_unicode(config.options)[0]
+    opts = options_of(config.options, UnicodeOptions, FAMILY)
     if doc.language_id not in opts.html_entity_languages:
         return
     text = doc.text
@@ -131,6 +133,8 @@ def _names(seq: str) -> str:
 
 @rule(
     "unicode-normalization",
+    options=UnicodeOptions,
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
     description="A decomposed sequence (e + U+0301) where a composed character exists (NFC).",
@@ -158,7 +162,7 @@ def unicode_normalization(r: Rule, doc: Document, config: Config) -> Iterator[Fi
     text = doc.text
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return
-    opts = parse_unicode(config.options)[0]
+    opts = options_of(config.options, UnicodeOptions, FAMILY)
     if doc.language_id in opts.normalization_skip_languages:
         return
     if not doc.is_prose and not opts.normalization_in_code:
@@ -184,6 +188,7 @@ def unicode_normalization(r: Rule, doc: Document, config: Config) -> Iterator[Fi
 
 @rule(
     "latin-ligature",
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.INFO,
     description="A typographic ligature character (`ﬁ`, `ﬂ`, `ﬀ`…) instead of its letters.",
@@ -230,6 +235,7 @@ def _east_asian(ch: str) -> bool:
 
 @rule(
     "fullwidth-character",
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.INFO,
     description="Fullwidth Latin letters, digits or punctuation (`ＡＢＣ１２３`) in non-CJK text.",

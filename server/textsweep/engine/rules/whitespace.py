@@ -4,17 +4,18 @@ final newline, line endings and indentation."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from ..chars import char_set, describe, find_chars, runs
-from ..config import OPTION_VALIDATORS, Config
+from ..config import Config
 from ..document import Document
+from ..markup import markup_of
 from ..model import Finding, Fix, Severity
+from ..options import options_of, setting
 from ..regions import is_code_language, non_prose
-from ..registry import Example, Rule, clean, rule
+from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "whitespace"
 
@@ -26,37 +27,41 @@ class WhitespaceOptions:
     """``textsweep.whitespace``: what .editorconfig calls end_of_line, indent_style
     and tab_width (the server fills them from .editorconfig when present)."""
 
-    end_of_line: str | None = None
-    indent_style: str | None = None
-    tab_width: int | None = None
-
-
-def _validate(raw: Any) -> list[str]:
-    if not isinstance(raw, Mapping):
-        return ["textsweep.whitespace must be an object"]
-    out = []
-    for key, value in raw.items():
-        if key == "endOfLine" and value not in _EOL:
-            out.append("textsweep.whitespace.endOfLine must be 'lf', 'crlf' or 'cr'")
-        elif key == "indentStyle" and value not in ("tab", "space"):
-            out.append("textsweep.whitespace.indentStyle must be 'tab' or 'space'")
-        elif key == "tabWidth" and (
-            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 16
-        ):
-            out.append("textsweep.whitespace.tabWidth must be a whole number from 1 to 16")
-        elif key not in ("endOfLine", "indentStyle", "tabWidth"):
-            out.append(f"unknown setting textsweep.whitespace.{key}")
-    return out
-
-
-OPTION_VALIDATORS["whitespace"] = _validate
+    end_of_line: str | None = setting(
+        None,
+        "endOfLine",
+        "choice",
+        "The line ending the project wants. Unset (`null`): `.editorconfig`'s "
+        "`end_of_line`, else the majority ending of each file.",
+        choices=tuple(_EOL),
+        labels=("LF", "CRLF", "CR"),
+        unset_label="file's majority",
+        default_doc="— (majority of the file)",
+    )
+    indent_style: str | None = setting(
+        None,
+        "indentStyle",
+        "choice",
+        "Indent with tabs or spaces; with `tabWidth`, makes `mixed-indentation` fixes safe. "
+        "Unset (`null`): `.editorconfig`'s `indent_style`.",
+        choices=("tab", "space"),
+        labels=("tab", "space"),
+        unset_label=".editorconfig",
+    )
+    tab_width: int | None = setting(
+        None,
+        "tabWidth",
+        "integer",
+        "Tab width for re-indenting. Unset (`null`): `.editorconfig`'s "
+        "`tab_width`/`indent_size`, else 4.",
+        minimum=1,
+        maximum=16,
+        default_doc="4",
+    )
 
 
 def options(config: Config) -> WhitespaceOptions:
-    raw = config.options.get("whitespace")
-    if not isinstance(raw, Mapping) or _validate(raw):
-        return WhitespaceOptions()
-    return WhitespaceOptions(raw.get("endOfLine"), raw.get("indentStyle"), raw.get("tabWidth"))
+    return options_of(config.options, WhitespaceOptions, FAMILY)
 
 
 _BREAK = r"(?:\r\n|\r|\n)"
@@ -92,19 +97,9 @@ def _line_ends(doc: Document) -> Iterator[int]:
     yield len(text)
 
 
-def _markdown_hard_break(text: str, start: int, end: int) -> bool:
-    """Exactly two spaces before a line that continues the paragraph."""
-    if end - start != 2 or text[start:end] != "  " or end >= len(text):
-        return False
-    nxt = end + (2 if text.startswith("\r\n", end) else 1)
-    line_end = nxt
-    while line_end < len(text) and text[line_end] in " \t":
-        line_end += 1
-    return line_end < len(text) and text[line_end] not in "\r\n"
-
-
 @rule(
     "trailing-whitespace",
+    scope=Scope.LINE,
     family=FAMILY,
     severity=Severity.WARNING,
     description="Spaces, tabs or no-break spaces at the end of a line.",
@@ -128,7 +123,7 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
     text = doc.text
     if not doc.has_any(_TRAILING_SET):
         return
-    markdown = doc.language_id == "markdown"
+    hard_break = markup_of(doc).hard_break
     blanks = _TRAILING_SET
     # One look at the character before each line break: far cheaper than a regex
     # whose character class matches at every space of the text.
@@ -138,7 +133,7 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
         start = end - 1
         while start > 0 and text[start - 1] in blanks:
             start -= 1
-        if markdown and _markdown_hard_break(text, start, end):
+        if hard_break is not None and hard_break(text, start, end):
             continue
         yield r.finding(
             start,
@@ -155,6 +150,7 @@ _DOUBLED = re.compile(r"  +")
 
 @rule(
     "doubled-space",
+    scope=Scope.LINE,
     family=FAMILY,
     severity=Severity.WARNING,
     description="Two or more spaces between words.",
@@ -213,6 +209,7 @@ def _cjk(ch: str) -> bool:
 
 @rule(
     "odd-space",
+    scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
     description="An unusual space character (em space, hair space, ideographic space…) "
@@ -402,6 +399,7 @@ _ENDING_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 
 @rule(
     "mixed-line-endings",
+    options=WhitespaceOptions,
     family=FAMILY,
     severity=Severity.WARNING,
     description="CRLF, LF and lone CR line endings mixed in one file, or not the "
@@ -468,6 +466,7 @@ def _expand(indent: str, width: int) -> int:
 
 @rule(
     "mixed-indentation",
+    options=WhitespaceOptions,
     family=FAMILY,
     severity=Severity.WARNING,
     description="Tabs and spaces mixed in one line's indentation.",

@@ -1,0 +1,50 @@
+"""Markdown (CommonMark): code, HTML, links and front matter are not prose; a
+YAML front matter ``lang:`` declares the language; two trailing spaces before a
+continuing line are a hard line break; HTML entities may write no-break spaces."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..markup import HTML_SPACE_ENTITIES, Markup, register
+from ..structure.markdown import front_matter, markdown_spans
+
+_FRONT_LANG = re.compile(
+    r"^(?:lang|language|locale)\s*:\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.MULTILINE
+)
+
+
+def declared_language(doc: Document) -> str | None:
+    """``lang:``, ``language:`` or ``locale:`` in the YAML front matter."""
+    fm = front_matter(doc)
+    if fm:
+        m = _FRONT_LANG.search(fm)
+        if m:
+            return m.group(1)
+    return None
+
+
+def hard_break(text: str, start: int, end: int) -> bool:
+    """Exactly two spaces before a line that continues the paragraph."""
+    if end - start != 2 or text[start:end] != "  " or end >= len(text):
+        return False
+    nxt = end + (2 if text.startswith("\r\n", end) else 1)
+    line_end = nxt
+    while line_end < len(text) and text[line_end] in " \t":
+        line_end += 1
+    return line_end < len(text) and text[line_end] not in "\r\n"
+
+
+MARKUP = register(
+    Markup(
+        name="markdown",
+        language_ids=("markdown",),
+        extensions={".md": "markdown", ".markdown": "markdown"},
+        non_prose=markdown_spans,
+        nobreak_tokens=HTML_SPACE_ENTITIES,
+        declared_language=declared_language,
+        hard_break=hard_break,
+        comment=("<!-- ", " -->"),
+    )
+)

@@ -1,0 +1,204 @@
+"""What every language's punctuation rules share: the prose context of a document
+(its non-prose mask and the paragraphs in one language family, built once per
+document) and the helpers that read spaces around a sign.
+
+Rule families import from here, never from one another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .config import Config
+from .document import Document
+from .language import FamilyIndex, family_index
+from .markup import NBSP, NNBSP, Markup, markup_of
+from .regions import Mask, non_prose
+
+if TYPE_CHECKING:
+    from .registry import Rule
+
+__all__ = [
+    "BREAKABLE",
+    "NBSP",
+    "NNBSP",
+    "NOBREAK",
+    "SPACES",
+    "Gap",
+    "ProseContext",
+    "gap_after",
+    "gap_before",
+    "glued_after",
+    "prose_context",
+    "prose_for",
+]
+
+# --------------------------------------------------------------------------- spaces
+
+BREAKABLE = " \t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+NOBREAK = NBSP + NNBSP + "\u2007"
+SPACES = BREAKABLE + NOBREAK
+
+Tokens = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """The space between a sign and its neighbour: where, and what it is made of."""
+
+    start: int
+    end: int
+    #: "" (none), "breakable", NBSP, NNBSP or "mixed" (breakable with no-break)
+    kind: str
+
+
+def _classify(run: str) -> str:
+    if not run:
+        return ""
+    if all(c in BREAKABLE for c in run):
+        return "breakable"
+    if len(run) == 1:
+        return NNBSP if run == NNBSP else NBSP  # U+2007 counts as NBSP
+    return "mixed"
+
+
+def gap_before(text: str, pos: int, tokens: Tokens) -> Gap:
+    """Spaces (and the format's no-break tokens, see :class:`.markup.Markup`)
+    right before ``pos``."""
+    q = pos
+    kinds: list[str] = []
+    while q > 0:
+        c = text[q - 1]
+        if c in SPACES:
+            kinds.append(c)
+            q -= 1
+            continue
+        for tok, kind in tokens:
+            if text.startswith(tok, q - len(tok)):
+                kinds.append(kind)
+                q -= len(tok)
+                break
+        else:
+            break
+    return Gap(q, pos, _classify("".join(kinds)))
+
+
+def gap_after(text: str, pos: int, tokens: Tokens) -> Gap:
+    """Spaces (and the format's no-break tokens) right after ``pos``."""
+    q = pos
+    n = len(text)
+    kinds: list[str] = []
+    while q < n:
+        c = text[q]
+        if c in SPACES:
+            kinds.append(c)
+            q += 1
+            continue
+        for tok, kind in tokens:
+            if text.startswith(tok, q):
+                kinds.append(kind)
+                q += len(tok)
+                break
+        else:
+            break
+    return Gap(pos, q, _classify("".join(kinds)))
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass
+class ProseContext:
+    """A document seen by the rules of one language family: its text, its non-prose
+    mask, the paragraphs in that family and the file type's descriptor."""
+
+    doc: Document
+    text: str
+    mask: Mask
+    index: FamilyIndex
+    config: Config
+    markup: Markup
+
+    def tag_at(self, offset: int) -> str | None:
+        return self.index.tag_at(offset)
+
+    def prose(self, start: int, end: int | None = None) -> bool:
+        return not (self.mask and self.mask.covers(start, end))
+
+
+def prose_context(doc: Document, config: Config, language: str) -> ProseContext | None:
+    """The context of ``language``'s paragraphs (None when there are none), built once
+    per document and configuration and shared by every rule of that language."""
+    key = f"prose.context:{language}"
+    hit = doc._cache.get(key)
+    if hit is not None and hit[0] is config:
+        return hit[1]  # type: ignore[no-any-return]
+    index = family_index(doc, config, language)
+    ctx = (
+        ProseContext(doc, doc.text, non_prose(doc), index, config, markup_of(doc))
+        if index
+        else None
+    )
+    doc._cache[key] = (config, ctx)
+    return ctx
+
+
+def prose_for(rule: Rule, doc: Document, config: Config) -> ProseContext | None:
+    """The prose context of the language ``rule`` declares (``languages={"fr"}``)."""
+    if not rule.languages or len(rule.languages) != 1:
+        raise ValueError(f"rule {rule.id} must declare exactly one language")
+    (language,) = rule.languages
+    return prose_context(doc, config, language)
+
+
+# --------------------------------------------------------------------------- space after
+
+_GLUED_AFTER = re.compile(r"([,;:!?]+»?|»)(?=[^\W\d_])")
+_GLUED_DATA = re.compile(r"(?<=[^\W\d_])[,;:](?=[^\W\d_])")
+
+
+def _letters_after(text: str, pos: int, end: int) -> int:
+    """How many letters follow ``pos`` (up to 3 are counted)."""
+    n = 0
+    while pos < end and n < 3 and text[pos].isalpha():
+        n += 1
+        pos += 1
+    return n
+
+
+def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[tuple[int, int]]:
+    """Spans of ``, ; : ! ? »`` runs glued to the next word, outside the exceptions."""
+    for m in _GLUED_AFTER.finditer(text, start, end):
+        s, e = m.span(1)
+        run = m.group(1)
+        prev = text[s - 1] if s > 0 else ""
+        # "30 :nous", "liste :pommes": spaced before (French style) but glued to the
+        # word after. Short words stay alone: ":D", ":p" (emoticons), ":wq" (Vim).
+        spaced_before = (
+            prev in " \u00a0\u202f"
+            and s >= 2
+            and not text[s - 2].isspace()
+            and (_letters_after(text, e, end) >= 3 or text[e] == "«")
+        )
+        if run != "»" and not (prev.isalpha() or prev in ')]"”’»' or spaced_before):
+            continue
+        if "::" in run or not ctx.prose(s - 1, e + 1):
+            continue
+        # the word around it: data such as a,b,c or key:value;k2:v2 is not a sentence
+        ws = s
+        while ws > start and not text[ws - 1].isspace():
+            ws -= 1
+        we = e
+        while we < end and not text[we].isspace():
+            we += 1
+        word = text[ws:we]
+        if len(_GLUED_DATA.findall(word)) >= 2 or "=" in word or "/" in word or "@" in word:
+            continue
+        if run[-1] in "!?" and text[e].islower() and not spaced_before:
+            continue  # Yahoo!mail, a?b: identifiers rather than a lost space
+        if run == ":" and not spaced_before:
+            continue  # clé:valeur, fig:plan, C:foo — notation, not a lost space
+        yield s, e

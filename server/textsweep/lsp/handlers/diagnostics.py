@@ -1,0 +1,42 @@
+"""Pull diagnostics: ``textDocument/diagnostic`` (clients that cannot pull get pushes)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from lsprotocol import types as lsp
+
+from .. import convert
+
+if TYPE_CHECKING:
+    from ..server import TextsweepServer
+
+OPTIONS = lsp.DiagnosticOptions(
+    identifier="textsweep", inter_file_dependencies=False, workspace_diagnostics=False
+)
+
+
+async def diagnostic(
+    ls: TextsweepServer, params: lsp.DocumentDiagnosticParams
+) -> lsp.DocumentDiagnosticReport:
+    uri = params.text_document.uri
+    if uri not in ls.docs:
+        return lsp.RelatedFullDocumentDiagnosticReport(items=[])
+    try:
+        result = await ls.current(uri)
+    except (KeyError, asyncio.CancelledError):
+        return lsp.RelatedFullDocumentDiagnosticReport(items=[])
+    result_id = f"{result.version}:{id(result)}"
+    if params.previous_result_id == result_id:
+        return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
+    items = convert.to_diagnostics(
+        result.doc,
+        result.findings,
+        ls.encoding,
+        result.config,
+        result.version,
+        result.total,
+        result.exact,
+    )
+    return lsp.RelatedFullDocumentDiagnosticReport(items=items, result_id=result_id)

@@ -1,0 +1,81 @@
+"""Document sync: ``didOpen``, ``didChange``, ``didSave``, ``didClose``."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import TYPE_CHECKING
+
+from lsprotocol import types as lsp
+from pygls.uris import to_fs_path
+
+from ...settings import is_settings_file
+from ..documents import OpenDocument
+
+if TYPE_CHECKING:
+    from ..server import TextsweepServer
+
+#: Files larger than this are not read from disk for encoding checks.
+MAX_READ_BYTES = 64 * 1024 * 1024
+
+
+def read_bytes(path: str) -> bytes | None:
+    """The file's bytes, or None when it cannot or should not be read."""
+    try:
+        if os.path.getsize(path) > MAX_READ_BYTES:
+            return None
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+async def did_open(ls: TextsweepServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    td = params.text_document
+    path = to_fs_path(td.uri) if td.uri.startswith("file:") else None
+    od = OpenDocument(td.uri, td.language_id, td.version, td.text, path)
+    # Registered before the first await: a request sent right after didOpen
+    # (a status bar asking for documentInfo) must find the document.
+    ls.docs[td.uri] = od
+    if path:
+        od.raw = await asyncio.get_running_loop().run_in_executor(ls.executor, read_bytes, path)
+    ls.schedule(td.uri, 0)
+
+
+def did_change(ls: TextsweepServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    od = ls.docs.get(params.text_document.uri)
+    if od is None:
+        return
+    for change in params.content_changes:
+        od.apply(change, ls.encoding)
+    od.version = params.text_document.version
+    ls.schedule(od.uri)
+
+
+async def did_save(ls: TextsweepServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    od = ls.docs.get(params.text_document.uri)
+    if od is None:
+        return
+    if params.text is not None:
+        od.text = params.text
+    if od.path and is_settings_file(od.path):
+        # The project's settings changed: every open document's config may. Clients
+        # that watch files say so too (didChangeWatchedFiles); the others only save.
+        ls.settings_files_changed()
+    if od.path:
+        od.raw = await asyncio.get_running_loop().run_in_executor(ls.executor, read_bytes, od.path)
+    ls.schedule(od.uri, 0)
+
+
+def did_close(ls: TextsweepServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    ls.docs.pop(uri, None)
+    ls.results.pop(uri, None)
+    ls.configs.pop(uri, None)
+    task = ls.tasks.pop(uri, None)
+    if task:
+        task.cancel()
+    for fut in ls.waiters.pop(uri, []):
+        fut.cancel()
+    if not ls.pull_mode:
+        ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
