@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
-from ..registry import Example, Rule, clean, rule
+from ..registry import Example, Rule, Scope, clean, rule
 from . import _confusables_data as data
 
 FAMILY = "unicode"
@@ -447,6 +447,8 @@ def _mixed_words(doc: Document) -> list[_Mixed]:
     "mixed-script-confusable",
     family=FAMILY,
     severity=Severity.WARNING,
+    # whole document: repeated spellings and the plain word anywhere decide a fix
+    scope=Scope.DOCUMENT,
     description="A word mixing scripts with look-alike letters (`pаypal` with a Cyrillic `а`).",
     explanation="""
 A Cyrillic `а` or a Greek `ο` looks exactly like a Latin `a` or `o`, but a
@@ -547,6 +549,8 @@ _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n)")
     "whole-script-confusable",
     family=FAMILY,
     severity=Severity.HINT,
+    # its own blank-line paragraphs, not the engine's: kept whole-document
+    scope=Scope.DOCUMENT,
     description="A Cyrillic or Greek word that reads as Latin (`рор`) inside Latin-script text.",
     explanation="""
 A word typed entirely in Cyrillic or Greek letters that all look like Latin ones
