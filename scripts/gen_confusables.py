@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate server/textsweep/engine/rules/_confusables_data.py from Unicode data.
+"""Generate server/textsweep/engine/_confusables_data.py from Unicode data.
 
 Inputs (neither is fetched from the network):
 
@@ -37,7 +37,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 
-OUT = "server/textsweep/engine/rules/_confusables_data.py"
+OUT = "server/textsweep/engine/_confusables_data.py"
 NEUTRAL = {"Common", "Inherited", "Unknown"}
 
 

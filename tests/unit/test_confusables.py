@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from textsweep.engine import Document, lint
-from textsweep.engine.rules import _confusables_data as data
+from textsweep.engine import _confusables_data as data
 from textsweep.engine.rules.confusables import lookalikes, script_of, unique_lookalike
 
 from .helpers import findings, fixed, only
 
 MIXED, WHOLE = "mixed-script-confusable", "whole-script-confusable"
 ROOT = Path(__file__).resolve().parents[2]
-DATA_FILE = ROOT / "server/textsweep/engine/rules/_confusables_data.py"
-CORPUS = Path(__file__).resolve().parent / "corpus" / "confusables"
+DATA_FILE = ROOT / "server/textsweep/engine/_confusables_data.py"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "confusables"
 #: Update together with the data file, only by running scripts/gen_confusables.py.
 DATA_SHA256 = "cb50d1d16ffdf6bc64c8715fe71ea93d01a1b2d608d9b2d24c718a490f5db7ef"
 

@@ -31,11 +31,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .. import _confusables_data as data
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
 from ..registry import Example, Rule, Scope, clean, rule
-from . import _confusables_data as data
 
 FAMILY = "unicode"
 
