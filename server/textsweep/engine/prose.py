@@ -169,6 +169,23 @@ def _letters_after(text: str, pos: int, end: int) -> int:
     return n
 
 
+#: The body of an HTML/XML character reference, up to (not including) its ``;``.
+_ENTITY_BODY = re.compile(
+    r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})\Z"
+)
+
+
+def closes_entity(text: str, pos: int) -> bool:
+    """Is the ``;`` at ``pos`` the end of a character reference (``&eacute;``, ``&#8239;``)?
+
+    Markup syntax is not prose punctuation: reading that ``;`` as a semicolon
+    made fix-all write ``sé curité`` for a leaked ``s&eacute;curité``.
+    """
+    return (
+        text.startswith(";", pos) and _ENTITY_BODY.search(text, max(0, pos - 40), pos) is not None
+    )
+
+
 def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[tuple[int, int]]:
     """Spans of ``, ; : ! ? »`` runs glued to the next word, outside the exceptions."""
     for m in _GLUED_AFTER.finditer(text, start, end):
@@ -185,7 +202,7 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
         )
         if run != "»" and not (prev.isalpha() or prev in ')]"”’»' or spaced_before):
             continue
-        if "::" in run or not ctx.prose(s - 1, e + 1):
+        if "::" in run or not ctx.prose(s - 1, e + 1) or closes_entity(text, s):
             continue
         # the word around it: data such as a,b,c or key:value;k2:v2 is not a sentence
         ws = s

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,7 +43,17 @@ from ..document import Document
 from ..markup import Markup
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
-from ..prose import NBSP, NNBSP, Gap, ProseContext, gap_after, gap_before, glued_after, prose_for
+from ..prose import (
+    NBSP,
+    NNBSP,
+    Gap,
+    ProseContext,
+    closes_entity,
+    gap_after,
+    gap_before,
+    glued_after,
+    prose_for,
+)
 from ..prose import SPACES as _SPACES
 from ..registry import Example, Rule, Scope, clean, rule
 
@@ -150,6 +161,30 @@ def _policy_char(policy: str, sign: str) -> str:
     return NNBSP
 
 
+def _skippable(c: str) -> bool:
+    return c in _SPACES or unicodedata.category(c) == "Cf"
+
+
+def _prev_visible(text: str, pos: int) -> str:
+    """The character before ``pos``, skipping spaces and format characters (ZWSP…).
+
+    A gap of spaces stops at an invisible character; what a sign follows must
+    not change when another rule removes it, or fixing in another order than
+    fix-all gives another text.
+    """
+    i = pos - 1
+    while i >= 0 and _skippable(text[i]):
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _next_visible(text: str, pos: int) -> str:
+    """The character at or after ``pos``, skipping spaces and format characters."""
+    while pos < len(text) and _skippable(text[pos]):
+        pos += 1
+    return text[pos] if pos < len(text) else ""
+
+
 def _wordy(c: str) -> bool:
     """Can ``c`` end the word a sign belongs to?"""
     return c.isalnum() or c in ")]}*_\"”’'»%€$°…"
@@ -224,7 +259,7 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
     for m in _SIGN_RUN.finditer(text, start, end):
         p, e = m.span()
         run = m.group()
-        if "::" in run or not ctx.prose(p, e):
+        if "::" in run or not ctx.prose(p, e) or closes_entity(text, p):
             continue
         sign = run[0]
         pol = policy.for_sign(sign)
@@ -237,7 +272,7 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
                 continue
         after = text[e] if e < n else ""
         gap = gap_before(text, p, tokens)
-        before = text[gap.start - 1] if gap.start > 0 else ""
+        before = _prev_visible(text, gap.start)
         if gap.kind == "":
             if not before or not _wordy(before):
                 continue
@@ -253,6 +288,8 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
                 continue  # :-) ;) glued to a word
             if before in "\"'" and sign == ":":
                 continue  # "key": value
+            if sign in ":;" and text.endswith("()", 0, gap.start):
+                continue  # def f():, f(); — a call or definition, not a sentence
         elif before == "" or before in "\r\n":
             continue  # a sign at the start of a line (list item, dialogue)
         elif not ctx.prose(gap.start, p) and gap.kind in ("breakable", "mixed"):
@@ -285,7 +322,7 @@ def _scan_guillemets(
             if text[p + 1 : p + 2] in _QUICK_OK and p + 2 < n and text[p + 2] not in _SPACES:
                 continue
             gap = gap_after(text, p + 1, tokens)
-            nxt = text[gap.end] if gap.end < n else ""
+            nxt = _next_visible(text, gap.end)
             if not nxt or nxt in "\r\n«»":
                 continue  # at a line end, or a doubled mark (the guillemets rule)
             judged = _judge(gap, "«", pol)
@@ -293,7 +330,7 @@ def _scan_guillemets(
             if p >= 2 and text[p - 1] in _QUICK_OK and text[p - 2] not in _SPACES:
                 continue
             gap = gap_before(text, p, tokens)
-            prv = text[gap.start - 1] if gap.start > 0 else ""
+            prv = _prev_visible(text, gap.start)
             if not prv or prv in "\r\n«»":
                 continue  # a continuation » at the start of a line, or a doubled mark
             judged = _judge(gap, "»", pol)
@@ -472,7 +509,10 @@ def french_space_kind(r: Rule, doc: Document, config: Config) -> Iterator[Findin
 
 # --------------------------------------------------------------------------- , and .
 
-_BEFORE_COMMA = re.compile(r"[ \t\u00a0\u202f]+(?=[,.](?:[\s\"”»)\]]|$))")
+#: Tried only where a run of spaces starts: from inside a long run that is not
+#: followed by a comma, every start rescanned the rest of the run (quadratic). A
+#: match from inside a run was skipped anyway (a space before it).
+_BEFORE_COMMA = re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=[,.](?:[\s\"”»)\]]|$))")
 
 
 _NOT_BEFORE_COMMA = frozenset(" \t\r\n\u00a0\u202f,.")
