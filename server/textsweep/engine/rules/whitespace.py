@@ -14,7 +14,7 @@ from ..document import Document
 from ..markup import markup_of
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
-from ..regions import is_code_language, non_prose
+from ..regions import is_code_language, non_prose, source_text
 from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "whitespace"
@@ -171,6 +171,7 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     if "  " not in text or is_code_language(doc):
         return
     mask = non_prose(doc)
+    source = source_text(doc)
     n = len(text)
     for m in _DOUBLED.finditer(text):
         s, e = m.span()
@@ -178,7 +179,7 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         # belong to other rules.
         if s == 0 or e >= n or text[s - 1].isspace() or text[e].isspace():
             continue
-        if mask and mask.covers(s, e):
+        if (mask and mask.covers(s, e)) or (source and source.covers(s, e)):
             continue
         yield r.finding(
             s,
