@@ -90,9 +90,7 @@ class Markup:
     #: detection: see :class:`LanguageSpan`), in order.
     language_spans: Callable[[Document], Sequence[LanguageSpan]] | None = field(default=None)
     #: The translation units of a bilingual format (see :class:`TranslationUnit`).
-    translation_units: Callable[[Document], Sequence[TranslationUnit]] | None = field(
-        default=None
-    )
+    translation_units: Callable[[Document], Sequence[TranslationUnit]] | None = field(default=None)
     #: True when the trailing blanks ``text[start:end]`` are a hard line break.
     hard_break: Callable[[str, int, int], bool] | None = field(default=None)
     #: How a one-line comment is written, as ``(opening, closing)``: where a

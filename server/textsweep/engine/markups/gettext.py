@@ -20,7 +20,7 @@ from ..markup import LanguageSpan, Markup, TranslationUnit, register
 _KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*"')
 _STRING_LINE = re.compile(r'[ \t]*"')
 #: Escapes (``\n``, ``\"``, ``\t``, ``\\``, octal and hex forms).
-_ESCAPE = re.compile(r'\\(?:[0-7]{1,3}|x[0-9A-Fa-f]+|.)')
+_ESCAPE = re.compile(r"\\(?:[0-7]{1,3}|x[0-9A-Fa-f]+|.)")
 #: printf, Python and brace placeholders, reST roles and option names (``:scale:``),
 #: HTML entities and tags.
 _PLACEHOLDER = re.compile(
@@ -154,14 +154,27 @@ def header(doc: Document) -> dict[str, str]:
 
 
 def _prose_spans(doc: Document) -> list[tuple[int, int]]:
-    """String contents of real messages (not the header, not obsolete, no msgctxt)."""
+    """String contents of real messages (not the header, not obsolete, no msgctxt),
+    without the spaces that begin or end a message: those are layout (an indented
+    help line), which the translation checks compare with the source."""
+    text = doc.text
     out: list[tuple[int, int]] = []
     for e in entries(doc):
         if e.is_header or e.obsolete:
             continue
         for m in e.messages:
-            if m.keyword != "msgctxt":
-                out.extend(m.strings)
+            if m.keyword == "msgctxt" or not m.strings:
+                continue
+            strings = list(m.strings)
+            s, x = strings[0]
+            while s < x and text[s] in " \t":
+                s += 1
+            strings[0] = (s, x)
+            s, x = strings[-1]
+            while x > s and text[x - 1] in " \t":
+                x -= 1
+            strings[-1] = (s, x)
+            out.extend(p for p in strings if p[1] > p[0])
     return out
 
 

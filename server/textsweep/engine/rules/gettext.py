@@ -10,6 +10,7 @@ untranslated entries are skipped: nobody claims they are finished.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -108,7 +109,7 @@ source's layout in mind. The fix gives the translation the source's newlines
 def po_newline_mismatch(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     for source, _, target, offsets in _units(doc):
         s_head, _, s_tail = _ends(source)
-        t_head, t_rest, t_tail = _ends(target)
+        t_head, _, t_tail = _ends(target)
         if s_head != t_head:
             start, end = _at(offsets, 0, len(t_head))
             fix_end = offsets[len(t_head) - 1] + 1 if t_head else start
@@ -265,7 +266,7 @@ def po_split_doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[F
         return
     for unit in provider(doc):
         for strings in unit.translations:
-            for (_, e1), (s2, e2) in zip(strings, strings[1:], strict=False):
+            for (_, e1), (s2, e2) in itertools.pairwise(strings):
                 if e1 == 0 or text[e1 - 1] != " " or s2 >= e2 or text[s2] != " ":
                     continue
                 end = s2
