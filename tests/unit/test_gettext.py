@@ -38,6 +38,16 @@ def test_msgid_is_english_and_msgstr_the_header_language() -> None:
     assert _rules(doc) == []
 
 
+def test_a_translation_copying_its_source_keeps_the_source_language() -> None:
+    # real: Sphinx's French catalogue keeps this title in English
+    doc = _po(
+        'msgid "Python Enhancement Proposals; PEP %s"\n'
+        'msgstr "Python Enhancement Proposals; PEP %s"\n'
+    )
+    assert [p.language for p in language_map(doc, Config()).paragraphs] == ["en", "en"]
+    assert _rules(doc) == []
+
+
 def test_source_language_from_the_header() -> None:
     header = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: fr\\n"\n\n'
     doc = _po('msgid "Bonjour : %s"\nmsgstr "Hello: %s"\n', header)

@@ -202,19 +202,27 @@ def non_prose(doc: Document) -> list[tuple[int, int]]:
 
 
 def language_spans(doc: Document) -> list[LanguageSpan]:
-    """``msgid`` in the source language, ``msgstr`` in the header's ``Language:``."""
+    """``msgid`` in the source language, ``msgstr`` in the header's ``Language:``
+    (unless it copies the ``msgid``)."""
     fields = header(doc)
     source = fields.get("x-source-language") or "en"
     target = fields.get("language") or None
     out: list[LanguageSpan] = []
+    text = doc.text
     for e in entries(doc):
         if e.is_header or e.obsolete:
             continue
+        msgid = e.get("msgid")
+        original = "".join(text[a:b] for a, b in msgid.strings) if msgid else None
         for m in e.messages:
             if m.keyword == "msgctxt" or not m.strings:
                 continue
             if m.keyword.startswith("msgstr"):
-                out.append(LanguageSpan(m.start(), m.end(), target, source=False))
+                # a translation that copies its source (a name, a title) is still
+                # in the source language
+                same = "".join(text[a:b] for a, b in m.strings) == original
+                tag = source if same else target
+                out.append(LanguageSpan(m.start(), m.end(), tag, source=False))
             else:
                 out.append(LanguageSpan(m.start(), m.end(), source, source=True))
     out.sort()
