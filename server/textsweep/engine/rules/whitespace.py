@@ -3,7 +3,9 @@ final newline, line endings and indentation."""
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,6 +85,7 @@ def _count_blanks(run: str) -> str:
 
 _TRAILING_CLASS = " \t\u00a0\u2000-\u200a\u202f\u3000"
 _TRAILING_SET = char_set(_TRAILING_CLASS)
+_TRAILING_STRIP = "".join(sorted(_TRAILING_SET)) + "\r\n"
 
 
 def _line_ends(doc: Document) -> Iterator[int]:
@@ -148,6 +151,13 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
 _DOUBLED = re.compile(r"  +")
 
 
+def _visible_neighbour(text: str, i: int, step: int) -> str:
+    """The first character from ``i`` on (by ``step``) that is not a format character."""
+    while 0 <= i < len(text) and unicodedata.category(text[i]) == "Cf":
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
 @rule(
     "doubled-space",
     scope=Scope.LINE,
@@ -172,12 +182,13 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         return
     mask = non_prose(doc)
     source = source_text(doc)
-    n = len(text)
     for m in _DOUBLED.finditer(text):
         s, e = m.span()
         # Between two non-space characters only: indentation and trailing runs
-        # belong to other rules.
-        if s == 0 or e >= n or text[s - 1].isspace() or text[e].isspace():
+        # belong to other rules. Invisible characters do not count, or fixing
+        # a ZWSP before or after this rule would change what this rule sees.
+        before, after = _visible_neighbour(text, s - 1, -1), _visible_neighbour(text, e, 1)
+        if not before or not after or before.isspace() or after.isspace():
             continue
         if (mask and mask.covers(s, e)) or (source and source.covers(s, e)):
             continue
@@ -265,14 +276,17 @@ def blank_line_limit(doc: Document, config: Config) -> int:
 
 @lru_cache(maxsize=32)
 def _blank_run_pattern(min_lines: int, crlf: bool) -> re.Pattern[str]:
-    """Runs of at least ``min_lines`` blank lines followed by more text.
+    """Maximal runs of at least ``min_lines`` blank lines after a line break.
 
+    No look-ahead for the text that must follow: a failed look-ahead at the end of
+    a long run made the search retry from every break inside it (quadratic on a
+    file of line breaks). The caller checks what follows, once per run.
     Without carriage returns the pattern starts with a literal ``\n``, which
     the regex engine finds at C speed; the general one is used only when needed.
     """
     # "\r(?!\n)": backtracking must never split a CRLF into two line breaks.
     brk = r"(?:\r\n|\r(?!\n)|\n)" if crlf else "\n"
-    run = rf"((?:[ \t]*{brk}){{{min_lines},}})(?=[ \t]*[^ \t\r\n])"
+    run = rf"((?:[ \t]*{brk}){{{min_lines},}})"
     # No "\A|" alternation in front: it would defeat the literal-prefix search.
     return re.compile(rf"{brk}{run}")
 
@@ -281,7 +295,16 @@ def _blank_run_pattern(min_lines: int, crlf: bool) -> re.Pattern[str]:
 def _leading_blank_pattern(min_lines: int) -> re.Pattern[str]:
     """The same run at the very start of the text."""
     brk = r"(?:\r\n|\r(?!\n)|\n)"
-    return re.compile(rf"((?:[ \t]*{brk}){{{min_lines},}})(?=[ \t]*[^ \t\r\n])")
+    return re.compile(rf"((?:[ \t]*{brk}){{{min_lines},}})")
+
+
+def _text_follows(text: str, end: int) -> bool:
+    """The line starting at ``end`` holds something other than spaces and tabs."""
+    n = len(text)
+    i = end
+    while i < n and text[i] in " \t":
+        i += 1
+    return i < n and text[i] not in "\r\n"
 
 
 @rule(
@@ -315,8 +338,12 @@ def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     # file is all "non-prose" outside comments and strings, yet its limit still applies.
     mask = non_prose(doc) if doc.is_prose else None
     lead = _leading_blank_pattern(limit + 1).match(text)
-    for m in ([lead] if lead else []) + list(pattern.finditer(text)):
+    # A leading run is reported once, not again from its first line break.
+    rest = pattern.finditer(text, lead.end() if lead else 0)
+    for m in itertools.chain([lead] if lead else [], rest):
         start, end = m.span(1)
+        if not _text_follows(text, end):
+            continue  # blank lines at the end belong to final-newline
         breaks = [b.end() for b in _LINE_BREAK.finditer(text, start, end)]
         count = len(breaks)
         cut = breaks[limit - 1] if limit > 0 else start
@@ -335,13 +362,38 @@ def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 _TRAILING_BLANKS = re.compile(rf"{_BREAK}((?:[ \t]*{_BREAK})*[ \t]*)\Z")
 
 
+#: A line break ending a line with something on it.
+_CONTENT_BREAK = re.compile(r"\S[^\S\r\n]*(\r\n|\r|\n)")
+
+
 def dominant_line_ending(text: str) -> str:
-    """The most common line ending (``\\n`` on ties or when there is none)."""
-    crlf = text.count("\r\n")
-    lf = text.count("\n") - crlf
-    cr = text.count("\r") - crlf
+    """The most common line ending (``\\n`` on ties or when there is none).
+
+    Only breaks ending lines with content are counted (all breaks if there are
+    none): blank lines come and go with the blank-line fixes, and the file's
+    convention must not flip with them, or fixing in another order than fix-all
+    would convert the file the other way.
+    """
+    lf = crlf = cr = 0
+    for m in _CONTENT_BREAK.finditer(text):
+        brk = m.group(1)
+        if brk == "\n":
+            lf += 1
+        elif brk == "\r\n":
+            crlf += 1
+        else:
+            cr += 1
+    if not lf + crlf + cr:
+        crlf = text.count("\r\n")
+        lf = text.count("\n") - crlf
+        cr = text.count("\r") - crlf
     best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"), key=lambda t: t[0])
     return best[1] if best[0] > 0 else "\n"
+
+
+def _shows(c: str) -> bool:
+    """Is ``c`` visible content (not a blank, a control or a format character)?"""
+    return not (c.isspace() or unicodedata.category(c) in ("Cf", "Cc"))
 
 
 @rule(
@@ -362,9 +414,12 @@ the end of a file are clutter. The fix uses the file's own line ending.""",
 )
 def final_newline(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
-    content_end = len(text.rstrip(" \t\r\n"))
-    if content_end == 0:
-        return
+    # The same blanks as trailing-whitespace: a document of nothing but no-break
+    # spaces is as empty as one of spaces (else fixing in another order than
+    # fix-all leaves a line break in an emptied file).
+    content_end = len(text.rstrip(_TRAILING_STRIP))
+    if content_end == 0 or not any(_shows(c) for c in text[:content_end]):
+        return  # nothing visible (a lone BOM or ZWSP): as empty as an empty file
     # Only the tail after the last visible character can matter.
     m = _TRAILING_BLANKS.search(text, content_end)
     if m is None:
