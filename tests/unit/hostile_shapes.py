@@ -253,6 +253,13 @@ def _build() -> dict[str, Callable[[int], str]]:
     s["alternate-ansi"] = _rep("\x1b[")
     s["random-punct"] = _random_mix(string.punctuation + " \n", 5)
     s["random-french"] = _random_mix("«» ;:!?,.\u00a0\u202fa", 6)
+    # Plain-text layout: one paragraph of table rows, aligned columns, a transcript;
+    # one line of dashes that is no border; one line of runs of spaces.
+    s["layout-table"] = _lines("    |cd   |change dir  |")
+    s["layout-aligned"] = _lines("    real    0m0.035s       # time")
+    s["layout-transcript"] = _head("    $ ls -l\n", "    -rw-r--r--  1 root  0 a\n")
+    s["layout-dashes"] = _head("", "---- ", "x\n")
+    s["layout-runs"] = _head("", "a  ", "\n")
     return s
 
 
@@ -279,7 +286,17 @@ _REPORTED = (
 )
 _COMMON = (*_REPORTED, "spaces-before-comma", "mojibake-words", "dots-words", "scope")
 TEST_SHAPES: dict[str, tuple[str, ...]] = {
-    "plaintext": (*_COMMON, "ext-chain", "run:tab-lf", "random-french"),
+    "plaintext": (
+        *_COMMON,
+        "ext-chain",
+        "run:tab-lf",
+        "random-french",
+        "layout-table",
+        "layout-aligned",
+        "layout-transcript",
+        "layout-dashes",
+        "layout-runs",
+    ),
     "markdown": (*_COMMON, "md-code", "md-html-open", "html-comment-open", "long-spaces"),
     "latex": (
         *_COMMON,

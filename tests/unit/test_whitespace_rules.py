@@ -135,3 +135,30 @@ def test_blank_lines_never_split_crlf() -> None:
     assert findings("blank-lines", "a\r\rb\r") == []
     assert fixed("blank-lines", "a\r\n\r\n\r\n \r\nb\r\n") == "a\r\n\r\nb\r\n"
     assert fixed("blank-lines", "\n\n\nStart\n") == "\nStart\n"
+
+
+#: Sphinx's usage/quickstart.rst (sphinx 9.0.4): two spaces after every sentence.
+SPHINX_TWO_SPACES = """\
+Let's assume you've run :program:`sphinx-quickstart`.  It created a source
+directory with :file:`conf.py` and a root document, :file:`index.rst`.  The
+main function of the :term:`root document` is to serve as a welcome page, and
+to contain the root of the "table of contents tree" (or *toctree*).  This is one
+of the main things that Sphinx adds to reStructuredText, a way to connect
+multiple files to a single hierarchy of documents.
+"""
+
+
+def test_two_spaces_after_sentences_as_house_style() -> None:
+    """A document that puts two spaces after its sentences keeps them; a doubled
+    space inside a sentence is still a slip."""
+    assert findings("doubled-space", SPHINX_TWO_SPACES, "restructuredtext") == []
+    slip = SPHINX_TWO_SPACES.replace("a welcome page", "a welcome  page")
+    [f] = findings("doubled-space", slip, "restructuredtext")
+    assert slip[f.start - 7 : f.start] == "welcome"
+
+
+def test_two_spaces_after_a_sentence_in_a_one_space_document() -> None:
+    """The same gap is the odd one out where sentences are followed by one space."""
+    text = SPHINX_TWO_SPACES.replace(".  ", ". ").replace("(or *toctree*). ", "(or *toctree*).  ")
+    [f] = findings("doubled-space", text, "restructuredtext")
+    assert text[f.start - 2 : f.end + 4] == ").  This"

@@ -149,6 +149,46 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
 # --------------------------------------------------------------------------- doubled
 
 _DOUBLED = re.compile(r"  +")
+#: The gap after a sentence: a full stop, ! or ?, maybe a closing quote or bracket,
+#: then one or two spaces before the next sentence's first character (checked in
+#: Python to be a capital, maybe after an opening quote or bracket).
+_SENTENCE_GAP = re.compile(r"[.!?][\"')\]’”»]?( {1,2})(?! )")
+_OPENERS = "\"'(‘“«"
+_CLOSERS = "\"')]’”»"
+#: Two spaces after a sentence are the document's convention when at least this many
+#: sentence gaps have them and they outnumber the single spaces.
+TWO_SPACE_MIN = 3
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """Does a sentence end just before ``text[i]`` (``.``, ``!``, ``?``, maybe closed)?"""
+    j = i - 1
+    if j > 0 and text[j] in _CLOSERS:
+        j -= 1
+    return j >= 0 and text[j] in ".!?"
+
+
+def _starts_sentence(text: str, i: int) -> bool:
+    if i < len(text) and text[i] in _OPENERS:
+        i += 1
+    return i < len(text) and text[i].isupper()
+
+
+def _two_space_convention(doc: Document) -> bool:
+    """Does the document put two spaces after its sentences (a typewriter house style
+    kept through the whole text), rather than one?"""
+
+    def compute(d: Document) -> bool:
+        text = d.text
+        if ".  " not in text and "!  " not in text and "?  " not in text:
+            return False
+        counts = [0, 0, 0]
+        for m in _SENTENCE_GAP.finditer(text):
+            if _starts_sentence(text, m.end()):
+                counts[m.end() - m.start(1)] += 1
+        return counts[2] >= TWO_SPACE_MIN and counts[2] > counts[1]
+
+    return doc.cached("whitespace.two_space_convention", compute)
 
 
 def _visible_neighbour(text: str, i: int, step: int) -> str:
@@ -160,20 +200,32 @@ def _visible_neighbour(text: str, i: int, step: int) -> str:
 
 @rule(
     "doubled-space",
-    scope=Scope.LINE,
+    scope=Scope.DOCUMENT,
     family=FAMILY,
     severity=Severity.WARNING,
     description="Two or more spaces between words.",
     explanation="""
 Usually left behind by an edit or a copy-paste. Leading indentation is never
 flagged; in source code only comments and strings are checked, and Markdown
-tables and code are left alone.""",
+tables and code are left alone, as are the tables, aligned columns and console
+transcripts of plain-text files. Two spaces after a sentence are a convention
+when the document mostly writes them so: then they are left alone (a document
+that mostly uses one space still gets its odd two-space gaps flagged).""",
     examples=[
         Example("Le  chat dort.\n", "Le chat dort.\n"),
         Example("It was a dark   and stormy night.\n", "It was a dark and stormy night.\n"),
         clean("    Indented line with one space between words.\n"),
         clean("Une phrase normale, sans espace en trop.\n"),
         clean("x = 1  # aligned comment\n", "python", note="code is not prose"),
+        clean(
+            "Run the build.  It writes HTML.  Open the index.  Done.\n",
+            note="two spaces after every sentence: the document's convention",
+        ),
+        Example(
+            "Run the build. It writes HTML. Open the index.  Done.\n",
+            "Run the build. It writes HTML. Open the index. Done.\n",
+            note="one space after most sentences: the odd two-space gap is flagged",
+        ),
     ],
 )
 def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
@@ -182,6 +234,7 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         return
     mask = non_prose(doc)
     source = source_text(doc)
+    two_space = _two_space_convention(doc)
     for m in _DOUBLED.finditer(text):
         s, e = m.span()
         # Between two non-space characters only: indentation and trailing runs
@@ -191,6 +244,8 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         if not before or not after or before.isspace() or after.isspace():
             continue
         if (mask and mask.covers(s, e)) or (source and source.covers(s, e)):
+            continue
+        if two_space and e - s == 2 and _ends_sentence(text, s) and _starts_sentence(text, e):
             continue
         yield r.finding(
             s,

@@ -1,0 +1,237 @@
+"""Plain-text layout: the lines of a plain-text file that are laid out, not written.
+
+Rendered manuals and READMEs hold ASCII tables (``|cd   |…|``, ``+----+``),
+columns aligned with runs of spaces (``apt-get update     ->  apt update``),
+console transcripts (``$ lsb_release -a`` and its output) and ``Key:   value``
+records. Their runs of spaces are alignment, and their punctuation is code or
+program output: the doubled-space and punctuation rules have nothing to say
+there. Rules that judge what a line holds regardless of its reading (trailing
+whitespace, blank lines, invisible and encoding characters) do not consult the
+non-prose mask and still apply.
+
+A line is layout when it shows it *with its neighbours*: a run of two spaces or
+more that ends at the same display column as one on the line above or below, a
+table border or row, box-drawing characters, a shell prompt (and the output
+under it, to the end of the paragraph), a ``Key:   value`` record next to
+another record. A lone doubled space in a sentence is none of these and stays a
+finding, even in a paragraph next to a table.
+
+Every line is looked at once and compared with its two neighbours only, so the
+cost is linear in the text; results are cached per block of paragraphs, as the
+other plain-text heuristics are.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from ._spans import Span, paragraph_break
+
+#: Blanks that indent or pad a line (rendered manuals indent with U+00A0 too).
+_BLANKS = " \t\u00a0\u3000"
+#: A run of two spaces or more between two non-blank characters (checked in Python).
+_RUN = re.compile(r" {2,}")
+#: A table border is made of these only, with three dashes or equals signs in a row
+#: (``+-----+``, ``|----+----|``, ``-------  -------``).
+_BORDER_CHARS = "-=+|: "
+#: Box-drawing characters (``┌──┬──┐``).
+_BOX = re.compile("[\u2500-\u257f]")
+#: Characters two columns wide (East Asian Wide and Fullwidth, by block).
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd]"
+)
+#: A shell prompt: ``$ cmd``, ``user@host:~$ cmd``, ``C:\\dir> cmd``, ``>>> code``.
+_PROMPT = re.compile(
+    r"(?:\$ \S|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#%] ?\S|[A-Z]:\\[^>\s]*> ?\S|>>> \S)"
+)
+#: The root and csh prompts ``# cmd`` and ``% cmd`` (only on an indented line, followed
+#: by a lower-case command word: ``# Notes`` at a line start is a heading).
+_ROOT_PROMPT = re.compile(r"[#%] [a-z][\w.+-]*(?: |$)")
+#: A ``Key:`` record start (one to three words glued to the colon).
+_RECORD = re.compile(r"[\w][\w.-]*(?: [\w.-]+){0,2}:")
+#: A command line shown on its own: a lower-case command word, then options, a pipe,
+#: an assignment, a quote or a variable (``find . -type f | xargs …``,
+#: ``alias ls='ls --time-style=+%d.%m.%y %H:%M'``).
+_COMMAND = re.compile(r"[a-z][\w.+-]*(?: |$)")
+_COMMAND_HINT = re.compile(r" --?\w| \| |[=;$'{}\\]")
+#: A run this long is alignment even on a line of its own (``libc6        install``).
+LONG_RUN = 6
+
+
+def _display_columns(line: str, offsets: list[int]) -> set[int]:
+    """The display columns of the sorted ``offsets`` of ``line`` (wide CJK characters
+    count two)."""
+    wide = [m.start() for m in _WIDE.finditer(line, 0, offsets[-1])]
+    return {o + bisect_left(wide, o) for o in offsets}
+
+
+class _Line:
+    """What one line shows of layout."""
+
+    __slots__ = (
+        "command",
+        "end",
+        "ends",
+        "flag",
+        "indent",
+        "longest",
+        "prompt",
+        "record",
+        "start",
+        "wide",
+    )
+
+    def __init__(self, start: int, line: str) -> None:
+        self.start = start
+        stripped = line.lstrip(_BLANKS)
+        self.indent = len(line) - len(stripped)
+        content = stripped.rstrip()
+        self.end = self.indent + len(content)
+        # interior runs of spaces (not the indentation, not the line end)
+        runs = [
+            m.span() for m in _RUN.finditer(line, self.indent, self.end) if m.start() > self.indent
+        ]
+        self.longest = max((e - s for s, e in runs), default=0)
+        if not runs:
+            self.ends: set[int] = set()
+            self.wide: set[int] = set()
+        elif line.isascii():
+            self.ends = {e for _, e in runs}
+            self.wide = {e for b, e in runs if e - b > 2}
+        else:
+            self.ends = _display_columns(line, [e for _, e in runs])
+            wide = [e for b, e in runs if e - b > 2]
+            self.wide = _display_columns(line, wide) if wide else set()
+        self.flag = bool(content) and (
+            (content[0] in "|+" and content[-1] in "|+" and len(content) > 1)
+            or (not content.strip(_BORDER_CHARS) and ("---" in content or "===" in content))
+            or (not content.isascii() and _BOX.search(content) is not None)
+        )
+        self.prompt = bool(content) and (
+            _PROMPT.match(content) is not None
+            or (self.indent > 0 and _ROOT_PROMPT.match(content) is not None)
+        )
+        self.command = (
+            _COMMAND.match(content) is not None
+            and _COMMAND_HINT.search(content) is not None
+            and content[-1] not in ".,:!?"
+        )
+        rec = _RECORD.match(content) if runs else None
+        self.record = rec is not None and any(s == self.indent + rec.end() for s, _ in runs)
+
+
+def _paragraph_layout(lines: list[_Line], out: list[Span]) -> None:
+    """Mark the layout lines of one paragraph (consecutive non-blank lines)."""
+    n = len(lines)
+    layout = [ln.flag or ln.longest >= LONG_RUN for ln in lines]
+    if all(ln.command for ln in lines):
+        # a paragraph of command lines only: a listing set apart from the prose
+        layout = [True] * n
+    for i in range(n - 1):
+        a, b = lines[i], lines[i + 1]
+        shared = a.ends & b.ends if a.ends and b.ends else None
+        # one shared column of two-space runs on two lines may be chance ("a  b" over
+        # "c  d"): two columns, a wider run, or a third line at that column is not
+        if shared and (
+            len(shared) > 1
+            or not shared.isdisjoint(a.wide)
+            or not shared.isdisjoint(b.wide)
+            or (i + 2 < n and not shared.isdisjoint(lines[i + 2].ends))
+        ):
+            layout[i] = layout[i + 1] = True
+            if i + 2 < n and not shared.isdisjoint(lines[i + 2].ends):
+                layout[i + 2] = True
+        if a.record and b.record:
+            layout[i] = layout[i + 1] = True
+    # a transcript: a prompt line and what follows it, as deep or deeper
+    depth = -1
+    for i, ln in enumerate(lines):
+        if ln.prompt:
+            depth = ln.indent
+        elif depth >= 0 and ln.indent < depth:
+            depth = -1
+        if depth >= 0:
+            layout[i] = True
+    for ln, lay in zip(lines, layout, strict=True):
+        if lay and ln.end > ln.indent:
+            out.append((ln.start + ln.indent, ln.start + ln.end))
+
+
+#: What a paragraph holds when one of its lines may be layout: a run of spaces after a
+#: visible character, a border or cell sign, a prompt, a lower-case first word (a
+#: command), box drawing. A paragraph with none of them costs a few C-speed scans.
+_AFTER_VISIBLE_RUN = re.compile(r"[^ \t\r\n\u00a0]  ")
+_SIGNS = ("|", "---", "===", "$ ", "# ", "% ", "> ")
+
+
+def _worth_a_look(para: str) -> bool:
+    first = para.lstrip(_BLANKS + "\r\n")[:1]
+    return (
+        "a" <= first <= "z"
+        or any(sign in para for sign in _SIGNS)
+        or _AFTER_VISIBLE_RUN.search(para) is not None
+        or (not para.isascii() and _BOX.search(para) is not None)
+    )
+
+
+def _scan_paragraph(text: str, pos: int, end: int, out: list[Span]) -> None:
+    """Cut ``text[pos:end]`` into runs of non-blank lines and mark their layout."""
+    para: list[_Line] = []
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            nl = end
+        line = text[pos:nl].rstrip("\r")
+        if line.strip(_BLANKS):
+            para.append(_Line(pos, line))
+        elif para:
+            _paragraph_layout(para, out)
+            para = []
+        pos = nl + 1
+    if para:
+        _paragraph_layout(para, out)
+
+
+@lru_cache(maxsize=16384)
+def _block_layout(text: str) -> tuple[Span, ...]:
+    """Layout spans of a block of paragraphs, relative to it (cached by text)."""
+    out: list[Span] = []
+    start = 0
+    for m in [*paragraph_break(text).finditer(text), None]:
+        end = len(text) if m is None else m.start() + 1
+        if _worth_a_look(text[start:end]):
+            _scan_paragraph(text, start, end, out)
+        if m is not None:
+            start = m.end()
+    return tuple(out)
+
+
+#: Block cuts, as in :func:`.plain.heuristic_spans`: content-defined, so an edit
+#: re-scans only its block.
+BLOCK_SPREAD = 16
+BLOCK_MAX = 64 * 1024
+
+
+def layout_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """The layout lines of ``text[start:end]`` (absolute offsets), block by block."""
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    block_start = start
+    para_start = start
+    for m in paragraph_break(text).finditer(text, start, end):
+        b, e = m.span()
+        if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
+            out.extend(
+                (block_start + s, block_start + t) for s, t in _block_layout(text[block_start:e])
+            )
+            block_start = e
+        para_start = e
+    if end > block_start:
+        out.extend(
+            (block_start + s, block_start + t) for s, t in _block_layout(text[block_start:end])
+        )
+    return out

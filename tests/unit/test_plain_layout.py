@@ -1,0 +1,196 @@
+"""Plain-text layout: tables, aligned columns and transcripts are not prose, but a
+doubled space in a sentence next to them still is a fault.
+
+The excerpts come from the Debian FAQ and the Debian Reference rendered as plain
+text (the tuning part of the real-text corpus), byte for byte except where a
+test plants a fault.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from textsweep.engine import Document, lint
+from textsweep.engine.structure.layout import layout_spans
+
+from .helpers import findings, only
+
+#: Debian Reference (fr), table 1.27: a bordered table with padded cells.
+TABLE_FR = """\
+    Tableau 1.27. Liste de parties de scripts pour enchaîner (piping)
+    les commandes
+
+    +---------------------------------------------------------------+
+    |fragment de script (à entrer|       effet de la commande       |
+    |    sur une seule ligne)    |                                  |
+    |----------------------------+----------------------------------|
+    |find /usr -print            |rechercher tous les fichiers se   |
+    |                            |trouvant sous « /usr »            |
+    |----------------------------+----------------------------------|
+    || cut -d: -f3 -             |champ, séparé par « : » (fichier  |
+    |                            |passwd, etc.)                     |
+    +---------------------------------------------------------------+
+"""
+
+#: Debian Reference (fr), section 1.5.x: a transcript whose output has doubled spaces.
+TRANSCRIPT_FR = """\
+    $ IFS=":,"                        # use ":" and "," as IFS
+    $ echo IFS=$IFS,   IFS="$IFS"     # echo is a Bash builtin
+    IFS=  , IFS=:,
+    $ date -R                         # just a command output
+    Sat, 23 Aug 2003 08:30:15 +0200
+    $ echo $(date -R)                 # sub shell --> input to main shell
+    Sat  23 Aug 2003 08 30 36 +0200
+"""
+
+#: Debian Reference (es), 9.4.1: a root prompt and aligned output.
+TIME_ES = """\
+    Muestra el tiempo utilizado por un proceso invocado por la orden.
+
+    # time some_command >/dev/null
+    real    0m0.035s       # time on wall clock (elapsed real time)
+    user    0m0.000s       # time in user mode
+    sys     0m0.020s       # time in kernel mode
+"""
+
+#: Debian FAQ (en), 8.x: columns aligned with runs of spaces, no border.
+APT_EN = """\
+     apt-get update             ->  apt update
+     apt-get upgrade            ->  apt upgrade
+     apt-get dist-upgrade       ->  apt full-upgrade
+     apt-get install package    ->  apt install package
+"""
+
+#: Debian FAQ (en): one line of a selections file, set apart as its own paragraph.
+SELECTION_EN = """\
+\u00a0\u00a0\u00a0 Then edit the resulting file selections.txt, change the line
+    containing the package you wish to hold, e.g. libc6, from this:
+
+\u00a0\u00a0\u00a0 libc6                                           install
+"""
+
+#: Debian FAQ (zh): lsb_release output, Key:   value records aligned.
+LSB_ZH = """\
+    $ lsb_release  -a
+    LSB Version:    core-2.0-noarch:core-3.0-noarch:core-3.1-noarch
+    Distributor ID: Debian
+    Description:    Debian GNU/Linux unstable (sid)
+    Release:    unstable
+    Codename:   sid
+
+    但是，事情并不总是那样简单。
+"""
+
+#: Records without a prompt (a package's control fields), aligned after the colon.
+RECORDS_EN = """\
+Package:        textsweep
+Description:    spacing and encoding checker
+"""
+
+#: Debian Reference (fr), 9.3.5: a one-line command set apart as its own paragraph.
+COMMAND_FR = """\
+\u00a0\u00a0\u00a0    * combinaison de find(1) et de xargs(1)\u00a0:
+
+\u00a0\u00a0\u00a0  find . -type f -maxdepth 1 -name '*.ext' -print0 | xargs -0 -n 1 command
+"""
+
+LAYOUT = {
+    "table": TABLE_FR,
+    "transcript": TRANSCRIPT_FR,
+    "time": TIME_ES,
+    "apt": APT_EN,
+    "selection": SELECTION_EN,
+    "lsb": LSB_ZH,
+    "records": RECORDS_EN,
+    "command": COMMAND_FR,
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT))
+def test_layout_is_not_prose(name: str) -> None:
+    """Every finding on these excerpts was a false alarm before layout detection."""
+    assert lint(Document(LAYOUT[name], "plaintext")) == [], name
+
+
+def test_layout_lines_are_masked_whole() -> None:
+    """A table row is masked from its first to its last visible character, so the
+    punctuation rules do not read « : » in a cell either."""
+    text = TABLE_FR
+    spans = layout_spans(text)
+    row = "|    sur une seule ligne)    |                                  |"
+    s = text.index(row)
+    assert (s, s + len(row)) in spans
+    caption = text.index("Tableau")
+    assert not any(a <= caption < b for a, b in spans)
+
+
+#: Debian Reference (es), 9.4.2: prose paragraphs around a table, one with a planted
+#: doubled space on each side of it.
+PROSE_AROUND_TABLE = """\
+    Un valor de «nice« se utiliza para determinar la  prioridad de
+    planificación de los procesos.
+
+    +---------------------------------------------------------------+
+    |  Valor de  |            prioridad de planificación            |
+    |    nice    |                                                  |
+    |------------+--------------------------------------------------|
+    |19          |proceso de menor prioridad (nice)                 |
+    +---------------------------------------------------------------+
+
+    Algunas veces un valor extremo de nice produce más mal que bien
+    al sistema.  Utilice esta orden con cuidado.
+"""
+
+
+def test_doubled_space_in_prose_next_to_a_table_is_still_found() -> None:
+    got = findings("doubled-space", PROSE_AROUND_TABLE)
+    lines = [PROSE_AROUND_TABLE.count("\n", 0, f.start) for f in got]
+    assert lines == [0, 11]
+
+
+def test_doubled_space_in_a_paragraph_touching_a_table_is_found() -> None:
+    """No blank line between the sentence and the table: the sentence is still prose."""
+    text = (
+        "Le tableau suivant  donne les valeurs.\n"
+        "+--------+--------+\n"
+        "|nice    |priorité|\n"
+        "+--------+--------+\n"
+    )
+    got = findings("doubled-space", text)
+    assert [text[f.start - 7 : f.start] for f in got] == ["suivant"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one line, one doubled space: a slip, not a column
+        "The FSF's long-standing objective is to develop  a new operating system.\n",
+        # two prose lines each with a doubled space, at different columns
+        "    The project name is pronounced Deb'-ee-en,  with a short e in Deb,\n"
+        "    and emphasis on the first  syllable.\n",
+        # two lines whose slips happen to end at the same column
+        "Le  chat dort.\nIl  fait nuit.\n",
+        # a sentence that quotes a command does not make a transcript
+        "    To update the lists, type $ apt update  and wait.\n",
+        # a Key: value line alone is a sentence with a colon
+        "Note:  the archive is signed.\n",
+        # a paragraph that starts with a lower-case word but reads as a sentence
+        "    e.g. the file  is  small.\n",
+    ],
+)
+def test_prose_with_doubled_spaces_is_still_flagged(text: str) -> None:
+    assert findings("doubled-space", text), text
+
+
+def test_columns_compare_display_width() -> None:
+    """Wide characters count two columns: a Japanese table still lines up."""
+    text = "    パッケージ  バージョン\n    apt         2.2.4\n"
+    # both runs end at column 16; counted in code points they would end at 11 and 16
+    assert lint(Document(text, "plaintext"), only("doubled-space")) == []
+
+
+def test_markdown_paragraphs_are_unchanged() -> None:
+    """Plain text only: Markdown marks its own tables and code."""
+    text = "Columns:\n\nreal    0m0.035s\nuser    0m0.000s\n"
+    assert findings("doubled-space", text, "markdown")
+    assert not findings("doubled-space", text, "plaintext")
