@@ -189,6 +189,7 @@ paragraph opening with „ or a guillemet is not reported.""",
             note="the stray ” has no opening mark: reported, not fixed",
         ),
         clean("Er sagte: „Hallo“ und »Tschüss« und ging.\n", language="de"),
+        clean("Die Meldung “File not found” erscheint beim Start.\n", language="de"),
         clean("Das Wort «Velo» ist in der Schweiz üblich.\n", language="de-CH"),
     ],
 )
@@ -221,6 +222,9 @@ def german_quotes(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
                 stack.append(p)
                 continue
             want_open = "„" if c in "“”" else g_open
+            if c == "”" and stack and text[stack[-1]] == "“":
+                stack.pop()  # an English “…” quoted inside German text
+                continue
             if stack and text[stack[-1]] == want_open:
                 stack.pop()
                 gap = gap_before(text, p, tokens)
@@ -241,7 +245,8 @@ def german_quotes(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
                     )
                 continue
             if c == "“" and text[p + 1 : p + 2].isalnum():
-                continue  # an English-style opening “ (quoted English inside German)
+                stack.append(p)  # an English-style opening “ (quoted English inside German)
+                continue
             yield r.finding(p, p + 1, f"{c} without a matching opening mark in this paragraph")
         if stack:
             nxt_start = ranges[idx + 1][0] if idx + 1 < len(ranges) else None
