@@ -12,13 +12,12 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import __version__, reporting, walk
+from . import __version__, fileio, reporting, walk
 from .engine import (
     Config,
     Document,
@@ -43,16 +42,27 @@ def iter_files(
         yield str(p)
 
 
+def read(path: str) -> tuple[FileResult, fileio.Snapshot | None]:
+    """The file as a document to lint, or a result saying why it is not one; and the
+    file as read (only regular files, bounded), to check before writing that nobody
+    changed it meanwhile."""
+    try:
+        snap = fileio.read_regular(path)
+    except fileio.SkippedFile as exc:
+        return FileResult(path, None, note=exc.strerror), None
+    except OSError as exc:
+        return FileResult(path, None, error=exc.strerror or str(exc)), None
+    raw = snap.data
+    if textio.looks_binary(raw):
+        return FileResult(path, None, note="binary file, skipped"), None
+    text = textio.decode(raw)
+    doc = Document(text, language_for_path(path), Path(path).absolute().as_uri(), path, raw)
+    return FileResult(path, doc), snap
+
+
 def load(path: str) -> FileResult:
     """The file as a document to lint, or a result saying why it is not one."""
-    try:
-        text, raw = textio.read(path)
-    except OSError as exc:
-        return FileResult(path, None, error=exc.strerror or str(exc))
-    if textio.looks_binary(raw):
-        return FileResult(path, None, note="binary file, skipped")
-    doc = Document(text, language_for_path(path), Path(path).absolute().as_uri(), path, raw)
-    return FileResult(path, doc)
+    return read(path)[0]
 
 
 def load_user_settings(path: str | None) -> Any:
@@ -120,20 +130,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if any(r.findings for r in results) else 0
 
 
-def _atomic_write(path: str, data: bytes) -> None:
-    """Write next to the file, then rename: a crash never leaves half a file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".textsweep-", suffix=".tmp")
+def _write(snap: fileio.Snapshot | None, data: bytes) -> int:
+    """Write fixed bytes over the file as read (see :func:`fileio.replace_checked`:
+    link target, owner, mode and hard links kept); 2 when it changed meanwhile."""
+    assert snap is not None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        fileio.replace_checked(snap, data)
+    except fileio.ChangedOnDisk as exc:
+        print(f"{snap.path}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # read-only file, full disk…: this file fails, not the run
+        print(f"{snap.path}: not written: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _encode_like(original: bytes, text: str) -> bytes:
@@ -148,20 +157,35 @@ def cmd_fix(args: argparse.Namespace) -> int:
     user = load_user_settings(args.config)
     changed = 0
     status = 0
+    #: (device, inode) of files done: two links to one file are fixed once.
+    done: set[tuple[int, int]] = set()
+    walked = [p for p in args.paths if os.path.isdir(p)]
+    named = {os.path.normpath(p) for p in args.paths}
     for path in iter_files(args.paths, args.exclude, not args.no_gitignore):
-        r = load(path)
+        if (
+            os.path.islink(path)
+            and os.path.normpath(path) not in named
+            and not fileio.inside(path, walked)
+        ):
+            # A link committed into a tree must not make `fix .` write outside it.
+            print(f"{path}: symlink to a file outside the tree, not fixed", file=sys.stderr)
+            continue
+        r, snap = read(path)
         doc = r.document
         if doc is None:
             if r.error or r.note:
                 print(f"{path}: {r.error or r.note}", file=sys.stderr)
             status = 2 if r.error else status
             continue
-        assert doc.raw is not None
+        assert doc.raw is not None and snap is not None
+        if fileio.same_file_key(snap) in done:
+            continue
+        done.add(fileio.same_file_key(snap))
         raw = doc.raw
         if args.to_utf8:
             # Conversion alone: the bytes change, never the text, so the result
             # can be checked by encoding it back. Run `fix` again for the rest.
-            status = max(status, _convert(path, raw, args))
+            status = max(status, _convert(path, raw, args, snap))
             continue
         elif not _is_utf8(raw):
             print(
@@ -184,17 +208,22 @@ def cmd_fix(args: argparse.Namespace) -> int:
                 )
             )
         else:
-            _atomic_write(path, _encode_like(raw, result.text))
-            print(
-                f"{path}: {result.applied} fix{'es' if result.applied != 1 else ''} applied",
-                file=sys.stderr,
-            )
+            fixes = f"{result.applied} fix{'es' if result.applied != 1 else ''}"
+            if args.check:  # --check reports, it never writes
+                print(f"{path}: {fixes} would be applied", file=sys.stderr)
+                continue
+            failed = _write(snap, _encode_like(raw, result.text))
+            status = max(status, failed)
+            if not failed:
+                print(f"{path}: {fixes} applied", file=sys.stderr)
     if args.diff or args.check:
         return max(status, 1 if changed else 0)
     return status
 
 
-def _convert(path: str, raw: bytes, args: argparse.Namespace) -> int:
+def _convert(
+    path: str, raw: bytes, args: argparse.Namespace, snap: fileio.Snapshot | None = None
+) -> int:
     """``fix --to-utf8`` for one file: lossless conversion or a refusal that says why."""
     try:
         data, info = encoding.to_utf8(raw, args.from_encoding)
@@ -211,8 +240,7 @@ def _convert(path: str, raw: bytes, args: argparse.Namespace) -> int:
     )
     if args.diff or args.check:
         return 1
-    _atomic_write(path, data)
-    return 0
+    return _write(snap, data)
 
 
 def _is_utf8(raw: bytes) -> bool:
@@ -247,8 +275,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     server = create_server()
     if args.tcp:
-        host, _, port = args.tcp.rpartition(":")
-        server.start_tcp(host or "127.0.0.1", int(port))
+        from .servetcp import tcp_address
+
+        host, port = tcp_address(args.tcp)  # ValueError (exit 2) for another host
+        print(f"textsweep: listening on {host}:{port} (localhost only)", file=sys.stderr)
+        server.start_tcp(host, port)
     else:
         server.start_io()
     return 0
@@ -276,7 +307,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="run the language server (stdio by default)")
     serve.add_argument("--stdio", action="store_true", help="accepted and ignored (default)")
-    serve.add_argument("--tcp", metavar="HOST:PORT", help="listen on TCP instead (debugging)")
+    serve.add_argument(
+        "--tcp", metavar="HOST:PORT", help="listen on TCP instead (debugging; localhost only)"
+    )
     serve.add_argument("--log-level", default="warning", help="stderr log level")
     serve.set_defaults(func=cmd_serve)
 

@@ -28,6 +28,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import fileio
+from .editorconfigfile import get_properties
 from .engine import Config, parse_settings
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,8 @@ SETTINGS_FILE_NAMES = frozenset({*PROJECT_FILES, ".editorconfig"})
 WATCH_GLOBS = tuple(f"**/{name}" for name in sorted(SETTINGS_FILE_NAMES))
 
 _BOOL = {"true": True, "false": False}
+#: Larger project files are not read.
+PROJECT_FILE_MAX_BYTES = 4 * 1024 * 1024
 
 
 # ---------------------------------------------------------------------- .editorconfig
@@ -48,11 +52,8 @@ _BOOL = {"true": True, "false": False}
 def editorconfig_settings(path: str) -> dict[str, Any]:
     """The ``textsweep`` settings implied by the .editorconfig files above ``path``."""
     try:
-        import editorconfig
-    except ImportError:  # pragma: no cover - a declared dependency
-        return {}
-    try:
-        props = editorconfig.get_properties(os.path.abspath(path))
+        # Our own reader: bounded-time globs, regular files only (see the module).
+        props = get_properties(os.path.abspath(path))
     except Exception as exc:  # noqa: BLE001 - a broken .editorconfig must not stop linting
         log.warning("ignoring .editorconfig for %s: %s", path, exc)
         return {}
@@ -114,8 +115,10 @@ def _load_toml(path: str) -> dict[str, Any]:
         import tomllib  # type: ignore[import-not-found,unused-ignore]
     except ImportError:  # Python 3.10: no TOML reader in the standard library
         return {}
-    with open(path, "rb") as fh:
-        data: dict[str, Any] = tomllib.load(fh)
+    # Regular files only, bounded: a pyproject.toml that is a FIFO or a link to
+    # /dev/zero must not hang the CLI or the server.
+    raw = fileio.read_regular(path, PROJECT_FILE_MAX_BYTES).data
+    data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     return data
 
 

@@ -41,6 +41,8 @@ from typing import IO, TypeVar
 
 import pathspec
 
+from . import fileio
+
 R = TypeVar("R")
 T = TypeVar("T")
 
@@ -52,6 +54,8 @@ SKIP_DIRS = frozenset(
 )
 #: Below this many files the pool's start-up (~0.1 s) costs more than it saves.
 POOL_THRESHOLD = 48
+#: Larger ignore files are not read.
+IGNORE_MAX_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -64,9 +68,12 @@ class _Ignore:
 
 def _load_ignore(base: Path, file: Path) -> _Ignore | None:
     try:
-        lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+        # Regular files only, bounded: a .gitignore linked to /dev/zero or a FIFO
+        # must not hang the walk.
+        raw = fileio.read_regular(str(file), IGNORE_MAX_BYTES).data
     except OSError:
         return None
+    lines = raw.decode("utf-8", errors="replace").splitlines()
     spec = pathspec.GitIgnoreSpec.from_lines(lines)
     if not spec.patterns:
         return None

@@ -21,7 +21,7 @@ from .. import __version__
 from ..engine import Config, Document, Finding, fix_all
 from ..engine.linter import active_rules, lint_capped
 from ..settings import SettingsResolver
-from . import convert
+from . import convert, disk
 from .documents import OpenDocument
 from .positions import UTF16
 from .protocol import TextsweepProtocol
@@ -122,7 +122,14 @@ class TextsweepServer(LanguageServer):
             raw = self.pushed_settings
         od = self.docs.get(uri)
         # The editor's settings over the project's files, as the CLI layers them.
-        config, warnings = self.resolver.config_for(od.path if od else None, raw)
+        path = od.path if od else None
+        if path is None:  # nothing to read: no need to queue behind the lints
+            config, warnings = self.resolver.config_for(None, raw)
+        else:
+            # Off the loop: it reads files and matches .editorconfig globs.
+            config, warnings = await asyncio.get_running_loop().run_in_executor(
+                self.executor, self.resolver.config_for, path, raw
+            )
         self.warn(warnings)
         self.configs[uri] = config
         return config
@@ -159,6 +166,22 @@ class TextsweepServer(LanguageServer):
             self.schedule(uri, 0)
         if self.pull_mode and self._supports("workspace", "diagnostics", "refresh_support"):
             self.workspace_diagnostic_refresh(None)
+
+    async def read_disk(self, path: str, text: str) -> bytes | None:
+        """The document's bytes on disk, when safe to read (see :mod:`.disk`)."""
+        try:
+            folders = disk.workspace_paths(self.workspace)
+        except RuntimeError:  # a didOpen before initialize: no workspace yet
+            folders = []
+        got = await asyncio.get_running_loop().run_in_executor(
+            self.executor, disk.read_for_document, path, text, folders
+        )
+        if got.note:
+            log.warning("%s", got.note)
+            self.window_log_message(
+                lsp.LogMessageParams(type=lsp.MessageType.Warning, message=f"textsweep: {got.note}")
+            )
+        return got.data
 
     # ------------------------------------------------------------------ linting
 

@@ -7,6 +7,7 @@ column is exclusive. Paths are relative URIs against ``%SRCROOT%``.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
@@ -53,8 +54,12 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
 
 
 def artifact_uri(path: str) -> str:
-    """A relative path as a SARIF URI reference (percent-encoded, forward slashes)."""
-    return quote(path.replace("\\", "/"), safe="/-._~!$&'()*+,;=@")
+    """A relative path as a SARIF URI reference (percent-encoded, forward slashes).
+
+    The raw bytes are encoded (``os.fsencode``): a name that is not valid UTF-8 gets
+    its bytes percent-encoded instead of crashing the report."""
+    raw = os.fsencode(path.replace("\\", "/"))
+    return quote(raw, safe="/-._~!$&'()*+,;=@")
 
 
 def render(results: Sequence[FileResult]) -> str:

@@ -13,6 +13,7 @@ almost never reaches ftfy at all.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -212,15 +213,23 @@ def _runs(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, in
     n = len(text)
     cur: tuple[int, int] | None = None
     for hs, he in spans:
+        if cur is not None and hs < cur[1]:
+            # A hit inside the current token: its start is known, and its end (a
+            # blank or the end of the text) moves only if the hit reaches past it.
+            # Scanning the whole token again for every hit made ``Ã©Ã©Ã©…`` quadratic.
+            if he > cur[1]:
+                e = he
+                while e < n and text[e] not in _BLANK:
+                    e += 1
+                cur = (cur[0], e)
+            continue
+        # Past the current token, whose end is a blank: the scan left stops there.
         s = hs
         while s > 0 and text[s - 1] not in _BLANK:
             s -= 1
         e = he
         while e < n and text[e] not in _BLANK:
             e += 1
-        if cur is not None and s < cur[1]:
-            cur = (cur[0], max(cur[1], e))
-            continue
         if cur is not None:
             yield cur
         cur = (s, e)
@@ -407,13 +416,17 @@ def find(text: str) -> list[Repair]:
     if not found:
         return []
     out: list[Repair] = []
+    # Hits are sorted by start: each run's hits are found by bisection, not by
+    # a walk over all of them (quadratic on a file of short broken words).
+    starts = [h[0] for h in found]
     for rs, re_ in _runs(text, found):
         run = text[rs:re_]
         fixed, plan = _judge(run)
         if fixed != run and plan and _acceptable(run, fixed):
             out.append(_repair(text, rs, re_, run, fixed, plan))
             continue
-        inside = [h for h in found if rs <= h[0] and h[1] <= re_]
+        lo, hi = bisect.bisect_left(starts, rs), bisect.bisect_left(starts, re_)
+        inside = [h for h in found[lo:hi] if h[1] <= re_]
         for chain in _chains(inside):
             repaired = _fallback(text, chain)
             if repaired is None:

@@ -472,7 +472,10 @@ def french_space_kind(r: Rule, doc: Document, config: Config) -> Iterator[Findin
 
 # --------------------------------------------------------------------------- , and .
 
-_BEFORE_COMMA = re.compile(r"[ \t\u00a0\u202f]+(?=[,.](?:[\s\"”»)\]]|$))")
+#: Tried only where a run of spaces starts: from inside a long run that is not
+#: followed by a comma, every start rescanned the rest of the run (quadratic). A
+#: match from inside a run was skipped anyway (a space before it).
+_BEFORE_COMMA = re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=[,.](?:[\s\"”»)\]]|$))")
 
 
 _NOT_BEFORE_COMMA = frozenset(" \t\r\n\u00a0\u202f,.")

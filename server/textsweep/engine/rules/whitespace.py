@@ -3,6 +3,7 @@ final newline, line endings and indentation."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -264,14 +265,17 @@ def blank_line_limit(doc: Document, config: Config) -> int:
 
 @lru_cache(maxsize=32)
 def _blank_run_pattern(min_lines: int, crlf: bool) -> re.Pattern[str]:
-    """Runs of at least ``min_lines`` blank lines followed by more text.
+    """Maximal runs of at least ``min_lines`` blank lines after a line break.
 
+    No look-ahead for the text that must follow: a failed look-ahead at the end of
+    a long run made the search retry from every break inside it (quadratic on a
+    file of line breaks). The caller checks what follows, once per run.
     Without carriage returns the pattern starts with a literal ``\n``, which
     the regex engine finds at C speed; the general one is used only when needed.
     """
     # "\r(?!\n)": backtracking must never split a CRLF into two line breaks.
     brk = r"(?:\r\n|\r(?!\n)|\n)" if crlf else "\n"
-    run = rf"((?:[ \t]*{brk}){{{min_lines},}})(?=[ \t]*[^ \t\r\n])"
+    run = rf"((?:[ \t]*{brk}){{{min_lines},}})"
     # No "\A|" alternation in front: it would defeat the literal-prefix search.
     return re.compile(rf"{brk}{run}")
 
@@ -280,7 +284,16 @@ def _blank_run_pattern(min_lines: int, crlf: bool) -> re.Pattern[str]:
 def _leading_blank_pattern(min_lines: int) -> re.Pattern[str]:
     """The same run at the very start of the text."""
     brk = r"(?:\r\n|\r(?!\n)|\n)"
-    return re.compile(rf"((?:[ \t]*{brk}){{{min_lines},}})(?=[ \t]*[^ \t\r\n])")
+    return re.compile(rf"((?:[ \t]*{brk}){{{min_lines},}})")
+
+
+def _text_follows(text: str, end: int) -> bool:
+    """The line starting at ``end`` holds something other than spaces and tabs."""
+    n = len(text)
+    i = end
+    while i < n and text[i] in " \t":
+        i += 1
+    return i < n and text[i] not in "\r\n"
 
 
 @rule(
@@ -314,8 +327,12 @@ def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     # file is all "non-prose" outside comments and strings, yet its limit still applies.
     mask = non_prose(doc) if doc.is_prose else None
     lead = _leading_blank_pattern(limit + 1).match(text)
-    for m in ([lead] if lead else []) + list(pattern.finditer(text)):
+    # A leading run is reported once, not again from its first line break.
+    rest = pattern.finditer(text, lead.end() if lead else 0)
+    for m in itertools.chain([lead] if lead else [], rest):
         start, end = m.span(1)
+        if not _text_follows(text, end):
+            continue  # blank lines at the end belong to final-newline
         breaks = [b.end() for b in _LINE_BREAK.finditer(text, start, end)]
         count = len(breaks)
         cut = breaks[limit - 1] if limit > 0 else start

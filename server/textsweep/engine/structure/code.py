@@ -10,7 +10,9 @@ only when it holds at least two words separated by a space (``"name,age"`` or
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from pygments.lexer import Lexer  # type: ignore[import-untyped]
@@ -97,6 +99,10 @@ _FORMAT = re.compile(
     r"|\{[\w.\[\]!:<>^=+#0-9,-]*\}|\$\{[^}]*\}|\$\w+"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: A whitespace-only line's content (Python's ``\\s``, less the line breaks).
+_BLANK_LINE_CONTENT = re.compile(r"^[^\S\r\n]+(?=\r|\n|\Z)", re.MULTILINE)
+#: What :func:`_tokens` removes: the CR of a CRLF, or a whitespace-only line's content.
+_REMOVED = re.compile(r"\r(?=\n)|(?:(?<=[\r\n])|\A)[^\S\r\n]+(?=\r|\n|\Z)")
 #: Languages where backticks quote a template string, not a shell command.
 _TEMPLATE_BACKTICKS = frozenset(
     {"javascript", "javascriptreact", "typescript", "typescriptreact", "vue", "go"}
@@ -124,6 +130,43 @@ def _is(tok: _TokenType, parents: tuple[_TokenType, ...]) -> bool:
     return any(tok in p for p in parents)
 
 
+def _tokens(lexer: Lexer, text: str) -> Iterator[tuple[int, int, _TokenType]]:
+    """``(start, end, token type)`` of each token, offsets in ``text``.
+
+    The lexers expect LF line ends (Pygments' own ``get_tokens`` converts CRLF
+    and CR), and some rules, such as Python's docstring rule starting with
+    ``^(\\s*)``, rescan a whole run of whitespace-only lines from each line:
+    quadratic on ``" \\n" * n``. So lex a text with LF ends and blank lines
+    emptied, and map the offsets back (a removed character belongs to the token
+    that starts just after it).
+    """
+    if "\r" not in text and _BLANK_LINE_CONTENT.search(text) is None:
+        for start, tok, value in lexer.get_tokens_unprocessed(text):
+            yield start, start + len(value), tok
+        return
+    # Where each removed stretch sat in the lexed text, and the characters
+    # removed up to and including it.
+    where: list[int] = []
+    removed: list[int] = [0]
+    pieces: list[str] = []
+    pos = 0
+    for m in _REMOVED.finditer(text):
+        s, e = m.span()
+        pieces.append(text[pos:s])
+        where.append(s - removed[-1])
+        removed.append(removed[-1] + e - s)
+        pos = e
+    pieces.append(text[pos:])
+    plain = "".join(pieces).replace("\r", "\n")
+    for start, tok, value in lexer.get_tokens_unprocessed(plain):
+        end = start + len(value)
+        yield (
+            start + removed[bisect.bisect_left(where, start)],
+            end + removed[bisect.bisect_left(where, end)],
+            tok,
+        )
+
+
 def code_spans(doc: Document) -> list[Span]:
     """Everything but the prose inside comments and string literals."""
     text = doc.text
@@ -133,8 +176,7 @@ def code_spans(doc: Document) -> list[Span]:
     spans: list[Span] = []
     prose: list[tuple[int, int, bool]] = []  # (start, end, is_comment)
     backtick_prose = doc.language_id in _TEMPLATE_BACKTICKS
-    for start, tok, value in lexer.get_tokens_unprocessed(text):
-        end = start + len(value)
+    for start, end, tok in _tokens(lexer, text):
         if tok in String.Backtick and not backtick_prose:
             pass
         elif tok in Comment and not _is(tok, _NOT_PROSE_TOKENS):

@@ -10,27 +10,76 @@ U+202F.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..document import Document
 from ._spans import Span, gaps, merge
-from .plain import heuristic_spans
+from .plain import _find_all, heuristic_spans
 
-_HTML = re.compile(
+_RAW = "script|style|pre|code|kbd|samp|var|math|svg|textarea|template"
+#: A name or an unquoted value never holds ``<``: from each of many unclosed
+#: ``<a `` the tag branch would otherwise read on to the end (quadratic).
+_TAG = r"</?[A-Za-z][\w:.-]*(?:\s+[^\s=>/<]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s<>]+))?)*\s*/?>"
+_OTHERS = (
     r"<!--.*?-->"
     r"|<!\[CDATA\[.*?\]\]>"
     r"|<\?.*?\?>"
     r"|<!(?:DOCTYPE|doctype)[^>]*>"
-    r"|<(?P<raw>script|style|pre|code|kbd|samp|var|math|svg|textarea|template)\b[^>]*>.*?"
-    r"</(?P=raw)\s*>"
-    r"|</?[A-Za-z][\w:.-]*(?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>"
-    r"|&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});",
+)
+_ENTITY = r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});"
+_HTML = re.compile(
+    _OTHERS + rf"|<(?P<raw>{_RAW})\b[^<>]*>.*?</(?P=raw)\s*>|{_TAG}|{_ENTITY}",
     re.DOTALL | re.IGNORECASE,
 )
+#: The same without raw elements, for where their closing tag never comes.
+_HTML_NO_RAW = re.compile(f"{_OTHERS}|{_TAG}|{_ENTITY}", re.DOTALL | re.IGNORECASE)
+_RAW_OPEN = re.compile(rf"<({_RAW})\b", re.IGNORECASE)
+_RAW_CLOSE = re.compile(rf"</({_RAW})\s*>", re.IGNORECASE)
+#: Openers whose branch reads on to a closer, and that closer.
+_CLOSERS = (("<!--", "-->", 4), ("<![CDATA[", "]]>", 9), ("<?", "?>", 2), ("<!", ">", 2))
+
+
+def _markup(text: str) -> Iterator[Span]:
+    """The spans of ``_HTML.finditer(text)``, without reading to the end of the text
+    from each of many openers that are never closed (``<!--``, ``<?``, ``<script>``…).
+    """
+    last = {closer: text.rfind(closer) for _, closer, _ in _CLOSERS}
+    last_raw: dict[str, int] = {}
+    if "</" in text:
+        for close in _RAW_CLOSE.finditer(text):
+            last_raw[close.group(1).lower()] = close.start()
+    starts = sorted(_find_all(text, "<") + _find_all(text, "&"))
+    pos = 0
+    for i in starts:
+        if i < pos:
+            continue
+        pattern = _HTML
+        if text[i] == "<":
+            closer = _closer(text, i)
+            if closer is not None and last[closer[0]] < i + closer[1]:
+                continue  # never closed, and no other branch starts with "<!" or "<?"
+            raw = _RAW_OPEN.match(text, i)
+            if raw is None or last_raw.get(raw.group(1).lower(), -1) < i:
+                pattern = _HTML_NO_RAW
+        m = pattern.match(text, i)
+        if m:
+            yield m.span()
+            pos = max(m.end(), i + 1)
+
+
+def _closer(text: str, i: int) -> tuple[str, int] | None:
+    """The closer the ``<!`` or ``<?`` construct at ``i`` reads on to, and where it
+    may start at the earliest (relative to ``i``)."""
+    head = text[i : i + 9]
+    for opener, closer, width in _CLOSERS:
+        if head.upper().startswith(opener.upper()):
+            return closer, width
+    return None
 
 
 def html_spans(doc: Document) -> list[Span]:
     text = doc.text
-    spans: list[Span] = [m.span() for m in _HTML.finditer(text)]
+    spans: list[Span] = list(_markup(text))
     # Plain-text heuristics (URLs, paths…) for what the markup left as prose.
     for s, e in gaps(merge(spans), 0, len(text)):
         spans.extend(heuristic_spans(text, s, e))

@@ -8,11 +8,13 @@ arguments of reference-like commands (``\\label``, ``\\ref``, ``\\url``…) are 
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 
 from ..document import Document
 from ._spans import Span, gaps, merge
-from .plain import heuristic_spans
+from .plain import _find_all, heuristic_spans
 
 _VERBATIM_ENVS = (
     "verbatim|Verbatim|lstlisting|minted|alltt|comment|filecontents|tikzpicture|pgfpicture"
@@ -32,26 +34,101 @@ _ARG_COMMANDS = (
     r"|textcolor|pagestyle|thispagestyle|pagenumbering|graphicspath|ifthenelse|newlength"
     r"|selectlanguage|foreignlanguage|lstinputlisting|inputminted|texttt|path|vspace|hspace"
 )
-_SPANS = re.compile(
+#: Optional ``[…]`` arguments: at most this long. Unbounded, each of many unclosed
+#: ``\\cite[`` read on to the end of the text (quadratic); real ones are short.
+_OPT = r"\[[^\]]{0,1000}\]"
+_OPT_LINE = r"\[[^\]\r\n]{0,1000}\]"
+_DMATH = r"|(?P<dmath>\$\$.*?\$\$|\\\[.*?\\\]|\\\(.*?\\\))"
+_SPANS_SOURCE = (
     r"(?P<comment>(?<!\\)%[^\r\n]*)"
     r"|(?P<verb>\\(?:verb|lstinline|mintinline\{[^}]*\})\*?(?P<d>[^\sa-zA-Z{])[^\r\n]*?(?P=d))"
     r"|(?P<mintbrace>\\(?:lstinline|mintinline\{[^}]*\})\{[^}\r\n]*\})"
-    r"|(?P<dmath>\$\$.*?\$\$|\\\[.*?\\\]|\\\(.*?\\\))"
-    r"|(?P<math>(?<!\\)\$(?:\\.|[^$\\])+?\$)"
-    r"|(?P<argcmd>\\(?:" + _ARG_COMMANDS + r")\*?(?:\[[^\]]*\])*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})"
-    r"(?:\[[^\]]*\])?(?:\{[^{}]*\})?)"
-    r"|(?P<cmd>\\(?:[a-zA-Z@]+\*?|[^a-zA-Z\s])(?:\[[^\]\r\n]*\])*)"
-    r"|(?P<brace>[{}&])",
-    re.DOTALL,
+    + _DMATH
+    + r"|(?P<math>(?<!\\)\$(?:\\.|[^$\\])+?\$)"
+    r"|(?P<argcmd>\\(?:" + _ARG_COMMANDS + r")\*?(?:" + _OPT + r")*"
+    r"(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})"
+    r"(?:" + _OPT + r")?(?:\{[^{}]*\})?)"
+    r"|(?P<cmd>\\(?:[a-zA-Z@]+\*?|[^a-zA-Z\s])(?:" + _OPT_LINE + r")*)"
+    r"|(?P<brace>[{}&])"
 )
+_SPANS = re.compile(_SPANS_SOURCE, re.DOTALL)
+#: The same without display math, for an opener whose closer never comes.
+_SPANS_NO_DMATH = re.compile(_SPANS_SOURCE.replace(_DMATH, ""), re.DOTALL)
+#: Display math openers and their closers (``$$`` has no other branch).
+_DMATH_CLOSERS = {"$$": "$$", "\\[": "\\]", "\\(": "\\)"}
+_ENV_HEAD = re.compile(r"\\begin\{(" + _VERBATIM_ENVS + r")\*?\}")
+_ENV_END = re.compile(r"\\end\{((?:" + _VERBATIM_ENVS + r")\*?)\}")
+
+
+class _Closers:
+    """Sorted offsets of each closer in a text: does one start in ``[lo, hi)``?"""
+
+    def __init__(self, text: str, closers: list[str]) -> None:
+        self._at = {c: _find_all(text, c) for c in closers}
+
+    def any_in(self, closer: str, lo: int, hi: int) -> bool:
+        at = self._at[closer]
+        j = bisect.bisect_left(at, lo)
+        return j < len(at) and at[j] < hi
+
+
+def _environments(text: str) -> Iterator[Span]:
+    """The spans of ``_ENV.finditer(text)``, not trying an environment whose
+    ``\\end`` never comes (each of many ``\\begin{verbatim}`` read on to the end)."""
+    if "\\begin{" not in text:
+        return
+    last_end: dict[str, int] = {}
+    for end in _ENV_END.finditer(text):
+        last_end[end.group(1)] = end.start()
+    pos = 0
+    for i in _find_all(text, "\\begin{"):
+        if i < pos:
+            continue
+        head = _ENV_HEAD.match(text, i)
+        if head is None or last_end.get(text[head.start(1) : head.end() - 1], -1) < head.end():
+            continue
+        m = _ENV.match(text, i)
+        if m:
+            yield m.span()
+            pos = m.end()
+
+
+#: Every _SPANS branch starts with one of these.
+_SPANS_FIRST = "%\\${}&"
+
+
+def _markup(
+    text: str, starts: list[int], start: int, end: int, closers: _Closers
+) -> Iterator[Span]:
+    """The spans of ``_SPANS.finditer(text, start, end)``, tried only where a branch
+    can start, and display math only when its closer comes before ``end``."""
+    pos = start
+    for i in starts[bisect.bisect_left(starts, start) :]:
+        if i >= end:
+            break
+        if i < pos:
+            continue
+        pattern = _SPANS
+        opener = text[i : i + 2]
+        closer = _DMATH_CLOSERS.get(opener)
+        if closer is not None and not closers.any_in(closer, i + 2, end - 1):
+            if opener == "$$":
+                continue
+            pattern = _SPANS_NO_DMATH
+        m = pattern.match(text, i, end)
+        if m:
+            yield m.span()
+            pos = max(m.end(), i + 1)
 
 
 def latex_spans(doc: Document) -> list[Span]:
     text = doc.text
-    spans: list[Span] = [m.span() for m in _ENV.finditer(text)]
+    spans: list[Span] = list(_environments(text))
     blocks = merge(spans)
+    starts = sorted(i for c in _SPANS_FIRST if c in text for i in _find_all(text, c))
+    closers = _Closers(text, list(_DMATH_CLOSERS.values()))
     for s, e in list(gaps(blocks, 0, len(text))):
-        spans.extend(m.span() for m in _SPANS.finditer(text, s, e))
+        spans.extend(_markup(text, starts, s, e, closers))
     marked = merge(spans)
     for s, e in list(gaps(marked, 0, len(text))):
         spans.extend(heuristic_spans(text, s, e))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +22,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..document import Document
 from ._spans import Span, gaps, merge
-from .plain import _find_all, _finditer_at, heuristic_spans
+from .plain import BacktickCloser, _find_all, heuristic_spans
 
 _md: MarkdownIt | None = None
 
@@ -57,7 +58,9 @@ _REF_DEF = re.compile(
     r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*$", re.MULTILINE
 )
 _TABLE_PIPE = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t])|[ \t]+#+[ \t]*$", re.MULTILINE)
+#: The closing run only from the start of its spaces: tried from inside a long run
+#: of spaces without ``#``, it rescanned the rest of the run (quadratic).
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t])|(?<![ \t])[ \t]+#+[ \t]*$", re.MULTILINE)
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -201,11 +204,46 @@ def _chunk_spans(text: str) -> tuple[Span, ...]:
     starts = _inline_starts(text)
     for s, e in list(gaps(blocks, 0, len(text))):
         lo = bisect_left(starts, s)
-        spans.extend(m.span() for m in _finditer_at(_INLINE, text, starts[lo:], e))
+        spans.extend(_inline_spans(text, starts[lo:], e))
     marked = merge(spans)
     for s, e in list(gaps(marked, 0, len(text))):
         spans.extend(heuristic_spans(text, s, e))
     return tuple(merge(spans))
+
+
+def _inline_spans(text: str, starts: list[int], end: int) -> Iterator[Span]:
+    """The spans of ``_finditer_at(_INLINE, text, starts, end)``, in linear time.
+
+    Two branches scan ahead without bound: a code span (to the next run of as many
+    backticks) and an HTML comment (to ``-->``). Tried from each of many unclosed
+    openers they were quadratic; code spans are closed by :class:`BacktickCloser`
+    and a comment is not tried when no ``-->`` follows.
+    """
+    closer: BacktickCloser | None = None
+    comment_end = text.rfind("-->", 0, end)
+    pos = 0
+    for i in starts:
+        if i < pos:
+            continue
+        if i >= end:
+            break
+        if text[i] == "`":
+            # Only the code branch starts with a backtick.
+            if closer is None:
+                closer = BacktickCloser(text, i, end)
+            close = closer.close(i)
+            if close is None:
+                continue
+            span = (i, close)
+        elif comment_end < i + 4 and text.startswith("<!--", i, end):
+            continue  # no "-->" after it: no other branch starts with "<!"
+        else:
+            m = _INLINE.match(text, i, end)
+            if m is None:
+                continue
+            span = m.span()
+        yield span
+        pos = max(span[1], i + 1)
 
 
 _BREAK = re.compile(r"\r\n|\r|\n")

@@ -11,6 +11,7 @@ content-defined block boundaries), so an edit only re-scans the block it touched
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -95,7 +96,37 @@ def _find_all(text: str, needle: str) -> list[int]:
     return out
 
 
+_URL_RUN = re.compile(r"""[^\s<>"«»`]*""")
+_URL_LAST_BAD = frozenset(".,;:!?)]}'’")
+
+
+class _UrlTails:
+    """``_URL_TAIL.match(text, p).end()`` (or None) for many ``p``: a URL's tail runs
+    to the end of its run of URL characters, less trailing punctuation, the same for
+    every ``p`` in the run. Matching from each ``www.`` of ``www.www.www.…`` read
+    the whole run again (quadratic); the last answer is kept instead."""
+
+    __slots__ = ("_end", "_run_end", "_start", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._start = self._run_end = -1
+        self._end = -1  # end of the tail for the run, or -1 when it has no good character
+
+    def end(self, p: int) -> int | None:
+        if not self._start <= p <= self._run_end:
+            text = self._text
+            m = _URL_RUN.match(text, p)
+            run_end = m.end() if m else p
+            e = run_end
+            while e > p and text[e - 1] in _URL_LAST_BAD:
+                e -= 1
+            self._start, self._run_end, self._end = p, run_end, e if e > p else -1
+        return self._end if self._end > p else None
+
+
 def _urls(text: str, spans: list[Span]) -> None:
+    tails = _UrlTails(text)
     for needle in ("://", "www.", "mailto:", "urn:", "doi:"):
         if needle not in text:
             continue
@@ -108,8 +139,8 @@ def _urls(text: str, spans: list[Span]) -> None:
                     continue
             elif start > 0 and (text[start - 1].isalnum() or text[start - 1] == "/"):
                 continue
-            m = _URL_TAIL.match(text, i + len(needle))
-            spans.append((start, m.end() if m else i + len(needle)))
+            end = tails.end(i + len(needle))
+            spans.append((start, end if end is not None else i + len(needle)))
 
 
 def _emails(text: str, spans: list[Span]) -> None:
@@ -143,6 +174,43 @@ def _expand_right(text: str, i: int, extra: str = "_") -> int:
     return i
 
 
+class _Expander:
+    """:func:`_expand_left` and :func:`_expand_right` for a series of offsets in
+    increasing order, remembering the last scan: on ``a_b_c_…`` or ``::::…`` each
+    hit would otherwise rescan the whole run (quadratic)."""
+
+    __slots__ = ("_extra", "_left", "_right", "_text")
+
+    def __init__(self, text: str, extra: str = "_") -> None:
+        self._text = text
+        self._extra = extra
+        self._left = (-1, 0)  # (offset, its expansion): text[s:i] all in the class
+        self._right = (-1, -1)  # (offset, its expansion): text[i:e] all in the class
+
+    def left(self, i: int) -> int:
+        text, extra = self._text, self._extra
+        last_i, last_s = self._left
+        j = i
+        while True:
+            if j == last_i:
+                j = last_s
+                break
+            if j > 0 and (text[j - 1].isalnum() or text[j - 1] in extra):
+                j -= 1
+            else:
+                break
+        self._left = (i, j)
+        return j
+
+    def right(self, i: int) -> int:
+        last_i, last_e = self._right
+        if last_i <= i <= last_e:
+            return last_e
+        e = _expand_right(self._text, i, self._extra)
+        self._right = (i, e)
+        return e
+
+
 def _finditer_at(
     pattern: re.Pattern[str], text: str, starts: list[int], endpos: int | None = None
 ) -> Iterator[re.Match[str]]:
@@ -161,6 +229,47 @@ def _finditer_at(
         if m:
             yield m
             pos = max(m.end(), i + 1)
+
+
+_BACKTICK_RUN = re.compile(r"`+")
+
+
+class BacktickCloser:
+    """Where a code span opened at a backtick closes, as BACKTICKS finds it, in
+    ``text[:end]``, without scanning ahead from every backtick.
+
+    From a backtick inside a run, BACKTICKS opens with the rest of that run (k
+    backticks) and closes at the next run of exactly k backticks; the regex found
+    that run by scanning ahead from every backtick, quadratic on a run of them.
+    Here each run length maps to the runs of that length, found by bisection.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._runs = [m.span() for m in _BACKTICK_RUN.finditer(text, start, end)]
+        self._starts = [a for a, _ in self._runs]
+        self._by_length: dict[int, list[int]] = {}
+        for k, (a, b) in enumerate(self._runs):
+            self._by_length.setdefault(b - a, []).append(k)
+
+    def close(self, i: int) -> int | None:
+        """End of the code span opened at the backtick at ``i``, or None."""
+        k = bisect.bisect_right(self._starts, i) - 1
+        same = self._by_length.get(self._runs[k][1] - i, [])
+        j = bisect.bisect_right(same, k)
+        return self._runs[same[j]][1] if j < len(same) else None
+
+
+def _backtick_spans(text: str) -> Iterator[Span]:
+    """The spans of ``_finditer_at(BACKTICKS, text, <every backtick>)``, in linear time."""
+    closer = BacktickCloser(text, 0, len(text))
+    pos = 0
+    for i in _find_all(text, "`"):
+        if i < pos:
+            continue
+        end = closer.close(i)
+        if end is not None:
+            yield i, end
+            pos = end
 
 
 #: Literals an EMOTICON match can start with (``[:;=]…``, ``<3``, ``^^``, ``xD``).
@@ -245,20 +354,23 @@ def _block_spans(text: str) -> tuple[Span, ...]:
     if "\\\\" in text:
         spans.extend(m.span() for m in _UNC_PATH.finditer(text))
     if "`" in text:
-        spans.extend(m.span() for m in _finditer_at(BACKTICKS, text, _find_all(text, "`")))
+        spans.extend(_backtick_spans(text))
     if "::" in text:
+        name, scope = _Expander(text), _Expander(text, "_~:")
         for i in _find_all(text, "::"):
-            spans.append((_expand_left(text, i), _expand_right(text, i + 2, "_~:")))
+            spans.append((name.left(i), scope.right(i + 2)))
     if "_" in text:
+        ident = _Expander(text)
         for i in _find_all(text, "_"):
-            s, e = _expand_left(text, i), _expand_right(text, i + 1)
+            s, e = ident.left(i), ident.right(i + 1)
             if s < i and e > i + 1 and text[s].islower():
                 spans.append((s, e))
     if "(" in text:
+        callee = _Expander(text, "_.")
         for m in _CALL.finditer(text):
             s = m.start()
             if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
-                spans.append((_expand_left(text, s, "_."), m.end()))
+                spans.append((callee.left(s), m.end()))
     for m in _emoticons(text):
         s = m.start()
         prev = text[s - 1] if s > 0 else ""
@@ -273,8 +385,9 @@ def _block_spans(text: str) -> tuple[Span, ...]:
                 d = DIRECTIVE.match(text, i)
                 if d:
                     spans.append(d.span())
+    file_name = _Expander(text, "_-.")
     for m in _EXTENSION.finditer(text):
-        s = _expand_left(text, m.start(), "_-.")
+        s = file_name.left(m.start())
         if s < m.start():
             spans.append((s, m.end()))
     for ls, le in _lines_at(text, _code_hints(text)):

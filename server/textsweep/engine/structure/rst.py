@@ -28,14 +28,17 @@ _BODY_IS_CODE = frozenset(
 _OPTION = re.compile(r"^[ \t]+:[\w -]+:(?:[ \t].*)?$")
 _ADORNMENT = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
 _TABLE_BORDER = re.compile(r"^[ \t]*(?:\+[-=+]+\+|=+(?:[ \t]+=+)+)[ \t]*$")
+#: Role names and reference names are bounded, and a ``::`` ending a paragraph is
+#: tried from the start of the spaces before it: tried from every character of a
+#: long run of ``:``, of ``a.``, or of spaces, each read the rest of the run again.
 _INLINE = re.compile(
     r"``.+?``"
-    r"|(?::[\w:+.-]+:)?`[^`]+`(?::[\w:+.-]+:)?_{0,2}"
+    r"|(?::[\w:+.-]{1,40}:)?`[^`]+`(?::[\w:+.-]{1,40}:)?_{0,2}"
     r"|\|[^|\s][^|]*\|_{0,2}"
     r"|\[(?:\d+|#[\w-]*|\*|[\w-]+)\]_"
-    r"|\b[\w.-]+__?(?=[\s,.;:!?)]|$)"
+    r"|\b[\w.-]{1,60}__?(?=[\s,.;:!?)]|$)"
     r"|^[ \t]*:[\w -]+:(?=[ \t]|$)"
-    r"|[ \t]*(?<![:\w])::(?=[ \t]*$)"
+    r"|(?<![ \t])[ \t]*(?<![:\w])::(?=[ \t]*$)"
     r"|\\[^\sa-zA-Z0-9]",
     re.MULTILINE,
 )

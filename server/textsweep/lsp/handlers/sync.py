@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
 from typing import TYPE_CHECKING
 
 from lsprotocol import types as lsp
 from pygls.uris import to_fs_path
 
+from ... import fileio
 from ...settings import is_settings_file
 from ..documents import OpenDocument
 
@@ -20,12 +19,10 @@ MAX_READ_BYTES = 64 * 1024 * 1024
 
 
 def read_bytes(path: str) -> bytes | None:
-    """The file's bytes, or None when it cannot or should not be read."""
+    """The file's bytes, or None when it cannot or should not be read (only regular
+    files, the limit counted on the bytes read: see :mod:`textsweep.fileio`)."""
     try:
-        if os.path.getsize(path) > MAX_READ_BYTES:
-            return None
-        with open(path, "rb") as fh:
-            return fh.read()
+        return fileio.read_regular(path, MAX_READ_BYTES).data
     except OSError:
         return None
 
@@ -38,7 +35,7 @@ async def did_open(ls: TextsweepServer, params: lsp.DidOpenTextDocumentParams) -
     # (a status bar asking for documentInfo) must find the document.
     ls.docs[td.uri] = od
     if path:
-        od.raw = await asyncio.get_running_loop().run_in_executor(ls.executor, read_bytes, path)
+        od.raw = await ls.read_disk(path, td.text)
     ls.schedule(td.uri, 0)
 
 
@@ -63,7 +60,7 @@ async def did_save(ls: TextsweepServer, params: lsp.DidSaveTextDocumentParams) -
         # that watch files say so too (didChangeWatchedFiles); the others only save.
         ls.settings_files_changed()
     if od.path:
-        od.raw = await asyncio.get_running_loop().run_in_executor(ls.executor, read_bytes, od.path)
+        od.raw = await ls.read_disk(od.path, od.text)
     ls.schedule(od.uri, 0)
 
 
