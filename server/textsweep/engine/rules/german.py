@@ -72,13 +72,16 @@ _NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
           "!": "exclamation mark", "?": "question mark"}  # fmt: skip
 
 
+_CODE_CHARS = frozenset("=/\\|<>$_`{}")
+
+
 def _code_token(text: str, pos: int, start: int) -> bool:
     """Does the token ending at ``pos`` look like code (``IFS=``, ``-xf``, a path)?"""
     q = pos
     while q > start and not text[q - 1].isspace():
         q -= 1
     tok = text[q:pos]
-    return tok.startswith("-") or any(c in tok for c in "=/\\|<>$_`{}")
+    return tok.startswith("-") or not _CODE_CHARS.isdisjoint(tok)
 
 
 @rule(
