@@ -154,6 +154,8 @@ def _encode_like(original: bytes, text: str) -> bytes:
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
+    if args.from_encoding is not None:
+        encoding.text_codec(args.from_encoding)  # ValueError: one line, exit 2
     user = load_user_settings(args.config)
     changed = 0
     status = 0
@@ -232,6 +234,12 @@ def _convert(
         return 1
     if data == raw:
         return 0
+    if info.is_utf8:  # only a byte-order mark to drop
+        verb = "would remove" if args.diff or args.check else "removed"
+        print(f"{path}: {verb} the UTF-8 byte-order mark", file=sys.stderr)
+        if args.diff or args.check:
+            return 1
+        return _write(snap, data)
     verb = "would convert" if args.diff or args.check else "converted"
     print(
         f"{path}: {verb} from {encoding.display_name(info.encoding)} "
@@ -282,7 +290,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server.start_tcp(host, port)
     else:
         server.start_io()
-    return 0
+    return server.exit_code
 
 
 def _add_walk_options(parser: argparse.ArgumentParser) -> None:

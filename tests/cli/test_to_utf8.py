@@ -61,8 +61,29 @@ def test_fix_to_utf8_restores_text_byte_exactly(tmp_path: Path, name: str) -> No
         assert converted.decode("utf-8").encode(codec) == original
     else:
         assert back == original
-    if original != converted:
+    if original != converted and codec == "utf-8-sig":
+        # Not "converted from UTF-8 to UTF-8": only the mark went.
+        assert out.stderr.strip().endswith("removed the UTF-8 byte-order mark"), out.stderr
+    elif original != converted:
         assert "to UTF-8" in out.stderr
+
+
+@pytest.mark.parametrize("codec", ["base64", "hex", "zlib", "bz2", "rot13", "uu", "quopri"])
+def test_from_a_transform_is_one_line_and_exit_2(tmp_path: Path, codec: str) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes("Café crème\n".encode("cp1252"))
+    out = run("fix", "--to-utf8", "--from", codec, str(p))
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "not a text encoding" in out.stderr, out.stderr
+    assert p.read_bytes() == "Café crème\n".encode("cp1252")
+
+
+def test_check_intact_cp1252_says_file_encoding_not_lost_bytes(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes("Le dépôt de l’été coûte 5 € ; déjà vu, très cher.\nÇa coûte.\n".encode("cp1252"))
+    out = run("check", str(p))
+    assert "replacement-character" not in out.stdout and "lost" not in out.stdout
+    assert "file-encoding" in out.stdout and "--to-utf8" in out.stdout, out.stdout
 
 
 def test_mixed_file_converted_line_by_line(tmp_path: Path) -> None:

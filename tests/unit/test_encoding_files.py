@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from textsweep.engine import Document, apply_fixes, lint, textio
+from textsweep.engine import Document, apply_fixes, fix_all, lint, textio
 from textsweep.engine.encoding import (
     LossyDecodeError,
     decode_as,
@@ -205,3 +205,15 @@ def test_detection_accuracy_summary(files: dict[str, Path]) -> None:
     info = inspect_bytes(files["mixed.txt"].read_bytes())
     right += info.encoding == "windows-1252" and info.is_mixed
     assert right == len(make.SAMPLES) + 1
+
+
+def test_utf16_with_bom_read_as_utf8_gets_only_the_reload() -> None:
+    """NULs and U+FFFD throughout: fix-all must not strip the NULs into ``��Le d�p�t``."""
+    text = "Le dépôt de l’été : 12 € — très cher.\nÇa coûte.\n"
+    raw = text.encode("utf-16")
+    doc = Document(raw.decode("utf-8", errors="replace"), raw=raw)
+    found = lint(doc)
+    reloads = [x for f in found for x in f.fixes if x.purpose is FixPurpose.RELOAD]
+    assert reloads and reloads[0].replacement == text
+    assert all(x.purpose is FixPurpose.RELOAD for f in found for x in f.fixes)
+    assert fix_all(doc).text == doc.text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textsweep.engine import Document, lint, parse_settings, textio
+from textsweep.engine import Document, fix_all, lint, parse_settings, textio
 from textsweep.engine.encoding.options import EncodingOptions, UnicodeOptions
 from textsweep.engine.options import parse_options
 
@@ -71,14 +71,29 @@ def test_mojibake_clean_text_untouched() -> None:
 
 
 def test_c1_preferred_fix_and_removal() -> None:
-    (f,) = findings("c1-control", "l\x92admettre\n")
+    # The ellipsis byte after the sentence decides: the document is Windows-1252.
+    f, _ = findings("c1-control", "Il faut l\x92admettre\x85\n")
     assert "Windows-1252 byte 0x92 read as Latin-1" in f.message
-    assert [fx.replacement for fx in f.fixes] == ["’", ""]
-    assert f.fixes[0].safe and not f.fixes[1].safe
+    assert [fx.replacement for fx in f.fixes] == ["’", "í", ""]
+    assert [fx.safe for fx in f.fixes] == [True, False, False]
+
+
+def test_c1_alone_between_letters_is_a_guess() -> None:
+    """``tur\x92stico``: MacRoman ``í`` as likely as Windows-1252 ``’``: offer both."""
+    (f,) = findings("c1-control", "tur\x92stico\n")
+    assert [fx.replacement for fx in f.fixes] == ["’", "í", ""]
+    assert not any(fx.safe for fx in f.fixes)
+    assert fix_all(Document("tur\x92stico\n")).text == "tur\x92stico\n"
+
+
+def test_c1_follows_the_codec_the_document_agrees_on() -> None:
+    """Other MacRoman letters in the document decide ``\x92`` is ``í``."""
+    text = "tur\x92stico, caf\x8e con leche, d\x8ej\x88 vu\n"
+    assert fix_all(Document(text)).text == "turístico, café con leche, déjà vu\n"
 
 
 def test_c1_undefined_byte_is_removed() -> None:
-    (f,) = findings("c1-control", "a\x81b\n")
+    (f,) = findings("c1-control", "a\x81 b\n")
     assert f.fixes[0].replacement == "" and f.fixes[0].safe
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Fix
@@ -15,12 +15,19 @@ class FixResult:
     skipped: tuple[Fix, ...]
 
 
-def apply_fixes(text: str, fixes: Iterable[Fix]) -> FixResult:
+def apply_fixes(
+    text: str, fixes: Iterable[Fix], owner: Callable[[Fix], Hashable] | None = None
+) -> FixResult:
     """Apply non-overlapping fixes in one pass over ``text``.
 
     Fixes are taken in position order; one that overlaps an earlier applied fix
     (or inserts at the same point as one) is skipped and returned in ``skipped``
     so the caller can run another pass on the new text.
+
+    With ``owner`` (fix → the rule that computed it), a fix that merely *touches*
+    a fix of another owner is skipped too: two rules read the same characters
+    differently (an entity's ``;`` is no semicolon), so the second must look
+    again at the text the first one wrote, not at the text before it.
     """
     ordered = sorted(set(fixes), key=lambda f: (f.start, f.end, f.replacement))
     parts: list[str] = []
@@ -28,16 +35,28 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> FixResult:
     skipped: list[Fix] = []
     pos = 0
     last: Fix | None = None
+    #: Per owner, the furthest end of its fixes seen so far.
+    reach: dict[Hashable, int] = {}
     for fix in ordered:
         if not 0 <= fix.start <= fix.end <= len(text):
             skipped.append(fix)
             continue
+        clash = False
+        if owner is not None:
+            who = owner(fix)
+            # Touching a fix of another rule, applied *or skipped*: a skipped fix
+            # still claims its characters (the entity a French rule must not split).
+            clash = any(o != who and end >= fix.start for o, end in reach.items())
+            reach[who] = max(reach.get(who, fix.end), fix.end)
         if last is not None and (
             fix.start < last.end or (fix.start == last.start == last.end == fix.end)
         ):
             skipped.append(fix)
             continue
         if fix.start == fix.end and last is not None and last.start == last.end == fix.start:
+            skipped.append(fix)
+            continue
+        if clash:
             skipped.append(fix)
             continue
         parts.append(text[pos : fix.start])
@@ -123,5 +142,13 @@ def trim_edits(original: str, edits: Sequence[Fix]) -> list[Fix]:
         q = 0
         while q < limit - p and old[len(old) - 1 - q] == new[len(new) - 1 - q]:
             q += 1
+        # Never start or end between the CR and LF of a CRLF: no LSP position
+        # points there, so the client clamps it to the line end and a CRLF → LF
+        # fix would leave the CR. Widen by the common character instead.
+        s, t = e.start + p, e.end - q
+        if p and 0 < s < len(original) and original[s - 1] == "\r" and original[s] == "\n":
+            p -= 1
+        if q and 0 < t < len(original) and original[t - 1] == "\r" and original[t] == "\n":
+            q -= 1
         out.append(e._replace(start=e.start + p, end=e.end - q, replacement=new[p : len(new) - q]))
     return out

@@ -16,7 +16,8 @@ from .suppress import filter_suppressed
 log = logging.getLogger(__name__)
 
 #: fix-all stops after this many passes even if a rule keeps proposing fixes.
-MAX_FIX_PASSES = 5
+#: Fixes of different rules that touch wait for the next pass, hence some headroom.
+MAX_FIX_PASSES = 12
 
 
 def active_rules(config: Config) -> list[tuple[Rule, Severity]]:
@@ -94,6 +95,11 @@ def lint_capped(
     findings.sort(key=finding_key)
     if limit is not None:
         del findings[limit:]
+    if doc.raw is not None:
+        # A misread file (UTF-16 shown as UTF-8…): only the reload actions fix it.
+        from .rules.encoding import only_reloads_if_foreign
+
+        findings = only_reloads_if_foreign(doc, config, findings)
     return CappedFindings(findings, total, exact)
 
 
@@ -109,8 +115,16 @@ class FixAllResult:
     edits: tuple[Fix, ...] = ()
 
 
-def fix_all(doc: Document, config: Config | None = None) -> FixAllResult:
-    """Apply every safe fix, re-linting until nothing changes (idempotent result)."""
+def fix_all(
+    doc: Document, config: Config | None = None, only_rule: str | None = None
+) -> FixAllResult:
+    """Apply every safe fix, re-linting until nothing changes (idempotent result).
+
+    ``only_rule`` restricts the fixes to one rule ("Fix all X problems"); the
+    document is still linted under ``config``, so a rule the user switched off
+    never fixes anything. Fixes of different rules that touch or overlap are
+    never applied in the same pass: the later one is recomputed on the new text.
+    """
     config = config or Config()
     text = doc.text
     applied = 0
@@ -118,10 +132,14 @@ def fix_all(doc: Document, config: Config | None = None) -> FixAllResult:
     edits: list[Fix] = []
     findings = lint(doc, config)
     while passes < MAX_FIX_PASSES:
-        fixes = [f.safe_fix for f in findings if f.safe_fix is not None]
-        if not fixes:
+        owners: dict[Fix, str] = {}
+        for f in findings:
+            fix = f.safe_fix
+            if fix is not None and (only_rule is None or f.rule == only_rule):
+                owners.setdefault(fix, f.rule)
+        if not owners:
             break
-        result = apply_fixes(text, fixes)  # type: ignore[arg-type]
+        result = apply_fixes(text, owners, owners.__getitem__)
         passes += 1
         if result.text == text:
             break

@@ -18,7 +18,12 @@ def looks_binary(raw: bytes) -> bool:
     head = raw[:8192]
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         return False
-    return b"\x00" in head
+    if b"\x00" not in head:
+        return False
+    # UTF-16/UTF-32 text without a byte-order mark is text, not binary.
+    from .encoding.detect import wide_without_bom
+
+    return wide_without_bom(head[: len(head) - len(head) % 4]) is None
 
 
 def _wide(raw: bytes) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from lsprotocol import types as lsp
@@ -19,12 +19,12 @@ from pygls.lsp.server import LanguageServer
 
 from .. import __version__
 from ..engine import Config, Document, Finding, fix_all
-from ..engine.linter import active_rules, lint_capped
+from ..engine.linter import lint_capped
 from ..settings import SettingsResolver
 from . import convert, disk
 from .documents import OpenDocument
 from .positions import UTF16
-from .protocol import TextsweepProtocol
+from .protocol import TextsweepProtocol, serve_stdio
 
 log = logging.getLogger("textsweep.lsp")
 
@@ -66,6 +66,12 @@ class TextsweepServer(LanguageServer):
         #: ``initializationOptions.positionEncoding``: for clients that use another
         #: encoding than they negotiate (Vim's ALE counts bytes and offers nothing).
         self.forced_encoding: str | None = None
+        #: The process's exit status once the client said ``exit`` (LSP: 1 without shutdown).
+        self.exit_code = 0
+
+    def start_io(self, stdin: Any = None, stdout: Any = None) -> None:
+        """Serve over stdio with our hardened frame reader (see protocol.py)."""
+        self.exit_code = serve_stdio(self, stdin, stdout)
 
     # ------------------------------------------------------------------ client facts
 
@@ -297,17 +303,15 @@ class TextsweepServer(LanguageServer):
         """Edits applying every safe fix (of one rule, or all) to the result's text.
 
         Runs in the worker pool: fix-all on a large file takes long enough that the
-        event loop must stay free to answer other requests meanwhile.
+        event loop must stay free to answer other requests meanwhile. One rule's
+        fix-all lints under the user's config and applies only that rule's fixes:
+        switching every other *active* rule off let rules the user had turned off
+        fall back to their defaults, so "Fix all X" also stripped trailing spaces.
         """
-        config = result.config
-        if rule is not None:
-            rules = {r.id: False for r, _ in active_rules(config)}
-            rules[rule] = True
-            config = replace(config, rules=rules)
         encoding = self.encoding
 
         def work() -> list[lsp.TextEdit]:
-            fixed = fix_all(result.doc, config)
+            fixed = fix_all(result.doc, result.config, only_rule=rule)
             return convert.fixes_to_edits(result.doc, fixed.edits, encoding)
 
         return await asyncio.get_running_loop().run_in_executor(self.executor, work)

@@ -24,7 +24,7 @@ from .detect import (
     to_utf8,
     warm_up,
 )
-from .names import display_name, label
+from .names import display_name, label, text_codec
 
 __all__ = [
     "BOMS",
@@ -38,6 +38,7 @@ __all__ = [
     "label",
     "refusal",
     "split_lines",
+    "text_codec",
     "to_utf8",
     "warm_up",
 ]

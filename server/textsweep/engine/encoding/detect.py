@@ -18,10 +18,10 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .names import SIMPLER, codec_name, display_name, label, preference
+from .names import SIMPLER, codec_name, display_name, label, preference, text_codec
 
 #: Bytes of non-ASCII lines handed to chardet at most.
 WINDOW = 64 * 1024
@@ -33,6 +33,34 @@ MAX_CANDIDATES = 5
 PLAUSIBLE = 0.85
 #: chardet results examined (before merging identical decodes).
 _CHARDET_TOP = 10
+#: Confidence below which no conversion is made (a Windows-1252 file with
+#: undefined bytes once came out "cp862 (confidence 0.25)", in Hebrew letters).
+FLOOR = 0.3
+#: The best reading must beat every plausible reading that gives another text by
+#: this factor; otherwise the evidence does not separate them.
+CLEAR = 1.5
+#: Plausibilities this close are not evidence for one reading over another.
+PLAUSIBLY_EQUAL = 0.01
+#: Codecs read alongside chardet's proposals: DOS code pages (box drawing) and
+#: the Windows code pages real files use where chardet names a subset.
+_ALWAYS = ("cp437", "cp850")
+#: A standard codec → the Windows superset real files are written in. When both
+#: decode the bytes but to different texts (``～`` and ``〜`` in cp932 and
+#: Shift_JIS; ``\`` and ``¥`` in Shift_JIS-2004), the Windows one is the reading.
+SUPERSET: dict[str, str] = {
+    "shift_jis": "cp932",
+    "shift_jis_2004": "cp932",
+    "shift_jisx0213": "cp932",
+    "euc_kr": "cp949",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "big5": "cp950",
+    "tis-620": "cp874",
+    "iso8859_11": "cp874",
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859_1": "cp1252",
+}
 
 #: Byte-order marks, longest first (a UTF-32-LE BOM starts like a UTF-16-LE one).
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -86,6 +114,9 @@ class FileEncoding:
     is_utf8: bool
     candidates: tuple[Candidate, ...] = ()
     bad_lines: tuple[int, ...] = ()
+    #: Labels of plausible readings that give different texts and that the
+    #: evidence does not separate: no conversion is made without ``--from``.
+    ambiguous: tuple[str, ...] = ()
 
     @property
     def is_mixed(self) -> bool:
@@ -98,9 +129,23 @@ class FileEncoding:
         return tuple(c for c in self.candidates if c.lossless)
 
     @property
-    def usable(self) -> tuple[Candidate, ...]:
-        """Lossless candidates whose text is plausible: the ones worth converting to."""
+    def plausible(self) -> tuple[Candidate, ...]:
+        """Lossless candidates whose text is plausible, decided or not (reload offers)."""
         return tuple(c for c in self.candidates if c.usable)
+
+    @property
+    def usable(self) -> tuple[Candidate, ...]:
+        """The readings worth converting to, the chosen one first; none when unsure.
+
+        Empty when the best reading's confidence is under :data:`FLOOR`, or when
+        plausible readings giving different texts are not separated.
+        """
+        if self.ambiguous:
+            return ()
+        out = self.plausible
+        if not out or out[0].confidence < FLOOR:
+            return ()
+        return out
 
     def describe(self) -> str:
         """``Windows-1252 (confidence 0.52)`` — for messages and CLI reports."""
@@ -151,9 +196,9 @@ def decode_as(raw: bytes, encoding: str) -> str:
     when encoding the text again would not give back exactly ``raw``.
     """
     try:
-        name = codec_name(encoding)
-    except LookupError:
-        raise LossyDecodeError(f"{encoding!r} is not an encoding Python knows", encoding) from None
+        name = text_codec(encoding)
+    except ValueError as e:
+        raise LossyDecodeError(str(e), encoding) from None
     shown = display_name(encoding)
     body, bom_len, codec = raw, 0, name
     found = _bom_of(raw)
@@ -240,11 +285,17 @@ def decode_lines(raw: bytes, encoding: str, bad_lines: Iterable[int] | None = No
 # --------------------------------------------------------------------------- plausibility
 
 #: Non-ASCII symbols and punctuation common in real text.
-_COMMON = frozenset("€£¥¢°©®±×÷§¶µ·™–—‘’‚“”„…«»‹›•†‡‰¿¡\xa0¤¦¨ª¬¯²³´¸¹º¼½¾№")
+_COMMON = frozenset("€£¥¢°©®±×÷§¶µ·™–—‘’‚“”„…«»‹›•†‡‰¿¡\xa0¦¨ª¬¯²³´¸¹º¼½¾№")
+#: Where ISO-8859-15 and Windows-1252 differ (``€`` is ``¤`` in one, ``œ`` ``½``):
+#: such signs glued to a letter are the other codec's letters (``c½ur``, ``5¤``).
+_GLUED_BAD = frozenset("¤¦¨´¸¼½¾")
 #: Punctuation that may stand between two letters of a word.
 _IN_WORD = frozenset("’‘·\xad‐‑")
+#: Signs that real text repeats (``……``, ``———``).
+_REPEATABLE = frozenset("—–…·•‥")
 _CONTROLISH = frozenset({"Cc", "Co", "Cn", "Cs"})
 _EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH", "FULLWIDTH"})
+_LATIN_WORD = re.compile("[^\\W\\d_]{3,}")
 
 
 def _script(ch: str) -> str:
@@ -255,18 +306,26 @@ def _script(ch: str) -> str:
     return "CJK" if word in _EAST_ASIAN else word
 
 
+def _box(ch: str) -> bool:
+    return "\u2500" <= ch <= "\u259f"
+
+
 def plausibility(text: str, limit: int = 20_000) -> float:
     """1.0 when every non-ASCII character looks like real text, towards 0 otherwise.
 
     Counts, among the non-ASCII characters of (the start of) ``text``, the
     improbable ones: controls, private-use and unassigned code points (heavily),
-    rare symbols (``√``, ``≈``, box drawing…), a symbol or an uppercase letter
-    wedged inside a lowercase word (``dÈpÙt``, ``h¶pital``: French in the wrong
-    codec), and letters of another script inside a word (``Noδl``).
+    rare symbols (``√``, ``≈``…), a symbol or an uppercase letter wedged inside a
+    lowercase word (``dÈpÙt``, ``h¶pital``: French in the wrong codec), letters
+    of another script inside a word (``Noδl``), a letter repeated three times
+    (``ДДДД`` is a DOS frame read as Windows-1251), a word of three Latin letters
+    or more none of which is ASCII (``äúå``: Hebrew read as Windows-1252), and
+    box drawing that does not touch other box drawing or a space.
     """
     sample = text[:limit]
     total = 0
     bad = 0.0
+    controls = 0
     n = len(sample)
     for m in _NON_ASCII.finditer(sample):
         ch = m.group()
@@ -274,12 +333,20 @@ def plausibility(text: str, limit: int = 20_000) -> float:
         cat = unicodedata.category(ch)
         if cat in _CONTROLISH:
             bad += 5
+            controls += 1
             continue
         if "\u3000" <= ch <= "\u303f" or "\uff01" <= ch <= "\uff65":
             continue  # CJK punctuation and fullwidth forms
         i = m.start()
         before = sample[i - 1] if i else ""
         after = sample[i + 1] if i + 1 < n else ""
+        if _box(ch):
+            if not (_box(before) or _box(after) or before in " \n\r" or after in " \r\n"):
+                bad += 1
+            continue
+        if ch == before == after and ch not in _REPEATABLE and _script(ch) != "CJK":
+            bad += 1
+            continue
         if cat[0] == "L":
             if (cat == "Lu" and before.islower()) or (cat == "Ll" and after.isupper()):
                 bad += 1
@@ -289,13 +356,26 @@ def plausibility(text: str, limit: int = 20_000) -> float:
                 bad += 1
         elif cat == "Cf":
             bad += 1
+        elif (ch in _GLUED_BAD and (before.isalpha() or after.isalpha())) or (
+            cat == "Sc" and before.isalpha()
+        ):
+            bad += 1
         elif before.isalpha() and after.isalpha() and ch not in _IN_WORD:
             bad += 1
-        elif ch not in _COMMON and cat[0] in "SP":
+        elif ch == "¤" or (ch not in _COMMON and cat[0] in "SP"):
             bad += 1 if cat[0] == "S" else 0.5
     if total == 0:
         return 1.0
-    return max(0.0, 1.0 - bad / total)
+    for m in _LATIN_WORD.finditer(sample):
+        word = m.group()
+        if word.isascii() or any(c < "\x80" for c in word):
+            continue
+        if all(_script(c) == "LATIN" for c in word):
+            bad += len(word)
+    score = max(0.0, 1.0 - bad / total)
+    # A C1 control or a private-use character is never text: such a reading is
+    # not offered, however few there are (``\x85`` is ``…`` in Windows-1250).
+    return min(score, 0.5) if controls else score
 
 
 # --------------------------------------------------------------------------- detection
@@ -318,8 +398,15 @@ def _window(raw: bytes, lines: Sequence[tuple[int, int, int]], only: Iterable[in
 
 
 def _chardet(window: bytes) -> list[tuple[str, float]]:
+    """chardet's proposals for ``window``, line ends normalised.
+
+    CRLF carries no evidence about the encoding, but the extra CR bytes moved
+    chardet's list: with them an ISO-8859-15 file got ISO-8859-2 or Windows-1252
+    proposals it did not get with LF, and the same text converted differently.
+    """
     import chardet
 
+    window = window.replace(b"\r\n", b"\n")
     results = chardet.detect_all(
         window, ignore_threshold=True, compat_names=False, max_bytes=max(len(window), 1)
     )
@@ -408,6 +495,27 @@ def _lossless(data: bytes, codec: str) -> tuple[str | None, str]:
         return None, e.reason
 
 
+def _same_codec(a: str, b: str) -> bool:
+    try:
+        return codec_name(a) == codec_name(b)
+    except LookupError:
+        return False
+
+
+#: Bytes of CP437's single and double box-drawing lines (``─│┌┐└┘═║╔╗╚╝``).
+_BOX_BYTES = frozenset(b"\xc4\xb3\xda\xbf\xc0\xd9\xcd\xba\xc9\xbb\xc8\xbc")
+
+
+def _has_box_bytes(window: bytes) -> bool:
+    """Three box-drawing bytes in a row: a DOS table or frame."""
+    run = 0
+    for b in window[:_SAMPLE]:
+        run = run + 1 if b in _BOX_BYTES else 0
+        if run >= 3:
+            return True
+    return False
+
+
 def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
     """Candidates for ``data`` (the bytes to convert), best first.
 
@@ -421,7 +529,23 @@ def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
     sample = window[:_SAMPLE]
     cut = sample.rfind(b"\n") + 1 or len(sample)
     sample = sample[:cut]
-    for enc, conf in _chardet(window):
+    proposals = _chardet(window)
+    proposed = set()
+    for enc, _ in proposals:
+        try:
+            proposed.add(codec_name(enc))
+        except LookupError:
+            continue
+    extra: list[tuple[str, float]] = []
+    for codec in sorted(proposed):
+        sup = SUPERSET.get(codec)
+        if sup and codec_name(sup) not in proposed:
+            conf = max(c for e, c in proposals if _same_codec(e, codec))
+            extra.append((sup, conf))
+    # DOS code pages: chardet rarely proposes them, box drawing decides.
+    floor_conf = 0.15 if _has_box_bytes(window) else 0.01
+    extra += [(c, floor_conf) for c in _ALWAYS if codec_name(c) not in proposed]
+    for enc, conf in proposals + extra:
         try:
             codec = codec_name(enc)
         except LookupError:
@@ -465,7 +589,7 @@ def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
     total = sum(r.score for r in checked if r.text is not None) or 1.0
     out: list[tuple[float, int, Candidate]] = []
     for r in checked:
-        names = sorted({label(n) for n in r.names}, key=preference)
+        names = sorted({label(n) for n in r.names}, key=lambda n: (preference(n), n))
         main = names[0]
         if r.text is None:
             conf = 0.0
@@ -484,7 +608,7 @@ def _rank(data: bytes, window: bytes, first_bad: int) -> tuple[Candidate, ...]:
             plausibility=round(r.plaus, 3),
         )
         out.append((-(conf if r.text is not None else -1.0), preference(main), cand))
-    out.sort(key=lambda t: (t[0], t[1]))
+    out.sort(key=lambda t: (t[0], t[1], t[2].encoding))
     ranked = [c for _, _, c in out]
     lossless = [c for c in ranked if c.lossless]
     lossy = [c for c in ranked if not c.lossless]
@@ -500,23 +624,80 @@ def _first_invalid(raw: bytes) -> int | None:
     return None
 
 
-def _utf16_without_bom(raw: bytes) -> FileEncoding | None:
-    """Valid UTF-8 with NUL bytes may really be UTF-16/32 without a BOM."""
+def wide_without_bom(raw: bytes) -> str | None:
+    """The UTF-16/UTF-32 codec of BOM-less ``raw``, judged by where its NUL bytes fall.
+
+    Latin, Cyrillic or Greek text in UTF-16-LE has a NUL in most odd bytes; in
+    UTF-32-LE three bytes of four are NUL. The codec must then decode every byte
+    into text without control characters (other than tab, line and page breaks).
+    """
     head = raw[:4096]
-    if b"\x00" not in head:
+    if b"\x00" not in head or len(head) < 4:
         return None
-    guesses = _chardet(head)
-    if not guesses:
+    zeros = [0, 0, 0, 0]
+    for i, b in enumerate(head):
+        if b == 0:
+            zeros[i % 4] += 1
+    quarter = len(head) // 4
+    tries: list[str] = []
+    if zeros[3] >= 0.9 * quarter and zeros[2] >= 0.5 * quarter:
+        tries.append("utf-32-le")
+    if zeros[0] >= 0.9 * quarter and zeros[1] >= 0.5 * quarter:
+        tries.append("utf-32-be")
+    odd, even = zeros[1] + zeros[3], zeros[0] + zeros[2]
+    if odd > 2 * even and odd >= 0.1 * len(head) / 2:
+        tries.append("utf-16-le")
+    if even > 2 * odd and even >= 0.1 * len(head) / 2:
+        tries.append("utf-16-be")
+    for codec in tries:
+        unit = 4 if codec.startswith("utf-32") else 2
+        if len(raw) % unit:
+            continue
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if any((c < " " and c not in "\t\n\r\f") or "\x7f" <= c <= "\x9f" for c in text):
+            continue
+        if plausibility(text) >= PLAUSIBLE:
+            return codec
+    return None
+
+
+#: Escape sequences that designate a double-byte set in ISO-2022-JP / -KR.
+_ISO2022 = (
+    (b"\x1b$)C", "iso2022_kr"),
+    (b"\x1b$B", "iso2022_jp"),
+    (b"\x1b$@", "iso2022_jp"),
+    (b"\x1b$(D", "iso2022_jp_2"),
+)
+
+
+def _iso2022(raw: bytes) -> FileEncoding | None:
+    """7-bit Japanese or Korean mail and news text: ASCII bytes with escapes."""
+    if b"\x1b$" not in raw:
         return None
-    enc, conf = guesses[0]
-    if not enc.startswith(("utf-16", "utf-32")) or conf < 0.9:
+    for marker, codec in _ISO2022:
+        if marker not in raw:
+            continue
+        try:
+            text = decode_as(raw, codec)
+        except LossyDecodeError:
+            continue
+        if "\x1b" in text or "\x0e" in text or plausibility(text) < PLAUSIBLE:
+            continue
+        cand = Candidate(label(codec), 0.95, True, text[:120].split("\n")[0], plausibility=1.0)
+        return FileEncoding(cand.encoding, 0.95, None, False, (cand,), ())
+    return None
+
+
+def _wide(raw: bytes) -> FileEncoding | None:
+    codec = wide_without_bom(raw)
+    if codec is None:
         return None
-    try:
-        text = decode_as(raw, enc)
-    except LossyDecodeError:
-        return None
-    cand = Candidate(label(enc), round(conf, 2), True, text[:120], plausibility=plausibility(text))
-    return FileEncoding(cand.encoding, cand.confidence, None, False, (cand,), ())
+    text = raw.decode(codec)
+    cand = Candidate(codec, 0.95, True, text[:120].split("\n")[0], plausibility=plausibility(text))
+    return FileEncoding(codec, 0.95, None, False, (cand,), ())
 
 
 def warm_up() -> None:
@@ -544,14 +725,17 @@ def inspect_bytes(raw: bytes) -> FileEncoding:
         return FileEncoding(name[:6], 0.0, name, False, (cand,), ())
     bom = "utf-8" if found is not None and found[1] == "utf-8" else None
     body = raw[3:] if bom else raw
+    if bom is None and b"\x00" in body[:4096]:
+        wide = _wide(body)
+        if wide is not None:
+            return wide
     if body.isascii():
+        stateful = _iso2022(body)
+        if stateful is not None:
+            return stateful
         return FileEncoding("utf-8", 1.0, bom, True)
     first_bad = _first_invalid(body)
     if first_bad is None:
-        if bom is None:
-            wide = _utf16_without_bom(body)
-            if wide is not None:
-                return wide
         return FileEncoding("utf-8", 1.0, bom, True)
     return _detect(body, first_bad, bom)
 
@@ -577,7 +761,12 @@ def _detect(body: bytes, first_bad: int, bom: str | None) -> FileEncoding:
         data = body
         window = _window(body, lines, range(len(lines)))
         pos = first_bad
-    candidates = _rank(data, window, pos)
+    known: frozenset[str] = frozenset()
+    if mixed:
+        skip = set(bad)
+        good = b"\n".join(body[s:e] for i, (s, e, _) in enumerate(lines) if i not in skip)
+        known = frozenset(c for c in good.decode("utf-8", "replace") if c >= "\x80")
+    candidates, ambiguous = _decide(_rank(data, window, pos), data, known)
     best = candidates[0] if candidates else None
     if best is None:
         return FileEncoding("unknown", 0.0, bom, False, (), tuple(bad) if mixed else ())
@@ -588,7 +777,65 @@ def _detect(body: bytes, first_bad: int, bom: str | None) -> FileEncoding:
         False,
         candidates,
         tuple(bad) if mixed else (),
+        ambiguous,
     )
+
+
+def _extends(wide: Candidate, narrow: Candidate) -> bool:
+    """``wide`` is the Windows superset real files use in place of ``narrow``."""
+    names = (narrow.encoding,)
+    try:
+        target = codec_name(wide.encoding)
+        return any(codec_name(SUPERSET.get(codec_name(n), n)) == target for n in names)
+    except LookupError:
+        return False
+
+
+def _decide(
+    candidates: tuple[Candidate, ...], data: bytes = b"", known: frozenset[str] = frozenset()
+) -> tuple[tuple[Candidate, ...], tuple[str, ...]]:
+    """Candidates with the chosen reading first, and the readings left undecided.
+
+    Plausible readings giving different texts whose confidence is within
+    :data:`CLEAR` of the best are rivals. If one of them is the Windows superset
+    of all the others (cp932 over Shift_JIS, GB18030 over GB2312, cp949 over
+    EUC-KR…), it is the reading real files use: it is chosen and takes their
+    confidence. In a mixed file, the reading whose letters the UTF-8 lines use
+    (``known``) wins. Otherwise the rivals are returned as undecided.
+    """
+    plausible = [c for c in candidates if c.usable]
+    if len(plausible) < 2:
+        return candidates, ()
+    best = plausible[0]
+    # A rival is as plausible (``ЌЌ€`` in a reading where the other has none is
+    # evidence) and not far behind in confidence.
+    group = [best] + [
+        c
+        for c in plausible[1:]
+        if c.confidence * CLEAR > best.confidence
+        and c.plausibility >= best.plausibility - PLAUSIBLY_EQUAL
+    ]
+    if len(group) < 2:
+        return candidates, ()
+    for wide in group:
+        if all(c is wide or _extends(wide, c) for c in group):
+            total = round(min(1.0, sum(c.confidence for c in group)), 2)
+            chosen = replace(wide, confidence=total)
+            rest = tuple(c for c in candidates if c is not wide)
+            return (chosen, *rest), ()
+    if known:
+        # A mixed file: the letters its UTF-8 lines use are the document's letters.
+        def share(c: Candidate) -> float:
+            chars = [ch for ch in _lossless(data, c.encoding)[0] or "" if ch >= "\x80"]
+            return sum(ch in known for ch in chars) / len(chars) if chars else 0.0
+
+        shares = sorted(((share(c), i) for i, c in enumerate(group)), reverse=True)
+        if shares[0][0] >= 0.5 and shares[0][0] - shares[1][0] >= 0.25:
+            wide = group[shares[0][1]]
+            total = round(min(1.0, sum(c.confidence for c in group)), 2)
+            chosen = replace(wide, confidence=total)
+            return (chosen, *(c for c in candidates if c is not wide)), ()
+    return candidates, tuple(c.encoding for c in group)
 
 
 # --------------------------------------------------------------------------- conversion
@@ -596,6 +843,19 @@ def _detect(body: bytes, first_bad: int, bom: str | None) -> FileEncoding:
 
 def refusal(info: FileEncoding) -> str:
     """Why no conversion is offered for ``info`` (no usable candidate)."""
+    if info.ambiguous:
+        named = " or ".join(display_name(e) for e in info.ambiguous)
+        return (
+            f"the bytes read as {named}, which give different texts, and nothing here "
+            f"tells them apart (name one with --from {info.ambiguous[0]})"
+        )
+    plausible = info.plausible
+    if plausible and plausible[0].confidence < FLOOR:
+        best = plausible[0]
+        return (
+            f"the best reading, {display_name(best.encoding)}, has a confidence of only "
+            f"{best.confidence:.2f} (at least {FLOOR} is needed; name the encoding with --from)"
+        )
     lossless = [c for c in info.candidates if c.lossless]
     if lossless:
         best = lossless[0]

@@ -17,7 +17,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -206,6 +206,9 @@ class Repair:
     #: The whole run (word or words) shown in messages, before and after.
     context_before: str
     context_after: str
+    #: fix-all may apply it: the repair is clearly more plausible than the text
+    #: as written (see :func:`_grade`); otherwise it is only offered.
+    safe: bool = True
 
 
 def _runs(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -257,9 +260,30 @@ def _known_script(ch: str) -> bool:
     return unicodedata.name(ch, "?").split(" ", 1)[0] in _SCRIPTS
 
 
+def _script_of(ch: str) -> str:
+    name = unicodedata.name(ch, "?").split(" ", 1)[0]
+    return "CJK" if name in ("HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH") else name
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _mixed_words(text: str) -> int:
+    """Scripts beyond the first in each word, summed (``ПΊœ``: 2, ``ϳдписування``: 1)."""
+    count = 0
+    for word in _LETTERS.findall(text):
+        scripts = {_script_of(c) for c in word}
+        count += max(0, len(scripts) - 1)
+    return count
+
+
 def _acceptable(before: str, after: str) -> bool:
     """A repair must not invent damage: no new U+FFFD, controls or unassigned code
-    points, and no letters in scripts nobody writes with such bytes."""
+    points, no letters in scripts nobody writes with such bytes, and no word that
+    mixes scripts where the text as written did not (``Підписування``: ``П``
+    and ``і`` spell ``ϳ`` in UTF-8 bytes, by chance)."""
+    if _mixed_words(after) > _mixed_words(before):
+        return False
     if after.count("\ufffd") > before.count("\ufffd"):
         return False
     if _controls(after) > _controls(before):
@@ -309,6 +333,53 @@ def _chains(spans: Sequence[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]
         chain.append(span)
     if chain:
         yield chain
+
+
+#: Codecs the fallback tries after Windows-1252, when the chain does not even
+#: encode to it (``HĂ´pital`` is Windows-1250, ``РґРѕ`` Windows-1251, ``g√¢teaux``
+#: MacRoman): each must give back plausible letters.
+_OTHER_FALLBACKS = (
+    "sloppy-windows-1250",
+    "sloppy-windows-1251",
+    "macroman",
+    "sloppy-windows-1253",
+    "sloppy-windows-1254",
+    "sloppy-windows-1257",
+    "cp437",
+)
+
+
+#: Punctuation another codec's repair may give (``В«`` is ``«`` in Windows-1251).
+_PUNCT_REPAIRS = frozenset("«»–—’‘“”„…\u00a0€№")
+
+
+def _fallback_any(
+    text: str, chain: list[tuple[int, int]]
+) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """The strict Windows-1252 repair, else the first other codec giving whole letters."""
+    fixed = _fallback(text, chain)
+    if fixed is not None:
+        return fixed, _FALLBACK_PLAN
+    start, end = chain[0][0], chain[-1][1]
+    seg = text[start:end]
+    try:
+        judged: bytes | None = seg.encode(_FALLBACK_CODEC)
+    except UnicodeError:
+        judged = None
+    for codec in _OTHER_FALLBACKS:
+        try:
+            data = seg.encode(codec)
+            if data == judged:
+                continue  # the same bytes Windows-1252 gave: already judged (``CAPITÃ’S``)
+            fixed = data.decode("utf-8")
+        except UnicodeError:
+            continue
+        if not all(_plausible_repair(c) and (c.isalpha() or c in _PUNCT_REPAIRS) for c in fixed):
+            continue
+        # Letters only; how sure the repair is, :func:`_grade` decides (a lone
+        # ``РІ`` is ``в`` when the rest of the document is Windows-1251 mojibake).
+        return fixed, (("encode", codec), ("decode", "utf-8"))
+    return None
 
 
 def _fallback(text: str, chain: list[tuple[int, int]]) -> str | None:
@@ -414,11 +485,13 @@ def find(text: str) -> list[Repair]:
         return []
     found = hits(text)
     if not found:
-        return []
+        return legacy_repairs(text)
     out: list[Repair] = []
     # Hits are sorted by start: each run's hits are found by bisection, not by
     # a walk over all of them (quadratic on a file of short broken words).
     starts = [h[0] for h in found]
+
+    quiet: set[int] = set()
     for rs, re_ in _runs(text, found):
         run = text[rs:re_]
         fixed, plan = _judge(run)
@@ -428,11 +501,301 @@ def find(text: str) -> list[Repair]:
         lo, hi = bisect.bisect_left(starts, rs), bisect.bisect_left(starts, re_)
         inside = [h for h in found[lo:hi] if h[1] <= re_]
         for chain in _chains(inside):
-            repaired = _fallback(text, chain)
-            if repaired is None:
+            got = _fallback_any(text, chain)
+            if got is None:
                 continue
             cs, ce = chain[0][0], chain[-1][1]
-            out.append(_repair(text, cs, ce, text[cs:ce], repaired, _FALLBACK_PLAN))
+            if not _acceptable(run, text[rs:cs] + got[0] + text[ce:re_]):
+                continue
+            rep = _repair(text, cs, ce, text[cs:ce], got[0], got[1])
+            in_word = cs > 0 and text[cs - 1].isalpha() and ce < len(text) and text[ce].isalpha()
+            if got[1] != _FALLBACK_PLAN and not in_word:
+                quiet.add(rep.start)
+            out.append(rep)
+    # Other codecs' letter pairs (``С»``, ``Её`` in clean Russian) are not even
+    # offered unless the document confirms them.
+    out = [r for r in _grade(text, out, found) if r.safe or r.start not in quiet]
+    taken = [(r.start, r.end) for r in out]
+    for rep in legacy_repairs(text):
+        if not any(s < rep.end and rep.start < e for s, e in taken):
+            out.append(rep)
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+# --------------------------------------------------------------------------- how sure
+
+
+def _family(codec: str) -> str:
+    """ftfy says ``latin-1`` or ``sloppy-windows-1252`` for the same mistake."""
+    if codec in ("latin-1", "sloppy-windows-1252", "windows-1252", "cp1252"):
+        return "cp1252"
+    return codec.replace("sloppy-", "")
+
+
+def first_codec(rep: Repair) -> str:
+    """The family of the first codec the repair undoes ("" when none is named)."""
+    for step, codec in rep.plan:
+        if step == "encode":
+            return _family(codec)
+    return "cp1252" if rep.plan else ""
+
+
+#: Continuation images that real text puts right after a letter: an apostrophe
+#: (``Ã’s``), a trademark sign (``AHÅ™``), closing quotes, dashes, a no-break space.
+_AFTER_A_WORD = _COMMON_AFTER_LETTER | _APOSTROPHES | frozenset("™®©\u00a0 ")
+
+
+#: Punctuation that may end a word written in capitals (``MAÇÃ…``, ``IRMÔ``).
+_PUNCT_AFTER_A_WORD = frozenset("’‘”“»«…–—·")
+
+
+def _is_letter(ch: str) -> bool:
+    """A letter of a word (``ˇ`` and ``ª`` are modifier or ordinal signs)."""
+    return unicodedata.category(ch) in ("Lu", "Ll", "Lt", "Lo") and ch not in "ªº"
+
+
+def _strong_hit(text: str, hs: int, he: int) -> bool:
+    """One lead+continuation image that clean text (almost) never shows."""
+    seq = text[hs:he]
+    if he - hs >= 3:
+        return True  # ``â€™``: three characters in a row that spell one UTF-8 letter
+    if any("\x80" <= c <= "\x9f" for c in seq):
+        return True  # a C1 control is never text
+    lead, cont = seq[0], seq[1:]
+    before = text[hs - 1] if hs else ""
+    after = text[he] if he < len(text) else ""
+    if not lead.isalpha():
+        # ``g√¢teaux``, ``pi√π``: a symbol glued to a word; ``√†`` (MacRoman
+        # ``à``): two symbols no text writes together. ``√π`` alone is maths.
+        return before.isalpha() or not cont[0].isalnum()
+    if cont[0] == "\u00a0" and lead in "ÃÂ" and not before.isupper():
+        return True  # ``giÃ\u00a0``, ``(facultative) Ã\u00a0 expliquer``: ``à``
+    western = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝĂÐ"  # letters that end words
+    if (cont[0] in _APOSTROPHES and lead in western) or cont[0] in "\u00a0 ":
+        return False  # ``Ã’s``, ``MISUTÂ\u00a0AJIKKO``: real text writes these
+    sign = not _is_letter(cont[0])
+    if before.islower() and lead.isupper() and sign:
+        return True  # a capital then a sign after lowercase letters: ``cafÃ©``, ``opcjÄ™``
+    odd_cont = sign or cont[0] in "ƒŠŒŽšœžŸªµº"
+    ends_words = lead in western and cont[0] in _PUNCT_AFTER_A_WORD  # ``MAÇÃ…``
+    if odd_cont and (lead == "Â" or (lead in _STRONG_LEADS and not ends_words)):
+        # Portuguese puts letters, spaces or apostrophes after ``Ã``, never
+        # ``ƒ``, ``©`` or ``«`` (``IRMÃƒ``, ``NoÃ«l``, ``Ã©t``).
+        return True
+    if cont[0] in _AFTER_A_WORD:
+        return False
+    if cont[0].isalpha():
+        return False  # two letters: ``ÓŁ`` is a word
+    # A letter then a symbol inside a word (``HĂ´pital``), or a capital and a
+    # symbol after lowercase letters (``cafÃ©``).
+    return (before.isalpha() and after.isalpha()) or (before.islower() and lead.isupper())
+
+
+def _codecs_of(rep: Repair) -> set[str]:
+    """Every codec family that explains the repair (``Ä‡`` is ``ć`` in Windows-1252
+    and in Windows-1250 alike: it agrees with ``ĹĽ`` for ``ż``)."""
+    out = {first_codec(rep)}
+    for codec in _CODECS:
+        try:
+            if rep.original.encode(codec).decode("utf-8") == rep.repaired:
+                out.add(_family(codec))
+        except UnicodeError:
+            continue
+    return out
+
+
+def _written_elsewhere(text: str, rep: Repair) -> bool:
+    """The repaired word (with a repaired letter in it) is written intact elsewhere."""
+    word = rep.context_after.strip()
+    if not rep.repaired.strip() or len(word) < 2 or not any(c.isalpha() for c in rep.repaired):
+        return False
+    lo = max(0, rep.start - len(rep.context_before))
+    hi = rep.end + len(rep.context_before)
+    pattern = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE)
+    return bool(pattern.search(text, 0, lo) or pattern.search(text, hi))
+
+
+def _grade(text: str, repairs: list[Repair], found: Sequence[tuple[int, int]]) -> list[Repair]:
+    """Mark as safe only the repairs that are clearly more plausible than the text.
+
+    A repair is sure on its own when its span holds two images or more (``dÃ©pÃ´t``)
+    or one no clean text shows (:func:`_strong_hit`). A weaker one (``Ã’s``,
+    ``SELKÄ\u00a0``, a lone ``Ã `` before a space) becomes safe when a sure repair
+    elsewhere in the document undid the same codec, or when its repaired word is
+    written elsewhere in the document; otherwise it is only offered.
+    """
+    if not repairs:
+        return repairs
+    starts = [h[0] for h in found]
+    sure: list[bool] = []
+    for rep in repairs:
+        lo = bisect.bisect_left(starts, rep.start)
+        hi = bisect.bisect_left(starts, rep.end)
+        inside = [h for h in found[lo:hi] if h[1] <= rep.end]
+        if not inside:
+            # ftfy's span may start before the hit it repaired (it trims to the change).
+            inside = [h for h in found if h[0] < rep.end and h[1] > rep.start]
+        sure.append(len(inside) >= 2 or any(_strong_hit(text, hs, he) for hs, he in inside))
+    agreed: set[str] = set()
+    for rep, ok in zip(repairs, sure, strict=True):
+        if ok:
+            agreed |= _codecs_of(rep)
+    out: list[Repair] = []
+    for rep, ok in zip(repairs, sure, strict=True):
+        if not ok:
+            ok = first_codec(rep) in agreed or _written_elsewhere(text, rep)
+        out.append(rep if ok == rep.safe else replace(rep, safe=ok))
+    return out
+
+
+# --------------------------------------------------------------------------- 8-bit misreads
+
+#: Windows-1252 images of bytes 0x80–0x9F that do not sit between two letters in
+#: clean text (``d‚p“t`` is DOS ``dépôt``, ``dŽp™t`` MacRoman ``dépôt``), and
+#: capitals that do not follow a lowercase letter. Apostrophes, ``œ``, ``š`` and
+#: dashes are left out: ``l’été``, ``cœur``, ``Škoda``, ``well—known`` are text.
+_VOTERS = frozenset("‚„†‡ˆ‰‹›“”•˜™")
+_CAPITAL_VOTERS = frozenset("ŠŽŒŸ")
+#: Codecs whose letters Windows-1252 (or Latin-1, for C1 controls) shows as those.
+LEGACY_CODECS = ("mac-roman", "cp850")
+_LEGACY_NAMES = {
+    "mac-roman": "MacRoman",
+    "cp850": "DOS code page 850/437",
+    "cp1252": "Windows-1252",
+}
+
+
+def legacy_name(codec: str) -> str:
+    """How messages name a reading of bytes 0x80–0x9F."""
+    return _LEGACY_NAMES.get(codec, codec)
+
+
+def _byte(ch: str) -> int | None:
+    """The byte 0x80–0x9F that Windows-1252 or Latin-1 shows as ``ch``."""
+    if "\x80" <= ch <= "\x9f":
+        return ord(ch)
+    try:
+        b = ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return None
+    return b[0] if len(b) == 1 and 0x80 <= b[0] <= 0x9F else None
+
+
+def letter_in(codec: str, b: int, before: str) -> str | None:
+    """``b`` read in ``codec``, when it is a letter fitting after ``before``."""
+    try:
+        ch = bytes([b]).decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if not ch.isalpha() or (before.islower() and ch.isupper()):
+        return None
+    return ch
+
+
+def legacy_votes(text: str) -> dict[str, int]:
+    """How many characters point at each reading of bytes 0x80–0x9F.
+
+    A C1 control outside a word whose Windows-1252 meaning is punctuation
+    (``\x85`` for ``…``) votes Windows-1252, and so does one between letters that
+    Windows-1252 reads as an apostrophe (``l\x92admettre``). A character between
+    letters that only MacRoman or the DOS code page make a letter of votes for
+    those (``tur\x92stico``: MacRoman ``í``).
+    """
+    votes: dict[str, int] = {}
+    n = len(text)
+    for m in _SPECIAL.finditer(text):
+        i = m.start()
+        ch = text[i]
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < n else ""
+        b = _byte(ch)
+        if b is None:
+            continue
+        inside = before.isalpha() and after.isalpha()
+        if "\x80" <= ch <= "\x9f":
+            try:
+                meant = bytes([b]).decode("cp1252")
+            except UnicodeDecodeError:
+                meant = ""
+            if (meant and not inside and not meant.isalpha()) or (inside and meant in _APOSTROPHES):
+                votes["cp1252"] = votes.get("cp1252", 0) + 1
+        elif ch in _CAPITAL_VOTERS and not (
+            before.islower() and after.islower() and after.lower() != ch.lower()
+        ):
+            continue  # ``SsŠšTt`` is an alphabet, ``dŽp`` is not
+        if not inside:
+            continue
+        for codec in LEGACY_CODECS:
+            if letter_in(codec, b, before):
+                votes[codec] = votes.get(codec, 0) + 1
+    return votes
+
+
+def legacy_decision(text: str) -> str | None:
+    """The reading of bytes 0x80–0x9F the document agrees on, or None when unsure.
+
+    Two votes at least, and more than any other reading.
+    """
+    votes = legacy_votes(text)
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, count = ranked[0]
+    if count < 2 or (len(ranked) > 1 and ranked[1][1] >= count):
+        return None
+    return best
+
+
+_SPECIAL = re.compile("[\\x80-\\x9f‚„†‡ˆ‰‹›“”•˜™ŠŽŒŸ]")
+#: What :func:`legacy_repairs` re-reads inside a word (dashes too, once decided).
+_REREAD = re.compile("[\\x80-\\x9f‚„†‡ˆ‰‹›“”•˜™ŠŽŒŸ–—]")
+
+
+def legacy_repairs(text: str) -> list[Repair]:
+    """Words written in MacRoman or a DOS code page and read as Windows-1252.
+
+    Only when the document agrees on that codec (:func:`legacy_decision`); each
+    such word is re-read whole, and kept only when every such character becomes
+    a letter. Always safe: two characters at least agreed on the codec.
+    """
+    if text.isascii():
+        return []
+    codec = legacy_decision(text)
+    if codec is None or codec == "cp1252":
+        return []
+    out: list[Repair] = []
+    plan = (("encode", "sloppy-windows-1252"), ("decode", codec))
+    n = len(text)
+    last_end = -1
+    for m in _REREAD.finditer(text):
+        if m.start() < last_end:
+            continue
+        ws, we = m.start(), m.end()
+        while ws > 0 and text[ws - 1].isalpha():
+            ws -= 1
+        while we < n and (text[we].isalpha() or _REREAD.match(text, we)):
+            we += 1
+        last_end = we
+        word = text[ws:we]
+        letters = []
+        ok = True
+        changed = False
+        for ch in word:
+            b = _byte(ch) if _REREAD.match(ch) else None
+            if b is None:
+                letters.append(ch)
+                continue
+            prev = letters[-1] if letters else ""
+            got = letter_in(codec, b, prev)
+            if got is None or not prev.isalpha():
+                ok = False
+                break
+            letters.append(got)
+            changed = True
+        if not ok or not changed:
+            continue
+        out.append(_repair(text, ws, we, word, "".join(letters), plan))
     return out
 
 
@@ -474,6 +837,9 @@ def codec_display(codec: str, span: str = "") -> str:
 
 def summary(repair: Repair) -> str:
     """``UTF-8 bytes decoded as Windows-1252`` (or ``… twice: …``)."""
+    decodes = [codec for step, codec in repair.plan if step == "decode"]
+    if decodes and decodes[-1] in LEGACY_CODECS:
+        return f"{_LEGACY_NAMES[decodes[-1]]} bytes decoded as Windows-1252"
     encodes = [codec for step, codec in repair.plan if step == "encode"]
     if not encodes:
         if any(c == "decode_inconsistent_utf8" for _, c in repair.plan):

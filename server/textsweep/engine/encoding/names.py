@@ -112,6 +112,21 @@ SIMPLER: dict[str, tuple[str, ...]] = {
 }
 
 
+def text_codec(encoding: str) -> str:
+    """Python's codec name for a *text* encoding; ``ValueError`` for anything else.
+
+    ``base64``, ``hex``, ``zlib``, ``bz2``, ``rot13``, ``uu`` and ``quopri`` are
+    codecs too, but bytes-to-bytes or str-to-str: no file is "in" them.
+    """
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise ValueError(f"{encoding!r} is not an encoding Python knows") from None
+    if getattr(info, "_is_text_encoding", True) is False:
+        raise ValueError(f"{encoding!r} is not a text encoding (it is a {info.name} transform)")
+    return info.name
+
+
 def codec_name(encoding: str) -> str:
     """Python's canonical codec name for a label; raises ``LookupError``."""
     return codecs.lookup(encoding).name

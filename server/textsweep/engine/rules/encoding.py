@@ -26,7 +26,7 @@ from ..encoding.options import EncodingOptions
 from ..encoding.scan import rare_runs_of
 from ..model import Finding, Fix, FixPurpose, Severity
 from ..options import options_of
-from ..registry import Example, Rule, clean, rule
+from ..registry import Example, Rule, clean, get_rule, rule
 
 FAMILY = "encoding"
 
@@ -95,7 +95,20 @@ def _build_state(
     reloads: list[Fix] = []
     line_fixes: dict[int, Fix] = {}
     all_lines: Fix | None = None
-    if info.is_utf8 or (info.bom is not None and info.bom != "utf-8"):
+    if info.is_utf8:
+        return FileState(info, fresh, (), {}, None)
+    if info.bom is not None and info.bom != "utf-8":
+        # A UTF-16/32 file the editor decoded as UTF-8 (NULs and U+FFFD throughout).
+        if _misread(doc, raw) and info.candidates and info.candidates[0].lossless:
+            try:
+                text = decode_as(raw, info.bom)
+            except LossyDecodeError:
+                return FileState(info, fresh, (), {}, None)
+            name = display_name(info.candidates[0].encoding)
+            reload = Fix(
+                0, len(doc.text), text, f"Reload as {name}", safe=False, purpose=FixPurpose.RELOAD
+            )
+            return FileState(info, True, (reload,), {}, None)
         return FileState(info, fresh, (), {}, None)
     opts = options_of(config.options, EncodingOptions, FAMILY)
     if info.is_mixed:
@@ -119,7 +132,8 @@ def _build_state(
                     all_lines = None
         return FileState(info, fresh, (), line_fixes, all_lines)
     if fresh:
-        for cand in info.usable[: opts.reload_candidates]:
+        # Undecided readings are offered too: the reader sees the text and chooses.
+        for cand in (info.usable or info.plausible)[: opts.reload_candidates]:
             if reloads and cand.confidence < 0.05:
                 break
             try:
@@ -137,6 +151,43 @@ def _build_state(
                 )
             )
     return FileState(info, fresh, tuple(reloads), line_fixes, all_lines)
+
+
+def _misread(doc: Document, raw: bytes) -> bool:
+    """The editor shows ``raw`` decoded as UTF-8 with replacement characters."""
+    return doc.text == raw.decode("utf-8", errors="replace")
+
+
+def foreign_bytes(doc: Document, config: Config) -> bool:
+    """The document is the editor's misreading of bytes in another encoding.
+
+    Its U+FFFD and NULs are artefacts of that reading: the reload action is the
+    repair, and no other fix may touch the text (saving it would write the
+    artefacts over the bytes).
+    """
+    if doc.raw is None:
+        return False
+    state = file_state(doc, config)
+    if state is None or state.info.is_utf8:
+        return False
+    return _misread(doc, doc.raw)
+
+
+def only_reloads_if_foreign(
+    doc: Document, config: Config, findings: list[Finding]
+) -> list[Finding]:
+    """``findings`` with every fix but the reload actions dropped on a misread document."""
+    if doc.raw is None or not findings or not foreign_bytes(doc, config):
+        return findings
+    out = []
+    for f in findings:
+        keep = tuple(x for x in f.fixes if x.purpose is FixPurpose.RELOAD or f.rule in _RELOADERS)
+        out.append(f if len(keep) == len(f.fixes) else f._replace(fixes=keep))
+    return out
+
+
+#: Rules whose fixes are the reload actions (whole-document or per-line reloads).
+_RELOADERS = frozenset({"file-encoding", "replacement-character"})
 
 
 def _line_fixes(doc: Document, raw: bytes, info: FileEncoding, enc: str) -> dict[int, Fix]:
@@ -176,7 +227,12 @@ twice over (`insÃƒÂ¨re`). A fast pre-filter looks for the image of a UTF-8 l
 byte followed by the images of its continuation bytes; only those words are
 handed to ftfy, which repairs them. The finding covers the broken span, names
 what happened, and the hover shows ftfy's plan step by step. Correct text in any
-language is left alone.""",
+language is left alone. A repair is applied by fix-all only with evidence: two
+broken characters in the span, one that clean text never shows, the same codec
+undone elsewhere in the document, or the repaired word written elsewhere. A lone
+look-alike (`Ã’s`, `SELKÄ EDELLÄ`) is offered as a guess, never applied unread.
+Words written in MacRoman or a DOS code page and read as Windows-1252 (`dŽp™t`)
+are re-read when two characters agree on the codec.""",
     examples=[
         Example("Le dÃ©pÃ´t est prÃªt.\n", "Le dépôt est prêt.\n"),
         Example("It doesnâ€™t work.\n", "It doesn’t work.\n"),
@@ -203,16 +259,39 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     opts = options_of(config.options, EncodingOptions, FAMILY)
     if doc.language_id in opts.mojibake_skip_languages:
         return
+    if foreign_bytes(doc, config):
+        return  # the reload action is the repair: see file-encoding
     for rep in mojibake_repairs(doc):
         what = mj.summary(rep)
         before = mj.visible(rep.context_before)
+        if rep.safe:
+            yield r.finding(
+                rep.start,
+                rep.end,
+                f"{what}: `{before}` → `{rep.context_after}`",
+                [Fix(rep.start, rep.end, rep.repaired, f"Repair as `{rep.context_after}`")],
+                detail=mj.explain(rep),
+                data={"plan": [list(step) for step in rep.plan], "safe": True},
+            )
+            continue
+        # A look-alike is as likely (``Ã’s``, ``SELKÄ\u00a0EDELLÄ``): offer, never apply.
         yield r.finding(
             rep.start,
             rep.end,
-            f"{what}: `{before}` → `{rep.context_after}`",
-            [Fix(rep.start, rep.end, rep.repaired, f"Repair as `{rep.context_after}`")],
+            f"Possibly {what}: `{before}` → `{rep.context_after}`? "
+            "Nothing else in the document confirms it",
+            [
+                Fix(
+                    rep.start,
+                    rep.end,
+                    rep.repaired,
+                    f"Repair as `{rep.context_after}` (a guess)",
+                    safe=False,
+                )
+            ],
+            severity=Severity.INFO,
             detail=mj.explain(rep),
-            data={"plan": [list(step) for step in rep.plan]},
+            data={"plan": [list(step) for step in rep.plan], "safe": False},
         )
 
 
@@ -235,8 +314,12 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 Windows-1252 puts curly quotes, dashes, the ellipsis and the euro sign at bytes
 0x80–0x9F, where Latin-1 has invisible control characters. Text decoded as
 Latin-1 therefore carries U+0092 where `’` was meant, U+0085 for `…`, U+0096 for
-`–`. The fix restores the Windows-1252 character (fix-all applies it); removal is
-offered too. C1 controls that are part of a mojibake span are left to `mojibake`.""",
+`–`. The fix restores the Windows-1252 character; fix-all applies it when the
+document agrees on Windows-1252 or no other codec makes a letter of the byte there.
+Between two letters the byte may be a MacRoman or DOS letter (`tur\x92stico` is
+`turístico` in MacRoman): when the document's other characters agree on that codec
+it is used, and when nothing decides both readings are offered, unapplied. Removal
+is offered too. C1 controls that are part of a mojibake span are left to `mojibake`.""",
     examples=[
         Example("Il faut l\x92admettre\x85\n", "Il faut l’admettre…\n"),
         Example("pages 10\x9620, \x93quoted\x94\n", "pages 10–20, “quoted”\n"),
@@ -253,30 +336,71 @@ def c1_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     # Inside mojibake the Windows-1252 reading is wrong (``Ã\x89`` is ``É``, not
     # ``Ã‰``): those belong to the mojibake rule, whether or not it is enabled.
     skip = [(rep.start, rep.end) for rep in mojibake_repairs(doc)]
+    # The document's other faults say which codec the bytes came from; a C1
+    # control between letters may be a MacRoman or DOS letter (``tur\x92stico``).
+    decided = mj.legacy_decision(text)
+    n = len(text)
     for pos in (s + i for s, _, run in runs for i, c in enumerate(run) if c <= "\x9f"):
         ch = text[pos]
         if _in_spans(pos, skip):
             continue
         name = describe(ch)
-        remove = Fix(pos, pos + 1, "", f"Remove {name}")
+        before = text[pos - 1] if pos else ""
+        after = text[pos + 1] if pos + 1 < n else ""
+        letters = [
+            (codec, got)
+            for codec in mj.LEGACY_CODECS
+            if before.isalpha()
+            and after.isalpha()
+            and (got := mj.letter_in(codec, ord(ch), before)) is not None
+        ]
         try:
             meant = bytes([ord(ch)]).decode("cp1252")
         except UnicodeDecodeError:
+            meant = ""
+        if decided in mj.LEGACY_CODECS and any(c == decided for c, _ in letters):
+            got = next(g for c, g in letters if c == decided)
+            yield r.finding(
+                pos,
+                pos + 1,
+                f"{name} is the {mj.legacy_name(decided)} byte 0x{ord(ch):02X} read as "
+                f"Latin-1, as elsewhere in this document: it means `{got}`",
+                [
+                    Fix(pos, pos + 1, got, f"Replace with `{got}` ({mj.legacy_name(decided)})"),
+                    Fix(pos, pos + 1, "", f"Remove {name}", safe=False),
+                ],
+            )
+            continue
+        remove = Fix(pos, pos + 1, "", f"Remove {name}", safe=not meant and not letters)
+        alternatives = [
+            Fix(pos, pos + 1, got, f"Replace with `{got}` ({mj.legacy_name(codec)})", safe=False)
+            for codec, got in letters
+        ]
+        if not meant:
             yield r.finding(
                 pos,
                 pos + 1,
                 f"{name}: a control character with no meaning in text, and no character "
                 f"in Windows-1252 either: remove it",
-                [remove],
+                [*alternatives, remove] if alternatives else [remove],
             )
             continue
+        # Sure only when the document agrees on Windows-1252, or when no other
+        # codec makes a letter of the byte here (``12\x80`` is ``12€``).
+        sure = decided == "cp1252" or not (letters or (meant.isalpha() and before.isalpha()))
+        others = (
+            "; it could also be " + ", ".join(f"`{g}` ({mj.legacy_name(c)})" for c, g in letters)
+            if letters and not sure
+            else ""
+        )
         yield r.finding(
             pos,
             pos + 1,
             f"{name} is the Windows-1252 byte 0x{ord(ch):02X} read as Latin-1: "
-            f"it means `{meant}` ({unicodedata.name(meant, '?')})",
+            f"it means `{meant}` ({unicodedata.name(meant, '?')}){others}",
             [
-                Fix(pos, pos + 1, meant, f"Replace with `{meant}` (Windows-1252)"),
+                Fix(pos, pos + 1, meant, f"Replace with `{meant}` (Windows-1252)", safe=sure),
+                *alternatives,
                 Fix(pos, pos + 1, "", f"Remove {name}", safe=False),
             ],
         )
@@ -313,6 +437,9 @@ def replacement_character(r: Rule, doc: Document, config: Config) -> Iterator[Fi
     if pos < 0:
         return
     state = file_state(doc, config)
+    intact = state is not None and doc.raw is not None and _intact(state, doc, doc.raw)
+    if intact and get_rule("file-encoding").setting(config) is not None:
+        return  # the bytes are on disk, intact: file-encoding says how to read them
     n = len(text)
     while pos >= 0:
         end = pos
@@ -320,10 +447,16 @@ def replacement_character(r: Rule, doc: Document, config: Config) -> Iterator[Fi
             end += 1
         count = end - pos
         what = "1 character" if count == 1 else f"{count} characters"
-        message = (
-            f"U+FFFD REPLACEMENT CHARACTER ({what}): bytes were lost when this text was "
-            "decoded; the original cannot be recovered from the text"
-        )
+        if intact:
+            message = (
+                f"U+FFFD REPLACEMENT CHARACTER ({what}): bytes of the file that are not "
+                "UTF-8; they are intact on disk"
+            )
+        else:
+            message = (
+                f"U+FFFD REPLACEMENT CHARACTER ({what}): bytes were lost when this text was "
+                "decoded; the original cannot be recovered from the text"
+            )
         fixes: list[Fix] = []
         if state is not None:
             line = doc.line_of(pos)
@@ -339,6 +472,13 @@ def replacement_character(r: Rule, doc: Document, config: Config) -> Iterator[Fi
                 message += "; save or revert the file to get reload actions"
         yield r.finding(pos, end, message, fixes)
         pos = text.find("\ufffd", end)
+
+
+def _intact(state: FileState, doc: Document, raw: bytes) -> bool:
+    """Every U+FFFD in the text is the editor's misreading of intact bytes on disk."""
+    if state.info.is_utf8 or b"\xef\xbf\xbd" in raw:
+        return False
+    return _misread(doc, raw)
 
 
 # --------------------------------------------------------------------------- file encoding
@@ -425,6 +565,18 @@ def file_encoding(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         return
     if info.bom is not None:
         name = display_name(info.bom)
+        if state.reloads:
+            yield r.finding(
+                span[0],
+                span[1],
+                f"This file is {name} with a byte-order mark, but the editor decoded it as "
+                "UTF-8 (NULs and U+FFFD throughout): reload it as "
+                f"{display_name(info.candidates[0].encoding)}",
+                state.reloads,
+                severity=Severity.ERROR,
+                data={**data, "foreign": True},
+            )
+            return
         if info.candidates and info.candidates[0].lossless:
             yield r.finding(
                 0,
@@ -448,6 +600,16 @@ def file_encoding(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         yield from _mixed(r, doc, state, data)
         return
     if not info.usable:
+        if state.reloads:
+            yield r.finding(
+                span[0],
+                span[1],
+                f"This file is not UTF-8, and {refusal(info)}: check the text of each "
+                "reload before saving",
+                state.reloads,
+                data=data,
+            )
+            return
         yield r.finding(
             span[0],
             span[1],
@@ -462,7 +624,8 @@ def file_encoding(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         f"(confidence {best.confidence:.2f}){_others(info)}"
     )
     if state.fresh:
-        yield r.finding(span[0], span[1], head, state.reloads, data=data)
+        how = "; `textsweep fix --to-utf8` converts it (the bytes on disk are intact)"
+        yield r.finding(span[0], span[1], head + how, state.reloads, data=data)
         return
     for cand in info.usable:
         try:

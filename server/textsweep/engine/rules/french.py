@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,7 +43,18 @@ from ..document import Document
 from ..markup import Markup
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
-from ..prose import NBSP, NNBSP, Gap, ProseContext, gap_after, gap_before, glued_after, prose_for
+from ..prose import (
+    NBSP,
+    NNBSP,
+    Gap,
+    ProseContext,
+    closes_entity,
+    gap_after,
+    gap_before,
+    glued_after,
+    glued_full_stop,
+    prose_for,
+)
 from ..prose import SPACES as _SPACES
 from ..registry import Example, Rule, Scope, clean, rule
 
@@ -150,6 +162,30 @@ def _policy_char(policy: str, sign: str) -> str:
     return NNBSP
 
 
+def _skippable(c: str) -> bool:
+    return c in _SPACES or unicodedata.category(c) == "Cf"
+
+
+def _prev_visible(text: str, pos: int) -> str:
+    """The character before ``pos``, skipping spaces and format characters (ZWSP…).
+
+    A gap of spaces stops at an invisible character; what a sign follows must
+    not change when another rule removes it, or fixing in another order than
+    fix-all gives another text.
+    """
+    i = pos - 1
+    while i >= 0 and _skippable(text[i]):
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _next_visible(text: str, pos: int) -> str:
+    """The character at or after ``pos``, skipping spaces and format characters."""
+    while pos < len(text) and _skippable(text[pos]):
+        pos += 1
+    return text[pos] if pos < len(text) else ""
+
+
 def _wordy(c: str) -> bool:
     """Can ``c`` end the word a sign belongs to?"""
     return c.isalnum() or c in ")]}*_\"”’'»%€$°…"
@@ -224,7 +260,7 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
     for m in _SIGN_RUN.finditer(text, start, end):
         p, e = m.span()
         run = m.group()
-        if "::" in run or not ctx.prose(p, e):
+        if "::" in run or not ctx.prose(p, e) or closes_entity(text, p):
             continue
         sign = run[0]
         pol = policy.for_sign(sign)
@@ -237,7 +273,7 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
                 continue
         after = text[e] if e < n else ""
         gap = gap_before(text, p, tokens)
-        before = text[gap.start - 1] if gap.start > 0 else ""
+        before = _prev_visible(text, gap.start)
         if gap.kind == "":
             if not before or not _wordy(before):
                 continue
@@ -253,6 +289,8 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
                 continue  # :-) ;) glued to a word
             if before in "\"'" and sign == ":":
                 continue  # "key": value
+            if sign in ":;" and text.endswith("()", 0, gap.start):
+                continue  # def f():, f(); — a call or definition, not a sentence
         elif before == "" or before in "\r\n":
             continue  # a sign at the start of a line (list item, dialogue)
         elif not ctx.prose(gap.start, p) and gap.kind in ("breakable", "mixed"):
@@ -285,7 +323,7 @@ def _scan_guillemets(
             if text[p + 1 : p + 2] in _QUICK_OK and p + 2 < n and text[p + 2] not in _SPACES:
                 continue
             gap = gap_after(text, p + 1, tokens)
-            nxt = text[gap.end] if gap.end < n else ""
+            nxt = _next_visible(text, gap.end)
             if not nxt or nxt in "\r\n«»":
                 continue  # at a line end, or a doubled mark (the guillemets rule)
             judged = _judge(gap, "«", pol)
@@ -293,7 +331,7 @@ def _scan_guillemets(
             if p >= 2 and text[p - 1] in _QUICK_OK and text[p - 2] not in _SPACES:
                 continue
             gap = gap_before(text, p, tokens)
-            prv = text[gap.start - 1] if gap.start > 0 else ""
+            prv = _prev_visible(text, gap.start)
             if not prv or prv in "\r\n«»":
                 continue  # a continuation » at the start of a line, or a doubled mark
             judged = _judge(gap, "»", pol)
@@ -563,6 +601,42 @@ def french_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Findi
                 e + 1,
                 f"No space after {text[s:e]}: add one",
                 [Fix(e, e, " ", f"Insert a space after {text[s:e]}")],
+            )
+
+
+@rule(
+    "french-space-after-full-stop",
+    languages={"fr"},
+    scope=Scope.PARAGRAPH,
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="French: a full stop glued to the next sentence (`end.Next`).",
+    explanation="""
+Only a word ending in a lowercase letter followed by a capitalised word: single-letter
+abbreviations (`e.g.`, `U.S.A.`), decimals and versions, file names (`README.md`),
+names in capitals (`ASP.NET`), dotted names, paths and URLs are left alone. The fix
+is offered but not applied by fix-all: a name such as `Node.Js` is rare but real.""",
+    examples=[
+        Example(
+            "Tout est pr\xeat.Vous pouvez commencer.\n",
+            "Tout est pr\xeat.Vous pouvez commencer.\n",
+            note="the fix is offered one by one, not by fix-all",
+        ),
+        clean("Lisez le fichier README.md, la version 2.0 et la p.\u202f12, etc.\n"),
+    ],
+)
+def french_space_after_full_stop(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    ctx = prose_for(r, doc, config)
+    if ctx is None:
+        return
+    text = ctx.text
+    for start, end, _ in ctx.index.runs():
+        for s, e in glued_full_stop(text, start, end, ctx):
+            yield r.finding(
+                s,
+                e + 1,
+                "No space after the full stop before the next sentence: add one",
+                [Fix(e, e, " ", "Insert a space after the full stop", safe=False)],
             )
 
 

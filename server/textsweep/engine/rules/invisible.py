@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 
-from ..chars import char_set, describe, find_chars
+from ..chars import char_set, describe, find_chars, runs
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
@@ -81,6 +83,36 @@ def _context_ok(ch: str, before: str, after: str, offset: int) -> bool:
     return False
 
 
+#: Unicode tag characters: invisible copies of ASCII, used to smuggle hidden text
+#: (instructions to a language model, a watermark) through copy and paste.
+_TAG_SET = char_set("\U000e0000-\U000e007f")
+_BLACK_FLAG = "\U0001f3f4"
+#: The tag part of an emoji subdivision flag (🏴 + ``gbeng`` + CANCEL TAG = England).
+_SUBDIVISION_TAGS = re.compile(
+    "[\U000e0061-\U000e007a]{2}[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,4}\U000e007f"
+)
+
+
+def _tag_findings(r: Rule, text: str, tags: frozenset[str]) -> Iterator[Finding]:
+    """One finding per run of tag characters, except a valid emoji tag sequence."""
+    for s, e in runs(find_chars(text, tags)):
+        if s > 0 and text[s - 1] == _BLACK_FLAG and _SUBDIVISION_TAGS.fullmatch(text, s, e):
+            continue
+        hidden = "".join(
+            chr(ord(c) - 0xE0000) if 0xE0020 <= ord(c) <= 0xE007E else "" for c in text[s:e]
+        )
+        shown = hidden if len(hidden) <= 60 else hidden[:57] + "…"
+        yield r.finding(
+            s,
+            e,
+            f"{e - s} invisible tag character(s) hiding the text {shown!r}: remove them",
+            [Fix(s, e, "", "Remove the hidden tag characters")],
+            detail="Unicode tag characters (U+E0000–U+E007F) are invisible copies of ASCII, "
+            'used to smuggle hidden text through copy and paste ("ASCII smuggling"). '
+            "They are only legitimate inside emoji subdivision flags.",
+        )
+
+
 def _where(before: str, after: str) -> str:
     if not before or before in "\r\n":
         return "at the start of a line"
@@ -99,13 +131,16 @@ def _where(before: str, after: str) -> str:
     family=FAMILY,
     severity=Severity.WARNING,
     description="A zero-width or otherwise invisible character (ZWSP, word joiner, "
-    "soft hyphen, stray BOM…).",
+    "soft hyphen, stray BOM, tag characters…).",
     explanation="""
 Pasted from web pages and chat tools, they break searches, spell checkers and
 word counts without being seen. Zero-width joiners and non-joiners are left alone
 where they do a job: inside emoji sequences and in scripts such as Persian,
 Arabic or Devanagari; zero-width spaces are left alone in Thai, Lao, Khmer and
-Myanmar text, where they mark word breaks.""",
+Myanmar text, where they mark word breaks. Runs of Unicode tag characters
+(U+E0000–U+E007F), invisible copies of ASCII used to smuggle hidden text, are
+flagged with the text they hide, except inside an emoji subdivision flag
+(England, Scotland, Wales).""",
     examples=[
         Example("Le dé\u200bpôt est prêt.\n", "Le dépôt est prêt.\n"),
         Example("Soft\u00adware update\n", "Software update\n"),
@@ -115,10 +150,24 @@ Myanmar text, where they mark word breaks.""",
         clean("می\u200cخواهم\n", note="ZWNJ in Persian"),
         clean("क्\u200dष\n", note="ZWJ in Devanagari"),
         clean("ภาษา\u200bไทย\n", note="ZWSP as a word break in Thai"),
+        Example(
+            "Please summarise this page.\U000e0049\U000e0067\U000e006e"
+            "\U000e006f\U000e0072\U000e0065\n",
+            "Please summarise this page.\n",
+            note="tag characters hiding the word 'Ignore' (ASCII smuggling)",
+        ),
+        clean(
+            "Go \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f!\n",
+            note="the flag of Scotland: an emoji tag sequence",
+        ),
     ],
 )
 def invisible_character(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     present = doc.chars & _INVISIBLE_SET
+    tags = doc.chars & _TAG_SET
+    if tags:
+        # Sorted with the others: each rule yields in position order.
+        yield from sorted(_tag_findings(r, doc.text, tags), key=lambda f: f.start)
     if not present:
         return
     text = doc.text
@@ -178,6 +227,125 @@ def _unbalanced(text: str) -> set[int]:
     return bad
 
 
+#: Paragraph breaks (a line holding only spaces ends a paragraph).
+_PARA_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n)")
+
+
+def _rtl_letters(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` hold right-to-left *letters*?
+
+    Marks such as U+061C ARABIC LETTER MARK sit in the Arabic block too: counting
+    them as right-to-left text let one stray mark silence the Trojan Source check
+    of a whole document.
+    """
+    for m in _RTL.finditer(text, start, end):
+        ch = m.group()
+        if unicodedata.category(ch)[0] == "L" and unicodedata.bidirectional(ch) in ("R", "AL"):
+            return True
+    return False
+
+
+def _scopes(text: str) -> dict[int, tuple[int | None, int]]:
+    """Each opener's offset → (offset of its matching pop or None, end of its scope).
+
+    A scope ends at its pop, or at the end of the line (where the Unicode
+    bidirectional algorithm closes every embedding and isolate).
+    """
+    out: dict[int, tuple[int | None, int]] = {}
+    stack: list[tuple[str, int]] = []
+    for m in re.finditer("[\u202a-\u202e\u2066-\u2069\r\n]", text):
+        ch = m.group()
+        if ch in "\r\n":
+            for _, pos in stack:
+                out[pos] = (None, m.start())
+            stack.clear()
+        elif ch in _OPENERS:
+            stack.append((ch, m.start()))
+        elif stack and (ch == "\u202c") == (stack[-1][0] in _EMBED_OPEN):
+            _, pos = stack.pop()
+            out[pos] = (m.start(), m.start())
+    for _, pos in stack:
+        out[pos] = (None, len(text))
+    return out
+
+
+def _bidi_class(ch: str) -> str:
+    """L, R, EN (numbers) or N (everything else), for the reordering check."""
+    b = unicodedata.bidirectional(ch)
+    if b == "L":
+        return "L"
+    if b in ("R", "AL"):
+        return "R"
+    if b in ("EN", "AN"):
+        return "EN"
+    return "N"
+
+
+def _rtl_run_reorders(content: str) -> bool:
+    """Would a right-to-left embedding or isolate show ``content``'s Latin letters or
+    digits in another order than they are stored?
+
+    A small part of the Unicode bidirectional algorithm (rules W7, N1, N2, I1, I2)
+    for text without right-to-left letters: left-to-right runs land on level 2,
+    the rest on level 1, and two level-2 runs separated by level 1 swap places
+    (``123 abc`` displays as ``abc 123``). One run keeps its order (``world``).
+    """
+    classes = [_bidi_class(c) for c in content]
+    if "R" in classes:
+        return False  # right-to-left text in its own embedding: its job
+    last_strong = "R"  # the start of a right-to-left run
+    for i, c in enumerate(classes):
+        if c == "L":
+            last_strong = "L"
+        elif c == "EN" and last_strong == "L":
+            classes[i] = "L"  # W7
+    n = len(classes)
+    runs = 0
+    prev = 1
+    for i, c in enumerate(classes):
+        if c != "N":
+            level = 2  # L and EN on an odd (right-to-left) level go up one
+        else:
+            j = i - 1
+            while j >= 0 and classes[j] == "N":
+                j -= 1
+            k = i + 1
+            while k < n and classes[k] == "N":
+                k += 1
+            left = "R" if j < 0 or classes[j] == "EN" else classes[j]
+            right = "R" if k >= n or classes[k] == "EN" else classes[k]
+            level = 2 if left == right == "L" else 1  # N1, else N2
+        if level == 2 and prev != 2:
+            runs += 1
+        prev = level
+    return runs >= 2
+
+
+def _first_strong(content: str) -> str:
+    for c in content:
+        k = _bidi_class(c)
+        if k in ("L", "R"):
+            return k
+    return "N"
+
+
+def _reorders(ch: str, content: str) -> bool:
+    """Does this opener display letters or digits in another order than stored?
+
+    Overrides force a direction on every character: a RIGHT-TO-LEFT OVERRIDE over
+    ``exe.txt`` shows ``txt.exe``. Embeddings and isolates only set a base
+    direction, which reorders left-to-right runs when there are several.
+    """
+    classes = {_bidi_class(c) for c in content}
+    if ch == "\u202e":  # RLO: reverses letters and digits alike
+        return bool(classes & {"L", "EN"})
+    if ch == "\u202d":  # LRO: shows right-to-left letters backwards
+        return "R" in classes
+    if ch in "\u202b\u2067" or (ch == "\u2068" and _first_strong(content) == "R"):
+        return _rtl_run_reorders(content)
+    return False
+
+
 @rule(
     "bidi-control",
     family=FAMILY,
@@ -185,12 +353,21 @@ def _unbalanced(text: str) -> set[int]:
     description="Bidirectional control characters that can make text display in a "
     "different order than it is stored (Trojan Source, CVE-2021-42574).",
     explanation="""
-In text without any right-to-left script, and in source code, every bidi control
-is flagged. In Arabic or Hebrew prose, where marks and isolates do a real job,
-only controls left unterminated at a line end, or closing nothing, are flagged.""",
+In text without right-to-left letters, and in source code, every bidi control is
+flagged. In an Arabic or Hebrew paragraph, where marks and isolates do a real job,
+only controls left unterminated at a line end or closing nothing are flagged, and
+always an override or isolate that shows letters or digits in another order than
+they are stored (`U+202E exe.txt U+202C` displays `txt.exe`), with its closing
+character. Each paragraph is judged by its own letters: a stray Arabic letter
+mark does not make a document right-to-left.""",
     examples=[
         Example("access\u202e level\n", "access level\n"),
         Example("Prix\u200e : 12 €\n", "Prix : 12 €\n"),
+        Example(
+            "שלום \u202eexe.txt\u202c עולם\n",
+            "שלום exe.txt עולם\n",
+            note="an override reversing Latin letters, even in Hebrew text",
+        ),
         clean("שלום \u2067world\u2069 עולם\n", note="balanced isolate in Hebrew text"),
         clean("مرحبا\u200f!\n", note="RIGHT-TO-LEFT MARK in Arabic text"),
     ],
@@ -202,23 +379,51 @@ def bidi_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     first = _BIDI.search(text)
     if first is None:
         return
-    rtl = bool(_RTL.search(text)) and doc.is_prose
-    bad = _unbalanced(text) if rtl else None
+    prose = doc.is_prose
+    bad = _unbalanced(text)
+    reordering: dict[int, str] = {}  # offset → the opener whose scope reorders
+    for pos, (closer, scope_end) in _scopes(text).items():
+        if _reorders(text[pos], text[pos + 1 : scope_end]):
+            reordering[pos] = text[pos]
+            if closer is not None:
+                reordering[closer] = text[pos]
+    breaks = [m.end() for m in _PARA_BREAK.finditer(text)]
+    para_rtl: dict[int, bool] = {}
     for m in _BIDI.finditer(text, first.start()):
         s = m.start()
-        if bad is not None and s not in bad:
-            continue
+        rtl = False
+        if prose:
+            i = bisect.bisect_right(breaks, s)
+            if i not in para_rtl:
+                lo = breaks[i - 1] if i else 0
+                hi = breaks[i] if i < len(breaks) else len(text)
+                para_rtl[i] = _rtl_letters(text, lo, hi)
+            rtl = para_rtl[i]
         name = describe(m.group())
-        why = (
-            "left open at the end of the line or closing nothing"
-            if rtl
-            else "in text without right-to-left script"
-        )
+        if s in reordering:
+            why = (
+                "shows right-to-left letters backwards"
+                if reordering[s] == "\u202d"
+                else "shows Latin letters or digits in another order than they are stored"
+            )
+            if m.group() in "\u202c\u2069":
+                why = f"closes a {describe(reordering[s])} that {why}"
+            safe = True
+        elif rtl:
+            if s not in bad:
+                continue
+            why = "left open at the end of the line or closing nothing"
+            # A pop closing nothing has no effect on display: removing it is safe.
+            # An opener left open may be doing a job: a human decides.
+            safe = m.group() in "\u202c\u2069"
+        else:
+            why = "in text without right-to-left letters"
+            safe = True
         yield r.finding(
             s,
             s + 1,
             f"{name} {why}: it can reorder what is displayed; remove it",
-            [Fix(s, s + 1, "", f"Remove {name}", safe=not rtl)],
+            [Fix(s, s + 1, "", f"Remove {name}", safe=safe)],
             detail="Bidirectional controls change the order in which text is displayed "
             "without changing the order in which it is stored (Trojan Source, "
             "CVE-2021-42574).",
@@ -230,6 +435,10 @@ def bidi_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 _CONTROL_CLASS = "\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f"
 _CONTROL_SET = char_set(_CONTROL_CLASS)
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+#: Half of a UTF-16 pair: an editor holds one when a client deleted only the
+#: other half of an emoji (the server keeps the same text as the editor).
+_SURROGATE_SET = char_set("\ud800-\udfff")
 
 
 @rule(
@@ -253,7 +462,8 @@ recognised and can be removed whole.""",
     ],
 )
 def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    present = doc.chars & _CONTROL_SET
+    halves = doc.chars & _SURROGATE_SET
+    present = (doc.chars & _CONTROL_SET) | halves
     if not present:
         return
     text = doc.text
@@ -261,6 +471,15 @@ def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Findin
     claimed = claimed_characters(config)
     for s in find_chars(text, present):
         ch = text[s]
+        if ch in halves:
+            yield r.finding(
+                s,
+                s + 1,
+                f"Lone UTF-16 surrogate U+{ord(ch):04X}: half of a character, which no file "
+                "can store; remove it or restore the other half",
+                [Fix(s, s + 1, "", f"Remove the lone surrogate U+{ord(ch):04X}", safe=False)],
+            )
+            continue
         if ch == "\f" and (s == 0 or text[s - 1] in "\r\n"):
             continue
         if ch in claimed:
@@ -268,6 +487,15 @@ def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Findin
         name = describe(ch)
         fixes = [Fix(s, s + 1, "", f"Remove {name}")]
         message = f"Control character {name}: remove it"
+        if (
+            ch.isspace()
+            and 0 < s < len(text) - 1
+            and not (text[s - 1].isspace() or text[s + 1].isspace())
+        ):
+            # A form feed or vertical tab between two words separates them:
+            # removing it would glue the words together.
+            fixes = [Fix(s, s + 1, " ", f"Replace {name} with a space")]
+            message = f"Control character {name}: replace it with a space"
         if ch == "\x1b":
             ansi = _ANSI.match(text, s)
             if ansi:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,7 @@ from ..document import Document
 from ..markup import markup_of
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
-from ..regions import is_code_language, non_prose
+from ..regions import is_code_language, non_prose, source_text
 from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "whitespace"
@@ -84,6 +85,7 @@ def _count_blanks(run: str) -> str:
 
 _TRAILING_CLASS = " \t\u00a0\u2000-\u200a\u202f\u3000"
 _TRAILING_SET = char_set(_TRAILING_CLASS)
+_TRAILING_STRIP = "".join(sorted(_TRAILING_SET)) + "\r\n"
 
 
 def _line_ends(doc: Document) -> Iterator[int]:
@@ -149,6 +151,13 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
 _DOUBLED = re.compile(r"  +")
 
 
+def _visible_neighbour(text: str, i: int, step: int) -> str:
+    """The first character from ``i`` on (by ``step``) that is not a format character."""
+    while 0 <= i < len(text) and unicodedata.category(text[i]) == "Cf":
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
 @rule(
     "doubled-space",
     scope=Scope.LINE,
@@ -172,14 +181,16 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     if "  " not in text or is_code_language(doc):
         return
     mask = non_prose(doc)
-    n = len(text)
+    source = source_text(doc)
     for m in _DOUBLED.finditer(text):
         s, e = m.span()
         # Between two non-space characters only: indentation and trailing runs
-        # belong to other rules.
-        if s == 0 or e >= n or text[s - 1].isspace() or text[e].isspace():
+        # belong to other rules. Invisible characters do not count, or fixing
+        # a ZWSP before or after this rule would change what this rule sees.
+        before, after = _visible_neighbour(text, s - 1, -1), _visible_neighbour(text, e, 1)
+        if not before or not after or before.isspace() or after.isspace():
             continue
-        if mask and mask.covers(s, e):
+        if (mask and mask.covers(s, e)) or (source and source.covers(s, e)):
             continue
         yield r.finding(
             s,
@@ -351,13 +362,38 @@ def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 _TRAILING_BLANKS = re.compile(rf"{_BREAK}((?:[ \t]*{_BREAK})*[ \t]*)\Z")
 
 
+#: A line break ending a line with something on it.
+_CONTENT_BREAK = re.compile(r"\S[^\S\r\n]*(\r\n|\r|\n)")
+
+
 def dominant_line_ending(text: str) -> str:
-    """The most common line ending (``\\n`` on ties or when there is none)."""
-    crlf = text.count("\r\n")
-    lf = text.count("\n") - crlf
-    cr = text.count("\r") - crlf
+    """The most common line ending (``\\n`` on ties or when there is none).
+
+    Only breaks ending lines with content are counted (all breaks if there are
+    none): blank lines come and go with the blank-line fixes, and the file's
+    convention must not flip with them, or fixing in another order than fix-all
+    would convert the file the other way.
+    """
+    lf = crlf = cr = 0
+    for m in _CONTENT_BREAK.finditer(text):
+        brk = m.group(1)
+        if brk == "\n":
+            lf += 1
+        elif brk == "\r\n":
+            crlf += 1
+        else:
+            cr += 1
+    if not lf + crlf + cr:
+        crlf = text.count("\r\n")
+        lf = text.count("\n") - crlf
+        cr = text.count("\r") - crlf
     best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"), key=lambda t: t[0])
     return best[1] if best[0] > 0 else "\n"
+
+
+def _shows(c: str) -> bool:
+    """Is ``c`` visible content (not a blank, a control or a format character)?"""
+    return not (c.isspace() or unicodedata.category(c) in ("Cf", "Cc"))
 
 
 @rule(
@@ -378,9 +414,12 @@ the end of a file are clutter. The fix uses the file's own line ending.""",
 )
 def final_newline(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
-    content_end = len(text.rstrip(" \t\r\n"))
-    if content_end == 0:
-        return
+    # The same blanks as trailing-whitespace: a document of nothing but no-break
+    # spaces is as empty as one of spaces (else fixing in another order than
+    # fix-all leaves a line break in an emptied file).
+    content_end = len(text.rstrip(_TRAILING_STRIP))
+    if content_end == 0 or not any(_shows(c) for c in text[:content_end]):
+        return  # nothing visible (a lone BOM or ZWSP): as empty as an empty file
     # Only the tail after the last visible character can matter.
     m = _TRAILING_BLANKS.search(text, content_end)
     if m is None:

@@ -1,0 +1,68 @@
+"""Mojibake repairs are applied unread only with evidence; guesses are offered.
+
+Every case from the issue tracker, with its exact input and expected text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from textsweep.engine import Document, fix_all, lint
+
+from .helpers import findings
+
+#: Text that looks like mojibake and is not: fix-all must leave it as written.
+LOOK_ALIKES = [
+    "SELKÄ\u00a0EDELLÄ\n",  # Finnish, a no-break space after Ä (C4 A0 would be Ġ)
+    "AHÅ™\n",  # a trademark after a Swedish word (C5 99 would be ř)
+    "There are a lot of Ã’s in this file.\n",
+    "O irmÃ e a irmã.\n",  # Portuguese in capitals typed by hand
+    "The symbol Ã is used in Portuguese.\n",
+    "MISUTÂ\u00a0AJIKKO\n",  # romanised Japanese with a circumflex
+]
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_look_alikes_are_never_changed_by_fix_all(text: str) -> None:
+    assert fix_all(Document(text)).text == text
+    for f in lint(Document(text)):
+        if f.rule == "mojibake":
+            assert not any(x.safe for x in f.fixes), f
+
+
+def test_look_alike_repair_is_still_offered() -> None:
+    (f,) = findings("mojibake", "There are a lot of Ã’s in this file.\n")
+    assert f.fixes[0].replacement == "Ò" and not f.fixes[0].safe
+    assert "Possibly" in f.message
+
+
+@pytest.mark.parametrize(
+    ("bad", "good"),
+    [
+        ("по РґРѕСЂРѕРіРµ домой\n", "по дороге домой\n"),  # UTF-8 read as Windows-1251
+        ("L’HĂ´pital\n", "L’Hôpital\n"),  # Windows-1250
+        ("des g√¢teaux\n", "des gâteaux\n"),  # MacRoman
+        ("pi√π tardi\n", "più tardi\n"),  # MacRoman
+        ("le dŽp™t\n", "le dépôt\n"),  # MacRoman bytes read as Windows-1252
+        ("le d‚p“t\n", "le dépôt\n"),  # DOS (850/437) bytes read as Windows-1252
+        ("Il va Ã  la gare, le dÃ©pÃ´t est fermÃ©.\n", "Il va à la gare, le dépôt est fermé.\n"),
+        (
+            "Le dÃ©pÃ´t et le chÃ¢teau sont prÃªts Ã cÃ´tÃ© de lâ€™Ã©cole.\n",
+            "Le dépôt et le château sont prêts à côté de l’école.\n",
+        ),
+        ("La cafÃ©tÃ©ria, la caféteria.\n", "La cafétéria, la caféteria.\n"),
+    ],
+)
+def test_repairs_come_out_whole(bad: str, good: str) -> None:
+    assert fix_all(Document(bad)).text == good
+
+
+def test_evidence_elsewhere_makes_a_weak_repair_safe() -> None:
+    """A lone ``Ã `` is a guess; with sure Windows-1252 damage on the line it is not."""
+    assert fix_all(Document("voilÃ le travail\n")).text == "voilÃ le travail\n"
+    assert fix_all(Document("voilÃ le dÃ©pÃ´t\n")).text == "voilà le dépôt\n"
+
+
+def test_one_misread_character_alone_is_not_decided() -> None:
+    """``dŽ`` alone: two characters must agree on MacRoman before anything is re-read."""
+    assert fix_all(Document("Le cafŽ.\n")).text == "Le cafŽ.\n"
