@@ -1,0 +1,80 @@
+"""Spanish rules: the issue's inputs, the unsafe ¿ fix, and real Spanish text
+that must not be flagged."""
+
+from __future__ import annotations
+
+from textsweep.engine import Document, all_rules, fix_all, lint, parse_settings
+
+from .helpers import findings, fixed
+
+SPANISH = [r.id for r in all_rules() if r.family == "spanish"]
+
+# Debian Reference, Spanish translation (debian-reference-es 2.100; excerpt kept
+# in tests/realtext/files/es/debian-reference.es.1.txt, lines 1-9), and a
+# Sphinx 9.0.4 catalogue entry (sphinx/locale/es/LC_MESSAGES/sphinx.po).
+DEBIAN_REFERENCE_ES = """\
+    Un archivo de órdenes de una sola línea puede repetirse sobre
+    varios archivos utilizando find(1) y xargs(1) siendo capaz de
+    realizar tareas muy complicadas. Consulte Sección 10.1.5, “Formas
+    de selección de archivos” y Sección 9.4.9, “Repetición de una
+    orden sobre archivos”.
+
+    Cuando la utilización de órdenes de forma interactiva se complica
+    demasiado debe considerarse escribir un archivo de órdenes
+    (consulte Sección 12.1, “Los archivos de órdenes”).
+
+extensión %r no tiene ninguna función setup(); ¿es realmente un módulo de extensión de Sphinx?
+"""
+
+
+def _all(text: str, **settings: object) -> list[str]:
+    config, warnings = parse_settings({**settings})
+    assert not warnings
+    return [f.rule for f in lint(Document(text), config) if f.rule in SPANISH]
+
+
+def test_real_spanish_text_is_not_flagged() -> None:
+    assert _all(DEBIAN_REFERENCE_ES) == []
+    assert _all(DEBIAN_REFERENCE_ES, language="es") == []
+
+
+def test_question_without_opening_mark_is_a_hint_with_an_unsafe_fix() -> None:
+    text = "Qué tal?\n"
+    (f,) = findings("spanish-inverted-marks", text, language="es")
+    assert (f.start, f.end) == (0, 8)
+    (fx,) = f.fixes
+    assert not fx.safe and (fx.start, fx.end, fx.replacement) == (0, 0, "¿")
+    assert fixed("spanish-inverted-marks", text, language="es") == text  # never applied
+
+
+def test_opening_mark_goes_to_the_start_of_the_clause() -> None:
+    text = "Hola. Vienes mañana? Te espero.\n"
+    (f,) = findings("spanish-inverted-marks", text, language="es")
+    assert f.fixes[0].start == text.index("Vienes")
+
+
+def test_issue_input_spaces_fixed_safely() -> None:
+    config = parse_settings({"language": "es"})[0]
+    assert fix_all(Document("¿ Qué ?\n"), config).text == "¿Qué?\n"
+
+
+def test_detected_spanish_paragraph() -> None:
+    text = "El paquete no está instalado en el sistema , pero funciona bien. ¿Vienes mañana ?\n"
+    assert sorted(_all(text)) == ["spanish-space-before", "spanish-space-before"]
+
+
+def test_exceptions_left_alone() -> None:
+    text = (
+        "¿De verdad?! Empieza a las 12:30, en proporción 3:1 (?) :-) y la página\n"
+        "https://ejemplo.es/a?b=1 responde. Si no vienes, ¿qué hacemos? ¡Qué pena!\n"
+    )
+    assert _all(text, language="es") == []
+
+
+def test_unclosed_opening_mark() -> None:
+    (f,) = findings("spanish-inverted-marks", "¿Vienes mañana. Te espero.\n", language="es")
+    assert f.start == 0 and not f.fixes
+
+
+def test_other_languages_get_no_spanish_rules() -> None:
+    assert _all("Are you coming to the meeting tomorrow with all of your friends?\n") == []
