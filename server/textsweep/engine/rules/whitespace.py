@@ -158,6 +158,17 @@ def _visible_neighbour(text: str, i: int, step: int) -> str:
     return text[i] if 0 <= i < len(text) else ""
 
 
+def _in_mojibake(doc: Document, s: int, e: int) -> bool:
+    """The run is part of a mojibake span: ``Ã  la`` is ``à la`` whose A0 byte became
+    a space. Collapsing it first would erase the evidence and leave ``Ã la``, so the
+    mojibake rule alone reads these spaces (whether or not it is enabled)."""
+    if s == 0 or doc.text[s - 1] not in "ÂÃ":
+        return False  # only a lost A0 byte after these lead images puts spaces in a span
+    from .encoding import mojibake_repairs
+
+    return any(rep.start <= e and s <= rep.end for rep in mojibake_repairs(doc))
+
+
 @rule(
     "doubled-space",
     scope=Scope.LINE,
@@ -190,6 +201,8 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         if not before or not after or before.isspace() or after.isspace():
             continue
         if mask and mask.covers(s, e):
+            continue
+        if _in_mojibake(doc, s, e):
             continue
         yield r.finding(
             s,
