@@ -207,6 +207,12 @@ ORDER_COUNTEREXAMPLES = [
     ("\n\nÃ  sécurité \tUn alinéa.\n", "\nà sécurité \tUn alinéa.\n"),
 ]
 
+#: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French
+#: majority and got French spacing before ``:``; repaired, it is English.
+MOJIBAKE_PARAGRAPH = (
+    "\tUn alinéa avec une tabulation.\n\nIt doesnâ€™t work.\n Le \\emph{jour} est venu: fin.\n"
+)
+
 #: A line of `` \u00a0`` is a blank line to a reader: removing its blanks must not
 #: turn one French paragraph into two short ones of unknown language.
 NBSP_LINE = "Quoi?! Déjà fini!!\n \u00a0\nété\n\n    Indented line with one space.\n "
@@ -231,3 +237,10 @@ def test_a_line_of_no_break_spaces_is_a_paragraph_break() -> None:
     expected = "Quoi?! Déjà fini!!\n\nété\n\n    Indented line with one space.\n"
     assert fix_all(Document(NBSP_LINE, "latex"), config).text == expected
     assert _every_order(NBSP_LINE, config, "latex") == {expected}
+
+
+def test_language_is_detected_on_the_repaired_text() -> None:
+    config = _config("auto")
+    expected = MOJIBAKE_PARAGRAPH.replace("â€™", "’")
+    assert fix_all(Document(MOJIBAKE_PARAGRAPH, "latex"), config).text == expected
+    assert _every_order(MOJIBAKE_PARAGRAPH, config, "latex") == {expected}
