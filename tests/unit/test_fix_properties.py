@@ -216,6 +216,10 @@ MOJIBAKE_PARAGRAPH = (
 #: A line of `` \u00a0`` is a blank line to a reader: removing its blanks must not
 #: turn one French paragraph into two short ones of unknown language.
 NBSP_LINE = "Quoi?! Déjà fini!!\n \u00a0\nété\n\n    Indented line with one space.\n "
+#: The same with a zero-width space: the English paragraph took the French majority.
+ZWSP_LINE = (
+    "\tUn alinéa avec une tabulation.\n \u200b\nIt starts at 12:30.\n Le jour est venu: fin.\n"
+)
 
 
 def test_order_counterexamples_reach_fix_all() -> None:
@@ -244,3 +248,10 @@ def test_language_is_detected_on_the_repaired_text() -> None:
     expected = MOJIBAKE_PARAGRAPH.replace("â€™", "’")
     assert fix_all(Document(MOJIBAKE_PARAGRAPH, "latex"), config).text == expected
     assert _every_order(MOJIBAKE_PARAGRAPH, config, "latex") == {expected}
+
+
+def test_a_line_of_invisible_characters_is_a_paragraph_break() -> None:
+    config = _config("auto")
+    expected = ZWSP_LINE.replace(" \u200b", "")
+    assert fix_all(Document(ZWSP_LINE, "latex"), config).text == expected
+    assert _every_order(ZWSP_LINE, config, "latex") == {expected}

@@ -12,10 +12,14 @@ from collections.abc import Iterable, Iterator
 
 Span = tuple[int, int]
 
-#: What a blank line may hold: the blanks trailing-whitespace removes. A line of
-#: only `` \u00a0`` looks blank to a reader; were it a paragraph, removing its
-#: blanks would join two paragraphs (and change their detected language).
-_BLANKS = "[ \t\u00a0\u2000-\u200a\u202f\u3000]*"
+#: What a blank line may hold: what a reader does not see, the blanks
+#: trailing-whitespace removes and the invisible characters (ZWSP, bidi marks,
+#: tags…). A line of `` \u00a0`` or `` \u200b`` looks blank; were it a paragraph,
+#: removing those would join two paragraphs (and change their detected language).
+_BLANKS = (
+    "[ \t\u00a0\u2000-\u200f\u202f\u3000\u00ad\u061c\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]*"
+)
 #: A blank line between two paragraphs (any line ending).
 PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)" + _BLANKS + r"(?:\r\n|\r|\n)")
 #: The same without carriage returns: a literal first character lets the regex
