@@ -205,6 +205,9 @@ ORDER_COUNTEREXAMPLES = [
     ("Il faut l\x92admettre\x85\n", "Il faut l’admettre…\n"),
     # ftfy repairs ``Ã`` alone and keeps both spaces: the spaces touching it wait.
     ("\n\nÃ  sécurité \tUn alinéa.\n", "\nà sécurité \tUn alinéa.\n"),
+    # Blank lines before a last line of blanks belong to final-newline, whichever
+    # of the two no-break spaces goes first.
+    ("\u00a0\n\n\u00a0 ", "\n\n"),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

@@ -311,10 +311,12 @@ def _leading_blank_pattern(min_lines: int) -> re.Pattern[str]:
 
 
 def _text_follows(text: str, end: int) -> bool:
-    """The line starting at ``end`` holds something other than spaces and tabs."""
+    """The line starting at ``end`` holds something a reader sees: not only blanks
+    (no-break spaces too) and invisible characters, which other rules remove; were
+    ``\u00a0`` text here, removing it first would change this rule's answer."""
     n = len(text)
     i = end
-    while i < n and text[i] in " \t":
+    while i < n and (text[i] in _TRAILING_SET or unicodedata.category(text[i]) == "Cf"):
         i += 1
     return i < n and text[i] not in "\r\n"
 
