@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import select
 import subprocess
 import sys
 import time
@@ -160,11 +163,24 @@ def test_malformed_messages_are_skipped_and_stdout_stays_protocol() -> None:
     assert proc.stdin is not None
     proc.stdin.write(stream)
     proc.stdin.flush()
-    time.sleep(3)
+    # Wait for the formatting answer before shutting down (a fixed sleep raced the
+    # first lint on a loaded machine, and shutdown then cancelled the request).
+    assert proc.stdout is not None
+    seen = b""
+    deadline = time.monotonic() + 120
+    answered = re.compile(rb'"id":\s*3[,}]')
+    while not answered.search(seen) and time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stdout], [], [], 1.0)
+        if ready:
+            chunk = os.read(proc.stdout.fileno(), 65536)
+            if not chunk:
+                break
+            seen += chunk
     proc.stdin.write(_frame({"jsonrpc": "2.0", "id": 4, "method": "shutdown"}))
     proc.stdin.write(_frame({"jsonrpc": "2.0", "method": "exit"}))
     proc.stdin.flush()
-    out, err = proc.communicate(timeout=30)
+    rest, err = proc.communicate(timeout=30)
+    out = seen + rest
     msgs = _read_messages(out)  # raises if anything but framed JSON reached stdout
     by_id = {m.get("id"): m for m in msgs if "id" in m}
     assert "result" in by_id[1]

@@ -132,11 +132,9 @@ def test_some_words_broken_only_those_change(parts: list[tuple[str, bool]]) -> N
     st.sampled_from(["cp1252", "latin-1", "mac_roman", "cp1250", "iso-8859-2", "koi8-r"]),
 )
 def test_any_lossless_conversion_round_trips(text: str, codec: str) -> None:
-    try:
-        raw = text.encode(codec)
-    except UnicodeEncodeError:
-        assume(False)
-        return
+    # Letters the codec lacks are dropped rather than the example rejected: most
+    # prose has some letter KOI8-R lacks, and rejecting made Hypothesis give up.
+    raw = text.encode(codec, errors="ignore")
     info = inspect_bytes(raw)
     if info.is_utf8:
         return  # the bytes are valid UTF-8 too (``É’`` in cp1252 is ``ɒ``): nothing to convert

@@ -186,6 +186,33 @@ def closes_entity(text: str, pos: int) -> bool:
     )
 
 
+#: ``word.Word``: a full stop glued to a capitalised word. The lookbehind keeps
+#: the match to word starts (linear), and to words not inside a path, URL, domain
+#: or dotted name (``docs.python.Org``, ``os.path.Join``).
+_GLUED_STOP = re.compile(r"(?<![\w./\\@:_~-])([^\W\d_]{2,})\.([^\W\d_]{2,})(?![\w./\\@(_~-])")
+
+
+def glued_full_stop(
+    text: str, start: int, end: int, ctx: ProseContext
+) -> Iterator[tuple[int, int]]:
+    """Full stops glued to the sentence after them (``prêt.Vous``, ``end.Next``,
+    ``Mr.Smith``): yields the span of the stop.
+
+    Only a word ending in a lowercase letter, then a capital and lowercase letters,
+    in prose: abbreviations of single letters (``e.g``, ``U.S.A``), decimals and
+    versions (digits), file names (``README.md``: lowercase after the stop),
+    product names in capitals (``ASP.NET``), dotted names and URLs are left alone.
+    """
+    for m in _GLUED_STOP.finditer(text, start, end):
+        left, right = m.group(1), m.group(2)
+        if not (left[-1].islower() and right[0].isupper() and right[1:].islower()):
+            continue
+        s = m.end(1)
+        if not ctx.prose(m.start(1), m.end(2)) or "." in text[m.end(2) : m.end(2) + 1]:
+            continue
+        yield s, s + 1
+
+
 def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[tuple[int, int]]:
     """Spans of ``, ; : ! ? »`` runs glued to the next word, outside the exceptions."""
     for m in _GLUED_AFTER.finditer(text, start, end):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
-from ..prose import glued_after, prose_for
+from ..prose import glued_after, glued_full_stop, prose_for
 from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "english"
@@ -138,4 +138,42 @@ def english_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Find
                 e + 1,
                 f"No space after {run}: add one",
                 [Fix(e, e, " ", f"Insert a space after {run}")],
+            )
+
+
+@rule(
+    "english-space-after-full-stop",
+    options=EnglishOptions,
+    languages={"en"},
+    scope=Scope.PARAGRAPH,
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="English: a full stop glued to the next sentence (`end.Next`).",
+    explanation="""
+Only a word ending in a lowercase letter followed by a capitalised word: single-letter
+abbreviations (`e.g.`, `U.S.A.`), decimals and versions, file names (`README.md`),
+names in capitals (`ASP.NET`), dotted names, paths and URLs are left alone. The fix
+is offered but not applied by fix-all: a name such as `Node.Js` is rare but real.""",
+    examples=[
+        Example(
+            "The build passed at the end.Next we shipped it, said Mr.Smith.\n",
+            "The build passed at the end.Next we shipped it, said Mr.Smith.\n",
+            note="the fix is offered one by one, not by fix-all",
+        ),
+        clean("Use e.g. the U.S.A. office, version 2.Beta, README.md and ASP.NET.\n"),
+        clean("See docs.python.Org/3 or call os.path.Join in the script.\n"),
+    ],
+)
+def english_space_after_full_stop(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    ctx = prose_for(r, doc, config)
+    if ctx is None:
+        return
+    text = ctx.text
+    for start, end, _ in ctx.index.runs():
+        for s, e in glued_full_stop(text, start, end, ctx):
+            yield r.finding(
+                s,
+                e + 1,
+                "No space after the full stop before the next sentence: add one",
+                [Fix(e, e, " ", "Insert a space after the full stop", safe=False)],
             )

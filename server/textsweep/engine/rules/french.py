@@ -52,6 +52,7 @@ from ..prose import (
     gap_after,
     gap_before,
     glued_after,
+    glued_full_stop,
     prose_for,
 )
 from ..prose import SPACES as _SPACES
@@ -600,6 +601,42 @@ def french_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Findi
                 e + 1,
                 f"No space after {text[s:e]}: add one",
                 [Fix(e, e, " ", f"Insert a space after {text[s:e]}")],
+            )
+
+
+@rule(
+    "french-space-after-full-stop",
+    languages={"fr"},
+    scope=Scope.PARAGRAPH,
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="French: a full stop glued to the next sentence (`end.Next`).",
+    explanation="""
+Only a word ending in a lowercase letter followed by a capitalised word: single-letter
+abbreviations (`e.g.`, `U.S.A.`), decimals and versions, file names (`README.md`),
+names in capitals (`ASP.NET`), dotted names, paths and URLs are left alone. The fix
+is offered but not applied by fix-all: a name such as `Node.Js` is rare but real.""",
+    examples=[
+        Example(
+            "Tout est pr\xeat.Vous pouvez commencer.\n",
+            "Tout est pr\xeat.Vous pouvez commencer.\n",
+            note="the fix is offered one by one, not by fix-all",
+        ),
+        clean("Lisez le fichier README.md, la version 2.0 et la p.\u202f12, etc.\n"),
+    ],
+)
+def french_space_after_full_stop(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    ctx = prose_for(r, doc, config)
+    if ctx is None:
+        return
+    text = ctx.text
+    for start, end, _ in ctx.index.runs():
+        for s, e in glued_full_stop(text, start, end, ctx):
+            yield r.finding(
+                s,
+                e + 1,
+                "No space after the full stop before the next sentence: add one",
+                [Fix(e, e, " ", "Insert a space after the full stop", safe=False)],
             )
 
 

