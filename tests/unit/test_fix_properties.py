@@ -208,6 +208,9 @@ ORDER_COUNTEREXAMPLES = [
     # Blank lines before a last line of blanks belong to final-newline, whichever
     # of the two no-break spaces goes first.
     ("\u00a0\n\n\u00a0 ", "\n\n"),
+    # ``Ã Are`` is safe only because ``Ã©`` agrees on Windows-1252: repairing
+    # ``Ã©`` first took that agreement away.
+    ("Ã© Ã Are you coming to the meeting?\n", "é à Are you coming to the meeting?\n"),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

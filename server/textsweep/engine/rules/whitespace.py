@@ -164,9 +164,11 @@ def _in_mojibake(doc: Document, s: int, e: int) -> bool:
     mojibake rule alone reads these spaces (whether or not it is enabled)."""
     if s == 0 or doc.text[s - 1] not in "ÂÃ":
         return False  # only a lost A0 byte after these lead images puts spaces in a span
-    from .encoding import mojibake_repairs
+    from ..encoding import mojibake as mj
 
-    return any(rep.start <= e and s <= rep.end for rep in mojibake_repairs(doc))
+    # The key the mojibake rule caches its repairs under: one search per document.
+    repairs = doc.cached("encoding.mojibake", lambda d: mj.find(d.text))
+    return any(rep.start <= e and s <= rep.end for rep in repairs)
 
 
 @rule(
