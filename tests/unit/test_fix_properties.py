@@ -207,7 +207,10 @@ ORDER_COUNTEREXAMPLES = [
     ("\n\nÃ  sécurité \tUn alinéa.\n", "\nà sécurité \tUn alinéa.\n"),
     # Blank lines before a last line of blanks belong to final-newline, whichever
     # of the two no-break spaces goes first.
-    ("\u00a0\n\n\u00a0 ", "\n\n"),
+    ("\u00a0\n\n\u00a0 ", "\n"),
+    # The entity made the document visible: blank lines after it were removed, and
+    # after the repair they were kept.
+    ("&nbsp;\n\n", "\n"),
     # ``Ã Are`` is safe only because ``Ã©`` agrees on Windows-1252: repairing
     # ``Ã©`` first took that agreement away.
     ("Ã© Ã Are you coming to the meeting?\n", "é à Are you coming to the meeting?\n"),

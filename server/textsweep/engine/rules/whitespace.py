@@ -435,7 +435,20 @@ def final_newline(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     # fix-all leaves a line break in an emptied file).
     content_end = len(text.rstrip(_TRAILING_STRIP))
     if content_end == 0 or not any(_shows(c) for c in text[:content_end]):
-        return  # nothing visible (a lone BOM or ZWSP): as empty as an empty file
+        # Nothing visible (a lone BOM or ZWSP): as empty as an empty file, but the
+        # blank lines after its first line break are still clutter. Kept, they made
+        # ``&nbsp;\n\n`` end as ``\n\n`` or ``\n`` by the order of the fixes.
+        first = _ANY_BREAK.search(text)
+        if first is not None and first.end() < len(text) and not text[first.end() :].isspace():
+            return
+        if first is not None and first.end() < len(text):
+            yield r.finding(
+                first.end(),
+                len(text),
+                "blank lines at the end of the file: remove",
+                [Fix(first.end(), len(text), "", "Remove blank lines at the end")],
+            )
+        return
     # Only the tail after the last visible character can matter.
     m = _TRAILING_BLANKS.search(text, content_end)
     if m is None:
