@@ -45,6 +45,9 @@ REPAIR_RULES = {
     "c1-control",
     "latin-ligature",
     "fullwidth-character",
+    # A look-alike letter replaced by the one it imitates (``pаypal``: Cyrillic ``а``).
+    "mixed-script-confusable",
+    "whole-script-confusable",
 }
 
 EXAMPLES = int(os.environ.get("TEXTSWEEP_PROPERTY_EXAMPLES", "60"))
@@ -264,3 +267,9 @@ def test_a_line_of_invisible_characters_is_a_paragraph_break() -> None:
     expected = ZWSP_LINE.replace(" \u200b", "")
     assert fix_all(Document(ZWSP_LINE, "latex"), config).text == expected
     assert _every_order(ZWSP_LINE, config, "latex") == {expected}
+
+
+def test_an_invisible_character_is_not_a_word_before_a_comma() -> None:
+    config = _config("fr")
+    assert fix_all(Document("\u200b  ,\n"), config).text == "  ,\n"
+    assert _every_order("\u200b  ,\n", config) == {"  ,\n"}
