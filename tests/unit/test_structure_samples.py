@@ -1,4 +1,4 @@
-"""Markdown, LaTeX, reST, HTML, Python and JavaScript samples: the prose faults
+"""Markdown, LaTeX, reST, HTML, Python, JavaScript and gettext samples: the prose faults
 are found, everything inside code and markup is left alone."""
 
 from __future__ import annotations
@@ -22,6 +22,11 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
         (10, "french-missing-space"),  # comment "script?"
         (14, "french-breakable-space"),  # string "introuvable !"
         (14, "french-missing-space"),  # string "Erreur:"
+    ],
+    "sample.po": [
+        (13, "french-missing-space"),  # msgstr "inconnu: %s" (not the English msgid)
+        (31, "po-split-doubled-space"),  # "sont : " then " {0}"
+        (35, "po-newline-mismatch"),  # "Done.\n" translated "Terminé."
     ],
     "sample.js": [
         (1, "french-breakable-space"),  # comment "conversion :"

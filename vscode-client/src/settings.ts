@@ -9,6 +9,7 @@ export const DEFAULT_LANGUAGES: readonly string[] = [
   'restructuredtext',
   'html',
   'git-commit',
+  'po',
   'python',
   'javascript',
   'typescript',

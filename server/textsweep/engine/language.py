@@ -357,7 +357,37 @@ def _directives(doc: Document) -> list[tuple[int, str | None]]:
     return out
 
 
+def _stated(doc: Document, config: Config) -> LanguageMap | None:
+    """The language map of a format that states its spans' languages (see
+    :class:`.markup.LanguageSpan`); spans without a tag are detected."""
+    provider = markup_of(doc).language_spans
+    if provider is None:
+        return None
+    fallback = config.language if config.language and config.language.lower() != "auto" else None
+    paragraphs: list[Paragraph] = []
+    weight: dict[str, int] = {}
+    for s, e, tag, _source in provider(doc):
+        if e <= s:
+            continue
+        if tag:
+            paragraphs.append(Paragraph(s, e, normalize_tag(tag), False))
+        else:
+            det = detect(_prose_text(doc, s, e))
+            lang = det.language or (normalize_tag(fallback) if fallback else None)
+            paragraphs.append(Paragraph(s, e, lang, det.language is not None))
+        lang = paragraphs[-1].language
+        if lang is not None:
+            weight[lang] = weight.get(lang, 0) + e - s
+    majority = _document_declaration(doc, config)
+    if majority is None and weight:
+        majority = max(weight, key=lambda k: weight[k])
+    return LanguageMap(paragraphs, majority)
+
+
 def _compute(doc: Document, config: Config) -> LanguageMap:
+    stated = _stated(doc, config)
+    if stated is not None:
+        return stated
     text = doc.text
     declared_doc = _document_declaration(doc, config)
     directives = _directives(doc)

@@ -17,7 +17,7 @@ import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .document import Document
@@ -37,6 +37,29 @@ HTML_SPACE_ENTITIES: tuple[tuple[str, str], ...] = (
 Spans = Sequence[tuple[int, int]]
 
 
+class LanguageSpan(NamedTuple):
+    """A part of a document whose language the format itself states (a gettext
+    ``msgstr`` is in the catalogue's ``Language:``): it is one paragraph for the
+    language map, with ``tag`` as its language (``None``: detect it)."""
+
+    start: int
+    end: int
+    tag: str | None
+    #: Text quoted from the source the document translates: its author is
+    #: elsewhere, so whitespace rules leave it alone.
+    source: bool = False
+
+
+class TranslationUnit(NamedTuple):
+    """A source message and its translations (a gettext entry), for the rules
+    that compare them. Each message is the ``(start, end)`` spans of its quoted
+    strings' contents, escapes (C style: ``\\n``, ``\\t``, ``\\"``) intact, read
+    one after the other as one string. Only translated, non-fuzzy units are listed."""
+
+    source: tuple[tuple[int, int], ...]
+    translations: tuple[tuple[tuple[int, int], ...], ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Markup:
     """A file format, described once; see the module docstring."""
@@ -54,13 +77,20 @@ class Markup:
     filenames: Mapping[str, str] = field(default_factory=dict)
     #: The sorted, non-overlapping spans that are not prose (code, markup, URLs…).
     non_prose: Callable[[Document], Spans] | None = field(default=None)
-    #: Markup that stands for a no-break space: ``(token, character it stands for)``.
+    #: Markup that stands for a no-break space: ``(token, character it stands for)``;
+    #: a token standing for ``""`` is nothing at all (a string continued on the
+    #: next line), so a gap may run across it.
     nobreak_tokens: tuple[tuple[str, str], ...] = ()
     #: How this format writes U+00A0 and U+202F when a fix inserts one.
     nbsp: str = NBSP
     narrow_nbsp: str = NNBSP
     #: The language the document declares for itself (front matter, ``<html lang>``).
     declared_language: Callable[[Document], str | None] | None = field(default=None)
+    #: The spans whose language the format states (they replace paragraph
+    #: detection: see :class:`LanguageSpan`), in order.
+    language_spans: Callable[[Document], Sequence[LanguageSpan]] | None = field(default=None)
+    #: The translation units of a bilingual format (see :class:`TranslationUnit`).
+    translation_units: Callable[[Document], Sequence[TranslationUnit]] | None = field(default=None)
     #: True when the trailing blanks ``text[start:end]`` are a hard line break.
     hard_break: Callable[[str, int, int], bool] | None = field(default=None)
     #: How a one-line comment is written, as ``(opening, closing)``: where a

@@ -79,6 +79,18 @@ def non_prose(doc: Document) -> Mask:
     return doc.cached("regions.non_prose", compute)
 
 
+def source_text(doc: Document) -> Mask:
+    """Spans quoted from the source a document translates (a gettext ``msgid``):
+    not the translator's to fix, so whitespace rules leave them alone."""
+
+    def compute(d: Document) -> Mask:
+        provider = markup_of(d).language_spans
+        spans = [(s, e) for s, e, _, source in provider(d) if source] if provider else []
+        return Mask(spans)
+
+    return doc.cached("regions.source", compute)
+
+
 def is_code_language(doc: Document) -> bool:
     """A file type no descriptor knows (source code without a lexer): prose rules
     stay out entirely."""

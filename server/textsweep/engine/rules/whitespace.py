@@ -16,7 +16,7 @@ from ..document import Document
 from ..markup import markup_of
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
-from ..regions import is_code_language, non_prose
+from ..regions import is_code_language, non_prose, source_text
 from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "whitespace"
@@ -194,6 +194,7 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     if "  " not in text or is_code_language(doc):
         return
     mask = non_prose(doc)
+    source = source_text(doc)
     for m in _DOUBLED.finditer(text):
         s, e = m.span()
         # Between two non-space characters only: indentation and trailing runs
@@ -202,7 +203,7 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         before, after = _visible_neighbour(text, s - 1, -1), _visible_neighbour(text, e, 1)
         if not before or not after or before.isspace() or after.isspace():
             continue
-        if mask and mask.covers(s, e):
+        if (mask and mask.covers(s, e)) or (source and source.covers(s, e)):
             continue
         if _in_mojibake(doc, s, e):
             continue

@@ -1,0 +1,269 @@
+"""gettext catalogues (``.po``, ``.pot``): only the text inside the quoted strings
+of ``msgid``, ``msgid_plural`` and ``msgstr`` is prose. Comments, keywords,
+quotes, escapes (``\\"``, ``\\n``…), placeholders (``%s``, ``%(name)s``, ``{0}``,
+``:role:``…) and the header entry are not. ``msgid`` is in the source language
+(``X-Source-Language:`` in the header, else English) and ``msgstr`` in the
+header's ``Language:``; a no-break space is written as the character itself.
+
+:func:`entries` parses a catalogue once per document; the ``gettext`` rule family
+reads it for the checks ``msgfmt --check`` and ``pofilter`` make.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..markup import LanguageSpan, Markup, TranslationUnit, register
+
+_KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]*"')
+_STRING_LINE = re.compile(r'[ \t]*"')
+#: Escapes (``\n``, ``\"``, ``\t``, ``\\``, octal and hex forms).
+_ESCAPE = re.compile(r"\\(?:[0-7]{1,3}|x[0-9A-Fa-f]+|.)")
+#: printf, Python and brace placeholders, reST roles and option names (``:scale:``),
+#: HTML entities and tags.
+_PLACEHOLDER = re.compile(
+    r"%(?:\d+\$)?(?:\([\w.]+\))?[-+ #0']*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"[diouxXeEfFgGaAcsrpn%]"
+    r"|\{[\w.\[\]]*(?:![rsa])?(?::[^{}]*)?\}"
+    r"|:[\w.+-]+:(?=`)"
+    r"|(?<![\w:]):[A-Za-z][\w.+-]*:(?![\w:])"
+    r"|&(?:#\d+|#[xX][0-9A-Fa-f]+|[A-Za-z]\w*);"
+    r"|</?[A-Za-z][^<>]*>"
+)
+
+
+@dataclass
+class Message:
+    """One keyword (``msgid``, ``msgstr[0]``…) and its strings, joined logically."""
+
+    keyword: str
+    #: ``(content start, content end)`` of each quoted string, in order.
+    strings: list[tuple[int, int]] = field(default_factory=list)
+
+    def start(self) -> int:
+        return self.strings[0][0]
+
+    def end(self) -> int:
+        return self.strings[-1][1]
+
+
+@dataclass
+class Entry:
+    """One catalogue entry: its flags (``#, fuzzy``) and messages."""
+
+    flags: set[str] = field(default_factory=set)
+    messages: list[Message] = field(default_factory=list)
+    obsolete: bool = False
+
+    def get(self, keyword: str) -> Message | None:
+        return next((m for m in self.messages if m.keyword == keyword), None)
+
+    @property
+    def is_header(self) -> bool:
+        msgid = self.get("msgid")
+        return msgid is not None and self.get("msgctxt") is None and msgid.start() == msgid.end()
+
+    @property
+    def translations(self) -> list[Message]:
+        return [m for m in self.messages if m.keyword.startswith("msgstr")]
+
+
+def _string_end(text: str, pos: int, limit: int) -> int:
+    """The offset of the closing quote of the string whose content starts at ``pos``."""
+    while pos < limit:
+        c = text[pos]
+        if c == "\\":
+            pos += 2
+            continue
+        if c == '"':
+            return pos
+        pos += 1
+    return limit
+
+
+def _parse(doc: Document) -> list[Entry]:
+    text = doc.text
+    out: list[Entry] = []
+    entry = Entry()
+    current: Message | None = None
+
+    def flush() -> None:
+        nonlocal entry
+        if entry.messages:
+            out.append(entry)
+        entry = Entry()
+
+    for start, end in doc.lines():
+        line = text[start:end]
+        if not line.strip():
+            flush()
+            current = None
+            continue
+        if line.startswith("#"):
+            if entry.messages and entry.messages[-1].keyword.startswith("msgstr"):
+                flush()
+                current = None
+            if line.startswith("#,"):
+                entry.flags.update(f.strip() for f in line[2:].split(","))
+            elif line.startswith("#~"):
+                entry.obsolete = True
+            continue
+        m = _KEYWORD.match(line)
+        if m:
+            kw = m.group(1)
+            if kw in ("msgctxt", "msgid") and any(
+                x.keyword.startswith("msgstr") for x in entry.messages
+            ):
+                flush()
+            current = Message(kw)
+            entry.messages.append(current)
+            q = start + m.end()
+        elif current is not None and _STRING_LINE.match(line):
+            q = start + _STRING_LINE.match(line).end()  # type: ignore[union-attr]
+        else:
+            current = None
+            continue
+        if current is not None:
+            current.strings.append((q, _string_end(text, q, end)))
+    flush()
+    return out
+
+
+def entries(doc: Document) -> list[Entry]:
+    """The catalogue's entries (parsed once per document)."""
+    return doc.cached("gettext.entries", _parse)
+
+
+def header(doc: Document) -> dict[str, str]:
+    """The header entry's fields (``Language``, ``X-Source-Language``…)."""
+
+    def compute(d: Document) -> dict[str, str]:
+        for e in entries(d):
+            if e.is_header and not e.obsolete:
+                msgstr = e.get("msgstr")
+                if msgstr is None:
+                    return {}
+                value = "".join(d.text[s:x] for s, x in msgstr.strings).replace("\\n", "\n")
+                pairs = (ln.partition(":") for ln in value.split("\n"))
+                return {k.strip().lower(): v.strip() for k, sep, v in pairs if sep}
+        return {}
+
+    return doc.cached("gettext.header", compute)
+
+
+def _prose_spans(doc: Document) -> list[tuple[int, int]]:
+    """String contents of real messages (not the header, not obsolete, no msgctxt),
+    without the spaces that begin or end a message: those are layout (an indented
+    help line), which the translation checks compare with the source."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    for e in entries(doc):
+        if e.is_header or e.obsolete:
+            continue
+        for m in e.messages:
+            if m.keyword == "msgctxt" or not m.strings:
+                continue
+            strings = list(m.strings)
+            s, x = strings[0]
+            while s < x and text[s] in " \t":
+                s += 1
+            strings[0] = (s, x)
+            s, x = strings[-1]
+            while x > s and text[x - 1] in " \t":
+                x -= 1
+            strings[-1] = (s, x)
+            out.extend(p for p in strings if p[1] > p[0])
+    return out
+
+
+def non_prose(doc: Document) -> list[tuple[int, int]]:
+    """Everything outside the message strings, plus escapes and placeholders inside."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in _prose_spans(doc):
+        if s > pos:
+            spans.append((pos, s))
+        inner = sorted(
+            [x.span() for x in _ESCAPE.finditer(text, s, e)]
+            + [x.span() for x in _PLACEHOLDER.finditer(text, s, e)]
+        )
+        for a, b in inner:
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+            else:
+                spans.append((a, b))
+        pos = max(e, spans[-1][1] if spans else e)
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def language_spans(doc: Document) -> list[LanguageSpan]:
+    """``msgid`` in the source language, ``msgstr`` in the header's ``Language:``
+    (unless it copies the ``msgid``)."""
+    fields = header(doc)
+    source = fields.get("x-source-language") or "en"
+    target = fields.get("language") or None
+    out: list[LanguageSpan] = []
+    text = doc.text
+    for e in entries(doc):
+        if e.is_header or e.obsolete:
+            continue
+        msgid = e.get("msgid")
+        original = "".join(text[a:b] for a, b in msgid.strings) if msgid else None
+        for m in e.messages:
+            if m.keyword == "msgctxt" or not m.strings:
+                continue
+            if m.keyword.startswith("msgstr"):
+                # a translation that copies its source (a name, a title) is still
+                # in the source language
+                same = "".join(text[a:b] for a, b in m.strings) == original
+                tag = source if same else target
+                out.append(LanguageSpan(m.start(), m.end(), tag, source=False))
+            else:
+                out.append(LanguageSpan(m.start(), m.end(), source, source=True))
+    out.sort()
+    return out
+
+
+def translation_units(doc: Document) -> list[TranslationUnit]:
+    """Translated entries, not fuzzy: ``msgstr[0]`` answers ``msgid``, the other
+    plural forms ``msgid_plural``."""
+    out: list[TranslationUnit] = []
+    for e in entries(doc):
+        if e.is_header or e.obsolete or "fuzzy" in e.flags:
+            continue
+        msgid = e.get("msgid")
+        if msgid is None:
+            continue
+        plural = e.get("msgid_plural") or msgid
+        for m in e.translations:
+            if all(s == x for s, x in m.strings):
+                continue  # untranslated
+            src = plural if m.keyword not in ("msgstr", "msgstr[0]") else msgid
+            out.append(TranslationUnit(tuple(src.strings), (tuple(m.strings),)))
+    return out
+
+
+def declared_language(doc: Document) -> str | None:
+    """The header's ``Language:`` (the translation's language)."""
+    return header(doc).get("language") or None
+
+
+MARKUP = register(
+    Markup(
+        name="gettext",
+        language_ids=("po",),
+        extensions={".po": "po", ".pot": "po"},
+        non_prose=non_prose,
+        declared_language=declared_language,
+        language_spans=language_spans,
+        translation_units=translation_units,
+        # a string continued on the next line stands for nothing between its parts
+        nobreak_tokens=(('"\n"', ""), ('"\r\n"', "")),
+        comment=("# ", ""),
+    )
+)

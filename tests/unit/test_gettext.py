@@ -1,0 +1,184 @@
+"""gettext catalogues: which parts are prose, which language each message is in,
+and the translators' checks on real Sphinx catalogues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from textsweep.engine import Config, Document, fix_all, language_for_path, lint
+from textsweep.engine.language import language_map
+from textsweep.engine.markups import gettext
+from textsweep.engine.regions import non_prose
+
+REAL = Path(__file__).resolve().parents[1] / "realtext" / "files"
+
+HEADER = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"X-Generator: Poedit 3.0\\n"\n\n'
+
+
+def _po(body: str, header: str = HEADER) -> Document:
+    return Document(header + body, "po")
+
+
+def _rules(doc: Document) -> list[tuple[int, str, str]]:
+    return [(doc.line_of(f.start) + 1, f.rule, doc.text[f.start : f.end]) for f in lint(doc)]
+
+
+@pytest.mark.parametrize("name", ["a.po", "locale/fr/LC_MESSAGES/sphinx.po", "sphinx.pot"])
+def test_extensions_map_to_po(name: str) -> None:
+    assert language_for_path(name) == "po"
+
+
+def test_msgid_is_english_and_msgstr_the_header_language() -> None:
+    doc = _po('msgid "Unknown event name: %s"\nmsgstr "Nom d\'événement inconnu\u00a0: %s"\n')
+    lmap = language_map(doc, Config())
+    assert [p.language for p in lmap.paragraphs] == ["en", "fr"]
+    assert lmap.majority == "fr"
+    assert _rules(doc) == []
+
+
+def test_a_translation_copying_its_source_keeps_the_source_language() -> None:
+    # real: Sphinx's French catalogue keeps this title in English
+    doc = _po(
+        'msgid "Python Enhancement Proposals; PEP %s"\n'
+        'msgstr "Python Enhancement Proposals; PEP %s"\n'
+    )
+    assert [p.language for p in language_map(doc, Config()).paragraphs] == ["en", "en"]
+    assert _rules(doc) == []
+
+
+def test_source_language_from_the_header() -> None:
+    header = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: fr\\n"\n\n'
+    doc = _po('msgid "Bonjour : %s"\nmsgstr "Hello: %s"\n', header)
+    assert [p.language for p in language_map(doc, Config()).paragraphs] == ["fr", "en"]
+    # the source is not the translator's to fix, but it is French text all the same
+    assert [r for _, r, _ in _rules(doc)] == ["french-breakable-space"]
+
+
+def test_french_msgstr_is_not_told_to_drop_its_space() -> None:
+    doc = _po('msgid "Loaded themes are: %s"\nmsgstr "Les thèmes chargés sont : %s"\n')
+    assert [r for _, r, _ in _rules(doc)] == ["french-breakable-space"]
+
+
+@pytest.mark.parametrize(
+    "masked",
+    [
+        "# Copyright (C) 2025",
+        "#: main.py:10",
+        "#, python-format",
+        'msgid "',
+        "%(copyright_prefix)s",
+        "%1$s",
+        "{0}",
+        "{name}",
+        ":confval:",
+        ":scale:",
+        "&#169;",
+        '\\"',
+        "\\n",
+        "\\t",
+        "Project-Id-Version: tool 1.0",
+    ],
+)
+def test_not_prose(masked: str) -> None:
+    doc = _po(
+        "# Copyright (C) 2025\n#: main.py:10\n#, python-format\n"
+        'msgid "&#169; %(copyright_prefix)s %1$s {0} {name} :confval:`x` :scale: \\"a\\"\\n\\tb"\n'
+        'msgstr "x"\n',
+        'msgid ""\nmsgstr ""\n"Project-Id-Version: tool 1.0\\n"\n\n',
+    )
+    start = doc.text.index(masked)
+    spans = list(non_prose(doc).spans_in(start, start + len(masked)))
+    assert spans and spans[0][0] <= start and spans[-1][1] >= start + len(masked)
+
+
+def test_words_are_prose() -> None:
+    doc = _po('msgid "Unknown event name: %s"\nmsgstr "Nom inconnu"\n')
+    start = doc.text.index("event name")
+    assert not non_prose(doc).covers(start, start + len("event name"))
+
+
+def test_parser_reads_plurals_context_and_flags() -> None:
+    doc = _po(
+        'msgctxt "menu"\nmsgid "File"\nmsgstr "Fichier"\n\n'
+        '#, fuzzy\nmsgid "one file"\nmsgid_plural "%d files"\nmsgstr[0] "un"\nmsgstr[1] ""\n'
+        '"%d fichiers"\n\n#~ msgid "Old"\n#~ msgstr "Vieux"\n'
+    )
+    entries = [e for e in gettext.entries(doc) if not e.is_header]
+    assert [[m.keyword for m in e.messages] for e in entries] == [
+        ["msgctxt", "msgid", "msgstr"],
+        ["msgid", "msgid_plural", "msgstr[0]", "msgstr[1]"],
+    ]
+    assert "fuzzy" in entries[1].flags
+    assert gettext.header(doc)["language"] == "fr"
+    # fuzzy entries are not translation units
+    assert len(gettext.translation_units(doc)) == 1
+
+
+def test_a_sentence_continues_across_string_lines() -> None:
+    # "sont " ends one line and ": %s" begins the next: the space is there
+    doc = _po('msgid "Loaded: %s"\nmsgstr ""\n"Les thèmes chargés sont "\n": %s"\n')
+    assert not [r for _, r, _ in _rules(doc) if r == "french-missing-space"]
+    # "sont" then ": %s": the space is missing; the fix joins the two strings
+    doc = _po('msgid "Loaded: %s"\nmsgstr ""\n"Les thèmes chargés sont"\n": %s"\n')
+    assert [r for _, r, _ in _rules(doc)] == ["french-missing-space"]
+    assert fix_all(doc).text.endswith('msgstr ""\n"Les thèmes chargés sont\u00a0: %s"\n')
+
+
+def test_fix_stays_inside_the_string_with_escapes_intact() -> None:
+    doc = _po('msgid "Error: \\"%s\\"\\n"\nmsgstr "Erreur: \\"%s\\"\\n"\n')
+    fixed = fix_all(doc).text
+    assert fixed.endswith('msgstr "Erreur\u00a0: \\"%s\\"\\n"\n')
+
+
+def test_doubled_space_in_msgid_is_left_alone_in_msgstr_flagged() -> None:
+    doc = _po('msgid "Warning:  check it"\nmsgstr "Attention\u00a0:  vérifiez"\n')
+    assert [(r, t) for _, r, t in _rules(doc)] == [("doubled-space", "  ")]
+    assert doc.line_of(lint(doc)[0].start) == doc.text.count("\n") - 1
+
+
+def test_trailing_whitespace_is_about_the_file_lines() -> None:
+    doc = _po('msgid "Loading "\nmsgstr "Chargement " \n')
+    assert [r for _, r, _ in _rules(doc)] == ["trailing-whitespace"]
+
+
+def _real(rel: str) -> Document:
+    path = REAL / rel
+    return Document(path.read_text(encoding="utf-8"), language_for_path(rel), path=str(path))
+
+
+def test_real_sphinx_french_catalogue_english_msgids_are_not_judged_french() -> None:
+    doc = _real("fr/sphinx.fr.1.po")
+    lines = doc.text.split("\n")
+    for f in lint(doc):
+        if f.rule.startswith("french-"):
+            assert lines[doc.line_of(f.start)].lstrip().startswith(("msgstr", '"')), f
+
+
+def test_real_sphinx_translation_dropping_the_trailing_space() -> None:
+    # msgid "loading translations [%s]... " / msgstr "Lade Übersetzungen [%s]…"
+    doc = _real("de/sphinx.de.1.po")
+    found = [f for f in lint(doc) if f.rule == "po-whitespace-mismatch"]
+    assert [(doc.line_of(f.start) + 1, doc.text[f.start : f.end]) for f in found] == [(232, "…")]
+    assert found[0].fixes[0].replacement == " " and not found[0].fixes[0].safe
+
+
+def test_real_sphinx_help_indentation_dropped_by_translations() -> None:
+    doc = _real("fr/sphinx.fr.2.po")
+    found = {doc.line_of(f.start) + 1 for f in lint(doc) if f.rule == "po-whitespace-mismatch"}
+    # "  The Sphinx documentation generator." → "Le générateur…" (330),
+    # "   Manage documentation with Sphinx." → " Gérer la documentation…" (353)
+    assert {330, 353} <= found
+    # the msgid's own leading spaces are never a doubled space
+    assert not [
+        f
+        for f in lint(doc)
+        if f.rule == "doubled-space" and "The Sphinx" in doc.text[f.start : f.start + 40]
+    ]
+
+
+def test_real_chinese_translation_may_drop_spaces() -> None:
+    # "  The Sphinx documentation generator." → "Sphinx 文档生成器。"
+    doc = _real("zh/sphinx.zh_CN.1.po")
+    assert not [f for f in lint(doc) if f.rule == "po-whitespace-mismatch"]
