@@ -45,6 +45,9 @@ REPAIR_RULES = {
     "c1-control",
     "latin-ligature",
     "fullwidth-character",
+    # A look-alike letter replaced by the one it imitates (``pаypal``: Cyrillic ``а``).
+    "mixed-script-confusable",
+    "whole-script-confusable",
 }
 
 EXAMPLES = int(os.environ.get("TEXTSWEEP_PROPERTY_EXAMPLES", "60"))
@@ -175,3 +178,98 @@ def test_quick_fixes_in_any_order_reach_fix_all(
         assert fix is not None
         current = current[: fix.start] + fix.replacement + current[fix.end :]
     assert current == expected
+
+
+def _every_order(text: str, config: Config, lang_id: str = "plaintext") -> set[str]:
+    """The texts reached by applying the safe quick fixes one at a time, in every order."""
+    seen: set[str] = set()
+    ends: set[str] = set()
+    todo = [text]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        safe = [f.safe_fix for f in lint(Document(current, lang_id), config) if f.safe_fix]
+        if not safe:
+            ends.add(current)
+        todo.extend(current[: f.start] + f.replacement + current[f.end :] for f in safe)
+    return ends
+
+
+# Counterexamples the order property found, with the text every order must reach.
+ORDER_COUNTEREXAMPLES = [
+    # The A0 byte of ``à`` became a space before the space that follows it: the
+    # doubled-space fix must not collapse the two first and leave ``Ã la``.
+    ("Il est Ã  la maison.\n", "Il est à la maison.\n"),
+    ("Â  Are you coming…\n", "\u00a0 Are you coming…\n"),
+    # Repairing ``\x85`` first took away the vote for Windows-1252 that made the
+    # apostrophe of ``l\x92admettre`` safe.
+    ("Il faut l\x92admettre\x85\n", "Il faut l’admettre…\n"),
+    # ftfy repairs ``Ã`` alone and keeps both spaces: the spaces touching it wait.
+    ("\n\nÃ  sécurité \tUn alinéa.\n", "\nà sécurité \tUn alinéa.\n"),
+    # Blank lines before a last line of blanks belong to final-newline, whichever
+    # of the two no-break spaces goes first.
+    ("\u00a0\n\n\u00a0 ", "\n"),
+    # The entity made the document visible: blank lines after it were removed, and
+    # after the repair they were kept.
+    ("&nbsp;\n\n", "\n"),
+    # ``Ã Are`` is safe only because ``Ã©`` agrees on Windows-1252: repairing
+    # ``Ã©`` first took that agreement away.
+    ("Ã© Ã Are you coming to the meeting?\n", "é à Are you coming to the meeting?\n"),
+]
+
+#: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French
+#: majority and got French spacing before ``:``; repaired, it is English.
+MOJIBAKE_PARAGRAPH = (
+    "\tUn alinéa avec une tabulation.\n\nIt doesnâ€™t work.\n Le \\emph{jour} est venu: fin.\n"
+)
+
+#: A line of `` \u00a0`` is a blank line to a reader: removing its blanks must not
+#: turn one French paragraph into two short ones of unknown language.
+NBSP_LINE = "Quoi?! Déjà fini!!\n \u00a0\nété\n\n    Indented line with one space.\n "
+#: The same with a zero-width space: the English paragraph took the French majority.
+ZWSP_LINE = (
+    "\tUn alinéa avec une tabulation.\n \u200b\nIt starts at 12:30.\n Le jour est venu: fin.\n"
+)
+
+
+def test_order_counterexamples_reach_fix_all() -> None:
+    config = _config("auto")
+    for text, expected in ORDER_COUNTEREXAMPLES:
+        assert fix_all(Document(text), config).text == expected, text
+        assert _every_order(text, config) == {expected}, text
+
+
+def test_a_doubled_space_outside_mojibake_is_still_collapsed() -> None:
+    config = _config("auto")
+    assert fix_all(Document("Il est  à la maison.\n"), config).text == "Il est à la maison.\n"
+    # Three spaces are not one lost A0 byte: collapsed, and ``Ã`` is not repaired.
+    assert fix_all(Document("Il est Ã   la maison.\n"), config).text == "Il est Ã la maison.\n"
+
+
+def test_a_line_of_no_break_spaces_is_a_paragraph_break() -> None:
+    config = _config("auto")
+    expected = "Quoi?! Déjà fini!!\n\nété\n\n    Indented line with one space.\n"
+    assert fix_all(Document(NBSP_LINE, "latex"), config).text == expected
+    assert _every_order(NBSP_LINE, config, "latex") == {expected}
+
+
+def test_language_is_detected_on_the_repaired_text() -> None:
+    config = _config("auto")
+    expected = MOJIBAKE_PARAGRAPH.replace("â€™", "’")
+    assert fix_all(Document(MOJIBAKE_PARAGRAPH, "latex"), config).text == expected
+    assert _every_order(MOJIBAKE_PARAGRAPH, config, "latex") == {expected}
+
+
+def test_a_line_of_invisible_characters_is_a_paragraph_break() -> None:
+    config = _config("auto")
+    expected = ZWSP_LINE.replace(" \u200b", "")
+    assert fix_all(Document(ZWSP_LINE, "latex"), config).text == expected
+    assert _every_order(ZWSP_LINE, config, "latex") == {expected}
+
+
+def test_an_invisible_character_is_not_a_word_before_a_comma() -> None:
+    config = _config("fr")
+    assert fix_all(Document("\u200b  ,\n"), config).text == "  ,\n"
+    assert _every_order("\u200b  ,\n", config) == {"  ,\n"}

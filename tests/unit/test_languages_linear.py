@@ -4,14 +4,16 @@ seconds, so it holds on a loaded machine)."""
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 
 import pytest
 
 from textsweep.engine import Document, fix_all, lint, parse_settings
+from textsweep.engine.caches import clear_caches
 
-SMALL, LARGE = 10_000, 20_000
+SMALL, LARGE = 20_000, 40_000
 MAX_GROWTH = 3.0
 
 #: (language, repeated unit): shapes aimed at each scan's loops.
@@ -40,20 +42,38 @@ def _text(lang: str, unit: str, size: int) -> str:
     return (head + unit * (size // len(unit)))[:size]
 
 
-def _time(text: str, lang: str) -> float:
+def _once(text: str, lang: str) -> float:
+    """One cold lint + fix-all; caches cleared and the cyclic collector off, whose
+    passes land at random and cost the whole heap."""
     config = parse_settings({"language": lang, "german": {"abbreviations": "narrow"}})[0]
-    runs = []
-    for _ in range(5):
+    clear_caches()
+    gc.disable()
+    try:
         start = time.perf_counter()
         lint(Document(text), config)
         fix_all(Document(text), config)
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
+
+
+def _growth(lang: str, unit: str) -> tuple[float, float]:
+    """Median times of the small and large text, runs interleaved so a change of
+    load on a shared machine hits both."""
+    texts = (_text(lang, unit, SMALL), _text(lang, unit, LARGE))
+    runs = [[_once(t, lang) for t in texts] for _ in range(3)]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
 @pytest.mark.parametrize("name", sorted(SHAPES))
 def test_shape_is_linear(name: str) -> None:
     lang, unit = SHAPES[name]
-    small = _time(_text(lang, unit, SMALL), lang)
-    large = _time(_text(lang, unit, LARGE), lang)
-    assert large <= MAX_GROWTH * max(small, 1e-3), f"{name}: {small:.4f}s → {large:.4f}s"
+    _once(_text(lang, unit, SMALL), lang)  # imports and compiled patterns
+    # A quadratic scan fails every attempt; a noisy neighbour fails one at most.
+    tries = []
+    for _ in range(3):
+        small, large = _growth(lang, unit)
+        tries.append((small, large))
+        if large <= MAX_GROWTH * max(small, 1e-3):
+            return
+    raise AssertionError(f"{name}: " + ", ".join(f"{a:.4f}s → {b:.4f}s" for a, b in tries))

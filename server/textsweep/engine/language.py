@@ -400,6 +400,10 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
         pos = e
     bounds.append((pos, len(text)))
     weight: dict[str, int] = {}
+    # Detection reads the text as fix-all will leave it: ``doesnâ€™t`` is not a word
+    # of any language, and repairing it must not change the paragraph's language
+    # (and with it which typography fixes are safe).
+    repairs = _safe_repairs(doc)
     # the non-prose spans, walked alongside the paragraphs (both are sorted)
     mask_starts, mask_ends = non_prose(doc).bounds()
     nspans = len(mask_starts)
@@ -415,9 +419,9 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
         while j < nspans and mask_ends[j] <= s:
             j += 1
         if j < nspans and mask_starts[j] < e:
-            det = detect(_blank_spans(text, s, e, mask_starts, mask_ends, j))
+            det = detect(_blank_spans(text, s, e, mask_starts, mask_ends, j, repairs))
         else:
-            det = detect(text[s:e])
+            det = detect(_repaired(text, s, e, repairs))
         raw.append((s, e, det, declared))
         if det.language is not None:
             weight[det.language] = weight.get(det.language, 0) + det.letters
@@ -446,8 +450,44 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
     return LanguageMap(paragraphs, majority)
 
 
+def _safe_repairs(doc: Document) -> list[tuple[int, int, str]]:
+    """The safe mojibake repairs, ``(start, end, repaired)`` in order (shared with the
+    mojibake rule's cache: one search per document)."""
+    if doc.text.isascii():
+        return []
+    from .encoding import mojibake as mj
+
+    found = doc.cached("encoding.mojibake", lambda d: mj.find(d.text))
+    return [(r.start, r.end, r.repaired) for r in found if r.safe]
+
+
+def _repaired(text: str, start: int, end: int, repairs: list[tuple[int, int, str]]) -> str:
+    """``text[start:end]`` with the repairs that lie wholly inside it applied."""
+    if not repairs:
+        return text[start:end]
+    i = bisect_right(repairs, (start, -1, ""))
+    parts: list[str] = []
+    pos = start
+    while i < len(repairs) and repairs[i][0] < end:
+        rs, re_, fixed = repairs[i]
+        i += 1
+        if rs < pos or re_ > end:
+            continue
+        parts.append(text[pos:rs])
+        parts.append(fixed)
+        pos = re_
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
 def _blank_spans(
-    text: str, start: int, end: int, starts: list[int], ends: list[int], j: int
+    text: str,
+    start: int,
+    end: int,
+    starts: list[int],
+    ends: list[int],
+    j: int,
+    repairs: list[tuple[int, int, str]] | None = None,
 ) -> str:
     """``text[start:end]`` with the non-prose spans from index ``j`` on blanked
     (as :func:`_prose_text` does)."""
@@ -457,12 +497,12 @@ def _blank_spans(
     while j < n and starts[j] < end:
         s, e = starts[j], ends[j]
         if s > pos:
-            parts.append(text[pos:s])
+            parts.append(_repaired(text, pos, s, repairs or []))
         parts.append(" ")
         pos = max(pos, e)
         j += 1
     if pos < end:
-        parts.append(text[pos:end])
+        parts.append(_repaired(text, pos, end, repairs or []))
     return "".join(parts)
 
 

@@ -641,10 +641,22 @@ def _grade(text: str, repairs: list[Repair], found: Sequence[tuple[int, int]]) -
     for rep, ok in zip(repairs, sure, strict=True):
         if ok:
             agreed |= _codecs_of(rep)
-    out: list[Repair] = []
+    grades: list[bool] = []
+    leaning: set[str] = set()
     for rep, ok in zip(repairs, sure, strict=True):
         if not ok:
-            ok = first_codec(rep) in agreed or _written_elsewhere(text, rep)
+            ok = _written_elsewhere(text, rep)
+            if not ok and first_codec(rep) in agreed:
+                ok = True
+                leaning.add(first_codec(rep))
+        grades.append(ok)
+    out: list[Repair] = []
+    for rep, ok, alone in zip(repairs, grades, sure, strict=True):
+        if alone and leaning & _codecs_of(rep):
+            # Weaker repairs lean on this one: repaired first, it would take their
+            # evidence away, and the result would depend on the order of the
+            # quick fixes. It waits (offered, not safe) until they are repaired.
+            ok = False
         out.append(rep if ok == rep.safe else replace(rep, safe=ok))
     return out
 

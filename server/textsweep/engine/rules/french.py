@@ -543,7 +543,12 @@ def french_space_before_comma(r: Rule, doc: Document, config: Config) -> Iterato
     for start, end, _ in ctx.index.runs():
         for m in _BEFORE_COMMA.finditer(text, start, end):
             s, e = m.span()
-            if s == 0 or text[s - 1] in _NOT_BEFORE_COMMA:
+            # What a reader sees before the spaces: an invisible character (ZWSP)
+            # is not a word, and removing it first must not change the answer.
+            b = s - 1
+            while b >= 0 and unicodedata.category(text[b]) == "Cf":
+                b -= 1
+            if b < 0 or text[b] in _NOT_BEFORE_COMMA:
                 continue
             if text.startswith("..", e) or not ctx.prose(s - 1, e + 1):
                 continue

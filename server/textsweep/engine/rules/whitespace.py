@@ -198,6 +198,19 @@ def _visible_neighbour(text: str, i: int, step: int) -> str:
     return text[i] if 0 <= i < len(text) else ""
 
 
+def _in_mojibake(doc: Document, s: int, e: int) -> bool:
+    """The run is part of a mojibake span: ``Ã  la`` is ``à la`` whose A0 byte became
+    a space. Collapsing it first would erase the evidence and leave ``Ã la``, so the
+    mojibake rule alone reads these spaces (whether or not it is enabled)."""
+    if s == 0 or doc.text[s - 1] not in "ÂÃ":
+        return False  # only a lost A0 byte after these lead images puts spaces in a span
+    from ..encoding import mojibake as mj
+
+    # The key the mojibake rule caches its repairs under: one search per document.
+    repairs = doc.cached("encoding.mojibake", lambda d: mj.find(d.text))
+    return any(rep.start <= e and s <= rep.end for rep in repairs)
+
+
 @rule(
     "doubled-space",
     scope=Scope.DOCUMENT,
@@ -246,6 +259,8 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         if (mask and mask.covers(s, e)) or (source and source.covers(s, e)):
             continue
         if two_space and e - s == 2 and _ends_sentence(text, s) and _starts_sentence(text, e):
+            continue
+        if _in_mojibake(doc, s, e):
             continue
         yield r.finding(
             s,
@@ -354,10 +369,12 @@ def _leading_blank_pattern(min_lines: int) -> re.Pattern[str]:
 
 
 def _text_follows(text: str, end: int) -> bool:
-    """The line starting at ``end`` holds something other than spaces and tabs."""
+    """The line starting at ``end`` holds something a reader sees: not only blanks
+    (no-break spaces too) and invisible characters, which other rules remove; were
+    ``\u00a0`` text here, removing it first would change this rule's answer."""
     n = len(text)
     i = end
-    while i < n and text[i] in " \t":
+    while i < n and (text[i] in _TRAILING_SET or unicodedata.category(text[i]) == "Cf"):
         i += 1
     return i < n and text[i] not in "\r\n"
 
@@ -474,7 +491,20 @@ def final_newline(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     # fix-all leaves a line break in an emptied file).
     content_end = len(text.rstrip(_TRAILING_STRIP))
     if content_end == 0 or not any(_shows(c) for c in text[:content_end]):
-        return  # nothing visible (a lone BOM or ZWSP): as empty as an empty file
+        # Nothing visible (a lone BOM or ZWSP): as empty as an empty file, but the
+        # blank lines after its first line break are still clutter. Kept, they made
+        # ``&nbsp;\n\n`` end as ``\n\n`` or ``\n`` by the order of the fixes.
+        first = _ANY_BREAK.search(text)
+        if first is not None and first.end() < len(text) and not text[first.end() :].isspace():
+            return
+        if first is not None and first.end() < len(text):
+            yield r.finding(
+                first.end(),
+                len(text),
+                "blank lines at the end of the file: remove",
+                [Fix(first.end(), len(text), "", "Remove blank lines at the end")],
+            )
+        return
     # Only the tail after the last visible character can matter.
     m = _TRAILING_BLANKS.search(text, content_end)
     if m is None:
