@@ -8,6 +8,7 @@ the original bytes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from pytest_lsp import LanguageClient
 from textsweep.engine import textio
 
 from ..data.encodings import make
+from ..unit.test_encoding_real import FRENCH_15, _boxed, _lines
 from .lsputil import apply_edits, by_rule, diagnostics, edits_for, encoding_of, open_doc
 
 RELOAD = "source.textsweep.reloadEncoding"
@@ -90,3 +92,34 @@ async def test_utf16_and_bom_are_information(client: LanguageClient, tmp_path: P
         diags = by_rule(await diagnostics(client, uri, 1), "file-encoding")
         assert len(diags) == 1
         assert diags[0].severity == lsp.DiagnosticSeverity.Information
+
+
+def _cp437_box() -> tuple[str, str]:
+    return _boxed(_lines("de", "cp437", 6)), "cp437"
+
+
+def _iso_8859_15_crlf() -> tuple[str, str]:
+    lines = [x for x in _lines("fr", "iso-8859-15", 8) if x.isascii() or "’" not in x]
+    return "\r\n".join(lines[:4] + FRENCH_15 + lines[4:]) + "\r\n", "iso-8859-15"
+
+
+@pytest.mark.parametrize("sample", [_cp437_box, _iso_8859_15_crlf])
+async def test_first_reload_is_the_true_text_or_none(
+    client: LanguageClient, tmp_path: Path, sample: Callable[[], tuple[str, str]]
+) -> None:
+    """Code page 437 box drawing used to reload as Windows-1256 Arabic, and ISO-8859-15
+    with CRLF as Windows-1252 (``€`` → ``¤``): the first "Reload as" the server offers
+    gives exactly the text a reader of the file sees, or no reload is offered."""
+    text, codec = sample()
+    raw = text.encode(codec)
+    path = tmp_path / "sample.txt"
+    path.write_bytes(raw)
+    uri = path.as_uri()
+    shown = textio.decode(raw)
+    open_doc(client, uri, shown)
+    diags = by_rule(await diagnostics(client, uri, 1), "file-encoding")
+    assert len(diags) == 1
+    actions = await _actions(client, uri, diags[0], [RELOAD])
+    if actions:
+        new = apply_edits(shown, edits_for(actions[0].edit, uri), enc(client))
+        assert new == text
