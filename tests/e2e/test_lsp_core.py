@@ -263,7 +263,9 @@ async def test_cap_on_published_findings(client: LanguageClient) -> None:
     client.workspace_did_change_configuration(
         lsp.DidChangeConfigurationParams(settings={"textsweep": {"maxFindings": 5}})
     )
-    text = "".join(f"mot{i}  suivant\n" for i in range(12))
+    # One sentence per paragraph: twelve lines in a row with the two spaces at the same
+    # column would be an aligned table, which is layout, not prose.
+    text = "\n".join(f"Le mot{i}  suivant.\n" for i in range(12))
     uri = "untitled:cap.txt"
     open_doc(client, uri, text)
     diags = await diagnostics(client, uri, 1)
