@@ -224,6 +224,8 @@ def _md_default(default: Any, s: Setting) -> str:
         return f"`{str(default).lower()}`"
     if isinstance(default, frozenset):
         return ", ".join(sorted(default)) if default else "`[]`"
+    if isinstance(default, str):
+        return f'`"{default}"`'  # as JSON, the way settings files write it
     return f"`{default}`"
 
 
