@@ -27,6 +27,8 @@ def rules(text: str, language_id: str = "plaintext", **settings: object) -> list
         "En C++, std::vector et boost::asio sont utiles.\n",
         "Le chemin /usr/bin/env et C:\\Windows\\System32 existent.\n",
         f"Liste{B}: un, deux, trois.\n",
+        # a command quoted in prose (Debian Reference, French): fix-all once wrote ": set"
+        f"Dans l’éditeur, «{B}:set hls{B}» active la coloration des résultats.\n",
     ],
 )
 def test_no_false_alarms(text: str) -> None:

@@ -156,6 +156,8 @@ def prose_for(rule: Rule, doc: Document, config: Config) -> ProseContext | None:
 
 # --------------------------------------------------------------------------- space after
 
+#: Opening quotation marks and brackets: what follows them is quoted, not a clause.
+_OPENERS = "«“‘„‚\"'([{"
 _GLUED_AFTER = re.compile(r"([,;:!?]+»?|»)(?=[^\W\d_])")
 _GLUED_DATA = re.compile(r"(?<=[^\W\d_])[,;:](?=[^\W\d_])")
 
@@ -225,6 +227,9 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
             prev in " \u00a0\u202f"
             and s >= 2
             and not text[s - 2].isspace()
+            # «\u00a0:set hls\u00a0»: a sign right inside an opening quote or bracket
+            # starts a quoted literal (a command), it ends no clause
+            and text[s - 2] not in _OPENERS
             and (_letters_after(text, e, end) >= 3 or text[e] == "«")
         )
         if run != "»" and not (prev.isalpha() or prev in ')]"”’»' or spaced_before):
