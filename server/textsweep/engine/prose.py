@@ -16,6 +16,7 @@ from .config import Config
 from .document import Document
 from .language import FamilyIndex, family_index
 from .markup import NBSP, NNBSP, Markup, markup_of
+from .model import Finding, Fix
 from .regions import Mask, non_prose
 
 if TYPE_CHECKING:
@@ -29,11 +30,14 @@ __all__ = [
     "SPACES",
     "Gap",
     "ProseContext",
+    "command_token",
     "gap_after",
     "gap_before",
     "glued_after",
     "prose_context",
     "prose_for",
+    "space_before_findings",
+    "space_before_pattern",
 ]
 
 # --------------------------------------------------------------------------- spaces
@@ -105,6 +109,72 @@ def gap_after(text: str, pos: int, tokens: Tokens) -> Gap:
         else:
             break
     return Gap(pos, q, _classify("".join(kinds)))
+
+
+# --------------------------------------------------------------------------- space before
+
+
+def space_before_pattern(not_after: str, before: str, *, glued_comma: bool) -> re.Pattern[str]:
+    """Spaces then a run of ``, . ; : ! ?`` (group 1), in a language's own quotes.
+
+    The spaces follow a character that is neither a space, a sign nor one of
+    ``not_after`` (the language's opening marks: a sign right after one is quoted,
+    not spaced), and the signs come before a space, the end or one of ``before``
+    (its closing marks); with ``glued_comma``, also before a word glued to a comma
+    (``instalado ,pero``).
+    """
+    glued = r"|(?<=,)[^\W\d_]" if glued_comma else ""
+    return re.compile(
+        rf"(?<=[^\s,.;:!?{re.escape(not_after)}])[ \t\u00a0\u202f\u2009\u2007]+([,.;:!?]+)"
+        rf"(?=[\s{re.escape(before)}]|${glued})"
+    )
+
+
+_SIGN_NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
+               "!": "exclamation mark", "?": "question mark"}  # fmt: skip
+_CODE_CHARS = frozenset("=/\\|<>$_`{}")
+
+
+def command_token(text: str, pos: int, start: int) -> bool:
+    """Does the token ending at ``pos`` look like code (``IFS=``, ``-xf``, a path)?"""
+    q = pos
+    while q > start and not text[q - 1].isspace():
+        q -= 1
+    tok = text[q:pos]
+    return tok.startswith("-") or not _CODE_CHARS.isdisjoint(tok)
+
+
+def space_before_findings(
+    r: Rule,
+    ctx: ProseContext,
+    pattern: re.Pattern[str],
+    language: str,
+    *,
+    signs: str = ",.;:!?",
+    commands: bool = True,
+) -> Iterator[Finding]:
+    """A space before punctuation in ``language``'s paragraphs (``pattern`` from
+    :func:`space_before_pattern`), French-style spacing named as such; the fix only
+    removes the space. With ``commands``, ``IFS= ,`` and ``find . -name`` (a
+    command, not a sentence) are left alone."""
+    text = ctx.text
+    for start, end, _ in ctx.index.runs():
+        for m in pattern.finditer(text, start, end):
+            s, e = m.start(), m.start(1)
+            run = m.group(1)
+            if run[0] not in signs or run.startswith("..") or not ctx.prose(s - 1, m.end(1)):
+                continue
+            if commands and (
+                command_token(text, s, start) or (run == "." and text.startswith(" -", m.end(1)))
+            ):
+                continue
+            name = _SIGN_NAMES[run[0]]
+            if run[0] in ";:!?":
+                kind = "no-break space" if any(c in NOBREAK for c in text[s:e]) else "space"
+                msg = f"French-style {kind} before the {name} in {language} text: remove it"
+            else:
+                msg = f"Space before the {name}: remove it"
+            yield r.finding(s, m.end(1), msg, [Fix(s, e, "", f"Remove the space before {run}")])
 
 
 # --------------------------------------------------------------------------- context

@@ -9,14 +9,19 @@ numbers, times, URLs, e-mail addresses, paths, emoticons, C++ ``::`` and code
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
-from ..prose import glued_after, glued_full_stop, prose_for
+from ..prose import (
+    glued_after,
+    glued_full_stop,
+    prose_for,
+    space_before_findings,
+    space_before_pattern,
+)
 from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "english"
@@ -27,32 +32,15 @@ class EnglishOptions:
     """``textsweep.english`` has no options yet (every key is reported as unknown)."""
 
 
-_SPACE_BEFORE = re.compile(
-    r"(?<=[^\s,.;:!?(\[{«“\"'‘-])[ \t\u00a0\u202f\u2009\u2007]+([,.;:!?]+)(?=[\s\"”’»)\]]|$)"
-)
-_NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
-          "!": "exclamation mark", "?": "question mark"}  # fmt: skip
+_SPACE_BEFORE = space_before_pattern("([{«“\"'‘-", '"”’»)]', glued_comma=False)
 
 
 def _space_before(r: Rule, doc: Document, config: Config, signs: str) -> Iterator[Finding]:
     ctx = prose_for(r, doc, config)
-    if ctx is None:
-        return
-    text = ctx.text
-    for start, end, _ in ctx.index.runs():
-        for m in _SPACE_BEFORE.finditer(text, start, end):
-            s, e = m.start(), m.start(1)
-            run = m.group(1)
-            if run[0] not in signs or run.startswith("..") or not ctx.prose(s - 1, m.end(1)):
-                continue
-            name = _NAMES[run[0]]
-            nobreak = any(c in "\u00a0\u202f\u2007" for c in text[s:e])
-            if run[0] in ";:!?":
-                kind = "no-break space" if nobreak else "space"
-                msg = f"French-style {kind} before the {name} in English text: remove it"
-            else:
-                msg = f"Space before the {name}: remove it"
-            yield r.finding(s, m.end(1), msg, [Fix(s, e, "", f"Remove the space before {run}")])
+    if ctx is not None:
+        yield from space_before_findings(
+            r, ctx, _SPACE_BEFORE, "English", signs=signs, commands=False
+        )
 
 
 @rule(

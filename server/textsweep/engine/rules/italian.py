@@ -25,7 +25,14 @@ from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
-from ..prose import NBSP, gap_after, gap_before, prose_for
+from ..prose import (
+    NBSP,
+    gap_after,
+    gap_before,
+    prose_for,
+    space_before_findings,
+    space_before_pattern,
+)
 from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "italian"
@@ -54,24 +61,7 @@ class ItalianOptions:
 
 # --------------------------------------------------------------------------- space before
 
-_SPACE_BEFORE = re.compile(
-    r"(?<=[^\s,.;:!?(\[{«»“\"'‘–-])[ \t\u00a0\u202f\u2009\u2007]+([,.;:!?]+)"
-    r"(?=[\s\"”’»)\]]|$|(?<=,)[^\W\d_])"
-)
-_NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
-          "!": "exclamation mark", "?": "question mark"}  # fmt: skip
-
-
-_CODE_CHARS = frozenset("=/\\|<>$_`{}")
-
-
-def _code_token(text: str, pos: int, start: int) -> bool:
-    """Does the token ending at ``pos`` look like code (``IFS=``, ``-xf``, a path)?"""
-    q = pos
-    while q > start and not text[q - 1].isspace():
-        q -= 1
-    tok = text[q:pos]
-    return tok.startswith("-") or not _CODE_CHARS.isdisjoint(tok)
+_SPACE_BEFORE = space_before_pattern("([{«»“\"'‘–-", '"”’»)]', glued_comma=True)
 
 
 @rule(
@@ -105,25 +95,8 @@ removes the space.""",
 )
 def italian_space_before(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     ctx = prose_for(r, doc, config)
-    if ctx is None:
-        return
-    text = ctx.text
-    for start, end, _ in ctx.index.runs():
-        for m in _SPACE_BEFORE.finditer(text, start, end):
-            s, e = m.start(), m.start(1)
-            run = m.group(1)
-            if run.startswith("..") or not ctx.prose(s - 1, m.end(1)):
-                continue
-            if _code_token(text, s, start) or (run == "." and text.startswith(" -", m.end(1))):
-                continue  # IFS= , and find . -name: a command, not a sentence
-            name = _NAMES[run[0]]
-            nobreak = any(c in "\u00a0\u202f\u2007" for c in text[s:e])
-            if run[0] in ";:!?":
-                kind = "no-break space" if nobreak else "space"
-                msg = f"French-style {kind} before the {name} in Italian text: remove it"
-            else:
-                msg = f"Space before the {name}: remove it"
-            yield r.finding(s, m.end(1), msg, [Fix(s, e, "", f"Remove the space before {run}")])
+    if ctx is not None:
+        yield from space_before_findings(r, ctx, _SPACE_BEFORE, "Italian")
 
 
 # --------------------------------------------------------------------------- guillemets
