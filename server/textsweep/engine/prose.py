@@ -8,10 +8,12 @@ Rule families import from here, never from one another.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .chars import find_chars
 from .config import Config
 from .document import Document
 from .language import FamilyIndex, family_index
@@ -24,12 +26,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BREAKABLE",
+    "ELISION",
     "NBSP",
     "NNBSP",
     "NOBREAK",
     "SPACES",
     "Gap",
     "ProseContext",
+    "apostrophe_minority",
     "command_token",
     "gap_after",
     "gap_before",
@@ -175,6 +179,44 @@ def space_before_findings(
             else:
                 msg = f"Space before the {name}: remove it"
             yield r.finding(s, m.end(1), msg, [Fix(s, e, "", f"Remove the space before {run}")])
+
+
+# --------------------------------------------------------------------------- apostrophes
+
+#: An apostrophe between two letters: an elision (``l’eau``, ``un'altra``).
+ELISION = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
+
+
+def _elision(text: str, pos: int) -> bool:
+    return ELISION.match(text, pos) is not None
+
+
+def apostrophe_minority(
+    r: Rule, ctx: ProseContext, counted: Callable[[str, int], bool] = _elision
+) -> Iterator[Finding]:
+    """The apostrophes written unlike most of the document's (the typographic ’ wins
+    a tie), each with a fix to the majority form. Only those in the context's
+    paragraphs, in prose and accepted by ``counted`` (by default: between letters)
+    are counted; found with ``str.find``, ten times faster than a class regex."""
+    text = ctx.text
+    found = ctx.index.inside(find_chars(text, "'’"))
+    if ctx.mask:
+        found = ctx.mask.uncovered(found)
+    uses = [(p, text[p]) for p in found if counted(text, p)]
+    counts = Counter(c for _, c in uses)
+    if not (counts["’"] and counts["'"]):
+        return
+    major = "’" if counts["’"] >= counts["'"] else "'"
+    minor = "'" if major == "’" else "’"
+    for p, c in uses:
+        if c == minor:
+            yield r.finding(
+                p,
+                p + 1,
+                f"Apostrophe {c} in a document that mostly uses {major} "
+                f"({counts[major]} to {counts[minor]}): use {major}",
+                [Fix(p, p + 1, major, f"Use {major}")],
+            )
 
 
 # --------------------------------------------------------------------------- context

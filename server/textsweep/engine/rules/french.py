@@ -48,6 +48,7 @@ from ..prose import (
     NNBSP,
     Gap,
     ProseContext,
+    apostrophe_minority,
     closes_entity,
     gap_after,
     gap_before,
@@ -801,8 +802,6 @@ def french_glued_dash(r: Rule, doc: Document, config: Config) -> Iterator[Findin
 
 # --------------------------------------------------------------------------- consistency
 
-_APOSTROPHE = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
-
 
 _ANY_SIGN = re.compile(r"[;:!?»«]")
 
@@ -836,27 +835,7 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     if ctx is None:
         return
     text = ctx.text
-    # apostrophes found with str.find (a character-class regex scan is ten times
-    # slower), kept when in a French paragraph, in prose and between two letters
-    found = ctx.index.inside(find_chars(text, "'’"))
-    if ctx.mask:
-        found = ctx.mask.uncovered(found)
-    match = _APOSTROPHE.match
-    uses = [(p, text[p]) for p in found if match(text, p)]
-    if uses:
-        counts = Counter(c for _, c in uses)
-        major = "’" if counts["’"] >= counts["'"] else "'"
-        if counts["’"] and counts["'"]:
-            minor = "'" if major == "’" else "’"
-            for p, c in uses:
-                if c == minor:
-                    yield r.finding(
-                        p,
-                        p + 1,
-                        f"Apostrophe {c} in a document that mostly uses {major} "
-                        f"({counts[major]} to {counts[minor]}): use {major}",
-                        [Fix(p, p + 1, major, f"Use {major}")],
-                    )
+    yield from apostrophe_minority(r, ctx)
     # no-break spaces, per sign, where the policy accepts either kind
     per_sign: dict[str, list[tuple[int, int, str]]] = {}
     tokens = ctx.markup.nobreak_tokens

@@ -15,18 +15,18 @@ context (:mod:`..prose`) masks what is not prose.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..chars import find_chars
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
 from ..prose import (
+    ELISION,
     NBSP,
+    apostrophe_minority,
     gap_after,
     gap_before,
     prose_for,
@@ -183,8 +183,14 @@ def italian_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Findi
 
 # --------------------------------------------------------------------------- apostrophe
 
-_ELISION = re.compile(r"['’](?<=[^\W\d_]['’])(?=[^\W\d_])")
 _TRUNCATION = re.compile(r"(?<![\w'’])[Pp]o['’](?=[\s,.;:!?»)]|$)")
+
+
+def _counted(text: str, p: int) -> bool:
+    """An elision (``un’altra``) or the truncation ``po’``."""
+    if ELISION.match(text, p):
+        return True
+    return p >= 2 and _TRUNCATION.match(text, p - 2) is not None
 
 
 @rule(
@@ -212,28 +218,5 @@ and markup are not prose and are not counted.""",
 )
 def italian_apostrophe(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     ctx = prose_for(r, doc, config)
-    if ctx is None:
-        return
-    text = ctx.text
-    found = ctx.index.inside(find_chars(text, "'’"))
-    if ctx.mask:
-        found = ctx.mask.uncovered(found)
-    uses = [
-        (p, text[p])
-        for p in found
-        if _ELISION.match(text, p) or (p >= 2 and _TRUNCATION.match(text, p - 2))
-    ]
-    counts = Counter(c for _, c in uses)
-    if not (counts["’"] and counts["'"]):
-        return
-    major = "’" if counts["’"] >= counts["'"] else "'"
-    minor = "'" if major == "’" else "’"
-    for p, c in uses:
-        if c == minor:
-            yield r.finding(
-                p,
-                p + 1,
-                f"Apostrophe {c} in a document that mostly uses {major} "
-                f"({counts[major]} to {counts[minor]}): use {major}",
-                [Fix(p, p + 1, major, f"Use {major}")],
-            )
+    if ctx is not None:
+        yield from apostrophe_minority(r, ctx, _counted)
