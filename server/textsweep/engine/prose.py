@@ -35,6 +35,7 @@ __all__ = [
     "ProseContext",
     "apostrophe_minority",
     "command_token",
+    "full_stop_findings",
     "gap_after",
     "gap_before",
     "glued_after",
@@ -325,6 +326,19 @@ def glued_full_stop(
         if not ctx.prose(m.start(1), m.end(2)) or "." in text[m.end(2) : m.end(2) + 1]:
             continue
         yield s, s + 1
+
+
+def full_stop_findings(r: Rule, ctx: ProseContext) -> Iterator[Finding]:
+    """``glued_full_stop`` as findings; the fix is offered, never applied by fix-all."""
+    text = ctx.text
+    for start, end, _ in ctx.index.runs():
+        for s, e in glued_full_stop(text, start, end, ctx):
+            yield r.finding(
+                s,
+                e + 1,
+                "No space after the full stop before the next sentence: add one",
+                [Fix(e, e, " ", "Insert a space after the full stop", safe=False)],
+            )
 
 
 def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[tuple[int, int]]:

@@ -16,8 +16,8 @@ from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
 from ..prose import (
+    full_stop_findings,
     glued_after,
-    glued_full_stop,
     prose_for,
     space_before_findings,
     space_before_pattern,
@@ -154,14 +154,5 @@ is offered but not applied by fix-all: a name such as `Node.Js` is rare but real
 )
 def english_space_after_full_stop(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     ctx = prose_for(r, doc, config)
-    if ctx is None:
-        return
-    text = ctx.text
-    for start, end, _ in ctx.index.runs():
-        for s, e in glued_full_stop(text, start, end, ctx):
-            yield r.finding(
-                s,
-                e + 1,
-                "No space after the full stop before the next sentence: add one",
-                [Fix(e, e, " ", "Insert a space after the full stop", safe=False)],
-            )
+    if ctx is not None:
+        yield from full_stop_findings(r, ctx)

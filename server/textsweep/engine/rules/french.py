@@ -50,10 +50,10 @@ from ..prose import (
     ProseContext,
     apostrophe_minority,
     closes_entity,
+    full_stop_findings,
     gap_after,
     gap_before,
     glued_after,
-    glued_full_stop,
     prose_for,
 )
 from ..prose import SPACES as _SPACES
@@ -633,17 +633,8 @@ is offered but not applied by fix-all: a name such as `Node.Js` is rare but real
 )
 def french_space_after_full_stop(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     ctx = prose_for(r, doc, config)
-    if ctx is None:
-        return
-    text = ctx.text
-    for start, end, _ in ctx.index.runs():
-        for s, e in glued_full_stop(text, start, end, ctx):
-            yield r.finding(
-                s,
-                e + 1,
-                "No space after the full stop before the next sentence: add one",
-                [Fix(e, e, " ", "Insert a space after the full stop", safe=False)],
-            )
+    if ctx is not None:
+        yield from full_stop_findings(r, ctx)
 
 
 # --------------------------------------------------------------------------- guillemets
