@@ -8,7 +8,7 @@ non-overlapping as :mod:`..regions` requires.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 Span = tuple[int, int]
 
@@ -30,6 +30,34 @@ _LF_BREAK = re.compile(r"\n" + _BLANKS + r"\n")
 def paragraph_break(text: str) -> re.Pattern[str]:
     """The fastest pattern that finds :data:`PARAGRAPH_BREAK` in ``text``."""
     return PARAGRAPH_BREAK if "\r" in text else _LF_BREAK
+
+
+#: Blocks of paragraphs: a block ends after a paragraph whose length is a multiple
+#: of BLOCK_SPREAD (about that many paragraphs a block), or past BLOCK_MAX.
+BLOCK_SPREAD = 16
+BLOCK_MAX = 64 * 1024
+
+
+def blockwise(
+    text: str, spans_of: Callable[[str], Iterable[Span]], start: int = 0, end: int | None = None
+) -> list[Span]:
+    """The spans ``spans_of`` finds in ``text[start:end]``, block by block, as absolute
+    offsets. ``spans_of`` gets a block's text and answers offsets relative to it;
+    cached by text, an edit then re-scans only its block. The cuts depend on the
+    paragraphs' lengths (no slice to hash, and the same cuts in every process:
+    ``str`` hashes are salted per process)."""
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    block_start = para_start = start
+    for m in paragraph_break(text).finditer(text, start, end):
+        b, e = m.span()
+        if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
+            out.extend((block_start + s, block_start + t) for s, t in spans_of(text[block_start:e]))
+            block_start = e
+        para_start = e
+    if end > block_start:
+        out.extend((block_start + s, block_start + t) for s, t in spans_of(text[block_start:end]))
+    return out
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:

@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from ._spans import Span, paragraph_break
+from ._spans import Span, blockwise, paragraph_break
 
 #: Blanks that indent or pad a line (rendered manuals indent with U+00A0 too).
 _BLANKS = " \t\u00a0\u3000"
@@ -210,28 +210,6 @@ def _block_layout(text: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
-#: Block cuts, as in :func:`.plain.heuristic_spans`: content-defined, so an edit
-#: re-scans only its block.
-BLOCK_SPREAD = 16
-BLOCK_MAX = 64 * 1024
-
-
 def layout_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """The layout lines of ``text[start:end]`` (absolute offsets), block by block."""
-    end = len(text) if end is None else end
-    out: list[Span] = []
-    block_start = start
-    para_start = start
-    for m in paragraph_break(text).finditer(text, start, end):
-        b, e = m.span()
-        if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
-            out.extend(
-                (block_start + s, block_start + t) for s, t in _block_layout(text[block_start:e])
-            )
-            block_start = e
-        para_start = e
-    if end > block_start:
-        out.extend(
-            (block_start + s, block_start + t) for s, t in _block_layout(text[block_start:end])
-        )
-    return out
+    return blockwise(text, _block_layout, start, end)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..document import Document
-from ._spans import Span, merge, paragraph_break
+from ._spans import Span, blockwise, merge
 
 _URL_TAIL = re.compile(r"""[^\s<>"«»`]*[^\s<>"«»`.,;:!?)\]}'’]""")
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
@@ -410,38 +410,9 @@ def _block_spans(text: str) -> tuple[Span, ...]:
     return tuple(merge(spans))
 
 
-#: A block ends after a paragraph whose length is a multiple of BLOCK_SPREAD, so block
-#: boundaries depend on content, not on offsets, and survive edits elsewhere.
-BLOCK_SPREAD = 16
-BLOCK_MAX = 64 * 1024
-
-
 def heuristic_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Non-prose spans of ``text[start:end]`` (absolute offsets), block by block.
-
-    Blocks are runs of paragraphs cut at content-defined points and cached by text,
-    so an edit re-scans only the block it falls in.
-    """
-    end = len(text) if end is None else end
-    out: list[Span] = []
-    block_start = start
-    para_start = start
-    for m in paragraph_break(text).finditer(text, start, end):
-        b, e = m.span()
-        # the paragraph's length decides: no slice to hash, and the same cuts in every
-        # process (str hashes are salted per process)
-        if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
-            _add(out, text, block_start, e)
-            block_start = e
-        para_start = e
-    _add(out, text, block_start, end)
-    return out
-
-
-def _add(out: list[Span], text: str, start: int, end: int) -> None:
-    if end <= start:
-        return
-    out.extend((start + s, start + e) for s, e in _block_spans(text[start:end]))
+    """Non-prose spans of ``text[start:end]`` (absolute offsets), block by block."""
+    return blockwise(text, _block_spans, start, end)
 
 
 def plain_provider(doc: Document) -> list[Span]:
