@@ -7,6 +7,7 @@ cannot hide in both sides of an assertion.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -129,3 +130,25 @@ def open_doc(
 
 def dump(obj: Any) -> str:
     return repr(obj)
+
+
+# --------------------------------------------------------------- raw stdio frames
+
+
+def frame(obj: object) -> bytes:
+    body = json.dumps(obj).encode()
+    return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+
+
+def read_messages(out: bytes) -> list[dict[str, Any]]:
+    """Every framed message on stdout; fails if anything else reached it."""
+    msgs = []
+    while out:
+        header, sep, rest = out.partition(b"\r\n\r\n")
+        assert sep, out[:200]
+        fields = dict(line.split(b": ", 1) for line in header.split(b"\r\n"))
+        assert set(fields) <= {b"Content-Length", b"Content-Type"}, header
+        length = int(fields[b"Content-Length"])
+        msgs.append(json.loads(rest[:length]))
+        out = rest[length:]
+    return msgs

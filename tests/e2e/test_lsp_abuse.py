@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import select
@@ -16,7 +15,7 @@ from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
 
 from .conftest import SERVER
-from .lsputil import by_rule, diagnostics, open_doc
+from .lsputil import by_rule, diagnostics, frame, open_doc, read_messages
 
 JUNK = bytes(range(256)).decode("latin-1") * 40 + "\ud800"[:0] + "\x00\x00\ufffd\U0010ffff"
 
@@ -93,23 +92,6 @@ async def test_binary_junk_is_linted_without_crashing(client: LanguageClient) ->
     await still_works(client)
 
 
-def _frame(obj: object) -> bytes:
-    body = json.dumps(obj).encode()
-    return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
-
-
-def _read_messages(out: bytes) -> list[dict[str, object]]:
-    msgs = []
-    while out:
-        header, _, rest = out.partition(b"\r\n\r\n")
-        fields = dict(line.split(b": ", 1) for line in header.split(b"\r\n"))
-        assert set(fields) <= {b"Content-Length", b"Content-Type"}, header
-        length = int(fields[b"Content-Length"])
-        msgs.append(json.loads(rest[:length]))
-        out = rest[length:]
-    return msgs
-
-
 def test_malformed_messages_are_skipped_and_stdout_stays_protocol() -> None:
     init = {
         "jsonrpc": "2.0",
@@ -119,10 +101,10 @@ def test_malformed_messages_are_skipped_and_stdout_stays_protocol() -> None:
     }
     stream = b"".join(
         [
-            _frame(init),
-            _frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+            frame(init),
+            frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
             b"Content-Length: 12\r\n\r\n{not json!!}",
-            _frame(
+            frame(
                 {
                     "jsonrpc": "2.0",
                     "id": 2,
@@ -130,7 +112,7 @@ def test_malformed_messages_are_skipped_and_stdout_stays_protocol() -> None:
                     "params": {"textDocument": 5},
                 }
             ),
-            _frame(
+            frame(
                 {
                     "jsonrpc": "2.0",
                     "method": "textDocument/didOpen",
@@ -144,7 +126,7 @@ def test_malformed_messages_are_skipped_and_stdout_stays_protocol() -> None:
                     },
                 }
             ),
-            _frame(
+            frame(
                 {
                     "jsonrpc": "2.0",
                     "id": 3,
@@ -176,12 +158,12 @@ def test_malformed_messages_are_skipped_and_stdout_stays_protocol() -> None:
             if not chunk:
                 break
             seen += chunk
-    proc.stdin.write(_frame({"jsonrpc": "2.0", "id": 4, "method": "shutdown"}))
-    proc.stdin.write(_frame({"jsonrpc": "2.0", "method": "exit"}))
+    proc.stdin.write(frame({"jsonrpc": "2.0", "id": 4, "method": "shutdown"}))
+    proc.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
     proc.stdin.flush()
     rest, err = proc.communicate(timeout=30)
     out = seen + rest
-    msgs = _read_messages(out)  # raises if anything but framed JSON reached stdout
+    msgs = read_messages(out)  # raises if anything but framed JSON reached stdout
     by_id = {m.get("id"): m for m in msgs if "id" in m}
     assert "result" in by_id[1]
     assert "error" in by_id[2]  # ill-typed params: an error, not a crash

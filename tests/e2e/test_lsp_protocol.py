@@ -16,6 +16,7 @@ import time
 from typing import Any
 
 from .conftest import SERVER
+from .lsputil import frame, read_messages
 
 INIT = {
     "jsonrpc": "2.0",
@@ -26,11 +27,6 @@ INIT = {
 INITIALIZED = {"jsonrpc": "2.0", "method": "initialized", "params": {}}
 SHUTDOWN = {"jsonrpc": "2.0", "id": 900, "method": "shutdown"}
 EXIT = {"jsonrpc": "2.0", "method": "exit"}
-
-
-def frame(obj: object) -> bytes:
-    body = json.dumps(obj).encode()
-    return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
 
 
 def hover(msg_id: int, uri: str = "untitled:none.txt") -> dict[str, Any]:
@@ -70,20 +66,6 @@ def did_change(uri: str, version: int, change: dict[str, Any]) -> dict[str, Any]
         "method": "textDocument/didChange",
         "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
     }
-
-
-def read_messages(out: bytes) -> list[dict[str, Any]]:
-    """Every framed message on stdout; fails if anything else reached it."""
-    msgs = []
-    while out:
-        header, sep, rest = out.partition(b"\r\n\r\n")
-        assert sep, out[:200]
-        fields = dict(line.split(b": ", 1) for line in header.split(b"\r\n"))
-        assert set(fields) <= {b"Content-Length", b"Content-Type"}, header
-        length = int(fields[b"Content-Length"])
-        msgs.append(json.loads(rest[:length]))
-        out = rest[length:]
-    return msgs
 
 
 def _parse(out: bytes) -> list[dict[str, Any]]:
