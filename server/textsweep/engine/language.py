@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from .config import Config
 from .document import Document
+from .encoding.scan import mojibake_repairs
 from .markup import markup_of
 from .regions import non_prose
 from .structure._spans import paragraph_break
@@ -453,12 +454,7 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
 def _safe_repairs(doc: Document) -> list[tuple[int, int, str]]:
     """The safe mojibake repairs, ``(start, end, repaired)`` in order (shared with the
     mojibake rule's cache: one search per document)."""
-    if doc.text.isascii():
-        return []
-    from .encoding import mojibake as mj
-
-    found = doc.cached("encoding.mojibake", lambda d: mj.find(d.text))
-    return [(r.start, r.end, r.repaired) for r in found if r.safe]
+    return [(r.start, r.end, r.repaired) for r in mojibake_repairs(doc) if r.safe]
 
 
 def _repaired(text: str, start: int, end: int, repairs: list[tuple[int, int, str]]) -> str:

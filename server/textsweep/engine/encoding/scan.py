@@ -9,8 +9,12 @@ regular expression locate them, for every rule at once.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..document import Document
+
+if TYPE_CHECKING:
+    from .mojibake import Repair
 
 _C1 = tuple(chr(c) for c in range(0x80, 0xA0))
 _LIGATURES = tuple(chr(c) for c in range(0xFB00, 0xFB07))
@@ -46,3 +50,19 @@ def rare_runs_of(doc: Document) -> list[tuple[int, int, str]]:
 def rare_runs_with_fullwidth(doc: Document) -> list[tuple[int, int, str]]:
     """Same, including fullwidth forms (only the opt-in fullwidth rule pays for those)."""
     return doc.cached("encoding.rare_fw", lambda d: rare_runs(d.text))
+
+
+def mojibake_repairs(doc: Document) -> list[Repair]:
+    """The document's mojibake spans, searched once per document: the mojibake rule,
+    the language map (which reads text with the safe repairs applied) and
+    doubled-space (which leaves a repair's spaces to it) all read this one list.
+    ftfy is imported only for a document that is not ASCII."""
+    if doc.text.isascii():
+        return []
+
+    def find(d: Document) -> list[Repair]:
+        from .mojibake import find as find_mojibake
+
+        return find_mojibake(d.text)
+
+    return doc.cached("encoding.mojibake", find)

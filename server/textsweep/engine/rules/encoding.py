@@ -23,7 +23,7 @@ from ..encoding import (
 )
 from ..encoding import mojibake as mj
 from ..encoding.options import EncodingOptions
-from ..encoding.scan import rare_runs_of
+from ..encoding.scan import mojibake_repairs, rare_runs_of
 from ..model import Finding, Fix, FixPurpose, Severity
 from ..options import options_of
 from ..registry import Example, Rule, clean, get_rule, rule
@@ -35,11 +35,6 @@ C1_CONTROLS = frozenset(map(chr, range(0x80, 0xA0)))
 
 
 # --------------------------------------------------------------------------- shared views
-
-
-def mojibake_repairs(doc: Document) -> list[mj.Repair]:
-    """The document's mojibake spans, found once per document."""
-    return doc.cached("encoding.mojibake", lambda d: mj.find(d.text))
 
 
 #: The last few ``raw`` objects inspected: an edited document keeps the same bytes

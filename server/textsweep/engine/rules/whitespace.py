@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..chars import char_set, describe, find_chars, runs
 from ..config import Config
 from ..document import Document
+from ..encoding.scan import mojibake_repairs
 from ..markup import markup_of
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
@@ -204,11 +205,7 @@ def _in_mojibake(doc: Document, s: int, e: int) -> bool:
     mojibake rule alone reads these spaces (whether or not it is enabled)."""
     if s == 0 or doc.text[s - 1] not in "ÂÃ":
         return False  # only a lost A0 byte after these lead images puts spaces in a span
-    from ..encoding import mojibake as mj
-
-    # The key the mojibake rule caches its repairs under: one search per document.
-    repairs = doc.cached("encoding.mojibake", lambda d: mj.find(d.text))
-    return any(rep.start <= e and s <= rep.end for rep in repairs)
+    return any(rep.start <= e and s <= rep.end for rep in mojibake_repairs(doc))
 
 
 @rule(
