@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BREAKABLE",
     "ELISION",
+    "FULL_STOP_EXPLANATION",
     "NBSP",
     "NNBSP",
     "NOBREAK",
@@ -326,6 +327,14 @@ def glued_full_stop(
         if not ctx.prose(m.start(1), m.end(2)) or "." in text[m.end(2) : m.end(2) + 1]:
             continue
         yield s, s + 1
+
+
+#: What the full-stop rules leave alone, for their documentation.
+FULL_STOP_EXPLANATION = """
+Only a word ending in a lowercase letter followed by a capitalised word: single-letter
+abbreviations (`e.g.`, `U.S.A.`), decimals and versions, file names (`README.md`),
+names in capitals (`ASP.NET`), dotted names, paths and URLs are left alone. The fix
+is offered but not applied by fix-all: a name such as `Node.Js` is rare but real."""
 
 
 def full_stop_findings(r: Rule, ctx: ProseContext) -> Iterator[Finding]:

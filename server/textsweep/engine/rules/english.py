@@ -16,6 +16,7 @@ from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
 from ..prose import (
+    FULL_STOP_EXPLANATION,
     full_stop_findings,
     glued_after,
     prose_for,
@@ -137,11 +138,7 @@ def english_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Find
     family=FAMILY,
     severity=Severity.WARNING,
     description="English: a full stop glued to the next sentence (`end.Next`).",
-    explanation="""
-Only a word ending in a lowercase letter followed by a capitalised word: single-letter
-abbreviations (`e.g.`, `U.S.A.`), decimals and versions, file names (`README.md`),
-names in capitals (`ASP.NET`), dotted names, paths and URLs are left alone. The fix
-is offered but not applied by fix-all: a name such as `Node.Js` is rare but real.""",
+    explanation=FULL_STOP_EXPLANATION,
     examples=[
         Example(
             "The build passed at the end.Next we shipped it, said Mr.Smith.\n",

@@ -44,6 +44,7 @@ from ..markup import Markup
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
 from ..prose import (
+    FULL_STOP_EXPLANATION,
     NBSP,
     NNBSP,
     Gap,
@@ -617,11 +618,7 @@ def french_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     family=FAMILY,
     severity=Severity.WARNING,
     description="French: a full stop glued to the next sentence (`end.Next`).",
-    explanation="""
-Only a word ending in a lowercase letter followed by a capitalised word: single-letter
-abbreviations (`e.g.`, `U.S.A.`), decimals and versions, file names (`README.md`),
-names in capitals (`ASP.NET`), dotted names, paths and URLs are left alone. The fix
-is offered but not applied by fix-all: a name such as `Node.Js` is rare but real.""",
+    explanation=FULL_STOP_EXPLANATION,
     examples=[
         Example(
             "Tout est pr\xeat.Vous pouvez commencer.\n",
