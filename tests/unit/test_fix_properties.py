@@ -273,3 +273,15 @@ def test_an_invisible_character_is_not_a_word_before_a_comma() -> None:
     config = _config("fr")
     assert fix_all(Document("\u200b  ,\n"), config).text == "  ,\n"
     assert _every_order("\u200b  ,\n", config) == {"  ,\n"}
+
+
+#: A zero-width space inside the gap before ``»`` hid the ``&nbsp;`` token from
+#: the French reading, so the order of the fixes decided between ``\u202f»`` and ``»``.
+ZWSP_IN_GAP = "Caf√© au lait\n &nbsp; \u200b »\n"
+
+
+def test_a_zero_width_space_does_not_hide_a_no_break_token() -> None:
+    config = _config("auto")
+    expected = "Café au lait\n &nbsp; »\n"
+    assert fix_all(Document(ZWSP_IN_GAP, "markdown"), config).text == expected
+    assert _every_order(ZWSP_IN_GAP, config, "markdown") == {expected}

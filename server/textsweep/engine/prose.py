@@ -51,6 +51,10 @@ __all__ = [
 BREAKABLE = " \t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
 NOBREAK = NBSP + NNBSP + "\u2007"
 SPACES = BREAKABLE + NOBREAK
+#: Invisible characters a gap reads through: no reader sees them, and the
+#: ``invisible-character`` fix removes them, so the gap must read the same before
+#: and after that fix (otherwise the order of quick fixes changes the result).
+GAP_INVISIBLE = "\u200b\u2060\ufeff"
 
 Tokens = tuple[tuple[str, str], ...]
 
@@ -86,6 +90,9 @@ def gap_before(text: str, pos: int, tokens: Tokens) -> Gap:
             kinds.append(c)
             q -= 1
             continue
+        if c in GAP_INVISIBLE:
+            q -= 1
+            continue
         for tok, kind in tokens:
             if text.startswith(tok, q - len(tok)):
                 kinds.append(kind)
@@ -105,6 +112,9 @@ def gap_after(text: str, pos: int, tokens: Tokens) -> Gap:
         c = text[q]
         if c in SPACES:
             kinds.append(c)
+            q += 1
+            continue
+        if c in GAP_INVISIBLE:
             q += 1
             continue
         for tok, kind in tokens:
