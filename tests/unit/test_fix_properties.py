@@ -285,3 +285,13 @@ def test_a_zero_width_space_does_not_hide_a_no_break_token() -> None:
     expected = "Café au lait\n &nbsp; »\n"
     assert fix_all(Document(ZWSP_IN_GAP, "markdown"), config).text == expected
     assert _every_order(ZWSP_IN_GAP, config, "markdown") == {expected}
+
+
+def test_a_removed_control_character_is_not_a_word() -> None:
+    """BEL before two spaces made them a doubled space between words; once BEL
+    was removed they were indentation, so the order of the fixes decided."""
+    config = _config("auto")
+    for text, lang_id in [("\x07  »\n", "plaintext"), ("mot \x07 »\n", "plaintext")]:
+        expected = fix_all(Document(text, lang_id), config).text
+        assert _every_order(text, config, lang_id) == {expected}, text
+    assert fix_all(Document("\x07  »\n"), config).text == "  »\n"

@@ -33,6 +33,12 @@ _CONTROL_NAMES = {
 }  # fmt: skip
 
 
+#: C0 controls that are not spaces or line breaks: ``control-character`` removes
+#: them wherever they stand, so rules reading the spaces around them read through
+#: them (the result must not depend on which fix runs first).
+REMOVED_CONTROLS = frozenset(chr(c) for c in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F])
+
+
 def char_name(ch: str) -> str:
     """Unicode name of ``ch``, or its control-code name, or ``<unnamed>``."""
     code = ord(ch)

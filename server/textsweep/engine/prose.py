@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .chars import find_chars
+from .chars import REMOVED_CONTROLS, find_chars
 from .config import Config
 from .document import Document
 from .language import FamilyIndex, family_index
@@ -52,9 +52,10 @@ BREAKABLE = " \t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u20
 NOBREAK = NBSP + NNBSP + "\u2007"
 SPACES = BREAKABLE + NOBREAK
 #: Invisible characters a gap reads through: no reader sees them, and the
-#: ``invisible-character`` fix removes them, so the gap must read the same before
-#: and after that fix (otherwise the order of quick fixes changes the result).
-GAP_INVISIBLE = "\u200b\u2060\ufeff"
+#: ``invisible-character`` / ``control-character`` fixes remove them, so the gap
+#: must read the same before and after those fixes (else the order of the quick
+#: fixes would change the result).
+GAP_INVISIBLE = frozenset("\u200b\u2060\ufeff") | REMOVED_CONTROLS
 
 Tokens = tuple[tuple[str, str], ...]
 

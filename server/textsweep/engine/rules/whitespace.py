@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..chars import char_set, describe, find_chars, runs
+from ..chars import REMOVED_CONTROLS, char_set, describe, find_chars, runs
 from ..config import Config
 from ..document import Document
 from ..encoding.scan import mojibake_repairs
@@ -193,8 +193,11 @@ def _two_space_convention(doc: Document) -> bool:
 
 
 def _visible_neighbour(text: str, i: int, step: int) -> str:
-    """The first character from ``i`` on (by ``step``) that is not a format character."""
-    while 0 <= i < len(text) and unicodedata.category(text[i]) == "Cf":
+    """The first character from ``i`` on (by ``step``) that is not a format character
+    or a control character that fix-all removes."""
+    while 0 <= i < len(text) and (
+        text[i] in REMOVED_CONTROLS or unicodedata.category(text[i]) == "Cf"
+    ):
         i += step
     return text[i] if 0 <= i < len(text) else ""
 
