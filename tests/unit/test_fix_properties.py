@@ -295,3 +295,13 @@ def test_a_removed_control_character_is_not_a_word() -> None:
         expected = fix_all(Document(text, lang_id), config).text
         assert _every_order(text, config, lang_id) == {expected}, text
     assert fix_all(Document("\x07  »\n"), config).text == "  »\n"
+
+
+def test_a_line_of_two_spaces_is_not_a_markdown_hard_break() -> None:
+    """Removing the blank line after ``"  "`` made it look like a hard break, so
+    its spaces stayed or went depending on which fix ran first."""
+    config = _config("auto")
+    text = "  \n\nDernière ligne sans retour\n"
+    expected = "\nDernière ligne sans retour\n"
+    assert fix_all(Document(text, "markdown"), config).text == expected
+    assert _every_order(text, config, "markdown") == {expected}

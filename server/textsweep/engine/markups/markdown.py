@@ -26,8 +26,11 @@ def declared_language(doc: Document) -> str | None:
 
 
 def hard_break(text: str, start: int, end: int) -> bool:
-    """Exactly two spaces before a line that continues the paragraph."""
+    """Exactly two spaces after text and before a line that continues the paragraph
+    (a line of only spaces is a blank line, not a break)."""
     if end - start != 2 or text[start:end] != "  " or end >= len(text):
+        return False
+    if start == 0 or text[start - 1] in "\r\n":
         return False
     nxt = end + (2 if text.startswith("\r\n", end) else 1)
     line_end = nxt
