@@ -83,6 +83,16 @@ def _medians(texts: tuple[str, str], language: str, config: Config) -> tuple[flo
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
+def _medians_beside_prose(
+    texts: tuple[str, str], prose_texts: tuple[str, str], language: str, config: Config
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Medians of a shape's and of prose's times, all four runs interleaved: on a
+    shared machine the load changes between the first prose timing and a suspect."""
+    runs = [[_once(text, language, config) for text in (*texts, *prose_texts)] for _ in range(3)]
+    med = [statistics.median(r[i] for r in runs) for i in range(4)]
+    return (med[0], med[1]), (med[2], med[3])
+
+
 def _verdict(
     times: tuple[float, float], base: tuple[float, float], max_vs_prose: float
 ) -> str | None:
@@ -113,9 +123,10 @@ def test_every_shape_is_linear(language: str) -> None:
         if large > 4 * bound * base[1]:
             failures[name] = why  # far beyond noise: no need to wait for medians
             continue
-        # A suspect: measure again with medians, twice, before blaming it.
+        # A suspect: measure again with medians, beside prose, twice, before blaming it.
         for _ in range(2):
-            why = _verdict(_medians(texts, language, config), base, bound)
+            times, near_base = _medians_beside_prose(texts, prose_texts, language, config)
+            why = _verdict(times, near_base, bound)
             if why is None:
                 break
         if why is not None:
