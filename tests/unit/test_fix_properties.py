@@ -209,11 +209,21 @@ ORDER_COUNTEREXAMPLES = [
     # ftfy repairs ``Ã`` alone and keeps both spaces: the spaces touching it wait.
     ("\n\nÃ  sécurité \tUn alinéa.\n", "\nà sécurité \tUn alinéa.\n"),
     # Blank lines before a last line of blanks belong to final-newline, whichever
-    # of the two no-break spaces goes first.
-    ("\u00a0\n\n\u00a0 ", "\n"),
+    # of the two no-break spaces goes first; a document of blanks ends empty.
+    ("\u00a0\n\n\u00a0 ", ""),
     # The entity made the document visible: blank lines after it were removed, and
     # after the repair they were kept.
-    ("&nbsp;\n\n", "\n"),
+    ("&nbsp;\n\n", ""),
+    # A blank document ended as "" when the entity was repaired first and as "\n"
+    # when the final line break was added first.
+    ("&nbsp; ", ""),
+    # Breakable spaces fixed to U+202F first made U+202F the majority inside « »;
+    # the U+00A0 pair first made it U+00A0. Pending fixes now vote.
+    (
+        "Lo chiamavano « il maestro » in paese.\n Oui\xa0? Non\xa0! Si\u202f: «\xa0oui\xa0».\n",
+        "Lo chiamavano «\u202fil maestro\u202f» in paese.\n"
+        " Oui\xa0? Non\xa0! Si\u202f: «\u202foui\u202f».\n",
+    ),
     # ``Ã Are`` is safe only because ``Ã©`` agrees on Windows-1252: repairing
     # ``Ã©`` first took that agreement away.
     ("Ã© Ã Are you coming to the meeting?\n", "é à Are you coming to the meeting?\n"),

@@ -847,8 +847,16 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
             if gap.kind in (NBSP, NNBSP):
                 key = "«»" if sign in "«»" else sign
                 per_sign.setdefault(key, []).append((gap.start, gap.end, gap.kind))
+    # A breakable or missing space that a safe fix will turn into a no-break space
+    # votes for the kind it will get: the majority must not depend on whether those
+    # fixes ran first (else the order of the fixes chose the document's kind).
+    votes: dict[str, Counter[str]] = {}
+    for f in space_faults(ctx):
+        if f.policy == "either" and f.kind in ("missing", "breakable") and f.wanted:
+            key = "«»" if f.sign in "«»" else f.sign[0]
+            votes.setdefault(key, Counter())[f.wanted] += 1
     for sign, items in per_sign.items():
-        counts = Counter(k for _, _, k in items)
+        counts = Counter(k for _, _, k in items) + votes.get(sign, Counter())
         if len(counts) < 2:
             continue
         major = NNBSP if counts[NNBSP] >= counts[NBSP] else NBSP

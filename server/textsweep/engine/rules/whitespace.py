@@ -480,6 +480,7 @@ the end of a file are clutter. The fix uses the file's own line ending.""",
         Example("Dernière ligne sans retour", "Dernière ligne sans retour\n"),
         Example("Last line.\r\n\r\n\r\n", "Last line.\r\n"),
         Example("End.\n\n   \n", "End.\n"),
+        Example("\n\n", "", note="a file of blank lines is empty"),
         clean("Une ligne.\n"),
         clean(""),
     ],
@@ -491,19 +492,19 @@ def final_newline(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     # fix-all leaves a line break in an emptied file).
     content_end = len(text.rstrip(_TRAILING_STRIP))
     if content_end == 0 or not any(_shows(c) for c in text[:content_end]):
-        # Nothing visible (a lone BOM or ZWSP): as empty as an empty file, but the
-        # blank lines after its first line break are still clutter. Kept, they made
-        # ``&nbsp;\n\n`` end as ``\n\n`` or ``\n`` by the order of the fixes.
+        # Nothing visible (blanks, a lone BOM or ZWSP): as empty as an empty file,
+        # so its line breaks are clutter too, as pre-commit's end-of-file-fixer
+        # says. Every blank document must end the same way (empty), or the order
+        # of the fixes decided: ``&nbsp; `` ended as ``""`` or ``"\n"``.
         first = _ANY_BREAK.search(text)
-        if first is not None and first.end() < len(text) and not text[first.end() :].isspace():
+        if first is None or not text[first.start() :].isspace():
             return
-        if first is not None and first.end() < len(text):
-            yield r.finding(
-                first.end(),
-                len(text),
-                "blank lines at the end of the file: remove",
-                [Fix(first.end(), len(text), "", "Remove blank lines at the end")],
-            )
+        yield r.finding(
+            first.start(),
+            len(text),
+            "only blank lines in the file: remove them",
+            [Fix(first.start(), len(text), "", "Remove the blank lines")],
+        )
         return
     # Only the tail after the last visible character can matter.
     m = _TRAILING_BLANKS.search(text, content_end)
