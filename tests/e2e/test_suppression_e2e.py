@@ -213,3 +213,25 @@ async def test_excluded_document_gets_no_diagnostics_and_no_actions(
     )
     assert not formatted
     assert uses_pull(client) or list(client.diagnostics.get(excluded, [None])) == []
+
+
+async def test_editor_settings_exclude_and_overrides(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    text = DOCS["plaintext"][1]
+    repo(tmp_path, {"a.txt": text, "b.md": text, "c.rst": text})
+    settings = {
+        "textsweep": {
+            "exclude": ["*.txt"],
+            "overrides": [{"files": ["*.md"], "rules": {RULE: "off"}}],
+        }
+    }
+    client.set_configuration(settings)
+    client.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(settings=settings))
+    uris = {n: (tmp_path / n).as_uri() for n in ("a.txt", "b.md", "c.rst")}
+    open_doc(client, uris["a.txt"], text)
+    open_doc(client, uris["b.md"], text, "markdown")
+    open_doc(client, uris["c.rst"], text, "restructuredtext")
+    assert await diagnostics(client, uris["a.txt"], 1) == []
+    assert by_rule(await diagnostics(client, uris["b.md"], 1), RULE) == []
+    assert len(by_rule(await diagnostics(client, uris["c.rst"], 1), RULE)) == 2

@@ -223,13 +223,25 @@ def test_used_directives_are_not_reported() -> None:
 
 
 def test_unused_and_unknown_directives_are_reported() -> None:
-    [f] = unused("Propre. # textsweep: disable-line doubled-space\n")
-    assert "unused" in f.message and f.safe_fix is not None
-    assert fix_all(Document("Propre. # textsweep: disable-line doubled-space\n")).text == (
-        "Propre.\n"
-    )
+    text = "Propre. # textsweep: disable-line doubled-space\n"
+    [f] = unused(text)
+    assert "unused" in f.message
+    # offered, never applied unread: fix-on-save would eat a directive written first
+    assert f.safe_fix is None and fix_all(Document(text)).text == text
+    [fix] = f.fixes
+    assert text[: fix.start] + text[fix.end :] == "Propre.\n"
     [f] = unused("a  b  # textsweep: disable-line doubled-spaces\n")
     assert "unknown rule 'doubled-spaces'" in f.message and f.fixes == ()
+
+
+def test_removal_takes_a_standalone_comment_line_whole() -> None:
+    text = "# Titre\n\n<!-- textsweep: disable-next-line -->\nUne ligne propre.\n"
+    [f] = unused(text, "markdown")
+    [fix] = f.fixes
+    assert text[: fix.start] + text[fix.end :] == "# Titre\n\nUne ligne propre.\n"
+    text = "Fin.\n% textsweep: disable doubled-space"
+    [f] = unused(text, "latex")
+    assert text[: f.fixes[0].start] + text[f.fixes[0].end :] == "Fin."
 
 
 def test_a_partly_used_directive_and_one_for_a_rule_switched_off_are_left_alone() -> None:
@@ -250,13 +262,3 @@ def test_quoted_directives_are_not_reported() -> None:
 def test_a_directive_can_silence_unused_directive() -> None:
     text = "# textsweep: disable-line doubled-space  # textsweep: disable-line unused-directive\n"
     assert unused(text) == []
-
-
-def test_removal_in_a_paragraph_is_not_safe() -> None:
-    text = "Ligne un,\n<!-- textsweep: disable-next-line -->\nligne deux.\n"
-    [f] = unused(text, "markdown")
-    assert f.safe_fix is None and f.fixes  # offered, not applied unread
-    assert fix_all(Document(text, "markdown")).text == text
-    text = "Un mot% textsweep: disable-line doubled-space\nsuite.\n"
-    [f] = unused(text, "latex")
-    assert f.safe_fix is None  # removing the % would add a space after "mot"
