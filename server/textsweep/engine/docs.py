@@ -201,7 +201,41 @@ def vscode_properties() -> dict[str, Any]:
     }
     for key, default, s in families:
         props[key] = _property(default, s)
+    props["textsweep.exclude"] = {
+        "type": "array",
+        "items": {"type": "string"},
+        "default": [],
+        "scope": "resource",
+        "markdownDescription": _EXCLUDE_DOC,
+    }
+    props["textsweep.overrides"] = {
+        "type": "array",
+        "default": [],
+        "scope": "resource",
+        "markdownDescription": _OVERRIDES_DOC,
+        "items": {
+            "type": "object",
+            "required": ["files"],
+            "properties": {
+                "files": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                "rules": {"type": "object", "additionalProperties": _RULE_SETTING},
+            },
+        },
+    }
     return props
+
+
+_EXCLUDE_DOC = (
+    "Files not checked: gitignore-style globs relative to the folder of the file that "
+    "states them (the editor's settings: the workspace folder), e.g. "
+    '`["vendor/", "*.min.js", "/docs/old/"]`. The CLI skips them when walking and when '
+    "they are named on its command line; the editor shows no diagnostics for them."
+)
+_OVERRIDES_DOC = (
+    "Settings for some files only: a list of tables with `files` (globs as in `exclude`) "
+    "and any other top-level keys, merged over the top level for the files they match, "
+    'in order. Example: `[{"files": ["*.csv"], "rules": {"doubled-space": "off"}}]`.'
+)
 
 
 def _md_type(s: Setting) -> str:
@@ -256,6 +290,37 @@ or a line on stderr from the CLI) and fall back to defaults. (`pyproject.toml` a
 `.textsweep.toml` need Python 3.11 or later, which reads TOML.)"""
 
 
+_DIRECTIVES_DOC = """\
+Each finding offers three code actions (quick fixes) that write these for you:
+
+- **Disable *rule* for this line**: a trailing `textsweep: disable-line rule` comment
+  at the end of the line where the format allows one (Markdown and HTML
+  `<!-- … -->`, LaTeX ` % …` with a space before the `%`, which would otherwise eat the
+  line break's space, source code `  # …`/`  // …`), unless the line ends in blanks
+  (the comment would change them), the finding reaches the line's end, or the line end
+  is inside a code block, front matter, table row, verbatim environment or string
+  literal. Otherwise a `disable-next-line` comment line above it, with its indentation;
+  in Markdown, reST and Org only above a paragraph's first line (a comment line would
+  split the paragraph), else a trailing `disable-next-line` at the end of the line above.
+  Blank lines get none (a comment would change the blank lines flagged).
+- **Disable *rule* for this file**: `textsweep: disable rule` at the top, after a
+  shebang, a Python coding line, an XML declaration or doctype, YAML front matter or
+  LaTeX `% !TeX` lines; in Markdown, reST and Org followed by a blank line.
+- **Disable *rule* in this project**: sets the rule to `false` in the project file the
+  settings come from (`[tool.textsweep.rules]`, an inline `rules = { … }` or dotted
+  `rules.x` keys, whichever the file uses), else adds `[tool.textsweep.rules]` to the
+  nearest `pyproject.toml`, else creates `.textsweep.toml` at the repository root (or
+  the workspace folder). The rest of the file is kept byte for byte (comments, layout,
+  line endings); the edit is offered only when reading it back shows the rule off and
+  every other value unchanged.
+
+Plain text and JSON have no comments, so they get only the project action (a
+directive still works there, anywhere on a line, but it would be part of the text).
+The rule `unused-directive` reports a directive inside a comment that switched
+nothing off, or names an unknown rule.\
+"""
+
+
 def render_settings_markdown() -> str:
     """The whole of docs/settings.md, from the settings' declarations."""
     lines = [
@@ -284,6 +349,29 @@ def render_settings_markdown() -> str:
     )
     lines += [row(*d) for d in families]
     lines += [
+        f"| `textsweep.exclude` | list of globs | `[]` | {_EXCLUDE_DOC} |",
+        f"| `textsweep.overrides` | list of tables with `files` | `[]` | {_OVERRIDES_DOC} |",
+        "",
+        "In `pyproject.toml` (`.textsweep.toml`: the same keys at the top level):",
+        "",
+        "```toml",
+        "[tool.textsweep]",
+        'exclude = ["vendor/", "*.min.js"]',
+        "",
+        "[tool.textsweep.rules]",
+        "doubled-space = false",
+        "",
+        "[[tool.textsweep.overrides]]",
+        'files = ["*.csv", "data/**/*.tsv"]',
+        'rules = { doubled-space = "off", trailing-whitespace = "off" }',
+        "```",
+        "",
+        "Overrides apply inside their layer (the project file's over its top level, the",
+        "editor's over its own), so the editor's top level still wins over a project",
+        "override. The CLI skips excluded files even when they are named on its command",
+        "line (as ruff's `--force-exclude` does: pre-commit names every staged file); an",
+        "excluded file open in the editor gets no diagnostics and no fixes, and the server",
+        "says why once in its log (`window/logMessage`).",
         "",
         "`.editorconfig` properties (`trim_trailing_whitespace`, `insert_final_newline`,",
         "`end_of_line`, `indent_style`, `tab_width`/`indent_size`) apply as defaults under these",
@@ -293,6 +381,10 @@ def render_settings_markdown() -> str:
         "",
         "Keys read only by editor extensions (the server ignores them): `textsweep.server.*`,",
         "`textsweep.trace.server`, `textsweep.enable`, `textsweep.documentSelector`.",
+        "",
+        "## Inline directives",
+        "",
+        *_DIRECTIVES_DOC.splitlines(),
         "",
         "## File types",
         "",
@@ -311,6 +403,8 @@ def render_settings_markdown() -> str:
         files = ", ".join(f"`{f}`" for f in (*sorted(m.extensions), *sorted(m.filenames)))
         if m.comment:
             directive = f"`{m.comment[0]}textsweep: disable-next-line{m.comment[1]}`"
+        elif m.comments:
+            directive = "the language's line comment (`#`, `//`, `--`…; none in JSON)"
         else:
             directive = "anywhere on a line" if m.prose else "in a comment"
         lines.append(f"| {m.name} | {ids} | {files or '—'} | {directive} |")

@@ -39,6 +39,24 @@ def hard_break(text: str, start: int, end: int) -> bool:
     return line_end < len(text) and text[line_end] not in "\r\n"
 
 
+_RULE_LINE = re.compile(r"[ ]{0,3}(?:=+|-+|\*+|_+)[ \t]*$|[ \t]*\|")
+
+
+def comment_allowed(doc: Document, offset: int) -> bool:
+    """Not in a code block, front matter or HTML block (non-prose over several lines),
+    nor after the start of a table row or a heading underline, where a comment would
+    show or break it (a comment line above one is fine)."""
+    line = doc.line_of(offset)
+    start, end = doc.line_span(line)
+    if offset > start and _RULE_LINE.match(doc.text, start, end):
+        return False
+    blocks = doc.cached(
+        "markdown.blocks",
+        lambda d: [(s, e) for s, e in markdown_spans(d) if "\n" in d.text[s:e]],
+    )
+    return not any(s <= offset < e for s, e in blocks)
+
+
 MARKUP = register(
     Markup(
         name="markdown",
@@ -49,5 +67,8 @@ MARKUP = register(
         declared_language=declared_language,
         hard_break=hard_break,
         comment=("<!-- ", " -->"),
+        trailing_comment=True,
+        comment_splits_paragraph=True,
+        comment_allowed=comment_allowed,
     )
 )

@@ -1,4 +1,5 @@
-"""Code actions: quick fixes, fix-all of one rule or of all, and lazy resolution.
+"""Code actions: quick fixes, fix-all of one rule or of all, "Disable <rule> for this
+line / file / in this project" (:mod:`..suppression`), and lazy resolution.
 
 Clients that can resolve an action's edit later get fix-all actions without edits
 (computed by ``codeAction/resolve`` when picked); the others get them computed now.
@@ -6,6 +7,7 @@ Clients that can resolve an action's edit later get fix-all actions without edit
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from lsprotocol import types as lsp
@@ -13,9 +15,12 @@ from lsprotocol import types as lsp
 from ...engine import Document, Finding
 from .. import convert
 from ..positions import offsets_to_positions, position_to_offset
+from ..suppression import suppression_actions
 
 if TYPE_CHECKING:
     from ..server import TextsweepServer
+
+log = logging.getLogger(__name__)
 
 FIX_ALL_KIND = f"{lsp.CodeActionKind.SourceFixAll.value}.textsweep"
 
@@ -132,6 +137,12 @@ async def code_action(
                     uri, await ls.fix_all_edits(result, rule), result.version
                 )
             actions.append(action)
+        try:
+            actions += await suppression_actions(
+                ls, uri, result, [(diags_for[id(f)], f) for _, f in picked]
+            )
+        except Exception:  # the fixes above must still reach the user
+            log.exception("suppression actions failed for %s", uri)
     if _kind_allowed(FIX_ALL_KIND, only) and any(f.safe_fix for f in result.findings):
         data = {"uri": uri, "version": result.version, "rule": None}
         action = lsp.CodeAction(
