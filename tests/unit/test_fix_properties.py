@@ -217,6 +217,14 @@ ORDER_COUNTEREXAMPLES = [
     # A blank document ended as "" when the entity was repaired first and as "\n"
     # when the final line break was added first.
     ("&nbsp; ", ""),
+    # A CRLF in an LF file was read as two line breaks, a paragraph break: the
+    # German reading of the lines above reached « only while the CRLF was there.
+    (
+        "Attenzione! Il file verrà sovrascritto.\n Er sagte: „Hallo“ und ging.\n"
+        " Première ligne.\r\nDeuxième ligne.\r\n « sécurité\n",
+        "Attenzione! Il file verrà sovrascritto.\n Er sagte: „Hallo“ und ging.\n"
+        " Première ligne.\nDeuxième ligne.\n « sécurité\n",
+    ),
     # Breakable spaces fixed to U+202F first made U+202F the majority inside « »;
     # the U+00A0 pair first made it U+00A0. Pending fixes now vote.
     (

@@ -100,3 +100,22 @@ def test_detection_is_cached_per_paragraph() -> None:
     L.language_map(Document(para * 3 + "Fin de la page, merci beaucoup.\n"), Config())
     after = L.detect.cache_info()
     assert after.misses - before.misses == 1
+
+
+def test_crlf_lines_are_one_paragraph_like_lf_lines() -> None:
+    """The CR and LF of one CRLF were read as two line breaks, so every CRLF line
+    was a paragraph of its own (and lost the language of its neighbours)."""
+    from textsweep.engine import Document, parse_settings
+    from textsweep.engine.language import language_map
+
+    config, _ = parse_settings({"language": "auto"})
+    lf = (
+        "Le serveur lit les fichiers du projet et signale les espaces manquantes.\n"
+        "Il propose ensuite une correction pour chacune des fautes trouvées.\n\n"
+        "Deuxième paragraphe.\n"
+    )
+    crlf = lf.replace("\n", "\r\n")
+    spans_lf = [(p.language, p.detected) for p in language_map(Document(lf), config).paragraphs]
+    spans_crlf = [(p.language, p.detected) for p in language_map(Document(crlf), config).paragraphs]
+    assert len(spans_lf) == 2
+    assert spans_crlf == spans_lf

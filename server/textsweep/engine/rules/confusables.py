@@ -542,7 +542,7 @@ def mixed_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
 
 # --------------------------------------------------------------------------- whole-script
 
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n)")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?=\r\n|\r|\n)")
 
 
 @rule(

@@ -228,7 +228,7 @@ def _unbalanced(text: str) -> set[int]:
 
 
 #: Paragraph breaks (a line holding only spaces ends a paragraph).
-_PARA_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?=\r\n|\r|\n)")
+_PARA_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?=\r\n|\r|\n)")
 
 
 def _rtl_letters(text: str, start: int, end: int) -> bool:
