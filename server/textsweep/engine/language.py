@@ -268,9 +268,9 @@ def _script(text: str, letters: int) -> Detection | None:
     cjk = han + kana
     if hangul and hangul >= han:
         return Detection("other", float(hangul), None, letters) if hangul * 2 >= latin else None
-    if kana and kana * 20 >= han:
-        # kana is written in Japanese only; Latin words and options around it are
-        # the usual mix of Japanese technical prose
+    if kana and kana * 20 >= han and cjk * 3 >= latin:
+        # kana is written in Japanese only (an English sentence citing a Japanese
+        # title has far more Latin letters: it is read as Latin text)
         return Detection("ja", float(cjk), None, cjk + latin)
     if han >= 2 and han * 3 >= latin:
         return Detection("zh", float(han), "ja", cjk + latin, weak=True)
@@ -570,8 +570,11 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
     paragraphs: list[Paragraph] = []
     append = paragraphs.append
     doc_base = base(declared_doc)
+    ja_doc = "ja" in (majority, doc_base)
     for s, e, det, declared in raw:
         lang = det.language
+        if det.weak and (ja_doc or _base(declared or "") == "ja"):
+            lang = "ja"  # Han alone in a Japanese document: a heading such as 概要
         if lang is not None:
             if declared and _base(declared) == lang:
                 lang = declared
@@ -579,7 +582,7 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
                 lang = declared_doc
             append(Paragraph(s, e, lang, True))
         else:
-            append(Paragraph(s, e, declared or declared_doc or majority, False))
+            append(Paragraph(s, e, declared or declared_doc or majority or det.short, False))
     if declared_doc and majority and doc_base == majority:
         majority = declared_doc
     elif declared_doc and not weight:
