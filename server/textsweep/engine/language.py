@@ -98,7 +98,7 @@ _LETTERS: dict[str, tuple[str, float]] = {
     "it": ("ìò", 0.5),
     "pt": ("ãõ", 0.8),
     "pl": ("ąęłńśźż", 0.8),
-    "cs": ("ěřůčšžťďň", 0.8),
+    "cs": ("ěřůčšžťďňý", 0.8),
     "sv": ("å", 0.8),
 }
 #: The letters beyond a–z each language with rules writes (loanwords included): a
@@ -294,7 +294,7 @@ def _alien(text: str, language: str) -> int:
 def _vetoed(text: str, language: str, letters: int) -> bool:
     """Letters outside ``language``'s alphabet beyond a borrowed name or two."""
     alien = _alien(text, language)
-    return alien >= 3 or (alien > 0 and alien * 25 >= letters)
+    return alien >= 2 or (alien > 0 and alien * 40 >= letters)
 
 
 #: A few words that, in a paragraph too short to judge, name its language.
