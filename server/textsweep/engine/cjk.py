@@ -30,11 +30,16 @@ _LATIN_ALNUM = "A-Za-z0-9"
 _CODEY = frozenset("%{}$\\<>=/_@#&|`*~^")
 
 
+_MARKER_PREFIX = re.compile(r"[ \t]*(?:[-*+>#|]+|\d+[.)])?[ \t]*")
+
+
 def _line_prefix_is_markup(text: str, pos: int) -> bool:
     """Is everything from the line start to ``pos`` a list marker, a quote mark or a
     heading marker (``- ``, ``> ``, ``## ``, ``1. ``), or nothing at all?"""
-    ls = text.rfind("\n", 0, pos) + 1
-    return re.fullmatch(r"[ \t]*(?:[-*+>#|]+|\d+[.)])?[ \t]*", text[ls:pos]) is not None
+    ls = text.rfind("\n", max(0, pos - 16), pos) + 1
+    if ls == 0 and pos > 16:
+        return False  # a marker prefix is short: no need to read a long line back
+    return _MARKER_PREFIX.fullmatch(text, ls, pos) is not None
 
 
 def _neighbour_ok(c: str, punct: str) -> bool:

@@ -139,6 +139,8 @@ MIN_LETTERS = 12
 #: How far ahead the winner must be (absolute and as a ratio) to be trusted.
 MIN_SCORE = 1.2
 MIN_RATIO = 1.5
+#: A rule language needs this much evidence from words, not letters alone.
+MIN_WORDS = 1.0
 #: Only the first ``MAX_CHARS`` of a paragraph are read (enough to decide).
 MAX_CHARS = 600
 FIRST_CHARS = 200
@@ -222,10 +224,13 @@ def _scores(sample: str) -> dict[str, float]:
                 continue
             for lang, v in adds:
                 scores[lang] += v
+    words = {f"_w:{lang}": v for lang, v in scores.items()}
     for lang, (chars, weight) in _LETTERS.items():
         for ch in chars:
             if ch in sample:
                 scores[lang] += weight * sample.count(ch)
+    # each language's score from words alone (stop words, endings, elisions)
+    scores.update(words)
     scores["_foreign"] = foreign
     scores["_tokens"] = len(tokens)
     scores["_letters"] = sum(map(len, tokens))
@@ -319,7 +324,9 @@ def _short_guess(text: str, letters: int) -> str | None:
     votes: set[str] = set()
     if "¿" in text or "¡" in text:
         votes.add("es")
-    if "„" in text:
+    if "„" in text and letters < MIN_LETTERS:
+        # German, but also Czech, Polish, Romanian…: only when there is too little
+        # text for any other clue to exist
         votes.add("de")
     for tok in _TOKEN.findall(text):
         lang = _SHORT_WORDS.get(tok.replace("’", "'"))
@@ -337,6 +344,7 @@ def _detect(text: str) -> Detection:
     foreign = int(scores.pop("_foreign"))
     ntok = int(scores.pop("_tokens"))
     letters = int(scores.pop("_letters"))
+    words = {k[3:]: scores.pop(k) for k in list(scores) if k.startswith("_w:")}
     if foreign or (text and max(text) >= "\u0370"):
         script = _script(text, letters)
         if script is not None:
@@ -351,8 +359,11 @@ def _detect(text: str) -> Detection:
             None, s1, best if s1 > 0 else None, letters, short=_short_guess(lowered, letters)
         )
     if s1 < MIN_SCORE or s1 < MIN_RATIO * s2:
-        return Detection(None, s1, best if s1 > 0 else None, letters)
-    if best in RULE_LANGUAGES and _vetoed(lowered, best, letters):
+        return Detection(
+            None, s1, best if s1 > 0 else None, letters, short=_short_guess(lowered, letters)
+        )
+    if best in RULE_LANGUAGES and (words[best] < MIN_WORDS or _vetoed(lowered, best, letters)):
+        # letters alone (Swedish ä ö, Czech á í) or letters no rule language writes
         return Detection(None, s1, best, letters)
     return Detection(best, s1, second, letters)
 
@@ -370,6 +381,8 @@ def detect_relaxed(text: str) -> str | None:
     ):
         return None  # Czech á, Swedish ä, Portuguese ã: not enough to call it Spanish
     scores = _scores(lowered)
+    if det.runner_up in RULE_LANGUAGES and scores[f"_w:{det.runner_up}"] < MIN_WORDS:
+        return None  # letters alone: Swedish ä ö look German
     ranked = sorted((v for k, v in scores.items() if not k.startswith("_")), reverse=True)
     return det.runner_up if ranked[0] >= MIN_RATIO * ranked[1] else None
 
