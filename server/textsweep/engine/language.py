@@ -11,11 +11,18 @@ language of the paragraph holding an offset. The answer combines, in order:
 2. per-paragraph *detection* (see :func:`detect`): a paragraph confidently detected
    as another language keeps that language even under a declaration (a French
    document quoting an English error message); a paragraph too short or too mixed to
-   tell gets the declared language, else the document's majority language.
+   tell gets the declared language, else the document's majority language, else
+   what its decisive signs or words say (``¿`` Spanish, an opening ``„`` German in a
+   one-liner), else no language (only language-neutral rules).
 
-Detection is a small stop-word and letter-shape model written for this job (fr, en
-and five neighbours it must not mistake for them: de, es, it, pt, nl). It was chosen
-over py3langid and lingua by measurement: see ``bench/bench_typography.py``.
+Detection is a small stop-word and letter-shape model written for this job: the
+languages with rules (fr, en, de, es, it) and neighbours it must not mistake for
+them (pt, nl, pl, cs, sv). A rule language needs evidence from words, not letters
+alone, and is refused to a paragraph with letters outside its alphabet (Czech ``ř``,
+Polish ``ł``). Scripts are counted per character: kana makes Japanese, Han alone
+Chinese (Japanese in a Japanese document: a heading such as ``概要``), Hangul,
+Cyrillic or Greek ``other``. It was chosen over py3langid and lingua by measurement:
+see ``bench/bench_typography.py`` and ``bench/bench_langid_messages.py``.
 Results are cached per paragraph text in a module-level LRU, so an edit re-detects
 only the paragraphs it changed.
 """
