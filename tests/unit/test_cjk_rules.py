@@ -224,3 +224,15 @@ def test_halfwidth_katakana_is_opt_in_and_keeps_every_letter() -> None:
     text = "ﾃﾞｰﾀﾍﾞｰｽを更新しました。\n"
     assert _cjk(text) == []
     assert fixed("japanese-halfwidth-katakana", text) == "データベースを更新しました。\n"
+
+
+def test_declared_languages_still_win_over_short_guesses() -> None:
+    config = parse_settings({"language": "de"})[0]
+    assert L.language_map(Document("¿ Qué ?\n"), config).paragraphs[0].language == "de"
+    # Han alone under a Japanese declaration (setting, directive or front matter) is ja
+    config = parse_settings({"language": "ja"})[0]
+    assert L.language_map(Document("概要\n"), config).paragraphs[0].language == "ja"
+    text = "<!-- textsweep: language=ja -->\n\n概要\n"
+    assert L.language_map(Document(text, "markdown"), Config()).paragraphs[-1].language == "ja"
+    text = "---\nlang: zh-TW\n---\n\n軟體套件\n"
+    assert L.language_map(Document(text, "markdown"), Config()).paragraphs[-1].language == "zh-TW"

@@ -322,7 +322,7 @@ for _lang, _words in {
     for _w in _words.split():
         _SHORT_WORDS[_w] = _lang
 #: Letters of languages with no rules here: a short paragraph holding one is left alone.
-_NO_RULE_LETTERS = frozenset("ãõąęłńśźżěřůčšžťďňåøœ") - frozenset("œ")
+_NO_RULE_LETTERS = frozenset("ãõąęłńśźżěřůčšžťďňåø")
 
 
 def _short_guess(text: str, letters: int) -> str | None:

@@ -1,7 +1,7 @@
 """Chinese typography, only in prose paragraphs detected (or declared) as Chinese
 (zh, zh-CN, zh-TW, zh-HK…).
 
-Conventions: W3C *Requirements for Chinese Text Layout* (clreq, § 3.1 on
+Conventions: W3C *Requirements for Chinese Text Layout* (clreq, on
 punctuation marks: full-width forms in Chinese text, their spacing carried by the
 glyph itself) and the *Chinese copywriting guidelines*
 (sparanoid/chinese-copywriting-guidelines: a space between Chinese and English
@@ -111,7 +111,7 @@ def _target(text: str, p: int, n: int) -> tuple[int, bool] | None:
     description="Chinese: ASCII , ; : ! ? or . after a Han character instead of the "
     "full-width ，；：！？。",
     explanation="""
-W3C clreq § 3.1 and the Chinese copywriting guidelines: Chinese sentences use
+W3C clreq (punctuation marks) and the Chinese copywriting guidelines: Chinese sentences use
 full-width punctuation. Only a sign right after a Han character counts, so
 numbers (`1,000`, `3.14`), versions, file names, URLs, code and Latin-only
 sentences are left alone, and so are runs such as `?!`, emoticons and a full stop
@@ -171,7 +171,7 @@ _PUNCT = "，。、；：！？（）【】「」『』《》〈〉〔〕"
     severity=Severity.WARNING,
     description="Chinese: a space before or after full-width punctuation (，。、：？（）…).",
     explanation="""
-W3C clreq § 3.1.6 and the Chinese copywriting guidelines: full-width punctuation
+W3C clreq (punctuation marks) and the Chinese copywriting guidelines: full-width punctuation
 carries its own spacing in the glyph, so no space goes before or after it, even
 next to English words. Spaces at the start or end of a line (indentation, hard
 wrapping), after a list or heading marker, next to code and the U+3000
@@ -207,8 +207,8 @@ def chinese_space_around_punctuation(r: Rule, doc: Document, config: Config) -> 
     "(`中文 English`), as the document or the setting asks.",
     explanation="""
 The Chinese copywriting guidelines (sparanoid/chinese-copywriting-guidelines) ask
-for a space between Chinese and English words or numbers; W3C clreq § 3.2.2
-notes that many documents leave the spacing to the layout engine and write none.
+for a space between Chinese and English words or numbers; W3C clreq (mixed text
+composition) describes that gap as part of the layout, and many documents type none.
 `textsweep.chinese.latinSpacing` picks the policy: `consistent` (default) flags
 the document's minority, and a document whose pairs are spaced, tied or too few
 to show a habit (fewer than three, none spaced — a one-line message) is asked for
@@ -226,11 +226,13 @@ placeholders (`%s`, `{0}`) are left alone, and so are pairs across a line break.
             "中文English混排\n",
             "中文 English 混排\n",
             settings={"chinese": {"latinSpacing": "add"}},
+            note="with `latinSpacing: add`",
         ),
         Example(
             "使用 Debian 系统\n",
             "使用Debian系统\n",
             settings={"chinese": {"latinSpacing": "remove"}},
+            note="with `latinSpacing: remove`",
         ),
         clean("Debian 计划于 1993 年由 Ian Murdock 建立。\n"),
         clean("无法打开文件%s，请检查权限。\n", note="placeholder"),

@@ -1,7 +1,7 @@
 """Japanese typography, only in prose paragraphs detected (or declared) as Japanese.
 
-Conventions: W3C *Requirements for Japanese Text Layout* (jlreq, § 3.1 on
-punctuation marks and § 3.2 on the spacing of Japanese and Western text) and
+Conventions: W3C *Requirements for Japanese Text Layout* (jlreq, on
+punctuation marks and on the composition of Japanese and Western text) and
 JIS X 4051 (*Formatting rules for Japanese documents*), which gives every
 full-width punctuation mark its own spacing, so none is typed around it.
 
@@ -99,7 +99,7 @@ def _style(ctx: ProseContext) -> tuple[str, str, bool]:
     description="Japanese: ASCII , or . after Japanese text instead of the document's "
     "、。 (or ，．).",
     explanation="""
-jlreq § 3.1.2 and JIS X 4051: Japanese sentences use the full-width comma and
+jlreq (punctuation marks) and JIS X 4051: Japanese sentences use the full-width comma and
 full stop, usually 、。; some technical writing uses ，．, which is never flagged:
 the fix writes the marks the document mostly uses. Only a sign right after kana
 or a kanji counts, so numbers, versions, file names (`設定.conf`), URLs and code
@@ -161,7 +161,7 @@ _PUNCT = "、。，．「」『』（）【】〈〉《》〔〕！？"
     severity=Severity.WARNING,
     description="Japanese: a space before or after full-width punctuation (、。「」（）…).",
     explanation="""
-jlreq § 3.1 and JIS X 4051: full-width punctuation carries its own half-em of
+jlreq (punctuation marks) and JIS X 4051: full-width punctuation carries its own half-em of
 space in the glyph, so a typed space before or after it doubles the gap. A space
 after ！ or ？ (a convention before the next sentence), the U+3000 IDEOGRAPHIC
 SPACE, spaces at the start or end of a line, after a list or heading marker and
@@ -195,9 +195,9 @@ def japanese_space_around_punctuation(r: Rule, doc: Document, config: Config) ->
     description="Japanese: spacing between Japanese and Latin letters or digits, when "
     "`textsweep.japanese.latinSpacing` asks for a policy.",
     explanation="""
-jlreq § 3.2.2 (*Mixed text composition*) leaves the quarter-em between Japanese
-and Western text to the layout engine; some style guides ask writers to type a
-space, others forbid it. Nothing is checked by default; `consistent` flags the
+jlreq (composition of Japanese and Western text) describes a quarter-em gap
+between Japanese and Western text set by the layout; some style guides ask
+writers to type a space, others forbid it. Nothing is checked by default; `consistent` flags the
 document's minority as a hint with a fix that fix-all does not apply, `add` and
 `remove` are explicit policies with safe fixes (only spaces change). Code, URLs,
 placeholders and pairs across a line break are left alone.""",
@@ -206,11 +206,13 @@ placeholders and pairs across a line break are left alone.""",
             "Debianを使う\n",
             "Debian を使う\n",
             settings={"japanese": {"latinSpacing": "add"}},
+            note="with `latinSpacing: add`",
         ),
         Example(
             "Debian を使う\n",
             "Debianを使う\n",
             settings={"japanese": {"latinSpacing": "remove"}},
+            note="with `latinSpacing: remove`",
         ),
         clean("Debianを使う\n", note="not checked by default"),
     ],
