@@ -236,3 +236,21 @@ def test_declared_languages_still_win_over_short_guesses() -> None:
     assert L.language_map(Document(text, "markdown"), Config()).paragraphs[-1].language == "ja"
     text = "---\nlang: zh-TW\n---\n\n軟體套件\n"
     assert L.language_map(Document(text, "markdown"), Config()).paragraphs[-1].language == "zh-TW"
+
+
+def test_aligned_columns_are_not_spacing_mistakes() -> None:
+    # glibc's Chinese `locale` output aligns its colons with runs of spaces
+    text = "所有者    ：%s\n版本      ：%s\n"
+    assert _cjk(text, language="zh") == []
+
+
+def test_japanese_catalogue_written_with_ascii_stops_is_its_own_style() -> None:
+    # GNU make's Japanese messages end with ASCII full stops throughout
+    text = (
+        "ターゲット '%s' を諦めます.\n\n'%s' は更新済みです.\n\n"
+        "必要条件 '%s' はターゲット '%s' よりも新しい.\n\n完了しました。\n"
+    )
+    assert _cjk(text) == []
+    # a minority of them in a document written with 。 is flagged
+    text = "保存しました。\n\n再起動します。\n\n終了しました.\n"
+    assert fix_all(Document(text)).text == text.replace("た.", "た。")

@@ -35,6 +35,7 @@ SHAPES = {
     "zh-pairs": ("zh", "字a"),
     "ja-spaced-punct": ("ja", "です 。 "),
     "ja-signs": ("ja", "です,"),
+    "ja-stop-lines": ("ja", "です.\n"),
     "ja-halfwidth": ("ja", "ｶﾞ"),
 }
 _PROSE = {

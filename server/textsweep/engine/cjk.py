@@ -56,9 +56,9 @@ def space_around_findings(
 ) -> Iterator[Finding]:
     """Spaces right before or after the full-width signs ``punct`` inside a line of
     ``language``'s paragraphs (never at a line's start or end, nor after a list or
-    heading marker, nor next to code). A space after a sign of ``after_ok`` is a
-    convention there and left alone. The fix removes the spaces (safe: only spaces
-    change)."""
+    heading marker, nor next to code, nor a run of spaces aligning columns). A space
+    after a sign of ``after_ok`` is a convention there and left alone. The fix
+    removes the spaces (safe: only spaces change)."""
     text = ctx.text
     cls = re.escape(punct)
     pattern = re.compile(rf"(?<=[{cls}])[{_SPACE}]+(?=[^\s])|(?<=[^\s])[{_SPACE}]+(?=[{cls}])")
@@ -66,8 +66,8 @@ def space_around_findings(
         for m in pattern.finditer(text, start, end):
             s, e = m.span()
             before, after = text[s - 1], text[e] if e < len(text) else ""
-            if not after or before in after_ok:
-                continue
+            if not after or before in after_ok or e - s > 1:
+                continue  # several spaces: columns aligned in a table or listing
             if not (_neighbour_ok(before, punct) and _neighbour_ok(after, punct)):
                 continue
             if _line_prefix_is_markup(text, s) or not ctx.prose(s - 1, e + 1):

@@ -111,8 +111,8 @@ def _target(text: str, p: int, n: int) -> tuple[int, bool] | None:
     description="Chinese: ASCII , ; : ! ? or . after a Han character instead of the "
     "full-width ，；：！？。",
     explanation="""
-W3C clreq (punctuation marks) and the Chinese copywriting guidelines: Chinese sentences use
-full-width punctuation. Only a sign right after a Han character counts, so
+W3C clreq (punctuation marks) and the Chinese copywriting guidelines: Chinese
+sentences use full-width punctuation. Only a sign right after a Han character counts, so
 numbers (`1,000`, `3.14`), versions, file names, URLs, code and Latin-only
 sentences are left alone, and so are runs such as `?!`, emoticons and a full stop
 glued to Latin letters (`文件.txt`). The fix writes the full-width sign (a space
@@ -171,11 +171,12 @@ _PUNCT = "，。、；：！？（）【】「」『』《》〈〉〔〕"
     severity=Severity.WARNING,
     description="Chinese: a space before or after full-width punctuation (，。、：？（）…).",
     explanation="""
-W3C clreq (punctuation marks) and the Chinese copywriting guidelines: full-width punctuation
-carries its own spacing in the glyph, so no space goes before or after it, even
-next to English words. Spaces at the start or end of a line (indentation, hard
-wrapping), after a list or heading marker, next to code and the U+3000
-IDEOGRAPHIC SPACE are left alone. The fix removes the space.""",
+W3C clreq (punctuation marks) and the Chinese copywriting guidelines: full-width
+punctuation carries its own spacing in the glyph, so no space goes before or
+after it, even next to English words. Spaces at the start or end of a line
+(indentation, hard wrapping), after a list or heading marker, runs of spaces
+aligning columns, spaces next to code and the U+3000 IDEOGRAPHIC SPACE are left
+alone. The fix removes the space.""",
     examples=[
         Example(
             "我们发布了新版本 ，欢迎试用 。\n",

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..cjk import HAN, KANA, latin_spacing_findings, space_around_findings
+from ..cjk import HAN, KANA, MIN_EVIDENCE, latin_spacing_findings, space_around_findings
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
@@ -89,6 +89,17 @@ def _style(ctx: ProseContext) -> tuple[str, str, bool]:
     return comma, stop, c_clear and s_clear
 
 
+def _lines(text: str, positions: list[int]) -> int:
+    """On how many lines the sorted ``positions`` fall (one walk)."""
+    lines, line, pos, last = 0, 0, 0, -1
+    for p in positions:
+        line += text.count("\n", pos, p)
+        pos = p
+        if line != last:
+            lines, last = lines + 1, line
+    return lines
+
+
 @rule(
     "japanese-fullwidth-punctuation",
     options=JapaneseOptions,
@@ -103,8 +114,10 @@ jlreq (punctuation marks) and JIS X 4051: Japanese sentences use the full-width 
 full stop, usually 、。; some technical writing uses ，．, which is never flagged:
 the fix writes the marks the document mostly uses. Only a sign right after kana
 or a kanji counts, so numbers, versions, file names (`設定.conf`), URLs and code
-are left alone. The fix is safe when Japanese text, a line end or the end of the
-text follows and the document's habit is clear; otherwise it is only offered.""",
+are left alone, and so is a document that writes ASCII `, .` after Japanese text
+throughout (on three lines or more, and more often than full-width marks: the
+house style of some older technical translations). The fix is safe when the document's
+habit is clear; otherwise it is only offered.""",
     examples=[
         Example(
             "これはペンです.あれは本です,たぶん.\n",
@@ -118,6 +131,10 @@ text follows and the document's habit is clear; otherwise it is only offered."""
         ),
         clean("設定ファイルは 設定.conf です。バージョン 1.2.3 を使います。\n"),
         clean("数式では，記号を使う．\n", note="the ，． style is left alone"),
+        clean(
+            "ファイルを開けません.\n\n処理を中止します.\n\n完了しました.\n",
+            note="ASCII stops throughout: the document's own style",
+        ),
     ],
 )
 def japanese_fullwidth_punctuation(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
@@ -126,25 +143,29 @@ def japanese_fullwidth_punctuation(r: Rule, doc: Document, config: Config) -> It
         return
     text = ctx.text
     n = len(text)
-    style: tuple[str, str, bool] | None = None
+    sites: list[int] = []
     for start, end, _ in ctx.index.runs():
         for m in _SIGN.finditer(text, start, end):
             p = m.start()
             nxt = text[p + 1] if p + 1 < n else ""
             if nxt and not (nxt in "\r\n" or _JA_AFTER.match(nxt)):
                 continue  # 設定.conf, 1行.5, a space then Latin text
-            if not ctx.prose(p - 1, p + 2):
-                continue
-            if style is None:
-                style = _style(ctx)
-            comma, stop, clear = style
-            full = comma if text[p] == "," else stop
-            yield r.finding(
-                p,
-                p + 1,
-                f"ASCII {text[p]} in a Japanese sentence: use {full}",
-                [Fix(p, p + 1, full, f"Replace with {full}", safe=clear)],
-            )
+            if ctx.prose(p - 1, p + 2):
+                sites.append(p)
+    if not sites:
+        return
+    comma, stop, clear = _style(ctx)
+    marks = sum(ctx.text.count(c, s, e) for s, e, _ in ctx.index.runs() for c in "、。，．")
+    if len(sites) >= MIN_EVIDENCE and len(sites) > marks and _lines(text, sites) >= MIN_EVIDENCE:
+        return  # the document's own habit (older technical catalogues write , . throughout)
+    for p in sites:
+        full = comma if text[p] == "," else stop
+        yield r.finding(
+            p,
+            p + 1,
+            f"ASCII {text[p]} in a Japanese sentence: use {full}",
+            [Fix(p, p + 1, full, f"Replace with {full}", safe=clear)],
+        )
 
 
 # --------------------------------------------------------------------------- spaces
@@ -164,8 +185,8 @@ _PUNCT = "、。，．「」『』（）【】〈〉《》〔〕！？"
 jlreq (punctuation marks) and JIS X 4051: full-width punctuation carries its own half-em of
 space in the glyph, so a typed space before or after it doubles the gap. A space
 after ！ or ？ (a convention before the next sentence), the U+3000 IDEOGRAPHIC
-SPACE, spaces at the start or end of a line, after a list or heading marker and
-next to code are left alone. The fix removes the space.""",
+SPACE, spaces at the start or end of a line, after a list or heading marker, runs of
+spaces aligning columns and next to code are left alone. The fix removes the space.""",
     examples=[
         Example(
             "設定を保存しました 。次に 「再起動」 を押します。\n",
