@@ -254,3 +254,10 @@ def test_japanese_catalogue_written_with_ascii_stops_is_its_own_style() -> None:
     # a minority of them in a document written with 。 is flagged
     text = "保存しました。\n\n再起動します。\n\n終了しました.\n"
     assert fix_all(Document(text)).text == text.replace("た.", "た。")
+
+
+def test_full_stop_glued_to_han_is_offered_not_applied() -> None:
+    text = "请访问中国政府.政务网站\n"
+    (f,) = findings("chinese-fullwidth-punctuation", text, language="zh")
+    assert not f.fixes[0].safe
+    assert fix_all(Document("新版本已发布.\n")).text == "新版本已发布。\n"

@@ -86,7 +86,8 @@ def _target(text: str, p: int, n: int) -> tuple[int, bool] | None:
     if not nxt or nxt in "\r\n":
         return p + 1, True
     if _CJK_AFTER.match(nxt):
-        return p + 1, True
+        # 版本.将 is a sentence end, but 中国政府.政务 is a domain name: offered only
+        return p + 1, c != "."
     if nxt in " \t":
         q = p + 1
         while q < n and text[q] in " \t":
@@ -118,7 +119,8 @@ sentences are left alone, and so are runs such as `?!`, emoticons and a full sto
 glued to Latin letters (`文件.txt`). The fix writes the full-width sign (a space
 after it goes too, as full-width signs carry their own spacing); it is safe when
 Chinese text, a line end or the end of the text follows, and only offered when
-Latin text does (`注意: Debian`).""",
+Latin text does (`注意: Debian`) or when a full stop is glued to the next Han
+character (a sentence end, or a domain name such as `中国政府.政务`).""",
     examples=[
         Example("你好,世界\n", "你好，世界\n", settings={"language": "zh"}),
         Example("你好, 世界! 今天天气很好.\n", "你好，世界！今天天气很好。\n"),
