@@ -209,7 +209,21 @@ def _contributions(tok: str) -> tuple[tuple[str, float], ...]:
     return out
 
 
-def _scores(sample: str) -> dict[str, float]:
+class _Scores(NamedTuple):
+    #: language → score (words, endings, elisions and typical letters)
+    total: dict[str, float]
+    #: language → score from words alone (no letters)
+    words: dict[str, float]
+    foreign: int
+    tokens: int
+    letters: int
+
+
+#: Every letter of ``_LETTERS``, to test a sample against all of them at once.
+_LETTER_CHARS = frozenset("".join(chars for chars, _ in _LETTERS.values()))
+
+
+def _scores(sample: str) -> _Scores:
     tokens = _TOKEN.findall(sample)
     foreign = 0
     scores = dict.fromkeys(_STOP, 0.0)
@@ -231,17 +245,13 @@ def _scores(sample: str) -> dict[str, float]:
                 continue
             for lang, v in adds:
                 scores[lang] += v
-    words = {f"_w:{lang}": v for lang, v in scores.items()}
-    for lang, (chars, weight) in _LETTERS.items():
-        for ch in chars:
-            if ch in sample:
-                scores[lang] += weight * sample.count(ch)
-    # each language's score from words alone (stop words, endings, elisions)
-    scores.update(words)
-    scores["_foreign"] = foreign
-    scores["_tokens"] = len(tokens)
-    scores["_letters"] = sum(map(len, tokens))
-    return scores
+    words = dict(scores)
+    if not _LETTER_CHARS.isdisjoint(sample):
+        for lang, (chars, weight) in _LETTERS.items():
+            for ch in chars:
+                if ch in sample:
+                    scores[lang] += weight * sample.count(ch)
+    return _Scores(scores, words, foreign, len(tokens), sum(map(len, tokens)))
 
 
 @lru_cache(maxsize=32768)
@@ -265,6 +275,9 @@ _KANA = re.compile(
     "[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d]"
 )
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+#: Letters of other scripts (Greek, Cyrillic… Hangul, kana, Han), but not the
+#: punctuation Latin text uses (’ “ … €): a paragraph holding one is counted by script.
+_HIGH = re.compile("[\u0370-\u052f\u0590-\u1dff\u2e80-\U0010ffff]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 #: Languages with punctuation rules: the ones a wrong guess would hurt.
 RULE_LANGUAGES = frozenset(_ALPHABETS)
@@ -347,12 +360,10 @@ def _short_guess(text: str, letters: int) -> str | None:
 
 def _detect(text: str) -> Detection:
     lowered = text.lower()
-    scores = _scores(lowered)
-    foreign = int(scores.pop("_foreign"))
-    ntok = int(scores.pop("_tokens"))
-    letters = int(scores.pop("_letters"))
-    words = {k[3:]: scores.pop(k) for k in list(scores) if k.startswith("_w:")}
-    if foreign or (text and max(text) >= "\u0370"):
+    found = _scores(lowered)
+    scores, words, foreign, ntok, letters = found
+    if foreign or _HIGH.search(text):
+        # a token in another script, or Hangul/kana/Han glued to Latin (中文English)
         script = _script(text, letters)
         if script is not None:
             return script
@@ -387,10 +398,10 @@ def detect_relaxed(text: str) -> str | None:
         _alien(lowered, det.runner_up) or not _NO_RULE_LETTERS.isdisjoint(lowered)
     ):
         return None  # Czech á, Swedish ä, Portuguese ã: not enough to call it Spanish
-    scores = _scores(lowered)
-    if det.runner_up in RULE_LANGUAGES and scores[f"_w:{det.runner_up}"] < MIN_WORDS:
+    found = _scores(lowered)
+    if det.runner_up in RULE_LANGUAGES and found.words[det.runner_up] < MIN_WORDS:
         return None  # letters alone: Swedish ä ö look German
-    ranked = sorted((v for k, v in scores.items() if not k.startswith("_")), reverse=True)
+    ranked = sorted(found.total.values(), reverse=True)
     return det.runner_up if ranked[0] >= MIN_RATIO * ranked[1] else None
 
 
