@@ -261,3 +261,10 @@ def test_full_stop_glued_to_han_is_offered_not_applied() -> None:
     (f,) = findings("chinese-fullwidth-punctuation", text, language="zh")
     assert not f.fixes[0].safe
     assert fix_all(Document("新版本已发布.\n")).text == "新版本已发布。\n"
+
+
+def test_product_names_and_code_spans_are_left_alone() -> None:
+    text = "在Yahoo!奇摩和ＮＨＫ特别节目中，运行 `配置,选项` 即可。\n"
+    assert [r for r in _cjk(text, "markdown", language="zh") if r != "chinese-latin-spacing"] == []
+    text = "运行 `apt-get install 软件包,版本` 或 `中文.txt` 即可。\n"
+    assert _cjk(text, "markdown", language="zh") == []
