@@ -123,6 +123,9 @@ class Kind:
 
 
 _L = r"[^\W\d_]"
+_HAN = "[\u4e00-\u9fff]"
+_KANA = "[\u3041-\u3096\u30a1-\u30fa]"
+_JA = "[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]"
 KINDS: list[Kind] = [
     Kind("doubled-space", (), rf"(?<={_L}{_L}) (?={_L}{_L})", lambda s: "  "),
     Kind("odd-space", (), rf"(?<={_L}{_L}) (?={_L}{_L})", lambda s: "\u2003"),
@@ -148,6 +151,15 @@ KINDS: list[Kind] = [
     Kind("french-breakable-space", ("fr",), rf"(?<={_L}{_L})[\u00a0\u202f](?=[?:;!])",
          lambda s: " "),
     Kind("french-guillemets", ("fr",), r"«(?=[\u00a0\u202f]\w)", lambda s: "««"),
+    Kind("chinese-fullwidth-punctuation", ("zh",), f"(?<={_HAN})[，。](?={_HAN})",
+         lambda s: "," if s == "，" else "."),
+    Kind("chinese-space-around-punctuation", ("zh",), f"(?<={_HAN})(?=[，。]{_HAN})",
+         lambda s: " "),
+    Kind("chinese-latin-spacing", ("zh",), f"(?<={_HAN}) (?=[A-Za-z]{{2}})", lambda s: ""),
+    Kind("japanese-fullwidth-punctuation", ("ja",), f"(?<={_KANA})[、。](?={_JA})",
+         lambda s: "," if s == "、" else "."),
+    Kind("japanese-space-around-punctuation", ("ja",), f"(?<={_KANA})(?=[、。]{_JA})",
+         lambda s: " "),
 ]  # fmt: skip
 
 

@@ -88,3 +88,47 @@ async def test_italian_document(client: LanguageClient) -> None:
     assert diags[0].range.start == position(ITALIAN, ITALIAN.index(" ;"), enc(client))
     fixed = apply_edits(ITALIAN, await _fix_all(client, uri), enc(client))
     assert fixed == ITALIAN.replace(" ;", ";")
+
+
+CHINESE = "我们发布了新版本 ，欢迎试用,谢谢.\n"
+JAPANESE = "設定を保存しました.次に再起動します,たぶん.\n"
+
+
+async def test_chinese_document(client: LanguageClient) -> None:
+    uri = "untitled:zh.txt"
+    open_doc(client, uri, CHINESE)
+    diags = await diagnostics(client, uri, 1)
+    assert sorted(str(d.code) for d in diags) == [
+        "chinese-fullwidth-punctuation",
+        "chinese-fullwidth-punctuation",
+        "chinese-space-around-punctuation",
+    ]
+    (space,) = by_rule(diags, "chinese-space-around-punctuation")
+    assert space.range.start == position(CHINESE, CHINESE.index(" ，"), enc(client))
+    fixed = apply_edits(CHINESE, await _fix_all(client, uri), enc(client))
+    assert fixed == "我们发布了新版本，欢迎试用，谢谢。\n"
+
+
+async def test_chinese_one_liner_spacing_is_a_hint_never_applied(client: LanguageClient) -> None:
+    text = "中文English混排\n"
+    uri = "untitled:zh-mix.txt"
+    open_doc(client, uri, text)
+    diags = await diagnostics(client, uri, 1)
+    assert [d.code for d in diags] == ["chinese-latin-spacing"] * 2
+    assert all(d.severity == lsp.DiagnosticSeverity.Hint for d in diags)
+    start = lsp.Position(line=0, character=0)
+    for a in await _actions(client, uri, lsp.Range(start=start, end=start), [], "source.fixAll"):
+        assert apply_edits(text, edits_for(a.edit, uri), enc(client)) == text
+    actions = await _actions(client, uri, diags[0].range, [diags[0]], "quickfix")
+    insert = [a for a in actions if "space" in a.title.lower()]
+    assert insert
+    assert apply_edits(text, edits_for(insert[0].edit, uri), enc(client)) == "中文 English混排\n"
+
+
+async def test_japanese_document(client: LanguageClient) -> None:
+    uri = "untitled:ja.txt"
+    open_doc(client, uri, JAPANESE)
+    diags = await diagnostics(client, uri, 1)
+    assert [d.code for d in diags] == ["japanese-fullwidth-punctuation"] * 3
+    fixed = apply_edits(JAPANESE, await _fix_all(client, uri), enc(client))
+    assert fixed == "設定を保存しました。次に再起動します、たぶん。\n"

@@ -1,4 +1,4 @@
-"""The German, Spanish and Italian rules stay linear on hostile shapes: doubling
+"""The German, Spanish, Italian, Chinese and Japanese rules stay linear on hostile shapes: doubling
 the text may at most triple the time (medians of several runs; a ratio, not
 seconds, so it holds on a loaded machine)."""
 
@@ -29,11 +29,21 @@ SHAPES = {
     "es-inside": ("es", "« "),
     "it-apostrophes": ("it", "l'a l’a po' "),
     "it-guillemets": ("it", "« a » "),
+    "zh-spaced-punct": ("zh", "1) ， "),
+    "zh-signs": ("zh", "字, " + "字." * 3),
+    "zh-long-latin": ("zh", "字" + "a" * 300),
+    "zh-pairs": ("zh", "字a"),
+    "ja-spaced-punct": ("ja", "です 。 "),
+    "ja-signs": ("ja", "です,"),
+    "ja-stop-lines": ("ja", "です.\n"),
+    "ja-halfwidth": ("ja", "ｶﾞ"),
 }
 _PROSE = {
     "de": "Das ist ein Satz, der nichts falsch macht und weiter geht. ",
     "es": "Esta es una frase que no tiene nada malo y sigue adelante. ",
     "it": "Questa è una frase che non ha niente di male e continua. ",
+    "zh": "这是一个没有任何错误的句子，它会继续下去。",
+    "ja": "これは何も間違っていない文で、そのまま続きます。",
 }
 
 
@@ -45,7 +55,14 @@ def _text(lang: str, unit: str, size: int) -> str:
 def _once(text: str, lang: str) -> float:
     """One cold lint + fix-all; caches cleared and the cyclic collector off, whose
     passes land at random and cost the whole heap."""
-    config = parse_settings({"language": lang, "german": {"abbreviations": "narrow"}})[0]
+    config = parse_settings(
+        {
+            "language": lang,
+            "german": {"abbreviations": "narrow"},
+            "japanese": {"latinSpacing": "consistent"},
+            "rules": {"japanese-halfwidth-katakana": True},
+        }
+    )[0]
     clear_caches()
     gc.disable()
     try:

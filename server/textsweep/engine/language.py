@@ -11,11 +11,18 @@ language of the paragraph holding an offset. The answer combines, in order:
 2. per-paragraph *detection* (see :func:`detect`): a paragraph confidently detected
    as another language keeps that language even under a declaration (a French
    document quoting an English error message); a paragraph too short or too mixed to
-   tell gets the declared language, else the document's majority language.
+   tell gets the declared language, else the document's majority language, else
+   what its decisive signs or words say (``¿`` Spanish, an opening ``„`` German in a
+   one-liner), else no language (only language-neutral rules).
 
-Detection is a small stop-word and letter-shape model written for this job (fr, en
-and five neighbours it must not mistake for them: de, es, it, pt, nl). It was chosen
-over py3langid and lingua by measurement: see ``bench/bench_typography.py``.
+Detection is a small stop-word and letter-shape model written for this job: the
+languages with rules (fr, en, de, es, it) and neighbours it must not mistake for
+them (pt, nl, pl, cs, sv). A rule language needs evidence from words, not letters
+alone, and is refused to a paragraph with letters outside its alphabet (Czech ``ř``,
+Polish ``ł``). Scripts are counted per character: kana makes Japanese, Han alone
+Chinese (Japanese in a Japanese document: a heading such as ``概要``), Hangul,
+Cyrillic or Greek ``other``. It was chosen over py3langid and lingua by measurement:
+see ``bench/bench_typography.py`` and ``bench/bench_langid_messages.py``.
 Results are cached per paragraph text in a module-level LRU, so an edit re-detects
 only the paragraphs it changed.
 """
@@ -69,6 +76,17 @@ _STOP = {
     "nl": "de het een en is van in op te dat die niet met voor zijn er aan ook als maar om "
     "dan bij nog wel naar uit door over ze we ik je hij zij was heeft hebben wordt worden "
     "kan deze dit geen meer zo al",
+    # languages with no rules here, listed so that their text is not taken for one
+    # that has rules (Czech and Polish share letters with Spanish, Swedish with German)
+    "pl": "na że się nie do to jest jak co ale po od dla przez lub jeśli być może "
+    "tylko już czy jego jej są ma można należy nie został została zostało pliku plik "
+    "katalogu brak nieprawidłowy błąd użyj",
+    "cs": "na se je že to do ale jak jsou byl byla bylo není nelze pro při "
+    "podle také jen nebo když který která které jeho její soubor souboru adresář chyba "
+    "neplatný použijte",
+    "sv": "och att det som en på är för med till av inte den har de om ett kan så men "
+    "eller från vid var alla detta denna dessa när kunde måste skulle inga ingen fil "
+    "filen katalog paket paketet",
 }
 #: word → {language: weight}; a word shared by k languages weighs 1/k in each.
 _WEIGHTS: dict[str, dict[str, float]] = {}
@@ -86,7 +104,22 @@ _LETTERS: dict[str, tuple[str, float]] = {
     "es": ("ñ¿¡áíóú", 0.5),
     "it": ("ìò", 0.5),
     "pt": ("ãõ", 0.8),
+    "pl": ("ąęłńśźż", 0.8),
+    "cs": ("ěřůčšžťďňý", 0.8),
+    "sv": ("å", 0.8),
 }
+#: The letters beyond a–z each language with rules writes (loanwords included): a
+#: paragraph with more letters outside them than a name or two is another language
+#: (Czech ``á í ó ú`` look Spanish, Swedish ``ä ö`` German).
+_ALPHABETS: dict[str, frozenset[str]] = {
+    "fr": frozenset("àâæçéèêëîïôœùûüÿñäöáíóú"),
+    "en": frozenset("àáâäçèéêëíîïñóôöúûüœæ"),
+    "de": frozenset("äöüßàáâçéèêëíîïóôúñ"),
+    "es": frozenset("áéíñóúüàèïò"),
+    "it": frozenset("àèéìíîòóùï"),
+}
+#: Latin letters beyond ASCII (the only ones the alphabets judge).
+_LATIN_EXTRA = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 #: Word endings typical of one language (weight per word).
 _SUFFIXES: dict[str, tuple[tuple[str, ...], float]] = {
     "fr": (("tion", "ment", "eux", "euse", "ait", "aient", "ée", "ées", "és", "ique"), 0.4),
@@ -96,6 +129,8 @@ _SUFFIXES: dict[str, tuple[tuple[str, ...], float]] = {
     "it": (("zione", "mente", "tà", "ere", "are", "ato", "etto"), 0.3),
     "pt": (("ção", "ções", "mente", "dade", "agem", "ado"), 0.4),
     "nl": (("heid", "lijk", "ij", "en", "je"), 0.3),
+    "sv": (("ning", "ningen", "ades", "arna", "erna", "heten", "ligt"), 0.4),
+    "pl": (("ość", "ości", "ać", "ić", "ów", "ych", "ego"), 0.4),
 }
 #: ending → [(language, weight)], looked up by the last 2, 3, 4 and 5 letters.
 _ENDINGS: dict[str, list[tuple[str, float]]] = {}
@@ -111,6 +146,8 @@ MIN_LETTERS = 12
 #: How far ahead the winner must be (absolute and as a ratio) to be trusted.
 MIN_SCORE = 1.2
 MIN_RATIO = 1.5
+#: A rule language needs this much evidence from words, not letters alone.
+MIN_WORDS = 1.0
 #: Only the first ``MAX_CHARS`` of a paragraph are read (enough to decide).
 MAX_CHARS = 600
 FIRST_CHARS = 200
@@ -124,6 +161,12 @@ class Detection:
     score: float
     runner_up: str | None
     letters: int
+    #: ``zh`` read from the script alone (Han without kana): Japanese in a Japanese
+    #: document (a heading such as ``概要`` is written the same in both).
+    weak: bool = False
+    #: For a paragraph too short to judge: the language its decisive signs or words
+    #: point to (``¿`` → es), used only when the document has no language of its own.
+    short: str | None = None
 
 
 #: A token of another script (Cyrillic, Greek, CJK…): counted, never scored (a
@@ -166,7 +209,21 @@ def _contributions(tok: str) -> tuple[tuple[str, float], ...]:
     return out
 
 
-def _scores(sample: str) -> dict[str, float]:
+class _Scores(NamedTuple):
+    #: language → score (words, endings, elisions and typical letters)
+    total: dict[str, float]
+    #: language → score from words alone (no letters)
+    words: dict[str, float]
+    foreign: int
+    tokens: int
+    letters: int
+
+
+#: Every letter of ``_LETTERS``, to test a sample against all of them at once.
+_LETTER_CHARS = frozenset("".join(chars for chars, _ in _LETTERS.values()))
+
+
+def _scores(sample: str) -> _Scores:
     tokens = _TOKEN.findall(sample)
     foreign = 0
     scores = dict.fromkeys(_STOP, 0.0)
@@ -188,14 +245,13 @@ def _scores(sample: str) -> dict[str, float]:
                 continue
             for lang, v in adds:
                 scores[lang] += v
-    for lang, (chars, weight) in _LETTERS.items():
-        for ch in chars:
-            if ch in sample:
-                scores[lang] += weight * sample.count(ch)
-    scores["_foreign"] = foreign
-    scores["_tokens"] = len(tokens)
-    scores["_letters"] = sum(map(len, tokens))
-    return scores
+    words = dict(scores)
+    if not _LETTER_CHARS.isdisjoint(sample):
+        for lang, (chars, weight) in _LETTERS.items():
+            for ch in chars:
+                if ch in sample:
+                    scores[lang] += weight * sample.count(ch)
+    return _Scores(scores, words, foreign, len(tokens), sum(map(len, tokens)))
 
 
 @lru_cache(maxsize=32768)
@@ -211,18 +267,122 @@ def detect(text: str) -> Detection:
     return det
 
 
+#: Scripts counted per character (a Chinese sentence is one long "word").
+_HAN = re.compile("[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+#: Hiragana and katakana, full and half width, without the middle dot ``・`` and
+#: the prolonged sound mark ``ー``, which Chinese text uses too.
+_KANA = re.compile(
+    "[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d]"
+)
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+#: Letters of other scripts (Greek, Cyrillic… Hangul, kana, Han), but not the
+#: punctuation Latin text uses (’ “ … €): a paragraph holding one is counted by script.
+_HIGH = re.compile("[\u0370-\u052f\u0590-\u1dff\u2e80-\U0010ffff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+#: Languages with punctuation rules: the ones a wrong guess would hurt.
+RULE_LANGUAGES = frozenset(_ALPHABETS)
+
+
+def _script(text: str, letters: int) -> Detection | None:
+    """The language a paragraph's script decides: ``ja`` with kana, ``zh`` (weak)
+    for Han alone, ``other`` for Hangul, Cyrillic, Greek…; None for Latin text."""
+    han = len(_HAN.findall(text))
+    kana = len(_KANA.findall(text))
+    latin = len(_LATIN.findall(text))
+    hangul = len(_HANGUL.findall(text))
+    cjk = han + kana
+    if hangul and hangul >= han:
+        return Detection("other", float(hangul), None, letters) if hangul * 2 >= latin else None
+    if kana and kana * 20 >= han and cjk * 3 >= latin:
+        # kana is written in Japanese only (an English sentence citing a Japanese
+        # title has far more Latin letters: it is read as Latin text)
+        return Detection("ja", float(cjk), None, cjk + latin)
+    if han >= 2 and han * 3 >= latin:
+        return Detection("zh", float(han), "ja", cjk + latin, weak=True)
+    if han >= 4:
+        return Detection(None, 0.0, None, cjk + latin)  # code with a few Han words
+    others = letters - latin - cjk - hangul
+    if others > 0 and others >= latin:
+        # Cyrillic, Greek, Arabic…: not a language with rules here
+        return Detection("other", float(others), None, letters)
+    return None
+
+
+def _alien(text: str, language: str) -> int:
+    """How many letters of ``text`` (lowercase) ``language`` does not write."""
+    alphabet = _ALPHABETS.get(language)
+    if alphabet is None:
+        return 0
+    return sum(1 for c in _LATIN_EXTRA.findall(text) if c not in alphabet)
+
+
+def _vetoed(text: str, language: str, letters: int) -> bool:
+    """Letters outside ``language``'s alphabet beyond a borrowed name or two."""
+    alien = _alien(text, language)
+    return alien >= 2 or (alien > 0 and alien * 40 >= letters)
+
+
+#: A few words that, in a paragraph too short to judge, name its language.
+_SHORT_WORDS: dict[str, str] = {}
+for _lang, _words in {
+    "es": "qué cómo dónde cuándo cuál quién quiénes también aquí allí gracias hola señor "
+    "señora sí mañana",
+    "de": "nicht ist und ich bin danke bitte für über schön tschüss guten heute",
+    "it": "ciao grazie perché così cioè però più",
+    "fr": "bonjour merci oui où ça voilà très",
+    "en": "the hello thanks please yes don't isn't it's what's",
+}.items():
+    for _w in _words.split():
+        _SHORT_WORDS[_w] = _lang
+#: Letters of languages with no rules here: a short paragraph holding one is left alone.
+_NO_RULE_LETTERS = frozenset("ãõąęłńśźżěřůčšžťďňåø")
+
+
+def _short_guess(text: str, letters: int) -> str | None:
+    """The language a short paragraph's decisive signs (``¿ ¡`` Spanish, ``„``
+    opening German quotes) or distinctive words point to, when they all agree."""
+    votes: set[str] = set()
+    if "¿" in text or "¡" in text:
+        votes.add("es")
+    if "„" in text and letters < MIN_LETTERS:
+        # German, but also Czech, Polish, Romanian…: only when there is too little
+        # text for any other clue to exist
+        votes.add("de")
+    for tok in _TOKEN.findall(text):
+        lang = _SHORT_WORDS.get(tok.replace("’", "'"))
+        if lang:
+            votes.add(lang)
+    if len(votes) != 1 or not _NO_RULE_LETTERS.isdisjoint(text):
+        return None
+    (lang,) = votes
+    return None if _alien(text, lang) else lang
+
+
 def _detect(text: str) -> Detection:
-    scores = _scores(text.lower())
-    foreign = int(scores.pop("_foreign"))
-    ntok = int(scores.pop("_tokens"))
-    letters = int(scores.pop("_letters"))
+    lowered = text.lower()
+    found = _scores(lowered)
+    scores, words, foreign, ntok, letters = found
+    if foreign or _HIGH.search(text):
+        # a token in another script, or Hangul/kana/Han glued to Latin (中文English)
+        script = _script(text, letters)
+        if script is not None:
+            return script
     if ntok and foreign * 2 > ntok:
-        # mostly another script (Cyrillic, Greek, CJK…): not a language with rules here
+        # mostly another script (Cyrillic, Greek…): not a language with rules here
         return Detection("other", float(letters), None, letters)
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, s1), (second, s2) = ranked[0], ranked[1]
-    if letters < MIN_LETTERS or s1 < MIN_SCORE or s1 < MIN_RATIO * s2:
-        return Detection(None, s1, best if s1 > 0 else None, letters)
+    if letters < MIN_LETTERS:
+        return Detection(
+            None, s1, best if s1 > 0 else None, letters, short=_short_guess(lowered, letters)
+        )
+    if s1 < MIN_SCORE or s1 < MIN_RATIO * s2:
+        return Detection(
+            None, s1, best if s1 > 0 else None, letters, short=_short_guess(lowered, letters)
+        )
+    if best in RULE_LANGUAGES and (words[best] < MIN_WORDS or _vetoed(lowered, best, letters)):
+        # letters alone (Swedish ä ö, Czech á í) or letters no rule language writes
+        return Detection(None, s1, best, letters)
     return Detection(best, s1, second, letters)
 
 
@@ -231,10 +391,17 @@ def detect_relaxed(text: str) -> str | None:
     det = detect(text)
     if det.language is not None:
         return det.language
-    if det.runner_up is None or det.score < 0.5:
+    if det.runner_up is None or det.score < 1.0:
         return None
-    scores = _scores(text[:MAX_CHARS].lower())
-    ranked = sorted((v for k, v in scores.items() if not k.startswith("_")), reverse=True)
+    lowered = text[:MAX_CHARS].lower()
+    if det.runner_up in RULE_LANGUAGES and (
+        _alien(lowered, det.runner_up) or not _NO_RULE_LETTERS.isdisjoint(lowered)
+    ):
+        return None  # Czech á, Swedish ä, Portuguese ã: not enough to call it Spanish
+    found = _scores(lowered)
+    if det.runner_up in RULE_LANGUAGES and found.words[det.runner_up] < MIN_WORDS:
+        return None  # letters alone: Swedish ä ö look German
+    ranked = sorted(found.total.values(), reverse=True)
     return det.runner_up if ranked[0] >= MIN_RATIO * ranked[1] else None
 
 
@@ -434,8 +601,11 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
     paragraphs: list[Paragraph] = []
     append = paragraphs.append
     doc_base = base(declared_doc)
+    ja_doc = "ja" in (majority, doc_base)
     for s, e, det, declared in raw:
         lang = det.language
+        if det.weak and (ja_doc or _base(declared or "") == "ja"):
+            lang = "ja"  # Han alone in a Japanese document: a heading such as 概要
         if lang is not None:
             if declared and _base(declared) == lang:
                 lang = declared
@@ -443,7 +613,7 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
                 lang = declared_doc
             append(Paragraph(s, e, lang, True))
         else:
-            append(Paragraph(s, e, declared or declared_doc or majority, False))
+            append(Paragraph(s, e, declared or declared_doc or majority or det.short, False))
     if declared_doc and majority and doc_base == majority:
         majority = declared_doc
     elif declared_doc and not weight:

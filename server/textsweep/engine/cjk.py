@@ -1,0 +1,185 @@
+"""What the Chinese and Japanese rules share: their character classes, the spaces
+around full-width punctuation and the spacing between CJK and Latin text.
+
+Rule families import from here (and from :mod:`.prose`), never from one another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .model import Finding, Fix, Severity
+from .prose import ProseContext
+
+if TYPE_CHECKING:
+    from .registry import Rule
+
+#: Han ideographs (with 々 and 〇), as a character-class body.
+HAN = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Hiragana and katakana with the prolonged sound mark ー.
+KANA = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"
+#: Horizontal spaces a writer types by mistake (U+3000 IDEOGRAPHIC SPACE is left
+#: alone: Japanese sets it after ！？ and at the start of a paragraph).
+_SPACE = " \t\u00a0\u202f\u2009"
+_LATIN_ALNUM = "A-Za-z0-9"
+#: Characters that make the Latin side of a pair code or a placeholder
+#: (``%s``, ``{0}``, ``$HOME``, ``a/b``, ``x_y``), not a word in a sentence.
+_CODEY = frozenset("%{}$\\<>=/_@#&|`*~^")
+
+
+_MARKER_PREFIX = re.compile(r"[ \t]*(?:[-*+>#|]+|\d+[.)])?[ \t]*")
+
+
+def _line_prefix_is_markup(text: str, pos: int) -> bool:
+    """Is everything from the line start to ``pos`` a list marker, a quote mark or a
+    heading marker (``- ``, ``> ``, ``## ``, ``1. ``), or nothing at all?"""
+    ls = text.rfind("\n", max(0, pos - 16), pos) + 1
+    if ls == 0 and pos > 16:
+        return False  # a marker prefix is short: no need to read a long line back
+    return _MARKER_PREFIX.fullmatch(text, ls, pos) is not None
+
+
+def _neighbour_ok(c: str, punct: str) -> bool:
+    return c.isalnum() or c in punct or c in "()[]“”‘’\"'"
+
+
+def space_around_findings(
+    r: Rule,
+    ctx: ProseContext,
+    punct: str,
+    language: str,
+    *,
+    after_ok: str = "",
+) -> Iterator[Finding]:
+    """Spaces right before or after the full-width signs ``punct`` inside a line of
+    ``language``'s paragraphs (never at a line's start or end, nor after a list or
+    heading marker, nor next to code, nor a run of spaces aligning columns). A space
+    after a sign of ``after_ok`` is a convention there and left alone. The fix
+    removes the spaces (safe: only spaces change)."""
+    text = ctx.text
+    cls = re.escape(punct)
+    pattern = re.compile(rf"(?<=[{cls}])[{_SPACE}]+(?=[^\s])|(?<=[^\s])[{_SPACE}]+(?=[{cls}])")
+    for start, end, _ in ctx.index.runs():
+        for m in pattern.finditer(text, start, end):
+            s, e = m.span()
+            before, after = text[s - 1], text[e] if e < len(text) else ""
+            if not after or before in after_ok or e - s > 1:
+                continue  # several spaces: columns aligned in a table or listing
+            if not (_neighbour_ok(before, punct) and _neighbour_ok(after, punct)):
+                continue
+            if _line_prefix_is_markup(text, s) or not ctx.prose(s - 1, e + 1):
+                continue
+            sign = before if before in punct else after
+            where = "after" if before in punct else "before"
+            yield r.finding(
+                s,
+                e,
+                f"Space {where} the full-width {sign}: {language} sets no space around "
+                "full-width punctuation",
+                [Fix(s, e, "", f"Remove the space {where} {sign}")],
+            )
+
+
+# --------------------------------------------------------------------------- Latin spacing
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A CJK character next to a Latin letter or digit: ``[start, end)`` is the
+    space between them (empty when they touch)."""
+
+    start: int
+    end: int
+
+    @property
+    def spaced(self) -> bool:
+        return self.end > self.start
+
+
+def _latin_token(text: str, pos: int, step: int, cjk: re.Pattern[str]) -> str:
+    """The run of non-space, non-CJK characters from ``pos`` going ``step`` (±1)."""
+    n = len(text)
+    q = pos
+    while 0 <= q < n and not text[q].isspace() and not cjk.match(text[q]):
+        q += step
+    return text[pos:q] if step > 0 else text[q + 1 : pos + 1]
+
+
+def latin_pairs(ctx: ProseContext, cjk_class: str) -> list[Pair]:
+    """Every CJK–Latin boundary in prose (one space or none between them) of the
+    context's paragraphs, code and placeholders left out."""
+    text = ctx.text
+    pattern = re.compile(
+        rf"(?<=[{cjk_class}]) ?(?=[{_LATIN_ALNUM}])|(?<=[{_LATIN_ALNUM}]) ?(?=[{cjk_class}])"
+    )
+    one = re.compile(f"[{cjk_class}]")
+    out: list[Pair] = []
+    for start, end, _ in ctx.index.runs():
+        for m in pattern.finditer(text, start, end):
+            s, e = m.span()
+            if s == 0 or e >= len(text) or not ctx.prose(s - 1, e + 1):
+                continue
+            if one.match(text[s - 1]):
+                token = _latin_token(text, e, 1, one)
+            else:
+                token = _latin_token(text, s - 1, -1, one)
+            if not _CODEY.isdisjoint(token):
+                continue
+            out.append(Pair(s, e))
+    return out
+
+
+#: A document's pairs must number at least this many before its habit of writing
+#: them without a space counts as a style (below it, the guidelines' space wins).
+MIN_EVIDENCE = 3
+
+
+def wanted_spacing(policy: str, pairs: list[Pair]) -> tuple[bool, bool]:
+    """``(want a space, inferred)`` under ``policy`` (add, remove, consistent)."""
+    if policy == "add":
+        return True, False
+    if policy == "remove":
+        return False, False
+    spaced = sum(1 for p in pairs if p.spaced)
+    glued = len(pairs) - spaced
+    return not (glued > spaced and glued >= MIN_EVIDENCE), True
+
+
+def latin_spacing_findings(
+    r: Rule, ctx: ProseContext, cjk_class: str, policy: str, script: str
+) -> Iterator[Finding]:
+    """The pairs written against ``policy``; under an inferred policy the finding
+    is informational and its fix is offered, not applied by fix-all."""
+    pairs = latin_pairs(ctx, cjk_class)
+    if not pairs:
+        return
+    want_space, inferred = wanted_spacing(policy, pairs)
+    spaced = sum(1 for p in pairs if p.spaced)
+    why = (
+        f" (this document: {spaced} spaced, {len(pairs) - spaced} not)"
+        if inferred and spaced and spaced < len(pairs)
+        else ""
+    )
+    severity = Severity.HINT if inferred else None
+    for p in pairs:
+        if p.spaced == want_space:
+            continue
+        if want_space:
+            yield r.finding(
+                p.start - 1,
+                p.end + 1,
+                f"No space between {script} and Latin text: add one{why}",
+                [Fix(p.start, p.start, " ", "Insert a space", safe=not inferred)],
+                severity=severity,
+            )
+        else:
+            yield r.finding(
+                p.start,
+                p.end,
+                f"Space between {script} and Latin text: remove it{why}",
+                [Fix(p.start, p.end, "", "Remove the space", safe=not inferred)],
+                severity=severity,
+            )
