@@ -460,3 +460,29 @@ async def test_fix_workspace(vscode: LanguageClient, workspace: Path, tmp_path: 
         assert p.read_bytes() == (expected / rel).read_bytes(), rel
     # Not UTF-8: left alone, as the CLI leaves it.
     assert (workspace / "latin1.txt").read_bytes() == before[workspace / "latin1.txt"]
+
+
+async def test_project_exclude_applies_to_the_workspace(
+    client: LanguageClient, workspace: Path
+) -> None:
+    """``exclude`` in ``.textsweep.toml`` keeps files out of the workspace check,
+    exactly as ``textsweep check`` leaves them out."""
+    tree = dict(TREE)
+    tree[".textsweep.toml"] = 'exclude = ["sub/"]\n'
+    write(workspace, tree)
+    expected = cli_check(workspace)
+    assert set(expected) == {(workspace / "a.txt").as_uri()}
+    items = by_uri(await pull(client))
+    assert (workspace / "sub/c.txt").as_uri() not in items
+    assert codes(items[(workspace / "a.txt").as_uri()]) == expected[(workspace / "a.txt").as_uri()]
+
+
+async def test_editor_exclude_applies_to_the_workspace(
+    vscode: LanguageClient, workspace: Path
+) -> None:
+    """``textsweep.exclude`` from the editor's settings is honoured by the walk too."""
+    write(workspace, TREE)
+    vscode.set_configuration({"exclude": ["sub/"]}, section="textsweep")
+    items = by_uri(await pull(vscode))
+    assert (workspace / "a.txt").as_uri() in items
+    assert (workspace / "sub/c.txt").as_uri() not in items

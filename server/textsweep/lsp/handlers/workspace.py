@@ -206,7 +206,13 @@ def make_plan(
     done: set[tuple[int, int]] = set()
     dirs: dict[str, str] = {}
     count = 0
-    for found in walk.iter_files(folders):
+    # Each folder with its own editor settings, so their ``exclude`` applies too.
+    found_files = (
+        found
+        for folder in folders
+        for found in walk.iter_files([folder], resolver=ls.resolver, user=users[folder])
+    )
+    for found in found_files:
         if cancel.is_set():
             raise _Cancelled
         count += 1
