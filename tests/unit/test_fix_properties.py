@@ -225,6 +225,9 @@ ORDER_COUNTEREXAMPLES = [
         "Attenzione! Il file verrà sovrascritto.\n Er sagte: „Hallo“ und ging.\n"
         " Première ligne.\nDeuxième ligne.\n « sécurité\n",
     ),
+    # A line holding only a zero-width space voted for LF; once the ZWSP was
+    # removed it was blank and did not vote, so CRLF won the tie.
+    ("\u200b\nsécurité\r\n", "\r\nsécurité\r\n"),
     # Breakable spaces fixed to U+202F first made U+202F the majority inside « »;
     # the U+00A0 pair first made it U+00A0. Pending fixes now vote.
     (

@@ -340,7 +340,9 @@ _NO_RULE_LETTERS = frozenset("ãõąęłńśźżěřůčšžťďňåø")
 
 def _short_guess(text: str, letters: int) -> str | None:
     """The language a short paragraph's decisive signs (``¿ ¡`` Spanish, ``„``
-    opening German quotes) or distinctive words point to, when they all agree."""
+    opening German quotes) or distinctive words point to, when they all agree.
+    In a longer paragraph that detection found mixed, only ``¿ ¡`` count: one
+    ``und`` among Italian and French lines is no evidence of German."""
     votes: set[str] = set()
     if "¿" in text or "¡" in text:
         votes.add("es")
@@ -348,7 +350,7 @@ def _short_guess(text: str, letters: int) -> str | None:
         # German, but also Czech, Polish, Romanian…: only when there is too little
         # text for any other clue to exist
         votes.add("de")
-    for tok in _TOKEN.findall(text):
+    for tok in _TOKEN.findall(text) if letters < MIN_LETTERS else ():
         lang = _SHORT_WORDS.get(tok.replace("’", "'"))
         if lang:
             votes.add(lang)

@@ -434,8 +434,15 @@ def blank_lines(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 _TRAILING_BLANKS = re.compile(rf"{_BREAK}((?:[ \t]*{_BREAK})*[ \t]*)\Z")
 
 
-#: A line break ending a line with something on it.
-_CONTENT_BREAK = re.compile(r"\S[^\S\r\n]*(\r\n|\r|\n)")
+#: What fix-all removes from a line without a trace: invisible format characters
+#: (ZWSP, bidi marks, tags…) and the C0 controls ``control-character`` removes.
+_UNSEEN = (
+    "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\U000e0000-\U000e007f\x00-\x08\x0e-\x1b\x7f"
+)
+#: A line break ending a line with something visible on it (a line holding only a
+#: ZWSP is blank once that is removed: it must not vote before, either).
+_CONTENT_BREAK = re.compile(rf"[^\s{_UNSEEN}](?:[^\S\r\n]|[{_UNSEEN}])*(\r\n|\r|\n)")
 
 
 def dominant_line_ending(text: str) -> str:
