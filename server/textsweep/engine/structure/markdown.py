@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -21,6 +20,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..document import Document
+from ..memo import text_memo
 from ._spans import Span, gaps, merge
 from .plain import BacktickCloser, _find_all, heuristic_spans
 
@@ -169,7 +169,7 @@ def markdown_spans(doc: Document) -> list[Span]:
     return merge(spans)
 
 
-@lru_cache(maxsize=32768)
+@text_memo(max_chars=2_000_000, max_entries=32768)
 def _chunk_spans(text: str) -> tuple[Span, ...]:
     """Non-prose spans of one chunk of Markdown, relative to it (cached by text)."""
     starts = [0] + [m.end() for m in _BREAK.finditer(text)]
