@@ -176,3 +176,29 @@ def test_file_over_max_file_size_gets_cheap_checks_and_a_note(tmp_path: Path) ->
     out = run("fix", str(tmp_path / "big.txt"))
     assert "over textsweep.maxFileSize" in out.stderr
     assert (tmp_path / "big.txt").read_text("utf-8") == "Le  dépôt est prêt.\nFin du texte.\n"
+
+
+def test_check_of_a_small_text_file_imports_no_heavy_module(tmp_path: Path) -> None:
+    """Start-up dominates ``check`` on a small file: ftfy, markdown-it-py, Pygments,
+    chardet, pathspec and the process pool are imported only when a file needs them."""
+    heavy = ("ftfy", "markdown_it", "pygments", "chardet", "pathspec", "concurrent.futures.process")
+    p = tmp_path / "note.txt"
+    p.write_text("Le dépôt est prêt : à mardi.\nSee you  there.\n", encoding="utf-8")
+    md = tmp_path / "note.md"
+    md.write_text("# Titre\n\nLe  texte.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from textsweep import cli\n"
+        "status = cli.main(['check', sys.argv[1]])\n"
+        f"print(status, sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(p)], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.splitlines()[-1] == "1 []", out.stdout
+    # the same process still checks Markdown (markdown-it-py imported on demand)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(md)], capture_output=True, text=True, check=True
+    )
+    assert "doubled-space" in out.stdout
+    assert out.stdout.splitlines()[-1] == "1 ['markdown_it']", out.stdout

@@ -23,3 +23,21 @@ def clear_caches() -> None:
     if contrib is not None:
         contrib.clear()
     incremental.clear()
+
+
+def warm_up() -> None:
+    """Import what the CLI imports only on demand (ftfy, markdown-it-py, Pygments,
+    chardet's models) and lint one sample of each kind, so that a long-lived
+    process (the server, right after ``initialized``) does not make the first
+    document that needs one wait for it."""
+    from . import Document, lint
+    from .encoding import warm_up as warm_chardet
+    from .encoding.mojibake import find
+
+    warm_chardet()
+    find("Le dÃ©pÃ´t est prÃªt.")  # imports ftfy
+    for text, language_id in (
+        ("# Titre\n\nLe  texte `code`.\n", "markdown"),
+        ("x = 1  # un  commentaire\n", "python"),
+    ):
+        lint(Document(text, language_id))

@@ -13,23 +13,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from typing import Any
-
-from markdown_it import MarkdownIt
-from mdit_py_plugins.dollarmath import dollarmath_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document
 from ..memo import text_memo
 from ._spans import Span, gaps, merge
 from .plain import BacktickCloser, _find_all, heuristic_spans
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 _md: MarkdownIt | None = None
 
 
 def parser() -> MarkdownIt:
+    """The Markdown parser, built (and markdown-it-py imported) on first use."""
     global _md
     if _md is None:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.dollarmath import dollarmath_plugin
+        from mdit_py_plugins.front_matter import front_matter_plugin
+
         _md = (
             MarkdownIt("commonmark", {"html": True})
             .enable("table")
