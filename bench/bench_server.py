@@ -11,7 +11,9 @@ Figures (medians of ``--runs`` samples, each on a fresh server process):
   200 KB, 1 MB and 5 MB, with 2 faults and with ~6,000 faults per MB;
 * the degenerate shapes that made fix-all quadratic: a 1 MB repeated paragraph with
   4 faults, 200,000 short lines, one 2 MB line;
-* the server's resident memory after opening a 20 MB file;
+* the server's resident memory (now and at its peak) after opening a 5 MB and a
+  20 MB file, both over the default ``textsweep.maxFileSize`` (cheap checks only),
+  and the 5 MB one again with the limit raised (every check);
 * ``textsweep check`` as a whole process, and side by side ``ftfy.fix_text`` and,
   with ``--textlint``, textlint with four comparable rules (installed with npm into
   ``.bench-cache/``), printed as ratios.
@@ -199,9 +201,10 @@ class Server:
         )
         return list(msg["params"]["diagnostics"])
 
-    def rss_mb(self) -> float:
+    def rss_mb(self, field: str = "VmRSS") -> float:
+        """Resident memory in MB (``VmHWM``: its peak so far)."""
         for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
         return float("nan")
 
@@ -279,13 +282,24 @@ def measure(text: str, runs: int) -> dict[str, float]:
     return {k: statistics.median(v) for k, v in samples.items()}
 
 
-def rss_after_open(text: str) -> float:
+def rss_after_open(text: str, settings: dict[str, Any] | None = None) -> tuple[float, float]:
+    """(RSS, peak RSS) in MB of a fresh server once a document's diagnostics are in."""
     server = Server()
     try:
+        if settings is not None:
+            server.notify("workspace/didChangeConfiguration", {"settings": {"textsweep": settings}})
         open_doc(server, "file:///bench/big.txt", text)
-        return server.rss_mb()
+        return server.rss_mb(), server.rss_mb("VmHWM")
     finally:
         server.close()
+
+
+def sized_text(files: list[Path], size: int) -> str:
+    """Real text of ``size`` characters, repeated when there is not that much."""
+    text = real_text(files, size)
+    if len(text) < size:
+        text = (text * (size // max(len(text), 1) + 1))[:size]
+    return text
 
 
 def cli_check(text: str, runs: int) -> float:
@@ -416,10 +430,11 @@ def main() -> None:
     row("200,000 short lines", "ligne \n" * 200_000)
     row("one 2 MB line", ("mot  " * (2 * MB // 5)).rstrip() + "\n")
 
-    big = real_text(files, 20 * MB)
-    if len(big) < 20 * MB:
-        big = (big * (20 * MB // max(len(big), 1) + 1))[: 20 * MB]
-    print(f"\nRSS after opening 20 MB: {rss_after_open(big):.0f} MB")
+    print()
+    for size, settings in ((5 * MB, None), (5 * MB, {"maxFileSize": 10 * MB}), (20 * MB, None)):
+        now, peak = rss_after_open(sized_text(files, size), settings)
+        how = "every check" if settings else "default maxFileSize: cheap checks"
+        print(f"RSS after opening {size // MB} MB ({how}): {now:.0f} MB, peak {peak:.0f} MB")
 
     one = texts[1 * MB]
     cli = cli_check(one, runs)

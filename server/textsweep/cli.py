@@ -25,6 +25,7 @@ from .engine import (
     fix_all,
     language_for_path,
     lint,
+    over_size_limit,
     textio,
 )
 from .reporting import FileResult
@@ -114,9 +115,26 @@ def check_one(path: str, user_settings: Any = None, config_file: str | None = No
     if r.document is None:
         return r
     doc = r.document
-    findings = lint(doc, config_for(path, user_settings, config_file))
+    config = config_for(path, user_settings, config_file)
+    findings = lint(doc, config)
     # Only the text goes back to the parent: not the bytes nor the rules' caches.
-    return FileResult(path, Document(doc.text, doc.language_id, doc.uri, doc.path), findings)
+    return FileResult(
+        path,
+        Document(doc.text, doc.language_id, doc.uri, doc.path),
+        findings,
+        note=size_note(doc, config),
+    )
+
+
+def size_note(doc: Document, config: Config) -> str | None:
+    """What a document over ``textsweep.maxFileSize`` was spared (None: nothing)."""
+    if not over_size_limit(doc, config):
+        return None
+    return (
+        f"{len(doc.text):,} characters, over textsweep.maxFileSize ({config.max_file_size:,}): "
+        "only the cheap checks ran (encoding, invisible and odd characters, line endings, "
+        "trailing spaces)"
+    )
 
 
 # ---------------------------------------------------------------------- commands
@@ -132,11 +150,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format in ("text", "github"):
         # A note per image found while walking a tree is noise for people; files
         # named on the command line still get theirs (JSON and SARIF keep all).
+        # A file that was checked (over the size limit) keeps its note and findings.
         named = {os.path.normpath(p) for p in args.paths}
         results = [
             r
             for r in results
-            if not (r.note and not r.error and os.path.normpath(r.path) not in named)
+            if not (
+                r.note
+                and not r.error
+                and r.document is None
+                and os.path.normpath(r.path) not in named
+            )
         ]
     sys.stdout.write(reporting.render(args.format, results))
     if any(r.error for r in results):
@@ -210,7 +234,11 @@ def cmd_fix(args: argparse.Namespace) -> int:
             )
             status = max(status, 1)
             continue
-        result = fix_all(doc, config_for(path, user, args.config))
+        config = config_for(path, user, args.config)
+        note = size_note(doc, config)
+        if note:
+            print(f"{path}: note: {note}", file=sys.stderr)
+        result = fix_all(doc, config)
         if result.text == doc.text:
             continue
         changed += 1

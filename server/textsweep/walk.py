@@ -39,15 +39,18 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TypeVar
-
-import pathspec
+from typing import IO, TYPE_CHECKING, TypeVar
 
 from . import fileio
 from .settings import ProjectSettings, SettingsResolver
+
+if TYPE_CHECKING:
+    import pathspec
+
+# pathspec and the process pool are imported when a tree is walked or a pool
+# started: `textsweep check one.txt` does not pay for them.
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -79,6 +82,8 @@ def _load_ignore(base: Path, file: Path) -> _Ignore | None:
         raw = fileio.read_regular(str(file), IGNORE_MAX_BYTES).data
     except OSError:
         return None
+    import pathspec
+
     lines = raw.decode("utf-8", errors="replace").splitlines()
     spec = pathspec.GitIgnoreSpec.from_lines(lines)
     if not spec.patterns:
@@ -130,7 +135,11 @@ class _Excluder:
     """``--exclude`` patterns, matched relative to the cwd (or the walked argument)."""
 
     def __init__(self, patterns: Sequence[str], cwd: Path) -> None:
-        self.spec = pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+        self.spec: pathspec.GitIgnoreSpec | None = None
+        if patterns:
+            import pathspec
+
+            self.spec = pathspec.GitIgnoreSpec.from_lines(patterns)
         self.cwd = cwd
 
     def excluded(self, path: Path, is_dir: bool, root: Path) -> bool:
@@ -310,6 +319,8 @@ def map_files(
                 out.append(func(f))
                 bar.advance()
             return out
+        from concurrent.futures import ProcessPoolExecutor
+
         chunksize = max(1, min(64, len(files) // (jobs * 8)))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = []

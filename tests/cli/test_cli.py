@@ -155,3 +155,50 @@ def test_fix_with_editorconfig_indentation(tmp_path: Path) -> None:
     p.write_text("def f():\n \tx = 1\n", encoding="utf-8")
     assert run("fix", str(p)).returncode == 0
     assert p.read_text(encoding="utf-8") == "def f():\n  x = 1\n"
+
+
+def test_file_over_max_file_size_gets_cheap_checks_and_a_note(tmp_path: Path) -> None:
+    """The project's ``maxFileSize`` (the server's setting, same resolver) applies to
+    named files and to files found walking a tree; ``fix`` says so too."""
+    (tmp_path / ".textsweep.toml").write_text("maxFileSize = 30\n", encoding="utf-8")
+    (tmp_path / "big.txt").write_text("Le  dé\u200bpôt est prêt.   \nFin du texte.\n", "utf-8")
+    (tmp_path / "small.txt").write_text("Le  chat.\n", encoding="utf-8")
+    for target in (tmp_path / "big.txt", tmp_path):
+        lines = run("check", str(target)).stdout.splitlines()
+        big = [line for line in lines if "big.txt" in line]
+        assert any("note: 38 characters, over textsweep.maxFileSize (30)" in x for x in big)
+        assert any("invisible-character" in x for x in big)
+        assert any("trailing-whitespace" in x for x in big)
+        assert not any("doubled-space" in x for x in big)
+    # the file under the limit is checked in full, without a note
+    small = [x for x in run("check", str(tmp_path)).stdout.splitlines() if "small.txt" in x]
+    assert small and all("doubled-space" in x for x in small)
+    out = run("fix", str(tmp_path / "big.txt"))
+    assert "over textsweep.maxFileSize" in out.stderr
+    assert (tmp_path / "big.txt").read_text("utf-8") == "Le  dépôt est prêt.\nFin du texte.\n"
+
+
+def test_check_of_a_small_text_file_imports_no_heavy_module(tmp_path: Path) -> None:
+    """Start-up dominates ``check`` on a small file: ftfy, markdown-it-py, Pygments,
+    chardet, pathspec and the process pool are imported only when a file needs them."""
+    heavy = ("ftfy", "markdown_it", "pygments", "chardet", "pathspec", "concurrent.futures.process")
+    p = tmp_path / "note.txt"
+    p.write_text("Le dépôt est prêt : à mardi.\nSee you  there.\n", encoding="utf-8")
+    md = tmp_path / "note.md"
+    md.write_text("# Titre\n\nLe  texte.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from textsweep import cli\n"
+        "status = cli.main(['check', sys.argv[1]])\n"
+        f"print(status, sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(p)], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.splitlines()[-1] == "1 []", out.stdout
+    # the same process still checks Markdown (markdown-it-py imported on demand)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(md)], capture_output=True, text=True, check=True
+    )
+    assert "doubled-space" in out.stdout
+    assert out.stdout.splitlines()[-1] == "1 ['markdown_it']", out.stdout

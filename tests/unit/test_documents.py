@@ -75,3 +75,28 @@ def test_a_sequence_of_edits_keeps_the_index_exact(edits: list) -> None:  # type
         od.apply(_change(doc.text, a, b, new, "utf-16"), "utf-16")
         assert od.text == doc.text[:a] + new + doc.text[b:]
         assert od.line_starts == Document(od.text).line_starts
+
+
+def test_line_index_costs_machine_words_not_int_objects() -> None:
+    """A big file's line index: about 8 bytes a line, before and after an edit (a
+    list of ints costs 8 for the pointer plus 28 to 32 for each int object)."""
+    import tracemalloc
+
+    from textsweep.engine import Document
+    from textsweep.lsp.documents import OpenDocument
+
+    lines = 200_000
+    text = "Une ligne de texte ordinaire.\n" * lines
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        od = OpenDocument("untitled:big", "plaintext", 1, text)
+        od.snapshot()
+        built = tracemalloc.get_traced_memory()[0] - before
+        od.apply(_change(od.text, 15, 15, "x\n", "utf-16"), "utf-16")
+        edited = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert od.line_starts == Document(od.text).line_starts
+    assert built < 12 * lines
+    assert edited < len(text) + 12 * lines + 100_000  # the new text (1 byte a char), its index

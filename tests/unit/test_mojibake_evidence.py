@@ -66,3 +66,39 @@ def test_evidence_elsewhere_makes_a_weak_repair_safe() -> None:
 def test_one_misread_character_alone_is_not_decided() -> None:
     """``dŽ`` alone: two characters must agree on MacRoman before anything is re-read."""
     assert fix_all(Document("Le cafŽ.\n")).text == "Le cafŽ.\n"
+
+
+def test_sloppy_byte_images_match_ftfy_without_importing_it() -> None:
+    """The pre-filter reads ftfy's sloppy codecs byte by byte without ftfy (whose
+    import costs more than checking a small file); it must read them as ftfy does."""
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs for the reference)
+
+    from textsweep.engine.encoding import mojibake as mj
+
+    for codec in mj._CODECS:
+        for b in range(256):
+            try:
+                want = bytes([b]).decode(codec)
+            except UnicodeDecodeError:
+                want = None
+            try:
+                got: str | None = mj.decode_byte(b, codec)
+            except UnicodeDecodeError:
+                got = None
+            assert got == want, (codec, hex(b))
+
+
+def test_checking_ascii_and_clean_french_text_does_not_import_ftfy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from textsweep.engine import Document, lint\n"
+        "lint(Document('Hello world.\\n'))\n"
+        "lint(Document('Le dépôt est prêt : à mardi, « bonne » journée !\\n'))\n"
+        "assert 'ftfy' not in sys.modules, 'ftfy imported'\n"
+        "lint(Document('Le dÃ©pÃ´t est prÃªt.\\n'))\n"
+        "assert 'ftfy' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -7,7 +7,7 @@ CLI are clients of this API.
 from .config import Config, parse_settings
 from .document import Document, language_for_path
 from .fixes import FixResult, apply_fixes
-from .linter import FixAllResult, fix_all, lint
+from .linter import FixAllResult, fix_all, lint, over_size_limit
 from .model import Finding, Fix, Severity
 from .registry import Example, Rule, all_rules, get_rule
 
@@ -27,5 +27,6 @@ __all__ = [
     "get_rule",
     "language_for_path",
     "lint",
+    "over_size_limit",
     "parse_settings",
 ]

@@ -8,12 +8,13 @@ from typing import Any
 def clear_caches() -> None:
     """Clear the per-paragraph, language and structure caches, wherever they live."""
     from . import incremental, language
-    from .structure import markdown, plain
+    from .structure import layout, markdown, plain
 
     targets: list[Any] = [
         getattr(language, "detect", None),
         getattr(plain, "_block_spans", None),
         getattr(markdown, "_chunk_spans", None),
+        getattr(layout, "_block_layout", None),
     ]
     for fn in targets:
         if fn is not None and hasattr(fn, "cache_clear"):
@@ -22,3 +23,21 @@ def clear_caches() -> None:
     if contrib is not None:
         contrib.clear()
     incremental.clear()
+
+
+def warm_up() -> None:
+    """Import what the CLI imports only on demand (ftfy, markdown-it-py, Pygments,
+    chardet's models) and lint one sample of each kind, so that a long-lived
+    process (the server, right after ``initialized``) does not make the first
+    document that needs one wait for it."""
+    from . import Document, lint
+    from .encoding import warm_up as warm_chardet
+    from .encoding.mojibake import find
+
+    warm_chardet()
+    find("Le dÃ©pÃ´t est prÃªt.")  # imports ftfy
+    for text, language_id in (
+        ("# Titre\n\nLe  texte `code`.\n", "markdown"),
+        ("x = 1  # un  commentaire\n", "python"),
+    ):
+        lint(Document(text, language_id))

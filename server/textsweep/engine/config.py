@@ -35,6 +35,18 @@ class Config:
         minimum=1,
         maximum=1_000_000,
     )
+    #: Larger documents (in characters) get only the cheap rules (:attr:`.Rule.cheap`).
+    max_file_size: int = declare(
+        2_000_000,
+        "maxFileSize",
+        "integer",
+        "Documents longer than this many characters get only the cheap checks (encoding, "
+        "invisible and odd characters, line endings, trailing spaces): no file-type "
+        "structure, no language detection, no typography rules. Editors show one "
+        "information diagnostic saying so; the CLI prints a note.",
+        minimum=1,
+        maximum=2_000_000_000,
+    )
     #: Consecutive blank lines allowed in prose files and in source code.
     blank_lines_prose: int = declare(
         1,

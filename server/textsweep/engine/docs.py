@@ -99,8 +99,10 @@ def render_markdown() -> str:
         lines += ["", f"## {r.id}", "", r.description, ""]
         if r.explanation:
             lines += [r.explanation, ""]
+        large = " Also checked in files over `textsweep.maxFileSize`." if r.cheap else ""
         lines.append(
             f"Severity: {r.severity.label}. {'On' if r.default_enabled else 'Off'} by default."
+            + large
         )
         rows = _example_rows(r)
         if rows:

@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from .markup import is_prose_language, language_for_path
 
 T = TypeVar("T")
 
-__all__ = ["LINE_BREAK", "Document", "language_for_path"]
+__all__ = ["LINE_BREAK", "Document", "language_for_path", "new_line_index"]
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LF = re.compile(r"\n")
+
+
+def new_line_index(starts: Iterable[int] = (0,)) -> array[int]:
+    """A line index: the offsets of line starts as 64-bit integers."""
+    return array("q", starts)
 
 
 class Document:
@@ -34,7 +40,7 @@ class Document:
         path: str | None = None,
         raw: bytes | None = None,
         *,
-        line_starts: list[int] | None = None,
+        line_starts: array[int] | None = None,
     ) -> None:
         self.text = text
         #: The file's bytes on disk when known (for encoding checks); may be stale
@@ -44,7 +50,7 @@ class Document:
         self.uri = uri
         self.path = path
         #: A caller that already knows the index (the server, after an edit) passes it.
-        self._line_starts: list[int] | None = line_starts
+        self._line_starts: array[int] | None = line_starts
         self._cache: dict[str, Any] = {}
 
     @property
@@ -53,10 +59,14 @@ class Document:
         return is_prose_language(self.language_id)
 
     @property
-    def line_starts(self) -> list[int]:
-        """Offset of the first character of every line (LSP line breaks only)."""
+    def line_starts(self) -> array[int]:
+        """Offset of the first character of every line (LSP line breaks only).
+
+        An array of machine integers, not a list of int objects: 8 bytes a line
+        instead of about 36 (600,000 lines: 5 MB, not 21 MB).
+        """
         if self._line_starts is None:
-            starts = [0]
+            starts = new_line_index()
             # A plain "\n" search is several times faster than the alternation.
             pattern = LINE_BREAK if "\r" in self.text else _LF
             starts.extend(m.end() for m in pattern.finditer(self.text))

@@ -36,7 +36,6 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
 
 from .config import Config
 from .document import Document
@@ -51,8 +50,12 @@ log = logging.getLogger(__name__)
 #: paragraphs a segment), or once it is longer than MAX_CHARS.
 CUT = 8
 MAX_CHARS = 8192
-#: Segments kept (first in, first out): about 8 paragraphs each, so ~10 MB of text.
+#: Segments kept (first in, first out): at most this many, holding at most
+#: MAX_CACHED_CHARS characters of text in their keys (three documents at the
+#: default ``textsweep.maxFileSize``; the count alone let 8,192 segments of up to
+#: 8 KB each hold 64 MB of copied text).
 MAX_SEGMENTS = 8192
+MAX_CACHED_CHARS = 6_000_000
 #: Below this share of missing text, misses are linted as sub-documents.
 SUBDOC_SHARE = 0.25
 
@@ -60,6 +63,8 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 
 _Key = tuple[object, ...]
 _CACHE: dict[_Key, tuple[int, tuple[Finding, ...]]] = {}
+#: Characters of text held by the keys of ``_CACHE``.
+_chars = 0
 _LOCK = threading.Lock()
 _TAGS: dict[tuple[object, ...], int] = {}
 _enabled = True
@@ -72,8 +77,21 @@ def set_enabled(enabled: bool) -> None:
 
 
 def clear() -> None:
+    global _chars
     with _LOCK:
         _CACHE.clear()
+        _chars = 0
+
+
+def cached_chars() -> tuple[int, int]:
+    """(segments, characters of text) the cache holds now."""
+    with _LOCK:
+        return len(_CACHE), _chars
+
+
+def _text_len(key: _Key) -> int:
+    text = key[1]
+    return len(text) if isinstance(text, str) else 0
 
 
 @dataclass
@@ -246,18 +264,28 @@ def local_findings(
                     continue
                 idx = bisect_right(seg_starts, pos) - 1
                 fresh[idx].append(f if off == 0 else _shift(f, off))
+        global _chars
         with _LOCK:
             for i, seg in enumerate(segs):
                 if cached[i] is None:
                     mine = tuple(fresh[i])
                     cached[i] = mine
+                    if seg.key not in _CACHE:
+                        _chars += _text_len(seg.key)
                     _CACHE[seg.key] = (seg.start, mine)
             # Oldest first, in one walk: deleting ``next(iter(_CACHE))`` one at a
             # time rescans the deleted slots each time (quadratic on 60,000
             # one-line paragraphs).
             excess = len(_CACHE) - MAX_SEGMENTS
-            if excess > 0:
-                for key in list(islice(_CACHE, excess)):
+            if excess > 0 or _chars > MAX_CACHED_CHARS:
+                drop = []
+                for key in _CACHE:
+                    if excess <= 0 and _chars <= MAX_CACHED_CHARS:
+                        break
+                    drop.append(key)
+                    excess -= 1
+                    _chars -= _text_len(key)
+                for key in drop:
                     del _CACHE[key]
     out: dict[str, list[Finding]] = {r.id: [] for r in rules}
     for found_t in cached:

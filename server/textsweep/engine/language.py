@@ -33,13 +33,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from .config import Config
 from .document import Document
 from .encoding.scan import mojibake_repairs
 from .markup import markup_of
+from .memo import text_memo
 from .regions import non_prose
 from .structure._spans import paragraph_break
 
@@ -254,9 +254,10 @@ def _scores(sample: str) -> _Scores:
     return _Scores(scores, words, foreign, len(tokens), sum(map(len, tokens)))
 
 
-@lru_cache(maxsize=32768)
+@text_memo(max_chars=4_000_000, max_entries=32768, prefix=MAX_CHARS)
 def detect(text: str) -> Detection:
-    """Guess the language of one paragraph of prose (cached by text).
+    """Guess the language of one paragraph of prose (cached by its first
+    ``MAX_CHARS``, all it reads: a long paragraph costs no more memory).
 
     The first ``FIRST_CHARS`` are read; the rest (up to ``MAX_CHARS``) only when
     they were not enough to decide.

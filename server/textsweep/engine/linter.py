@@ -20,14 +20,21 @@ log = logging.getLogger(__name__)
 MAX_FIX_PASSES = 12
 
 
-def active_rules(config: Config) -> list[tuple[Rule, Severity]]:
-    """Rules enabled under ``config`` with the severity each runs at."""
+def active_rules(config: Config, cheap_only: bool = False) -> list[tuple[Rule, Severity]]:
+    """Rules enabled under ``config`` with the severity each runs at (only the
+    :attr:`~.Rule.cheap` ones with ``cheap_only``)."""
     out: list[tuple[Rule, Severity]] = []
     for r in all_rules():
         sev = r.setting(config)
-        if sev is not None:
+        if sev is not None and (r.cheap or not cheap_only):
             out.append((r, sev))
     return out
+
+
+def over_size_limit(doc: Document, config: Config) -> bool:
+    """Is the document longer than ``textsweep.maxFileSize``? Then only the cheap
+    rules run: no file-type structure, no language map, no findings cache."""
+    return len(doc.text) > config.max_file_size
 
 
 def lint(doc: Document, config: Config | None = None) -> list[Finding]:
@@ -63,11 +70,13 @@ def lint_capped(
     findings: list[Finding] = []
     total = 0
     exact = True
-    rules = active_rules(config)
-    # Paragraph-local rules come from the per-paragraph findings cache when it can.
+    limited = over_size_limit(doc, config)
+    rules = active_rules(config, cheap_only=limited)
+    # Paragraph-local rules come from the per-paragraph findings cache when it can
+    # (not for a document over the size limit: the cache's keys would copy its text).
     from .incremental import is_local, local_findings
 
-    local = local_findings(doc, config, [r for r, _ in rules if is_local(r)])
+    local = None if limited else local_findings(doc, config, [r for r, _ in rules if is_local(r)])
     #: (directive, rule) pairs that switched something off; rules not seen in full.
     used: set[tuple[int, str]] = set()
     unsure: set[str] = set()

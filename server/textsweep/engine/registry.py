@@ -90,6 +90,9 @@ class Rule:
     #: Characters this rule reports in place of the catch-all rules (while it is
     #: on, ``control-character`` leaves the C1 controls to ``c1-control``).
     claims: frozenset[str] = frozenset()
+    #: Also runs on files over ``textsweep.maxFileSize``: linear in the text, and
+    #: reads neither the file type's structure nor paragraph languages.
+    cheap: bool = False
 
     def finding(
         self,
@@ -142,6 +145,7 @@ def rule(
     scope: Scope = Scope.DOCUMENT,
     options: type | None = None,
     claims: Iterable[str] = (),
+    cheap: bool = False,
 ) -> Callable[[CheckFn], Rule]:
     """Decorator registering a check function as a rule (see :class:`Rule`)."""
 
@@ -161,6 +165,7 @@ def rule(
             scope=scope,
             options=options,
             claims=frozenset(claims),
+            cheap=cheap,
         )
         _RULES[id] = r
         return r

@@ -8,7 +8,7 @@ from typing import Any
 
 from lsprotocol import types as lsp
 
-from ..engine import Config, Document, Finding, Fix, Severity
+from ..engine import Config, Document, Finding, Fix, Severity, over_size_limit
 from ..engine.docs import rule_url
 from ..engine.fixes import trim_edits
 from ..engine.model import FixPurpose
@@ -73,7 +73,8 @@ def to_diagnostics(
     total: int | None = None,
     exact: bool = True,
 ) -> list[lsp.Diagnostic]:
-    """Diagnostics for the first ``max_findings`` findings, plus one "N more" notice.
+    """Diagnostics for the first ``max_findings`` findings, plus one "N more" notice,
+    and one notice at the top of a document over ``textsweep.maxFileSize``.
 
     ``total`` is how many findings the document holds when ``findings`` was
     already capped by the engine. All positions (finding and fix ranges) are
@@ -133,7 +134,27 @@ def to_diagnostics(
                 source=SOURCE,
             )
         )
+    if over_size_limit(doc, config):
+        out.append(size_notice(doc, config))
     return out
+
+
+def size_notice(doc: Document, config: Config) -> lsp.Diagnostic:
+    """The one diagnostic saying a document over ``textsweep.maxFileSize`` got only
+    the cheap checks: tied to the document, in push and pull mode alike, gone once
+    the document is short enough (a window message would pop up for each file)."""
+    start = lsp.Position(line=0, character=0)
+    return lsp.Diagnostic(
+        range=lsp.Range(start=start, end=start),
+        message=(
+            f"textsweep: this document has {len(doc.text):,} characters, over "
+            f"textsweep.maxFileSize ({config.max_file_size:,}): only the cheap checks run "
+            "(encoding, invisible and odd characters, line endings, trailing spaces)"
+        ),
+        severity=lsp.DiagnosticSeverity.Information,
+        code="file-too-large",
+        source=SOURCE,
+    )
 
 
 def fixes_to_edits(doc: Document, fixes: Sequence[Fix], encoding: str) -> list[lsp.TextEdit]:

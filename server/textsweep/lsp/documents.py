@@ -8,6 +8,7 @@ wrong line. We apply changes with the engine's line index instead.
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +26,7 @@ class OpenDocument:
     #: The file's bytes on disk (read on open and save), for the encoding rules.
     raw: bytes | None = None
     #: Line index of ``text``, kept up to date edit by edit (None: compute lazily).
-    line_starts: list[int] | None = field(default=None, repr=False)
+    line_starts: array[int] | None = field(default=None, repr=False)
     #: Why a change was rejected, or None. The copy may then differ from the
     #: editor's buffer: no diagnostics nor fixes until a full-text change.
     stale: str | None = field(default=None, repr=False)
@@ -108,8 +109,8 @@ def _pair_surrogates(s: str) -> str:
 
 
 def update_line_starts(
-    starts: list[int], text: str, start: int, end: int, inserted: int
-) -> list[int]:
+    starts: array[int], text: str, start: int, end: int, inserted: int
+) -> array[int]:
     """The line index of ``text`` after ``[start, end)`` was replaced by ``inserted``
     characters, from the index before the edit: only the edited lines are rescanned
     (one keystroke in a 10 MB file must not rescan 10 MB).
@@ -119,11 +120,14 @@ def update_line_starts(
     hi = min(len(text), start + inserted + 1)
     if hi < len(text) and text[hi - 1] == "\r" and text[hi] == "\n":
         hi += 1  # never cut a CRLF in two at the window's end
-    head = starts[: bisect.bisect_right(starts, lo)]
-    found = [m.end() for m in LINE_BREAK.finditer(text, lo, hi)]
+    out = starts[: bisect.bisect_right(starts, lo)]
+    out.extend(m.end() for m in LINE_BREAK.finditer(text, lo, hi))
     tail_from = bisect.bisect_right(starts, hi - delta)
-    tail = [s + delta for s in starts[tail_from:]] if delta else starts[tail_from:]
-    return head + found + tail
+    if delta:
+        out.extend(s + delta for s in starts[tail_from:])
+    else:
+        out.extend(starts[tail_from:])
+    return out
 
 
 def apply_change(text: str, change: Any, encoding: str) -> str:

@@ -196,6 +196,35 @@ class TextsweepProtocol(LanguageServerProtocol):
             return
         super().handle_message(message)
 
+    # ------------------------------------------------------------------ documents
+    #
+    # pygls' built-in sync handlers store every open document in its workspace and
+    # apply each change to that copy too: a second copy of every text (and a
+    # ``splitlines`` of the whole text per keystroke). The server keeps its own
+    # store (:mod:`.documents`) and reads nothing from pygls' one, so these pass
+    # the notifications straight to the handlers.
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(
+        self, params: lsp.DidOpenTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_OPEN)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(
+        self, params: lsp.DidChangeTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(
+        self, params: lsp.DidCloseTextDocumentParams
+    ) -> Generator[Any, Any, None]:
+        if (handler := self.fm.features.get(lsp.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+            yield handler, (params,), None
+
     @lsp_method(lsp.EXIT)
     def lsp_exit(self, *args: Any) -> Generator[Any, Any, None]:
         """Remember the status: 1 when the client exits without asking shutdown first."""

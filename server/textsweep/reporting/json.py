@@ -9,7 +9,7 @@ Schema (``"version": 1``; fields may be added, never renamed or removed)::
         {
           "path": "docs/a.md",
           "error": null,                     # or why the file could not be read
-          "note": null,                      # or why it was skipped ("binary file…")
+          "note": null,                      # or why skipped ("binary file…") or not all checked
           "fixed": 0,                        # kept for compatibility: always 0
           "findings": [
             {

@@ -24,7 +24,8 @@ class FileResult:
     findings: Sequence[Finding] = ()
     #: Why the file could not be read (an OS error); the CLI then exits 2.
     error: str | None = None
-    #: Why the file was not checked although readable ("binary file, skipped").
+    #: Why the file was not checked although readable ("binary file, skipped"), or,
+    #: with a ``document``, what was left unchecked (a file over ``maxFileSize``).
     note: str | None = None
 
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-import ftfy
-import ftfy.bad_codecs  # registers the sloppy-windows-* codecs
+# ftfy is imported on the first suspect run (see :func:`_ftfy`): it takes longer to
+# import than a small file takes to check, and most documents have no such run.
 
 #: The single-byte codecs ftfy can undo, with the byte images the pre-filter uses.
 _CODECS = (
@@ -50,11 +50,32 @@ _NBSP_AFTER = "ÂÃÄÅÐÑ"
 _CONT = range(0x80, 0xC0)
 
 
+def _ftfy() -> Any:
+    """ftfy, imported now (which also registers its ``sloppy-windows-*`` codecs)."""
+    import ftfy
+
+    return ftfy
+
+
+def decode_byte(b: int, codec: str) -> str:
+    """One byte decoded with ``codec``, ftfy's ``sloppy-`` codecs included without
+    importing ftfy: a byte the base codec leaves undefined reads as Latin-1, and
+    0x1A (SUBSTITUTE) as U+FFFD, as ftfy defines them."""
+    if codec.startswith("sloppy-"):
+        if b == 0x1A:
+            return "\ufffd"
+        try:
+            return bytes([b]).decode(codec[len("sloppy-") :])
+        except UnicodeDecodeError:
+            return chr(b)
+    return bytes([b]).decode(codec)
+
+
 def _image(codec: str, values: Sequence[int]) -> set[str]:
     out: set[str] = set()
     for b in values:
         try:
-            ch = bytes([b]).decode(codec)
+            ch = decode_byte(b, codec)
         except UnicodeDecodeError:
             continue
         if len(ch) == 1 and ord(ch) >= 0x80:
@@ -472,7 +493,7 @@ def _shortest(
 def _judge(run: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """ftfy's repair of one token and its plan (memoised: words repeat)."""
     try:
-        result = ftfy.fix_encoding_and_explain(run)
+        result = _ftfy().fix_encoding_and_explain(run)
     except Exception:  # noqa: BLE001  (ftfy must never take the linter down)
         return run, ()
     plan = tuple((str(a), str(b)) for a, b in (result.explanation or ()))
@@ -486,6 +507,7 @@ def find(text: str) -> list[Repair]:
     found = hits(text)
     if not found:
         return legacy_repairs(text)
+    _ftfy()  # the repairs below encode with its sloppy-windows-* codecs
     out: list[Repair] = []
     # Hits are sorted by start: each run's hits are found by bisection, not by
     # a walk over all of them (quadratic on a file of short broken words).

@@ -211,6 +211,7 @@ def _line_fixes(doc: Document, raw: bytes, info: FileEncoding, enc: str) -> dict
 
 @rule(
     "mojibake",
+    cheap=True,
     options=EncodingOptions,
     family=FAMILY,
     severity=Severity.WARNING,
@@ -317,6 +318,7 @@ def _needs_decision(text: str, pos: int) -> bool:
 
 @rule(
     "c1-control",
+    cheap=True,
     claims=C1_CONTROLS,
     family=FAMILY,
     severity=Severity.WARNING,
@@ -431,6 +433,7 @@ def c1_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 
 @rule(
     "replacement-character",
+    cheap=True,
     options=EncodingOptions,
     family=FAMILY,
     severity=Severity.ERROR,
@@ -514,6 +517,7 @@ def _others(info: FileEncoding) -> str:
 
 @rule(
     "file-encoding",
+    cheap=True,
     options=EncodingOptions,
     family=FAMILY,
     severity=Severity.WARNING,

@@ -127,6 +127,7 @@ def _where(before: str, after: str) -> str:
 
 @rule(
     "invisible-character",
+    cheap=True,
     scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
@@ -348,6 +349,7 @@ def _reorders(ch: str, content: str) -> bool:
 
 @rule(
     "bidi-control",
+    cheap=True,
     family=FAMILY,
     severity=Severity.ERROR,
     description="Bidirectional control characters that can make text display in a "
@@ -443,6 +445,7 @@ _SURROGATE_SET = char_set("\ud800-\udfff")
 
 @rule(
     "control-character",
+    cheap=True,
     family=FAMILY,
     severity=Severity.WARNING,
     description="A control character (NUL, ESC, DEL, C1 controls…) in text.",

@@ -57,6 +57,7 @@ def _unescape(entity: str) -> str | None:
 
 @rule(
     "html-entity",
+    cheap=True,
     options=UnicodeOptions,
     scope=Scope.CHARACTERS,
     family=FAMILY,
@@ -133,6 +134,7 @@ def _names(seq: str) -> str:
 
 @rule(
     "unicode-normalization",
+    cheap=True,
     options=UnicodeOptions,
     scope=Scope.CHARACTERS,
     family=FAMILY,
@@ -188,6 +190,7 @@ def unicode_normalization(r: Rule, doc: Document, config: Config) -> Iterator[Fi
 
 @rule(
     "latin-ligature",
+    cheap=True,
     scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.INFO,
@@ -235,6 +238,7 @@ def _east_asian(ch: str) -> bool:
 
 @rule(
     "fullwidth-character",
+    cheap=True,
     scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.INFO,

@@ -103,6 +103,7 @@ def _line_ends(doc: Document) -> Iterator[int]:
 
 @rule(
     "trailing-whitespace",
+    cheap=True,
     scope=Scope.LINE,
     family=FAMILY,
     severity=Severity.WARNING,
@@ -291,6 +292,7 @@ def _cjk(ch: str) -> bool:
 
 @rule(
     "odd-space",
+    cheap=True,
     scope=Scope.CHARACTERS,
     family=FAMILY,
     severity=Severity.WARNING,
@@ -477,6 +479,7 @@ def _shows(c: str) -> bool:
 
 @rule(
     "final-newline",
+    cheap=True,
     family=FAMILY,
     severity=Severity.INFO,
     description="The file does not end with exactly one line break.",
@@ -548,6 +551,7 @@ _ENDING_NAMES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
 
 @rule(
     "mixed-line-endings",
+    cheap=True,
     options=WhitespaceOptions,
     family=FAMILY,
     severity=Severity.WARNING,
@@ -615,6 +619,7 @@ def _expand(indent: str, width: int) -> int:
 
 @rule(
     "mixed-indentation",
+    cheap=True,
     options=WhitespaceOptions,
     family=FAMILY,
     severity=Severity.WARNING,

@@ -14,18 +14,18 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-
-from pygments.lexer import Lexer  # type: ignore[import-untyped]
-from pygments.lexers import (  # type: ignore[import-untyped]
-    get_lexer_by_name,
-    get_lexer_for_filename,
-)
-from pygments.token import Comment, String, _TokenType  # type: ignore[import-untyped]
-from pygments.util import ClassNotFound  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING
 
 from ..document import Document
 from ._spans import Span, gaps, merge
 from .plain import heuristic_spans
+
+if TYPE_CHECKING:
+    from pygments.lexer import Lexer  # type: ignore[import-untyped]
+    from pygments.token import _TokenType  # type: ignore[import-untyped]
+
+# Pygments is imported on the first source file: the CLI checking a text file
+# need not pay for it (the server imports it while it warms up).
 
 #: LSP languageId → Pygments alias.
 LANGUAGE_LEXERS: dict[str, str] = {
@@ -77,18 +77,25 @@ LANGUAGE_LEXERS: dict[str, str] = {
     "nix": "nix",
 }
 
-_NOT_PROSE_TOKENS = (
-    Comment.Preproc,
-    Comment.PreprocFile,
-    Comment.Hashbang,
-    String.Escape,
-    String.Interpol,
-    String.Regex,
-    String.Affix,
-    String.Symbol,
-    String.Char,
-    String.Delimiter,
-)
+
+@lru_cache(maxsize=1)
+def _not_prose_tokens() -> tuple[_TokenType, ...]:
+    from pygments.token import Comment, String  # type: ignore[import-untyped]
+
+    return (
+        Comment.Preproc,
+        Comment.PreprocFile,
+        Comment.Hashbang,
+        String.Escape,
+        String.Interpol,
+        String.Regex,
+        String.Affix,
+        String.Symbol,
+        String.Char,
+        String.Delimiter,
+    )
+
+
 _COMMENT_MARKERS = re.compile(
     r"^[ \t]*(?:#+!?|//+!?|/\*+!?|\*+/?|--+|;+|%+|<!--|\{-|\(\*|\"|'|REM\b)?[ \t]*",
     re.MULTILINE,
@@ -111,6 +118,12 @@ _TEMPLATE_BACKTICKS = frozenset(
 
 @lru_cache(maxsize=64)
 def _lexer(language_id: str, path: str | None) -> Lexer | None:
+    from pygments.lexers import (  # type: ignore[import-untyped]
+        get_lexer_by_name,
+        get_lexer_for_filename,
+    )
+    from pygments.util import ClassNotFound  # type: ignore[import-untyped]
+
     alias = LANGUAGE_LEXERS.get(language_id)
     try:
         if alias:
@@ -174,6 +187,8 @@ def string_spans(doc: Document) -> list[Span]:
         lexer = lexer_for(d)
         if lexer is None:
             return []
+        from pygments.token import String
+
         out: list[Span] = []
         for start, end, tok in _tokens(lexer, d.text):
             if tok in String:
@@ -192,15 +207,18 @@ def code_spans(doc: Document) -> list[Span]:
     lexer = lexer_for(doc)
     if lexer is None:
         return [(0, len(text))] if text else []
+    from pygments.token import Comment, String
+
+    not_prose = _not_prose_tokens()
     spans: list[Span] = []
     prose: list[tuple[int, int, bool]] = []  # (start, end, is_comment)
     backtick_prose = doc.language_id in _TEMPLATE_BACKTICKS
     for start, end, tok in _tokens(lexer, text):
         if tok in String.Backtick and not backtick_prose:
             pass
-        elif tok in Comment and not _is(tok, _NOT_PROSE_TOKENS):
+        elif tok in Comment and not _is(tok, not_prose):
             prose.append((start, end, True))
-        elif tok in String and not _is(tok, _NOT_PROSE_TOKENS):
+        elif tok in String and not _is(tok, not_prose):
             prose.append((start, end, False))
     # merge adjacent string pieces (Pygments splits around escapes and interpolations)
     merged: list[list[int]] = []

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
+from ..memo import text_memo
 from ._spans import Span, blockwise, paragraph_break
 
 #: Blanks that indent or pad a line (rendered manuals indent with U+00A0 too).
@@ -196,7 +196,7 @@ def _scan_paragraph(text: str, pos: int, end: int, out: list[Span]) -> None:
         _paragraph_layout(para, out)
 
 
-@lru_cache(maxsize=16384)
+@text_memo(max_chars=2_000_000, max_entries=16384)
 def _block_layout(text: str) -> tuple[Span, ...]:
     """Layout spans of a block of paragraphs, relative to it (cached by text)."""
     out: list[Span] = []

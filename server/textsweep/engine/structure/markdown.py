@@ -13,23 +13,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import Any
-
-from markdown_it import MarkdownIt
-from mdit_py_plugins.dollarmath import dollarmath_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document
+from ..memo import text_memo
 from ._spans import Span, gaps, merge
 from .plain import BacktickCloser, _find_all, heuristic_spans
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _md: MarkdownIt | None = None
 
 
 def parser() -> MarkdownIt:
+    """The Markdown parser, built (and markdown-it-py imported) on first use."""
     global _md
     if _md is None:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.dollarmath import dollarmath_plugin
+        from mdit_py_plugins.front_matter import front_matter_plugin
+
         _md = (
             MarkdownIt("commonmark", {"html": True})
             .enable("table")
@@ -169,7 +173,7 @@ def markdown_spans(doc: Document) -> list[Span]:
     return merge(spans)
 
 
-@lru_cache(maxsize=32768)
+@text_memo(max_chars=2_000_000, max_entries=32768)
 def _chunk_spans(text: str) -> tuple[Span, ...]:
     """Non-prose spans of one chunk of Markdown, relative to it (cached by text)."""
     starts = [0] + [m.end() for m in _BREAK.finditer(text)]

@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..document import Document
+from ..memo import text_memo
 from ._spans import Span, blockwise, merge
 
 _URL_TAIL = re.compile(r"""[^\s<>"«»`]*[^\s<>"«»`.,;:!?)\]}'’]""")
@@ -324,7 +324,7 @@ def _lines_at(text: str, offsets: list[int]) -> Iterator[tuple[int, int]]:
         yield ls, le
 
 
-@lru_cache(maxsize=16384)
+@text_memo(max_chars=2_000_000, max_entries=16384)
 def _block_spans(text: str) -> tuple[Span, ...]:
     """Non-prose spans of a block of paragraphs, relative to it (cached by text).
 

@@ -50,11 +50,11 @@ async def initialized(ls: TextsweepServer, params: lsp.InitializedParams) -> Non
                 ]
             )
         ).add_done_callback(_log_failure)
-    # Load chardet's models now, off the loop, so the first non-UTF-8 file
-    # opened does not pay for it.
-    from ...engine import encoding
+    # Load chardet's models, ftfy, markdown-it-py and Pygments now, off the loop,
+    # so the first document that needs one does not pay for it.
+    from ...engine.caches import warm_up
 
-    await asyncio.get_running_loop().run_in_executor(ls.executor, encoding.warm_up)
+    await asyncio.get_running_loop().run_in_executor(ls.executor, warm_up)
 
 
 def _log_failure(fut: Future[None]) -> None:

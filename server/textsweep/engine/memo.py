@@ -1,0 +1,98 @@
+"""Memos keyed by text, bounded by the characters they hold, not only by entries.
+
+``functools.lru_cache(maxsize=32768)`` on a function of a paragraph bounds the
+number of paragraphs kept, not their size: 32,768 paragraphs of a few KB each are
+hundreds of MB of copied text in a long-lived server. A :class:`TextMemo` keeps at
+most ``max_entries`` results *and* at most ``max_chars`` characters of keys,
+dropping the least recently used first. Thread-safe (the server lints in a pool).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Generic, NamedTuple, TypeVar
+
+T = TypeVar("T")
+
+
+class MemoInfo(NamedTuple):
+    """Counters, named as ``functools.lru_cache``'s ``cache_info()`` names them."""
+
+    hits: int
+    misses: int
+    maxsize: int
+    currsize: int
+    chars: int
+
+
+class TextMemo(Generic[T]):
+    """``fn(text)`` memoised, least recently used out first (see module doc)."""
+
+    def __init__(
+        self, fn: Callable[[str], T], max_chars: int, max_entries: int, prefix: int | None = None
+    ) -> None:
+        self.fn = fn
+        #: ``fn`` reads only this many first characters: the key is that prefix.
+        self.prefix = prefix
+        self.max_chars = max_chars
+        self.max_entries = max_entries
+        self._data: OrderedDict[str, T] = OrderedDict()
+        self._chars = 0
+        self._hits = 0
+        self._misses = 0
+        self._lock = threading.Lock()
+        self.__doc__ = fn.__doc__
+        self.__name__ = getattr(fn, "__name__", "memo")
+        self.__wrapped__ = fn
+
+    def __call__(self, text: str) -> T:
+        if self.prefix is not None:
+            text = text[: self.prefix]
+        with self._lock:
+            try:
+                value = self._data[text]
+            except KeyError:
+                self._misses += 1
+            else:
+                self._hits += 1
+                self._data.move_to_end(text)
+                return value
+        value = self.fn(text)  # outside the lock: the other worker need not wait
+        if len(text) > self.max_chars:
+            return value  # larger than the whole budget: not kept
+        with self._lock:
+            if text not in self._data:
+                self._data[text] = value
+                self._chars += len(text)
+                while self._chars > self.max_chars or len(self._data) > self.max_entries:
+                    old, _ = self._data.popitem(last=False)
+                    self._chars -= len(old)
+        return value
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+            self._chars = 0
+            self._hits = self._misses = 0
+
+    def cache_info(self) -> MemoInfo:
+        with self._lock:
+            return MemoInfo(
+                self._hits, self._misses, self.max_entries, len(self._data), self._chars
+            )
+
+
+def text_memo(
+    max_chars: int, max_entries: int, prefix: int | None = None
+) -> Callable[[Callable[[str], T]], TextMemo[T]]:
+    """Decorator form of :class:`TextMemo`."""
+
+    def wrap(fn: Callable[[str], T]) -> TextMemo[T]:
+        return TextMemo(fn, max_chars, max_entries, prefix)
+
+    return wrap
+
+
+__all__ = ["MemoInfo", "TextMemo", "text_memo"]
