@@ -33,13 +33,14 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from . import fileio
 from .editorconfigfile import get_properties
 from .engine import Config, parse_settings
+
+if TYPE_CHECKING:
+    import pathspec
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,8 @@ def merge_settings(base: Any, override: Any) -> Any:
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # only when a project has exclude patterns: start-up stays light
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

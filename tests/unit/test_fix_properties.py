@@ -228,6 +228,17 @@ ORDER_COUNTEREXAMPLES = [
     # A line holding only a zero-width space voted for LF; once the ZWSP was
     # removed it was blank and did not vote, so CRLF won the tie.
     ("\u200b\nsécurité\r\n", "\r\nsécurité\r\n"),
+    # The spaces after a ZWSP at a line start were "after a word" for the German
+    # space-before check until the ZWSP was removed.
+    (
+        "Das Ergebnis - so viel vorweg - war gut.\n \u200b  ;\n",
+        "Das Ergebnis - so viel vorweg - war gut.\n   ;\n",
+    ),
+    # The same with a zero-width non-joiner, which has no job beside a space.
+    (
+        "Das Ergebnis - so viel vorweg - war gut.\n \u200c  ;\n",
+        "Das Ergebnis - so viel vorweg - war gut.\n   ;\n",
+    ),
     # Breakable spaces fixed to U+202F first made U+202F the majority inside « »;
     # the U+00A0 pair first made it U+00A0. Pending fixes now vote.
     (

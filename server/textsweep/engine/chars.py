@@ -33,6 +33,12 @@ _CONTROL_NAMES = {
 }  # fmt: skip
 
 
+#: Invisible characters with no job next to a space (``invisible-character``
+#: removes them there), as a regex class body; ZWJ/ZWNJ and ZWSP are legitimate
+#: only between letters of some scripts, never beside a space.
+INVISIBLE_CLASS = "\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064\ufffc\u3164\u115f\u1160\u200c\u200d"
+
+
 #: C0 controls that are not spaces or line breaks: ``control-character`` removes
 #: them wherever they stand, so rules reading the spaces around them read through
 #: them (the result must not depend on which fix runs first).

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .chars import REMOVED_CONTROLS, find_chars
+from .chars import INVISIBLE_CLASS, REMOVED_CONTROLS, char_set, find_chars
 from .config import Config
 from .document import Document
 from .language import FamilyIndex, family_index
@@ -55,7 +55,8 @@ SPACES = BREAKABLE + NOBREAK
 #: ``invisible-character`` / ``control-character`` fixes remove them, so the gap
 #: must read the same before and after those fixes (else the order of the quick
 #: fixes would change the result).
-GAP_INVISIBLE = frozenset("\u200b\u2060\ufeff") | REMOVED_CONTROLS
+GAP_INVISIBLE = char_set(INVISIBLE_CLASS) | REMOVED_CONTROLS
+_INVISIBLE_CLASS = "".join(sorted(re.escape(c) for c in GAP_INVISIBLE))
 
 Tokens = tuple[tuple[str, str], ...]
 
@@ -141,8 +142,12 @@ def space_before_pattern(not_after: str, before: str, *, glued_comma: bool) -> r
     (``instalado ,pero``).
     """
     glued = r"|(?<=,)[^\W\d_]" if glued_comma else ""
+    # Invisible characters are read through (see GAP_INVISIBLE): the match is the
+    # same before and after invisible-character removes them.
+    inv = _INVISIBLE_CLASS
+    sp = "[ \\t\u00a0\u202f\u2009\u2007]"
     return re.compile(
-        rf"(?<=[^\s,.;:!?{re.escape(not_after)}])[ \t\u00a0\u202f\u2009\u2007]+([,.;:!?]+)"
+        rf"(?<=[^\s,.;:!?{re.escape(not_after)}{inv}])[{inv}]*{sp}(?:{sp}|[{inv}])*([,.;:!?]+)"
         rf"(?=[\s{re.escape(before)}]|${glued})"
     )
 

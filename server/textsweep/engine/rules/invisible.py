@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from ..chars import char_set, describe, find_chars, runs
+from ..chars import INVISIBLE_CLASS, char_set, describe, find_chars, runs
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
@@ -58,8 +58,7 @@ _EMOJI = (
     (0x203C, 0x2049),
 )
 
-_INVISIBLE_CLASS = "\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064\ufffc\u3164\u115f\u1160\u200c\u200d"
-_INVISIBLE_SET = char_set(_INVISIBLE_CLASS)
+_INVISIBLE_SET = char_set(INVISIBLE_CLASS)
 
 
 def _context_ok(ch: str, before: str, after: str, offset: int) -> bool:
