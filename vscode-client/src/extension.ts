@@ -22,6 +22,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
   type WorkspaceEdit as LspWorkspaceEdit,
+  vsdiag,
 } from 'vscode-languageclient/node';
 
 import { findExecutable, probeLaunch } from './probe';
@@ -56,11 +57,14 @@ import {
   fixDoneMessage,
   fixQuestion,
   nextProgress,
+  pullMessage,
   ServerCommands,
   splitForSaving,
   staleUris,
   toCheckSummary,
   toFixSummary,
+  totalsText,
+  WorkspaceTally,
   type ProgressValue,
   type ScanProgress,
 } from './workspace';
@@ -137,6 +141,11 @@ class Controller implements vscode.Disposable {
    *  unsaved changes before it. */
   private workspaceFix: { edited: string[]; dirtyBefore: Set<string> } | undefined;
   private editQueue: Promise<unknown> = Promise.resolve();
+  /** Problems per file from the workspace diagnostics the client pulls by itself. */
+  private readonly tally = new WorkspaceTally();
+  private pulls = 0;
+  /** Told of every change of a running server task (the command notifications). */
+  private readonly progressListeners = new Set<(p: ScanProgress) => void>();
   private readonly disposables: { dispose(): unknown }[] = [];
   readonly log: vscode.LogOutputChannel;
   private readonly status: vscode.StatusBarItem;
@@ -198,6 +207,7 @@ class Controller implements vscode.Disposable {
     if (state !== 'running') {
       this.info = undefined;
       this.scans.clear();
+      this.tally.clear();
       this.workspaceTotals = undefined;
     }
     this.render();
@@ -232,7 +242,47 @@ class Controller implements vscode.Disposable {
     if (next === undefined) this.scans.delete(token);
     else this.scans.set(token, { progress: next, since: prev?.since ?? Date.now() });
     if (next !== undefined && prev === undefined) this.renderIn(SHOW_SCAN_AFTER_MS + 10);
+    if (next !== undefined) for (const listener of this.progressListeners) listener(next);
     this.render();
+  }
+
+  /** middleware.provideWorkspaceDiagnostics: vscode-languageclient pulls
+   *  `workspace/diagnostic` by itself (again 2 s after each answer) and sends no
+   *  work-done token, so the status bar counts the reports as they stream in. */
+  private pullWorkspace(
+    resultIds: vsdiag.PreviousResultId[],
+    token: vscode.CancellationToken,
+    reporter: vsdiag.ResultReporter,
+    next: (ids: vsdiag.PreviousResultId[], token: vscode.CancellationToken, reporter: vsdiag.ResultReporter) =>
+      vscode.ProviderResult<vsdiag.WorkspaceDiagnosticReport>,
+  ): vscode.ProviderResult<vsdiag.WorkspaceDiagnosticReport> {
+    this.pulls += 1;
+    const key = `pull:${String(this.pulls)}`;
+    this.tally.startPull();
+    this.onProgress(key, { kind: 'begin', title: 'checking the workspace', message: pullMessage(this.tally) });
+    const counting: vsdiag.ResultReporter = (chunk) => {
+      if (chunk !== null) {
+        this.tally.record(chunk.items.map((item) => ({
+          uri: item.uri.toString(),
+          kind: item.kind === vsdiag.DocumentDiagnosticReportKind.full ? 'full' : 'unChanged',
+          problems: item.kind === vsdiag.DocumentDiagnosticReportKind.full ? item.items.length : 0,
+        })));
+        if (this.scans.has(key)) this.onProgress(key, { kind: 'report', message: pullMessage(this.tally) });
+      }
+      reporter(chunk);
+    };
+    const end = (): void => {
+      this.onProgress(key, { kind: 'end' });
+      this.log.debug(`Workspace diagnostics: ${totalsText(this.tally.totals())}`);
+    };
+    try {
+      const result = next(resultIds, token, counting);
+      void Promise.resolve(result).then(end, end);
+      return result;
+    } catch (e) {
+      end();
+      throw e;
+    }
   }
 
   private render(): void {
@@ -396,6 +446,8 @@ class Controller implements vscode.Disposable {
           if (this.client === client) this.onProgress(String(token), params);
           next(token, params);
         },
+        provideWorkspaceDiagnostics: (resultIds, token, reporter, next) =>
+          this.pullWorkspace(resultIds, token, reporter, next),
         workspace: {
           configuration: async (params, token, next) => {
             const result = await next(params, token);
@@ -567,9 +619,11 @@ class Controller implements vscode.Disposable {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable },
       async (progress, cancel) => {
-        const sub = client.onProgress(WorkDoneProgress.type, token, (value) => {
-          if (value.kind !== 'end' && typeof value.message === 'string') progress.report({ message: value.message });
-        });
+        // The server may report on a token of its own (window/workDoneProgress/create)
+        // rather than ours: show whatever task it reports meanwhile.
+        const listener = (p: ScanProgress): void => { progress.report({ message: describeProgress(p) }); };
+        this.progressListeners.add(listener);
+        const sub = client.onProgress(WorkDoneProgress.type, token, () => { /* seen by the middleware */ });
         try {
           const result: unknown = await client.sendRequest(
             ExecuteCommandRequest.type, { command, arguments: args, workDoneToken: token }, cancel,
@@ -588,6 +642,7 @@ class Controller implements vscode.Disposable {
           return undefined;
         } finally {
           sub.dispose();
+          this.progressListeners.delete(listener);
         }
       },
     );

@@ -170,3 +170,63 @@ export function describeProgress(p: ScanProgress, max = 60): string {
   if (text === '') text = 'working…';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+// ---------------------------------------------------------------- workspace diagnostics
+
+/** One file of a `workspace/diagnostic` answer: a full report counts its problems, an
+ *  unchanged one keeps the last count. */
+export interface ReportItem {
+  uri: string;
+  kind: 'full' | 'unChanged';
+  problems: number;
+}
+
+/** Problems per file from the workspace diagnostics the client pulls (partial results
+ *  included), for the status bar while a pull runs. */
+export class WorkspaceTally {
+  private readonly counts = new Map<string, number>();
+  private seen = new Set<string>();
+
+  /** A new pull: nothing checked yet in it; the counts stay until files report again. */
+  startPull(): void {
+    this.seen = new Set();
+  }
+
+  record(items: readonly ReportItem[]): void {
+    for (const item of items) {
+      this.seen.add(item.uri);
+      if (item.kind === 'full') this.counts.set(item.uri, item.problems);
+    }
+  }
+
+  /** Files reported in the current pull. */
+  get checked(): number {
+    return this.seen.size;
+  }
+
+  totals(): CheckSummary {
+    let files = 0;
+    let problems = 0;
+    for (const n of this.counts.values()) {
+      if (n > 0) files += 1;
+      problems += n;
+    }
+    return { files, problems };
+  }
+
+  clear(): void {
+    this.counts.clear();
+    this.seen = new Set();
+  }
+}
+
+/** `7 problems in 3 files` */
+export function totalsText(t: CheckSummary): string {
+  return `${count(t.problems, 'problem')} in ${count(t.files, 'file')}`;
+}
+
+/** The status bar's message while the client pulls workspace diagnostics. */
+export function pullMessage(tally: WorkspaceTally): string {
+  const t = tally.totals();
+  return `${count(tally.checked, 'file')} checked, ${totalsText(t)}`;
+}

@@ -11,10 +11,13 @@ import {
   fixDoneMessage,
   fixQuestion,
   nextProgress,
+  pullMessage,
   splitForSaving,
   staleUris,
   toCheckSummary,
   toFixSummary,
+  totalsText,
+  WorkspaceTally,
   type ProgressValue,
   type ScanProgress,
 } from '../src/workspace';
@@ -163,5 +166,25 @@ describe('package.json', () => {
 
   it('registers every contributed command', () => {
     for (const c of pkg.contributes.commands) assert.ok(source.includes(`registerCommand('${c.command}'`), c.command);
+  });
+});
+
+describe('WorkspaceTally', () => {
+  it('counts problems per file across partial results and pulls', () => {
+    const t = new WorkspaceTally();
+    t.startPull();
+    t.record([{ uri: 'a', kind: 'full', problems: 3 }, { uri: 'b', kind: 'full', problems: 0 }]);
+    t.record([{ uri: 'c', kind: 'full', problems: 1 }]);
+    assert.equal(t.checked, 3);
+    assert.deepEqual(t.totals(), { files: 2, problems: 4 });
+    assert.equal(pullMessage(t), '3 files checked, 4 problems in 2 files');
+    // the next pull: unchanged files keep their count, a fixed file drops to 0
+    t.startPull();
+    assert.equal(t.checked, 0);
+    t.record([{ uri: 'a', kind: 'unChanged', problems: 0 }, { uri: 'c', kind: 'full', problems: 0 }]);
+    assert.deepEqual(t.totals(), { files: 1, problems: 3 });
+    assert.equal(totalsText(t.totals()), '3 problems in 1 file');
+    t.clear();
+    assert.deepEqual(t.totals(), { files: 0, problems: 0 });
   });
 });
