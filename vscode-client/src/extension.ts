@@ -727,7 +727,7 @@ class Controller implements vscode.Disposable {
       fixQuestion(planned),
       {
         modal: true,
-        detail: 'Only the safe fixes are applied. Files without unsaved changes are saved afterwards; Edit > Undo takes the fixes back.',
+        detail: 'Only the safe fixes are applied, as `textsweep fix` does. Files without unsaved changes are saved afterwards.',
       },
       'Fix',
     );
