@@ -711,6 +711,34 @@ await step('a folder with three files, one open: the Problems panel lists the pr
   wsReady = true;
 }, { independent: true });
 
+await step('"textsweep: Check the workspace" gives the totals, in a message and the status bar, and lists nothing twice', async () => {
+  if (!wsReady) skip('the Problems panel step did not pass');
+  if (!serverOffers().commands.includes('textsweep.server.checkWorkspace')) {
+    skip('the server has no textsweep.server.checkWorkspace command (issue 14 server part)');
+  }
+  const want = wsSum('before');
+  const files = Object.keys(wsFiles).length;
+  const totals = `${want} problems in ${files} files`;
+  await runCommand('textsweep: Check the workspace');
+  const toast = page.locator('.notification-toast', { hasText: /textsweep: (\d+ problems? in \d+ files?|no problems found)/ });
+  await toast.first().waitFor({ state: 'visible', timeout: 30000 });
+  const text = ((await toast.first().locator('.notification-list-item-message').textContent()) ?? '').trim();
+  log(`   notification: ${text}`);
+  assert(text === `textsweep: ${totals}.`, `the message says "${text}", expected "textsweep: ${totals}."`);
+  const item = page.locator('.statusbar-item', { hasText: 'textsweep' }).first();
+  const status = ((await item.textContent()) ?? '').trim();
+  log(`   status bar: "${status}"`);
+  assert(status.includes(totals), `the status bar says "${status}", expected the totals "${totals}"`);
+  await sleep(2500); // diagnostics the check published and the next pull would show by now
+  const tree = await problemTree();
+  assert(tree.problems.length === want, `after the check the Problems panel has ${tree.problems.length} rows, expected ${want}: ${JSON.stringify(tree.problems)}`);
+  await runCommand('Notifications: Clear All Notifications');
+  await runCommand('View: Close Panel');
+  await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: 5000 });
+  await item.click(); // a click on the totals opens the Problems panel
+  await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 5000 });
+}, { independent: true });
+
 await step('"textsweep: Fix all problems in the workspace": "Fix N problems in 3 files?", then the fixed bytes on disk', async () => {
   if (!wsReady) skip('the Problems panel step did not pass');
   if (!serverOffers().commands.includes('textsweep.server.fixWorkspace')) {

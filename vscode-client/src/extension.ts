@@ -621,7 +621,9 @@ class Controller implements vscode.Disposable {
       async (progress, cancel) => {
         // The server may report on a token of its own (window/workDoneProgress/create)
         // rather than ours: show whatever task it reports meanwhile.
-        const listener = (p: ScanProgress): void => { progress.report({ message: describeProgress(p) }); };
+        const listener = (p: ScanProgress): void => {
+          progress.report({ message: p.message.trim() !== '' ? p.message : describeProgress(p) });
+        };
         this.progressListeners.add(listener);
         const sub = client.onProgress(WorkDoneProgress.type, token, () => { /* seen by the middleware */ });
         try {
