@@ -162,4 +162,5 @@ async def test_settings_files_watched_when_the_client_can(client: LanguageClient
     [reg] = regs
     assert reg.method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES
     globs = sorted(w["globPattern"] for w in reg.register_options["watchers"])
-    assert globs == ["**/.editorconfig", "**/.textsweep.toml", "**/pyproject.toml"]
+    # Settings files, and .gitignore files (they change the workspace's files).
+    assert globs == ["**/.editorconfig", "**/.gitignore", "**/.textsweep.toml", "**/pyproject.toml"]

@@ -52,6 +52,17 @@ class Config:
         minimum=0,
         maximum=100,
     )
+    #: Workspace diagnostics and workspace fixes stop above this many files (LSP only).
+    workspace_max_files: int = declare(
+        5000,
+        "workspace.maxFiles",
+        "integer",
+        "Files the language server checks for workspace diagnostics and the workspace "
+        "commands (check, fix all files); above it, it checks none and says so once. "
+        "0 switches workspace diagnostics off.",
+        minimum=0,
+        maximum=1_000_000,
+    )
     #: ``auto`` or a BCP 47 tag such as ``fr-CA`` (typography rules).
     language: str = "auto"
     #: Per-family options (``french``, ``encoding``…), checked by their families.
@@ -121,8 +132,8 @@ def parse_settings(raw: Any, known_rules: set[str] | None = None) -> tuple[Confi
                 warnings.append(f"textsweep.{key} must be a whole number from {low} to {high}")
             else:
                 values[name] = value
-        elif key == "blankLines":
-            _parse_blank_lines(value, values, warnings)
+        elif key in _GROUPS:
+            _parse_group(key, value, values, warnings)
         elif key == "language":
             if isinstance(value, str) and value.strip():
                 values["language"] = value.strip()
@@ -140,24 +151,28 @@ def parse_settings(raw: Any, known_rules: set[str] | None = None) -> tuple[Confi
     return Config(**values), warnings
 
 
-def _parse_blank_lines(value: Any, values: dict[str, Any], warnings: list[str]) -> None:
+#: Settings objects made of whole-number settings (``blankLines``, ``workspace``).
+_GROUPS = {k.split(".")[0] for k in _INT_SETTINGS if "." in k}
+
+
+def _parse_group(group: str, value: Any, values: dict[str, Any], warnings: list[str]) -> None:
+    subkeys = [k.split(".", 1)[1] for k in _INT_SETTINGS if k.startswith(group + ".")]
     if not isinstance(value, Mapping):
-        warnings.append("textsweep.blankLines must be an object with 'prose' and 'code'")
+        names = " and ".join(f"'{k}'" for k in subkeys)
+        warnings.append(f"textsweep.{group} must be an object with {names}")
         return
-    for key in ("prose", "code"):
+    for key in subkeys:
         if key not in value:
             continue
         n = value[key]
-        name, decl = _INT_SETTINGS[f"blankLines.{key}"]
+        name, decl = _INT_SETTINGS[f"{group}.{key}"]
         low, high = decl.minimum or 0, decl.maximum or 0
         if isinstance(n, bool) or not isinstance(n, int) or not low <= n <= high:
-            warnings.append(
-                f"textsweep.blankLines.{key} must be a whole number from {low} to {high}"
-            )
+            warnings.append(f"textsweep.{group}.{key} must be a whole number from {low} to {high}")
         else:
             values[name] = n
-    for extra in set(value) - {"prose", "code"}:
-        warnings.append(f"unknown setting textsweep.blankLines.{extra}")
+    for extra in set(value) - set(subkeys):
+        warnings.append(f"unknown setting textsweep.{group}.{extra}")
 
 
 def setting_keys() -> list[str]:

@@ -25,6 +25,7 @@ from . import (
     hover,
     lifecycle,
     sync,
+    workspace,
 )
 
 #: LSP method → (handler, registration options or None).
@@ -45,6 +46,14 @@ FEATURES: dict[str, tuple[Callable[..., Any], Any]] = {
     "textsweep/documentInfo": (extensions.document_info, None),
     "textsweep/encodingCandidates": (extensions.encoding_candidates, None),
     "textsweep/reloadWithEncoding": (extensions.reload_with_encoding, None),
+    lsp.WORKSPACE_DIAGNOSTIC: (workspace.workspace_diagnostic, None),
+}
+
+#: ``workspace/executeCommand`` commands → handler (``textsweep.server.*``: the
+#: VS Code extension owns the unprefixed names for its own commands).
+COMMANDS: dict[str, Callable[..., Any]] = {
+    workspace.CHECK_COMMAND: workspace.check_workspace,
+    workspace.FIX_COMMAND: workspace.fix_workspace,
 }
 
 
@@ -52,6 +61,8 @@ def register(server: TextsweepServer) -> None:
     """Attach every handler in :data:`FEATURES` to ``server``."""
     for method, (handler, options) in FEATURES.items():
         server.feature(method, options)(handler)
+    for name, command in COMMANDS.items():
+        server.command(name)(command)
 
 
 def create_server() -> TextsweepServer:
@@ -61,4 +72,4 @@ def create_server() -> TextsweepServer:
     return server
 
 
-__all__ = ["FEATURES", "create_server", "register"]
+__all__ = ["COMMANDS", "FEATURES", "create_server", "register"]

@@ -10,11 +10,17 @@ from lsprotocol import types as lsp
 from .. import convert
 
 if TYPE_CHECKING:
-    from ..server import TextsweepServer
+    from ..server import LintResult, TextsweepServer
 
+#: ``workspace_diagnostics``: ``workspace/diagnostic`` is served (handlers/workspace.py).
 OPTIONS = lsp.DiagnosticOptions(
-    identifier="textsweep", inter_file_dependencies=False, workspace_diagnostics=False
+    identifier="textsweep", inter_file_dependencies=False, workspace_diagnostics=True
 )
+
+
+def document_result_id(result: LintResult) -> str:
+    """The ``resultId`` of an open document's diagnostics (document and workspace pull)."""
+    return f"{result.version}:{id(result)}"
 
 
 async def diagnostic(
@@ -27,7 +33,7 @@ async def diagnostic(
         result = await ls.current(uri)
     except (KeyError, asyncio.CancelledError):
         return lsp.RelatedFullDocumentDiagnosticReport(items=[])
-    result_id = f"{result.version}:{id(result)}"
+    result_id = document_result_id(result)
     if params.previous_result_id == result_id:
         return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
     items = convert.to_diagnostics(

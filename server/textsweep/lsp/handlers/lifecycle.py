@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from lsprotocol import types as lsp
 
 from ...settings import WATCH_GLOBS
+from .workspace import IGNORE_GLOBS
 
 if TYPE_CHECKING:
     from ..server import TextsweepServer
@@ -40,7 +41,10 @@ async def initialized(ls: TextsweepServer, params: lsp.InitializedParams) -> Non
                         id=WATCH_REGISTRATION_ID,
                         method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
                         register_options=lsp.DidChangeWatchedFilesRegistrationOptions(
-                            watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in WATCH_GLOBS]
+                            watchers=[
+                                lsp.FileSystemWatcher(glob_pattern=g)
+                                for g in (*WATCH_GLOBS, *IGNORE_GLOBS)
+                            ]
                         ),
                     )
                 ]
