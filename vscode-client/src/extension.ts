@@ -144,6 +144,7 @@ class Controller implements vscode.Disposable {
   /** Problems per file from the workspace diagnostics the client pulls by itself. */
   private readonly tally = new WorkspaceTally();
   private pulls = 0;
+  private pushDropLogged = false;
   /** Told of every change of a running server task (the command notifications). */
   private readonly progressListeners = new Set<(p: ScanProgress) => void>();
   private readonly disposables: { dispose(): unknown }[] = [];
@@ -442,6 +443,21 @@ class Controller implements vscode.Disposable {
         },
       },
       middleware: {
+        // A server that serves pulled diagnostics (textDocument/diagnostic, and
+        // workspace/diagnostic for closed files) must not push them too: VS Code keeps
+        // the two in separate collections and the Problems panel would list every
+        // problem twice, and keep pushed ones after the file is fixed. Pushes from such
+        // a server are dropped (and logged once).
+        handleDiagnostics: (uri, diagnostics, next) => {
+          if (client.initializeResult?.capabilities.diagnosticProvider === undefined) {
+            next(uri, diagnostics);
+            return;
+          }
+          if (!this.pushDropLogged) {
+            this.pushDropLogged = true;
+            this.log.warn(`The server pulls diagnostics but also pushed some (${uri.toString()}); pushed diagnostics are ignored`);
+          }
+        },
         handleWorkDoneProgress: (token, params, next) => {
           if (this.client === client) this.onProgress(String(token), params);
           next(token, params);
