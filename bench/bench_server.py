@@ -106,7 +106,7 @@ def inject(text: str, count: int, seed: int = 7) -> str:
 class Server:
     """A textsweep server over stdio, spoken to with raw JSON-RPC frames."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: Path | None = None) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "textsweep", "serve"],
             stdin=subprocess.PIPE,
@@ -122,7 +122,8 @@ class Server:
             "initialize",
             {
                 "processId": os.getpid(),
-                "rootUri": None,
+                "rootUri": root.as_uri() if root else None,
+                "workspaceFolders": [{"uri": root.as_uri(), "name": root.name}] if root else None,
                 "capabilities": {
                     "general": {"positionEncodings": ["utf-16"]},
                     "textDocument": {

@@ -160,3 +160,16 @@ def test_settings_file_names() -> None:
     assert is_settings_file("/p/.editorconfig") and is_settings_file("pyproject.toml")
     assert is_settings_file("a/.textsweep.toml") and not is_settings_file("a/setup.cfg")
     assert WATCH_GLOBS == ("**/.editorconfig", "**/.textsweep.toml", "**/pyproject.toml")
+
+
+def test_workspace_max_files_setting() -> None:
+    config, warnings = parse_settings({"workspace": {"maxFiles": 20}})
+    assert config.workspace_max_files == 20 and warnings == []
+    assert parse_settings(None)[0].workspace_max_files == 5000
+    for bad in ({"maxFiles": -1}, {"maxFiles": "many"}, {"maxFiles": True}, 12):
+        config, warnings = parse_settings({"workspace": bad})
+        assert config.workspace_max_files == 5000
+        assert any("textsweep.workspace" in w for w in warnings), bad
+    config, warnings = parse_settings({"workspace": {"maxFiles": 0, "depth": 3}})
+    assert config.workspace_max_files == 0
+    assert warnings == ["unknown setting textsweep.workspace.depth"]

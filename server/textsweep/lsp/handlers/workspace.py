@@ -26,6 +26,7 @@ told (once for the diagnostics the client pulls by itself, each time for a comma
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import os
 import threading
@@ -42,6 +43,7 @@ from pygls.uris import from_fs_path
 
 from ... import fileio, walk
 from ...engine import fix_all, parse_settings
+from ...settings import SETTINGS_FILE_NAMES
 from .. import convert, disk
 
 # At run time, not only for type checking: pygls reads a command handler's type
@@ -55,7 +57,6 @@ from ..workspace_files import (
     WorkerPool,
     check_chunk,
     fix_chunk,
-    result_id,
     settings_key,
     stamp_of,
 )
@@ -88,8 +89,9 @@ class WorkspaceState:
     pool: WorkerPool = field(default_factory=WorkerPool)
     #: Part of every result id: ids from another server process never match.
     salt: str = field(default_factory=lambda: uuid.uuid4().hex)
-    #: path → ((mtime_ns, size), content hash) as last checked.
-    seen: dict[str, tuple[tuple[int, int], str]] = field(default_factory=dict)
+    #: path → (its (mtime_ns, size), what its settings come from, its result id)
+    #: when last checked: while both are the same, so is the result.
+    seen: dict[str, tuple[tuple[int, int], str, str]] = field(default_factory=dict)
     #: URIs ``checkWorkspace`` published diagnostics for (to clear them later).
     published: set[str] = field(default_factory=set)
     #: The "too many files" message was shown for workspace diagnostics.
@@ -123,6 +125,8 @@ class Plan:
     warnings: list[str] = field(default_factory=list)
     #: Files not fixed and why (symbolic links out of the tree).
     notes: list[str] = field(default_factory=list)
+    #: path → what its settings are made of (see :func:`_sources`), for ``tasks``.
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def folders_of(ls: TextsweepServer) -> list[str]:
@@ -200,6 +204,7 @@ def make_plan(
         plan.too_many = 0
         return plan
     done: set[tuple[int, int]] = set()
+    dirs: dict[str, str] = {}
     count = 0
     for found in walk.iter_files(folders):
         if cancel.is_set():
@@ -225,23 +230,45 @@ def make_plan(
             if (st_.st_dev, st_.st_ino) in done:
                 continue  # two links to one file: fixed once
             done.add((st_.st_dev, st_.st_ino))
-        raw, warnings = ls.resolver.raw_for(path, users[_folder_of(path, folders)])
+        user = users[_folder_of(path, folders)]
+        file_uri = from_fs_path(path) or found.as_uri()
+        sources = _sources(os.path.dirname(path), user, dirs)
+        prev = previous.get(file_uri)
+        if prev is not None:
+            cached = st.seen.get(path)
+            if cached == (stamp_of(path), sources, prev):
+                plan.unchanged.append((file_uri, prev))
+                continue
+        raw, warnings = ls.resolver.raw_for(path, user)
         plan.warnings.extend(warnings)
         key = settings_key(raw)
         if key not in parsed:
             parsed[key] = None
             plan.warnings.extend(parse_settings(raw)[1])
-        file_uri = from_fs_path(path) or found.as_uri()
-        prev = previous.get(file_uri)
-        if prev is not None:
-            cached = st.seen.get(path)
-            if cached is not None and cached[0] == stamp_of(path):
-                rid = result_id(st.salt, raw, cached[1])
-                if rid == prev:
-                    plan.unchanged.append((file_uri, rid))
-                    continue
+        plan.sources[path] = sources
         plan.tasks.append(FileTask(path, file_uri, raw, ls.encoding, st.salt))
     return plan
+
+
+def _folder_sources(folder: str, dirs: dict[str, str]) -> str:
+    """What the settings files in ``folder`` and above it are now (stamps; memoised
+    per run in ``dirs``): the resolver's input for every file in the folder but
+    the file's own name."""
+    got = dirs.get(folder)
+    if got is None:
+        parent = os.path.dirname(folder)
+        here = [stamp_of(os.path.join(folder, n)) for n in sorted(SETTINGS_FILE_NAMES)]
+        marker = os.path.exists(os.path.join(folder, ".git"))  # where the search stops
+        up = _folder_sources(parent, dirs) if parent != folder else ""
+        got = dirs[folder] = hashlib.sha256(repr((here, marker, up)).encode()).hexdigest()
+    return got
+
+
+def _sources(folder: str, user: Any, dirs: dict[str, str]) -> str:
+    """What a file's resolved settings are made of: the settings files that may
+    apply to its folder and the editor's settings (the settings themselves
+    are a function of these and the file's path)."""
+    return _folder_sources(folder, dirs) + ":" + settings_key(user)
 
 
 async def plan_run(
@@ -372,9 +399,10 @@ async def created_token(ls: TextsweepServer) -> str | None:
     return token
 
 
-def _remember(st: WorkspaceState, c: Checked) -> None:
-    if c.stamp is not None:
-        st.seen[c.path] = (c.stamp, c.content)
+def _remember(st: WorkspaceState, plan: Plan, c: Checked) -> None:
+    sources = plan.sources.get(c.path)
+    if c.stamp is not None and sources is not None:
+        st.seen[c.path] = (c.stamp, sources, c.result_id)
     else:
         st.seen.pop(c.path, None)
 
@@ -455,7 +483,7 @@ async def workspace_diagnostic(
                 async for chunk in chunks:
                     reports: list[lsp.WorkspaceDocumentDiagnosticReport] = []
                     for c in chunk:
-                        _remember(st, c)
+                        _remember(st, plan, c)
                         reported.add(c.uri)
                         if previous.get(c.uri) == c.result_id:
                             reports.append(
@@ -514,7 +542,7 @@ async def check_workspace(ls: TextsweepServer, *args: Any) -> dict[str, int]:
         async with aclosing(run_chunks(ls, check_chunk, plan.tasks, cancel)) as chunks:
             async for chunk in chunks:
                 for c in chunk:
-                    _remember(st, c)
+                    _remember(st, plan, c)
                     if c.linted:
                         files += 1
                         problems += c.total
