@@ -34,11 +34,19 @@ from .settings import SettingsResolver
 
 
 def iter_files(
-    paths: Sequence[str], exclude: Sequence[str] = (), gitignore: bool = True
+    paths: Sequence[str],
+    exclude: Sequence[str] = (),
+    gitignore: bool = True,
+    user: Any = None,
+    config_path: str | None = None,
 ) -> Iterator[str]:
     """Files named, and files below directories named (see :mod:`textsweep.walk`:
-    .gitignore honoured, VCS and tool dirs skipped, ``--exclude`` globs)."""
-    for p in walk.iter_files(paths, exclude=exclude, gitignore=gitignore):
+    .gitignore honoured, VCS and tool dirs skipped, ``--exclude`` globs, and the
+    settings' ``exclude``)."""
+    resolver = resolver_for(user, config_path)
+    for p in walk.iter_files(
+        paths, exclude=exclude, gitignore=gitignore, resolver=resolver, user=user
+    ):
         yield str(p)
 
 
@@ -79,13 +87,20 @@ _RESOLVERS: dict[str, SettingsResolver] = {}
 _WARNED: set[str] = set()
 
 
-def config_for(path: str, user: Any, config_file: bool) -> Config:
-    """The config for ``path`` (see :mod:`textsweep.settings`); warnings once each."""
-    key = json.dumps([user, config_file], sort_keys=True, default=str)
+def resolver_for(user: Any, config_path: str | None) -> SettingsResolver:
+    """The resolver for one ``--config`` (None: the project files), made once."""
+    key = json.dumps([user, config_path], sort_keys=True, default=str)
     resolver = _RESOLVERS.get(key)
     if resolver is None:
-        resolver = _RESOLVERS[key] = SettingsResolver(project_files=not config_file)
-    config, warnings = resolver.config_for(path, user)
+        # --config's exclude and overrides are relative to its own folder.
+        base = os.path.dirname(os.path.abspath(config_path)) if config_path else None
+        resolver = _RESOLVERS[key] = SettingsResolver(project_files=not config_path, user_base=base)
+    return resolver
+
+
+def config_for(path: str, user: Any, config_path: str | None) -> Config:
+    """The config for ``path`` (see :mod:`textsweep.settings`); warnings once each."""
+    config, warnings = resolver_for(user, config_path).config_for(path, user)
     for w in warnings:
         if w not in _WARNED:
             _WARNED.add(w)
@@ -93,7 +108,7 @@ def config_for(path: str, user: Any, config_file: bool) -> Config:
     return config
 
 
-def check_one(path: str, user_settings: Any = None, config_file: bool = False) -> FileResult:
+def check_one(path: str, user_settings: Any = None, config_file: str | None = None) -> FileResult:
     """Load and lint one file (runs in a worker process for large trees)."""
     r = load(path)
     if r.document is None:
@@ -109,11 +124,10 @@ def check_one(path: str, user_settings: Any = None, config_file: bool = False) -
 
 def cmd_check(args: argparse.Namespace) -> int:
     user = load_user_settings(args.config)
-    has_config = bool(args.config)
-    files = list(iter_files(args.paths, args.exclude, not args.no_gitignore))
+    files = list(iter_files(args.paths, args.exclude, not args.no_gitignore, user, args.config))
     if files:
-        config_for(files[0], user, has_config)  # settings warnings once, from the parent
-    worker = partial(check_one, user_settings=user, config_file=has_config)
+        config_for(files[0], user, args.config)  # settings warnings once, from the parent
+    worker = partial(check_one, user_settings=user, config_file=args.config)
     results = walk.map_files(worker, files, jobs=args.jobs)
     if args.format in ("text", "github"):
         # A note per image found while walking a tree is noise for people; files
@@ -163,7 +177,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     done: set[tuple[int, int]] = set()
     walked = [p for p in args.paths if os.path.isdir(p)]
     named = {os.path.normpath(p) for p in args.paths}
-    for path in iter_files(args.paths, args.exclude, not args.no_gitignore):
+    for path in iter_files(args.paths, args.exclude, not args.no_gitignore, user, args.config):
         if (
             os.path.islink(path)
             and os.path.normpath(path) not in named
@@ -196,7 +210,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
             )
             status = max(status, 1)
             continue
-        result = fix_all(doc, config_for(path, user, bool(args.config)))
+        result = fix_all(doc, config_for(path, user, args.config))
         if result.text == doc.text:
             continue
         changed += 1

@@ -14,6 +14,12 @@ Layers, lowest first; each later layer wins key by key (``rules`` merges per rul
    ``--config FILE.json`` (which replaces layer 2, as it always has);
 5. inline directives (``textsweep: disable-line``…), applied later by the engine.
 
+Inside layers 2 and 4, ``overrides`` (a list of tables with ``files`` globs and the same
+keys as the top level) apply over that layer's top level, in order, for the files they
+match; ``exclude`` globs say which files are not checked at all (:meth:`SettingsResolver.
+excluded`). Both use gitignore syntax, relative to the folder of the file that states them
+(the editor's settings: the workspace folder holding the file).
+
 Parsed project files are cached on their modification time and size, so a session
 re-reads one only after it changed; the server also drops the cache when the client
 reports a change (``workspace/didChangeWatchedFiles``).
@@ -24,9 +30,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+
+import pathspec
 
 from . import fileio
 from .editorconfigfile import get_properties
@@ -97,6 +106,48 @@ def merge_settings(base: Any, override: Any) -> Any:
     return merged
 
 
+# ---------------------------------------------------------------------- globs
+
+
+@lru_cache(maxsize=256)
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """A list of globs as settings give it (anything else: none; the parser warns)."""
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return ()
+
+
+def glob_matches(patterns: Sequence[str], path: str, base: str, is_dir: bool = False) -> bool:
+    """True when gitignore-style ``patterns``, relative to folder ``base``, match ``path``
+    (a path outside ``base`` never matches)."""
+    if not patterns:
+        return False
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
+    if rel == "." or rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
+        return False
+    rel = rel.replace(os.sep, "/")
+    return bool(_spec(tuple(patterns)).match_file(rel + "/" if is_dir else rel))
+
+
+def apply_overrides(raw: Any, path: str, base: str) -> Any:
+    """``raw`` with the ``overrides`` whose ``files`` match ``path`` merged over its top
+    level, in order (``files``, ``exclude`` and nested ``overrides`` are not merged)."""
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("overrides"), list):
+        return raw
+    out: Any = raw
+    for override in raw["overrides"]:
+        if not isinstance(override, Mapping):
+            continue
+        if glob_matches(_strings(override.get("files")), path, base):
+            body = {k: v for k, v in override.items() if k not in ("files", "exclude", "overrides")}
+            out = merge_settings(out, body)
+    return out
+
+
 # ---------------------------------------------------------------------- project files
 
 
@@ -145,11 +196,19 @@ def _stamp(path: str) -> tuple[int, int] | None:
 class SettingsResolver:
     """Per-file settings for one CLI run or one server session (see module doc)."""
 
-    def __init__(self, boundaries: Iterable[str] = (), project_files: bool = True) -> None:
+    def __init__(
+        self,
+        boundaries: Iterable[str] = (),
+        project_files: bool = True,
+        user_base: str | None = None,
+    ) -> None:
         #: Folders the upward search never goes above (workspace folders).
         self.boundaries = {os.path.abspath(b) for b in boundaries}
         #: False when the user gave settings that replace the project file (``--config``).
         self.project_files = project_files
+        #: The folder the user's ``exclude`` and ``overrides`` globs are relative to
+        #: (``--config``'s folder); None: the caller says, else the file's own folder.
+        self.user_base = user_base
         self._files: dict[str, tuple[tuple[int, int], ProjectSettings]] = {}
         self._configs: dict[str, tuple[Config, list[str]]] = {}
 
@@ -187,7 +246,12 @@ class SettingsResolver:
                 return None
             folder = parent
 
-    def raw_for(self, path: str | None, user: Any = None) -> tuple[Any, list[str]]:
+    def _user_base(self, path: str, user_base: str | None) -> str:
+        return user_base or self.user_base or os.path.dirname(os.path.abspath(path))
+
+    def raw_for(
+        self, path: str | None, user: Any = None, user_base: str | None = None
+    ) -> tuple[Any, list[str]]:
         """The merged raw settings for ``path`` (None: an unsaved buffer) and warnings."""
         warnings: list[str] = []
         raw: Any = None
@@ -197,13 +261,39 @@ class SettingsResolver:
                 if project is not None and project.error is not None:
                     warnings.append(project.error)
                 elif project is not None:
-                    raw = project.settings
+                    raw = apply_overrides(project.settings, path, os.path.dirname(project.path))
             raw = merge_settings(raw, editorconfig_settings(path) or None)
+            user = apply_overrides(user, path, self._user_base(path, user_base))
         return merge_settings(raw, user), warnings
 
-    def config_for(self, path: str | None, user: Any = None) -> tuple[Config, list[str]]:
+    def excluded(
+        self,
+        path: str,
+        is_dir: bool = False,
+        user: Any = None,
+        user_base: str | None = None,
+        project: ProjectSettings | bool | None = True,
+    ) -> str | None:
+        """Why ``path`` is excluded from checking (the file whose ``exclude`` matches it),
+        or None. ``project``: the project file already looked up for its folder (None:
+        there is none; True: look it up)."""
+        if project is True:
+            project = self.project_settings(path) if self.project_files else None
+        if isinstance(project, ProjectSettings) and isinstance(project.settings, Mapping):
+            patterns = _strings(project.settings.get("exclude"))
+            if glob_matches(patterns, path, os.path.dirname(project.path), is_dir):
+                return project.path
+        if isinstance(user, Mapping):
+            patterns = _strings(user.get("exclude"))
+            if glob_matches(patterns, path, self._user_base(path, user_base), is_dir):
+                return "your settings"
+        return None
+
+    def config_for(
+        self, path: str | None, user: Any = None, user_base: str | None = None
+    ) -> tuple[Config, list[str]]:
         """The engine config for ``path`` under the user's settings, and warnings."""
-        raw, warnings = self.raw_for(path, user)
+        raw, warnings = self.raw_for(path, user, user_base)
         key = json.dumps(raw, sort_keys=True, default=str)
         if key not in self._configs:
             self._configs[key] = parse_settings(raw)

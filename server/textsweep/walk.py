@@ -20,6 +20,11 @@ Rules of the walk (also in ``docs/cli.md``):
 * ``--exclude`` patterns use the same gitignore syntax, matched against the path relative
   to the current directory (or to the walked argument for paths outside it):
   ``*.min.js`` anywhere, ``vendor/`` any directory of that name, ``/docs/old`` anchored.
+* ``exclude`` in the settings (``[tool.textsweep]``, ``.textsweep.toml``, ``--config``)
+  uses the same syntax relative to the folder of the file that states it, and applies
+  like ``--exclude``: to walked files and directories (an excluded directory is not
+  entered) and to files named on the command line (so pre-commit, which names files,
+  honours it). The settings resolver (:mod:`textsweep.settings`) decides.
 * Binary files are found by the CLI when it reads them (see ``textio.looks_binary``):
   it skips them with a note.
 
@@ -42,6 +47,7 @@ from typing import IO, TypeVar
 import pathspec
 
 from . import fileio
+from .settings import ProjectSettings, SettingsResolver
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -142,13 +148,31 @@ class _Excluder:
         return bool(self.spec.match_file(rel + "/" if is_dir else rel))
 
 
+@dataclass(frozen=True)
+class _Settings:
+    """The settings' ``exclude`` (see :meth:`SettingsResolver.excluded`)."""
+
+    resolver: SettingsResolver
+    user: object = None
+
+    def project_for(self, folder: Path) -> ProjectSettings | None:
+        """The project file for the entries of ``folder`` (looked up once per folder)."""
+        if not self.resolver.project_files:
+            return None
+        return self.resolver.project_settings(str(folder / "_"))
+
+    def excluded(self, path: Path, is_dir: bool, project: ProjectSettings | None) -> bool:
+        return self.resolver.excluded(str(path), is_dir, self.user, project=project) is not None
+
+
 def _walk_dir(
-    top: Path, ignores: list[_Ignore], excluder: _Excluder, gitignore: bool
+    top: Path, ignores: list[_Ignore], excluder: _Excluder, gitignore: bool, settings: _Settings
 ) -> Iterator[Path]:
     if gitignore:
         own = _load_ignore(top, top / ".gitignore")
         if own is not None:
             ignores = [*ignores, own]
+    project = settings.project_for(top)
     try:
         with os.scandir(top) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -166,13 +190,13 @@ def _walk_dir(
                 continue
             if gitignore and _is_ignored(path, True, ignores):
                 continue
-            if excluder.excluded(path, True, top):
+            if excluder.excluded(path, True, top) or settings.excluded(path, True, project):
                 continue
-            yield from _walk_dir(path, ignores, excluder, gitignore)
+            yield from _walk_dir(path, ignores, excluder, gitignore, settings)
         elif is_file:
             if gitignore and _is_ignored(path, False, ignores):
                 continue
-            if excluder.excluded(path, False, top):
+            if excluder.excluded(path, False, top) or settings.excluded(path, False, project):
                 continue
             yield path
 
@@ -183,22 +207,29 @@ def iter_files(
     exclude: Sequence[str] = (),
     gitignore: bool = True,
     cwd: str | os.PathLike[str] | None = None,
+    resolver: SettingsResolver | None = None,
+    user: object = None,
 ) -> Iterator[Path]:
     """Files to check under ``paths``, each once, directories walked in name order.
 
     Paths come back as given (relative stays relative) so reports show what the user
     typed; a named path that does not exist comes back too, for the caller to report
-    the error when it reads it.
+    the error when it reads it. ``exclude`` of the settings applies, as ``resolver``
+    (default: a new one, reading the project files) and the user's settings ``user``
+    resolve it.
     """
     base = Path(cwd) if cwd is not None else Path.cwd()
     excluder = _Excluder(exclude, base.resolve())
+    settings = _Settings(resolver if resolver is not None else SettingsResolver(), user)
     seen: set[Path] = set()
     for arg in paths:
         p = Path(arg)
         absolute = (base / p).resolve() if not p.is_absolute() else p.resolve()
         if absolute.is_dir():
             ignores = _ancestor_ignores(absolute) if gitignore else []
-            for found in _walk_dir(absolute, ignores, excluder, gitignore):
+            if settings.excluded(absolute, True, settings.project_for(absolute.parent)):
+                continue
+            for found in _walk_dir(absolute, ignores, excluder, gitignore, settings):
                 if found in seen:
                     continue
                 seen.add(found)
@@ -206,6 +237,8 @@ def iter_files(
         else:
             # A file, or a path that does not exist: the caller reports the OS error.
             if excluder.excluded(absolute, False, absolute.parent) or absolute in seen:
+                continue
+            if settings.excluded(absolute, False, settings.project_for(absolute.parent)):
                 continue
             seen.add(absolute)
             yield p

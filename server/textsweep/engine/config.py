@@ -142,6 +142,11 @@ def parse_settings(raw: Any, known_rules: set[str] | None = None) -> tuple[Confi
         elif key in families:
             warnings.extend(parse_options(families[key], value, key)[1])
             options[key] = value
+        elif key == "exclude":
+            if not _is_globs(value):
+                warnings.append("textsweep.exclude must be a list of glob patterns")
+        elif key == "overrides":
+            _check_overrides(value, known, warnings)
         elif key in CLIENT_ONLY_KEYS:
             continue
         else:
@@ -149,6 +154,30 @@ def parse_settings(raw: Any, known_rules: set[str] | None = None) -> tuple[Confi
     if options:
         values["options"] = options
     return Config(**values), warnings
+
+
+def _is_globs(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _check_overrides(value: Any, known: set[str], warnings: list[str]) -> None:
+    """Validate ``overrides`` (the settings resolver applies them; see settings.py)."""
+    if not isinstance(value, list):
+        warnings.append("textsweep.overrides must be a list of tables with 'files'")
+        return
+    for i, item in enumerate(value):
+        where = f"textsweep.overrides[{i}]"
+        if not isinstance(item, Mapping):
+            warnings.append(f"{where} must be a table with 'files'")
+            continue
+        if not _is_globs(item.get("files")) or not item.get("files"):
+            warnings.append(f"{where}.files must be a non-empty list of glob patterns")
+        for nested in ("exclude", "overrides"):
+            if nested in item:
+                warnings.append(f"{where}.{nested} is only read at the top level")
+        body = {k: v for k, v in item.items() if k not in ("files", "exclude", "overrides")}
+        for w in parse_settings(body, known)[1]:
+            warnings.append(w.replace("textsweep.", f"{where}.", 1))
 
 
 #: Settings objects made of whole-number settings (``blankLines``, ``workspace``).
@@ -178,7 +207,7 @@ def _parse_group(group: str, value: Any, values: dict[str, Any], warnings: list[
 def setting_keys() -> list[str]:
     """Every top-level key of the ``textsweep`` section the engine reads."""
     simple = {k.split(".")[0] for k in _INT_SETTINGS}
-    return sorted({"rules", "language", *simple, *family_options()})
+    return sorted({"rules", "language", "exclude", "overrides", *simple, *family_options()})
 
 
 #: Settings only the editor extension reads (server start-up, documents).

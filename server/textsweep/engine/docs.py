@@ -201,7 +201,41 @@ def vscode_properties() -> dict[str, Any]:
     }
     for key, default, s in families:
         props[key] = _property(default, s)
+    props["textsweep.exclude"] = {
+        "type": "array",
+        "items": {"type": "string"},
+        "default": [],
+        "scope": "resource",
+        "markdownDescription": _EXCLUDE_DOC,
+    }
+    props["textsweep.overrides"] = {
+        "type": "array",
+        "default": [],
+        "scope": "resource",
+        "markdownDescription": _OVERRIDES_DOC,
+        "items": {
+            "type": "object",
+            "required": ["files"],
+            "properties": {
+                "files": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                "rules": {"type": "object", "additionalProperties": _RULE_SETTING},
+            },
+        },
+    }
     return props
+
+
+_EXCLUDE_DOC = (
+    "Files not checked: gitignore-style globs relative to the folder of the file that "
+    "states them (the editor's settings: the workspace folder), e.g. "
+    '`["vendor/", "*.min.js", "/docs/old/"]`. The CLI skips them when walking and when '
+    "they are named on its command line; the editor shows no diagnostics for them."
+)
+_OVERRIDES_DOC = (
+    "Settings for some files only: a list of tables with `files` (globs as in `exclude`) "
+    "and any other top-level keys, merged over the top level for the files they match, "
+    'in order. Example: `[{"files": ["*.csv"], "rules": {"doubled-space": "off"}}]`.'
+)
 
 
 def _md_type(s: Setting) -> str:
@@ -284,6 +318,29 @@ def render_settings_markdown() -> str:
     )
     lines += [row(*d) for d in families]
     lines += [
+        f"| `textsweep.exclude` | list of globs | `[]` | {_EXCLUDE_DOC} |",
+        f"| `textsweep.overrides` | list of tables with `files` | `[]` | {_OVERRIDES_DOC} |",
+        "",
+        "In `pyproject.toml` (`.textsweep.toml`: the same keys at the top level):",
+        "",
+        "```toml",
+        "[tool.textsweep]",
+        'exclude = ["vendor/", "*.min.js"]',
+        "",
+        "[tool.textsweep.rules]",
+        "doubled-space = false",
+        "",
+        "[[tool.textsweep.overrides]]",
+        'files = ["*.csv", "data/**/*.tsv"]',
+        'rules = { doubled-space = "off", trailing-whitespace = "off" }',
+        "```",
+        "",
+        "Overrides apply inside their layer (the project file's over its top level, the",
+        "editor's over its own), so the editor's top level still wins over a project",
+        "override. The CLI skips excluded files even when they are named on its command",
+        "line (as ruff's `--force-exclude` does: pre-commit names every staged file); an",
+        "excluded file open in the editor gets no diagnostics and no fixes, and the server",
+        "says why once in its log (`window/logMessage`).",
         "",
         "`.editorconfig` properties (`trim_trailing_whitespace`, `insert_final_newline`,",
         "`end_of_line`, `indent_style`, `tab_width`/`indent_size`) apply as defaults under these",

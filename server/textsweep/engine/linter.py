@@ -11,7 +11,7 @@ from .document import Document
 from .fixes import apply_fixes, compose, trim_edits
 from .model import Finding, Fix, Severity, finding_key
 from .registry import Rule, all_rules
-from .suppress import filter_suppressed
+from .suppress import UNUSED_RULE, directive_findings, directives, filter_suppressed
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,9 @@ def lint_capped(
     from .incremental import is_local, local_findings
 
     local = local_findings(doc, config, [r for r, _ in rules if is_local(r)])
+    #: (directive, rule) pairs that switched something off; rules not seen in full.
+    used: set[tuple[int, str]] = set()
+    unsure: set[str] = set()
     for r, sev in rules:
         try:
             if local is not None and r.id in local:
@@ -84,14 +87,27 @@ def lint_capped(
                     exact = False
         except Exception:
             log.exception("rule %s failed on %s", r.id, doc.uri or doc.path or "<text>")
+            unsure.add(r.id)
             continue
+        if extra:
+            unsure.add(r.id)
         if sev != r.severity:
             found = [f if f.severity == sev else f._replace(severity=sev) for f in found]
-        kept = filter_suppressed(doc, found)
+        kept = filter_suppressed(doc, found, used)
         extra = max(0, extra - (len(found) - len(kept)))
         found = kept
         findings.extend(found)
         total += len(found) + extra
+    unused = next((sev for r, sev in rules if r.id == UNUSED_RULE), None)
+    if unused is not None and directives(doc):
+        from .registry import all_rules
+
+        known = {r.id for r in all_rules()}
+        found = directive_findings(doc, used, {r.id for r, _ in rules}, known, unsure)
+        found = [f if f.severity == unused else f._replace(severity=unused) for f in found]
+        found = filter_suppressed(doc, found, named_only=True)
+        findings.extend(found)
+        total += len(found)
     findings.sort(key=finding_key)
     if limit is not None:
         del findings[limit:]

@@ -97,8 +97,23 @@ class Markup:
     #: ``textsweep: disable…`` directive goes (directives are found by their words,
     #: so any comment syntax works; this says which one to suggest).
     comment: tuple[str, str] | None = None
+    #: Comment syntax per languageId, where it differs from ``comment`` (source code).
+    comments: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    #: A comment may end a line of text (``text <!-- … -->``, ``text % …``, ``x = 1  # …``);
+    #: else comments go on lines of their own.
+    trailing_comment: bool = False
+    #: A comment line inside a paragraph splits it (Markdown's HTML block, reST, Org):
+    #: a directive line goes above a paragraph's first line only.
+    comment_splits_paragraph: bool = False
+    #: False where a comment may not start at this offset (inside a code block, a
+    #: verbatim environment, a string literal): it would be text, not a comment.
+    comment_allowed: Callable[[Document, int], bool] | None = field(default=None)
     #: The descriptor used for languageIds nobody registered (plain-text heuristics).
     fallback: bool = False
+
+    def comment_of(self, language_id: str) -> tuple[str, str] | None:
+        """How a one-line comment is written in a document of ``language_id``."""
+        return self.comments.get(language_id, self.comment)
 
     def write_nobreak(self, char: str) -> str:
         """How to write the no-break space ``char`` (U+00A0 or U+202F) in this format."""

@@ -17,9 +17,9 @@ from typing import Any
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
-from .. import __version__
+from .. import __version__, fileio
 from ..engine import Config, Document, Finding, fix_all
-from ..engine.linter import lint_capped
+from ..engine.linter import CappedFindings, lint_capped
 from ..settings import SettingsResolver
 from . import convert, disk
 from .documents import OpenDocument
@@ -41,6 +41,8 @@ class LintResult:
     config: Config
     total: int = 0
     exact: bool = True
+    #: The settings' ``exclude`` matches the document: no findings, no fixes.
+    excluded: bool = False
 
 
 class TextsweepServer(LanguageServer):
@@ -58,6 +60,8 @@ class TextsweepServer(LanguageServer):
         self.waiters: dict[str, list[asyncio.Future[LintResult]]] = {}
         self.tasks: dict[str, asyncio.Task[None]] = {}
         self.configs: dict[str, Config] = {}
+        #: Open documents the settings' ``exclude`` matches → the file that says so.
+        self.excluded: dict[str, str] = {}
         self.pushed_settings: Any = None
         self.warned: set[str] = set()
         #: Project files and .editorconfig, read the way the CLI reads them.
@@ -131,14 +135,41 @@ class TextsweepServer(LanguageServer):
         path = od.path if od else None
         if path is None:  # nothing to read: no need to queue behind the lints
             config, warnings = self.resolver.config_for(None, raw)
+            excluded = None
         else:
+            base = self.folder_of(path)
+
+            def resolve() -> tuple[Config, list[str], str | None]:
+                config, warnings = self.resolver.config_for(path, raw, base)
+                return config, warnings, self.resolver.excluded(path, False, raw, base)
+
             # Off the loop: it reads files and matches .editorconfig globs.
-            config, warnings = await asyncio.get_running_loop().run_in_executor(
-                self.executor, self.resolver.config_for, path, raw
+            config, warnings, excluded = await asyncio.get_running_loop().run_in_executor(
+                self.executor, resolve
             )
         self.warn(warnings)
         self.configs[uri] = config
+        if excluded is None:
+            self.excluded.pop(uri, None)
+        elif self.excluded.get(uri) != excluded:
+            self.excluded[uri] = excluded
+            self.window_log_message(
+                lsp.LogMessageParams(
+                    type=lsp.MessageType.Info,
+                    message=f"textsweep: {path} is not checked: it matches 'exclude' in {excluded}",
+                )
+            )
         return config
+
+    def folder_of(self, path: str) -> str | None:
+        """The workspace folder holding ``path`` (the editor settings' globs are
+        relative to it), the innermost one; None outside them."""
+        try:
+            folders = disk.workspace_paths(self.workspace)
+        except RuntimeError:  # before initialize
+            return None
+        inside = [f for f in folders if fileio.inside(path, [f])]
+        return max(inside, key=len) if inside else None
 
     def warn(self, warnings: list[str]) -> None:
         """One showMessage per new set of settings problems, never a flood."""
@@ -213,13 +244,17 @@ class TextsweepServer(LanguageServer):
                 return
             snapshot = od.snapshot()
             loop = asyncio.get_running_loop()
-            capped = await loop.run_in_executor(
-                self.executor, lint_capped, snapshot, config, config.max_findings
-            )
+            excluded = uri in self.excluded
+            if excluded:  # the settings' exclude: no diagnostics at all
+                capped = CappedFindings([], 0, True)
+            else:
+                capped = await loop.run_in_executor(
+                    self.executor, lint_capped, snapshot, config, config.max_findings
+                )
             if self.docs.get(uri) is not od or od.version != version:
                 return  # stale: a newer version is on its way
             result = LintResult(
-                version, snapshot, capped.findings, config, capped.total, capped.exact
+                version, snapshot, capped.findings, config, capped.total, capped.exact, excluded
             )
             self.results[uri] = result
             for fut in self.waiters.pop(uri, []):
@@ -309,6 +344,8 @@ class TextsweepServer(LanguageServer):
         fall back to their defaults, so "Fix all X" also stripped trailing spaces.
         """
         encoding = self.encoding
+        if result.excluded:
+            return []
 
         def work() -> list[lsp.TextEdit]:
             fixed = fix_all(result.doc, result.config, only_rule=rule)

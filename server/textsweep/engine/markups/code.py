@@ -1,10 +1,47 @@
 """Source code (Pygments lexers): only comments and strings are prose. Comment
-syntax varies per language, so none is suggested."""
+syntax varies per language: each languageId's line comment is listed (none for JSON)."""
 
 from __future__ import annotations
 
+import bisect
+
+from ..document import Document
 from ..markup import Markup, register
-from ..structure.code import LANGUAGE_LEXERS, code_spans
+from ..structure.code import LANGUAGE_LEXERS, code_spans, string_spans
+
+_HASH = ("# ", "")
+_SLASH = ("// ", "")
+_DASH = ("-- ", "")
+_SEMI = ("; ", "")
+#: languageId → how a line comment is written (languages not listed: none suggested).
+COMMENTS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(
+        ("python", "shellscript", "sh", "bash", "powershell", "yaml", "toml", "ruby", "perl",
+         "r", "dockerfile", "makefile", "properties", "elixir", "nix"),
+        _HASH,
+    ),
+    **dict.fromkeys(
+        ("javascript", "javascriptreact", "typescript", "typescriptreact", "rust", "go", "c",
+         "cpp", "csharp", "java", "kotlin", "swift", "scala", "dart", "zig", "php",
+         "objective-c", "fsharp", "scss", "jsonc"),
+        _SLASH,
+    ),
+    **dict.fromkeys(("lua", "sql", "haskell"), _DASH),
+    **dict.fromkeys(("ini", "clojure", "lisp"), _SEMI),
+    "erlang": ("% ", ""),
+    "css": ("/* ", " */"),
+    "vim": ('" ', ""),
+}  # fmt: skip
+
+
+def comment_allowed(doc: Document, offset: int) -> bool:
+    """Not inside a string literal, nor after a line continuation."""
+    if offset > 0 and doc.text[offset - 1] == "\\":
+        return False
+    spans = string_spans(doc)
+    i = bisect.bisect_right(spans, (offset, len(doc.text) + 1)) - 1
+    return not (i >= 0 and spans[i][0] < offset < spans[i][1])
+
 
 #: Extensions of the source files the CLI checks (languageIds as VS Code names them).
 EXTENSIONS = {
@@ -25,5 +62,8 @@ MARKUP = register(
         prose=False,
         extensions=EXTENSIONS,
         non_prose=code_spans,
+        comments=COMMENTS,
+        trailing_comment=True,
+        comment_allowed=comment_allowed,
     )
 )

@@ -16,5 +16,6 @@ MARKUP = register(
         nobreak_tokens=HTML_SPACE_ENTITIES,
         declared_language=html_lang,
         comment=("<!-- ", " -->"),
+        trailing_comment=True,
     )
 )

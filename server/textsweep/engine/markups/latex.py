@@ -3,11 +3,30 @@ no-break spaces."""
 
 from __future__ import annotations
 
+import re
+
+from ..document import Document
 from ..markup import NBSP, NNBSP, Markup, register
 from ..structure.latex import latex_spans
 
 #: ``~`` and ``\\,`` (and their long names) write U+00A0 and U+202F.
 TOKENS = (("~", NBSP), ("\\,", NNBSP), ("\\thinspace", NNBSP), ("\\nobreakspace", NBSP))
+
+_VERBATIM = re.compile(
+    r"\\begin\{(verbatim|Verbatim|lstlisting|minted|alltt|comment|filecontents)\*?\}"
+    r".*?(?:\\end\{\1\*?\}|\Z)",
+    re.DOTALL,
+)
+
+
+def comment_allowed(doc: Document, offset: int) -> bool:
+    """Not inside a verbatim-like environment (``%`` is printed there)."""
+    spans = doc.cached(
+        "latex.verbatim",
+        lambda d: [m.span() for m in _VERBATIM.finditer(d.text)] if "\\begin{" in d.text else [],
+    )
+    return not any(s < offset < e for s, e in spans)
+
 
 MARKUP = register(
     Markup(
@@ -19,5 +38,7 @@ MARKUP = register(
         nbsp="~",
         narrow_nbsp="\\,",
         comment=("% ", ""),
+        trailing_comment=True,
+        comment_allowed=comment_allowed,
     )
 )

@@ -36,6 +36,24 @@ def hard_break(text: str, start: int, end: int) -> bool:
     return line_end < len(text) and text[line_end] not in "\r\n"
 
 
+_RULE_LINE = re.compile(r"[ ]{0,3}(?:=+|-+|\*+|_+)[ \t]*$|[ \t]*\|")
+
+
+def comment_allowed(doc: Document, offset: int) -> bool:
+    """Not in a code block, front matter or HTML block (non-prose over several lines),
+    nor on a table row or a heading underline, where a comment would show or break it."""
+    line = doc.line_of(offset)
+    start, end = doc.line_span(line)
+    if _RULE_LINE.match(doc.text, start, end):
+        return False
+    for s, e in markdown_spans(doc):
+        if s > offset:
+            break
+        if s <= offset < e and "\n" in doc.text[s:e]:
+            return False
+    return True
+
+
 MARKUP = register(
     Markup(
         name="markdown",
@@ -46,5 +64,8 @@ MARKUP = register(
         declared_language=declared_language,
         hard_break=hard_break,
         comment=("<!-- ", " -->"),
+        trailing_comment=True,
+        comment_splits_paragraph=True,
+        comment_allowed=comment_allowed,
     )
 )

@@ -12,5 +12,6 @@ MARKUP = register(
         extensions={".org": "org"},
         non_prose=plain_provider,
         comment=("# ", ""),
+        comment_splits_paragraph=True,
     )
 )

@@ -12,5 +12,6 @@ MARKUP = register(
         extensions={".rst": "restructuredtext"},
         non_prose=rst_spans,
         comment=(".. ", ""),
+        comment_splits_paragraph=True,
     )
 )

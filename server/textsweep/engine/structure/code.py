@@ -167,6 +167,25 @@ def _tokens(lexer: Lexer, text: str) -> Iterator[tuple[int, int, _TokenType]]:
         )
 
 
+def string_spans(doc: Document) -> list[Span]:
+    """The string literals of a source file, whole (a comment inside one would be text)."""
+
+    def compute(d: Document) -> list[Span]:
+        lexer = lexer_for(d)
+        if lexer is None:
+            return []
+        out: list[Span] = []
+        for start, end, tok in _tokens(lexer, d.text):
+            if tok in String:
+                if out and out[-1][1] >= start:
+                    out[-1] = (out[-1][0], max(out[-1][1], end))
+                else:
+                    out.append((start, end))
+        return out
+
+    return doc.cached("code.strings", compute)
+
+
 def code_spans(doc: Document) -> list[Span]:
     """Everything but the prose inside comments and string literals."""
     text = doc.text

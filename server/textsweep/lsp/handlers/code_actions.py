@@ -1,4 +1,5 @@
-"""Code actions: quick fixes, fix-all of one rule or of all, and lazy resolution.
+"""Code actions: quick fixes, fix-all of one rule or of all, "Disable <rule> for this
+line / file / in this project" (:mod:`..suppression`), and lazy resolution.
 
 Clients that can resolve an action's edit later get fix-all actions without edits
 (computed by ``codeAction/resolve`` when picked); the others get them computed now.
@@ -13,6 +14,7 @@ from lsprotocol import types as lsp
 from ...engine import Document, Finding
 from .. import convert
 from ..positions import offsets_to_positions, position_to_offset
+from ..suppression import suppression_actions
 
 if TYPE_CHECKING:
     from ..server import TextsweepServer
@@ -132,6 +134,9 @@ async def code_action(
                     uri, await ls.fix_all_edits(result, rule), result.version
                 )
             actions.append(action)
+        actions += await suppression_actions(
+            ls, uri, result, [(diags_for[id(f)], f) for _, f in picked]
+        )
     if _kind_allowed(FIX_ALL_KIND, only) and any(f.safe_fix for f in result.findings):
         data = {"uri": uri, "version": result.version, "rule": None}
         action = lsp.CodeAction(

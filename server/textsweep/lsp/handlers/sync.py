@@ -69,6 +69,7 @@ def did_close(ls: TextsweepServer, params: lsp.DidCloseTextDocumentParams) -> No
     ls.docs.pop(uri, None)
     ls.results.pop(uri, None)
     ls.configs.pop(uri, None)
+    ls.excluded.pop(uri, None)
     task = ls.tasks.pop(uri, None)
     if task:
         task.cancel()

@@ -1,0 +1,58 @@
+"""The ``textsweep:`` suppression directives themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..config import Config
+from ..document import Document
+from ..model import Finding, Severity
+from ..registry import Example, Rule, clean, rule
+from ..suppress import UNUSED_RULE
+
+FAMILY = "directives"
+
+
+@rule(
+    UNUSED_RULE,
+    family=FAMILY,
+    severity=Severity.WARNING,
+    description="A `textsweep:` directive that switches nothing off, or names an unknown rule",
+    explanation="""
+Like ruff's `RUF100` and ESLint's `reportUnusedDisableDirectives`: a directive left
+behind after its problem was fixed hides the next one, and a misspelt rule id hides
+nothing. Only directives inside a comment are read here (prose that quotes one, as
+documentation does, is left alone). A directive for a rule switched off in the
+settings, or for a rule whose findings were cut at `maxFindings`, is not called
+unused: another configuration may need it. The fix removes the whole comment when it
+holds the directive alone and ends its line (it is offered without being safe when
+that would join two lines of a paragraph, or a LaTeX `%` glued to a word); an
+unknown rule id has no fix: the right id is for you to say.
+""",
+    examples=[
+        Example(
+            "Une phrase propre. <!-- textsweep: disable-line -->\n",
+            "Une phrase propre.\n",
+            language_id="markdown",
+        ),
+        Example(
+            "# Title\n\n<!-- textsweep: disable-next-line -->\nA clean line.\n",
+            "# Title\n\nA clean line.\n",
+            language_id="markdown",
+        ),
+        clean(
+            "Deux  espaces. <!-- textsweep: disable-line -->\n",
+            "markdown",
+            note="it switches doubled-space off",
+            rules={"doubled-space": True},
+        ),
+        clean(
+            "Write `textsweep: disable-line doubled-space` at the end of the line.\n",
+            "markdown",
+            note="quoted in prose, not in a comment",
+        ),
+    ],
+)
+def unused_directive(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+    """Computed by the linter once every other rule has run (see ``suppress.py``)."""
+    return iter(())
