@@ -7,6 +7,9 @@
 --           fix-all through the documented call, then :write
 --   format  wait for diagnostics, then :write (the documented BufWritePre formatting)
 --   attach  wait for diagnostics only, then :write (settings/encoding checks)
+--   workspace  wait for diagnostics, then the docs' :TextsweepCheckWorkspace (the
+--           closed file $TEXTSWEEP_TEST_OTHER gets diagnostics), :TextsweepFixWorkspace!
+--           (counts), :TextsweepFixWorkspace (edits), then :wall
 
 local out_path = assert(os.getenv('TEXTSWEEP_TEST_OUT'), 'TEXTSWEEP_TEST_OUT unset')
 local mode = os.getenv('TEXTSWEEP_TEST_MODE') or 'full'
@@ -52,7 +55,11 @@ end
 local orig_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
 vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
   if result then
-    table.insert(log.raw_publish, { version = result.version, diagnostics = result.diagnostics })
+    table.insert(log.raw_publish, {
+      uri = result.uri,
+      version = result.version,
+      diagnostics = result.diagnostics,
+    })
   end
   return orig_publish(err, result, ctx, config)
 end
@@ -64,6 +71,40 @@ vim.lsp.handlers['window/showMessage'] = function(err, result, ctx, config)
     table.insert(log.messages, { type = result.type, message = result.message })
   end
   return orig_show(err, result, ctx, config)
+end
+
+-- Work-done progress as the server sends it, and what the statusline shows of it
+-- (vim.lsp.status() consumes the messages: record what it returns to whoever asks).
+log.progress = {}
+log.status = {}
+if vim.lsp.status then
+  local orig_status = vim.lsp.status
+  vim.lsp.status = function()
+    local s = orig_status()
+    if s ~= '' then
+      table.insert(log.status, s)
+    end
+    return s
+  end
+end
+local orig_progress = vim.lsp.handlers['$/progress']
+vim.lsp.handlers['$/progress'] = function(err, result, ctx, config)
+  if result and type(result.value) == 'table' then
+    table.insert(log.progress, { kind = result.value.kind, title = result.value.title })
+  end
+  local ret = orig_progress(err, result, ctx, config)
+  if mode == 'workspace' then
+    vim.api.nvim_eval_statusline(vim.o.statusline, {})  -- as a redraw would
+  end
+  return ret
+end
+
+-- What the docs' commands tell the user.
+log.notes = {}
+if mode == 'workspace' then
+  vim.notify = function(msg)
+    table.insert(log.notes, msg)
+  end
 end
 
 local function client()
@@ -207,6 +248,35 @@ local function run()
       return #diagnostics() == 0
     end)
     step('fixall', { diagnostics = diagnostics(), lines = lines() })
+  end
+
+  if mode == 'workspace' then
+    local other_uri = vim.uri_from_fname(assert(os.getenv('TEXTSWEEP_TEST_OTHER')))
+    local function noted(pattern)
+      return function()
+        for _, n in ipairs(log.notes) do
+          if n:match(pattern) then
+            return true
+          end
+        end
+        return false
+      end
+    end
+    vim.cmd('TextsweepCheckWorkspace')
+    wait_for('the check of the workspace', noted('^textsweep: %d+ problems in %d+ files$'))
+    local closed = {}
+    for _, p in ipairs(log.raw_publish) do
+      if p.uri == other_uri then
+        closed = p.diagnostics
+      end
+    end
+    step('checked', { closed = closed, notes = vim.deepcopy(log.notes) })
+    vim.cmd('TextsweepFixWorkspace!')
+    wait_for('the dry run', noted('^textsweep: would fix'))
+    vim.cmd('TextsweepFixWorkspace')
+    wait_for('the fixes', noted('^textsweep: fixed'))
+    step('fixed', { notes = vim.deepcopy(log.notes), lines = lines() })
+    vim.cmd('wall')
   end
 
   vim.cmd('write')

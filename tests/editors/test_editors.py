@@ -41,6 +41,7 @@ ARTIFACTS = ROOT / ".test-artifacts" / "editors"
 TIMEOUT_S = 90
 
 SAMPLE = "Hello 😀 wo\u200brld\nGood 😀  morning\ntrailing here   \nok\n"
+OTHER = "# Notes\n\nThe report was  sent on time.\nA line that ends badly.   \n"
 AFTER_QUICKFIX = "Hello 😀 world\nGood 😀  morning\ntrailing here   \nok\n"
 FIXED = "Hello 😀 world\nGood 😀 morning\ntrailing here\nok\n"
 
@@ -351,6 +352,52 @@ def test_nvim_011_fix_on_save(
     init = nvim_config(sandbox, snippet("nvim-0.11-config") + snippet("nvim-keys"))
     run = run_nvim(request, sandbox, nvim, init, "format", record_property)
     check_nvim_run(run, encoding="utf-8", doubled_severity=LSP_ERROR, full=False)
+
+
+def test_nvim_011_workspace(
+    request: pytest.FixtureRequest, sandbox: dict[str, Any], record_property: Any
+) -> None:
+    """The docs' workspace commands: a closed file is checked, then fixed through the
+    edit Neovim applies and :wall writes, as `textsweep fix` would; progress shows."""
+    nvim = nvim_011()
+    work = sandbox["root"] / "work"
+    (work / ".git").mkdir()  # the root marker: the workspace is this folder
+    other = work / "notes" / "other.md"
+    other.parent.mkdir()
+    other.write_bytes(OTHER.encode("utf-8"))
+    expected = sandbox["root"] / "expected"
+    shutil.copytree(work, expected)
+    subprocess.run(
+        [sys.executable, "-m", "textsweep", "fix", "."],
+        cwd=expected,
+        env=sandbox["env"],
+        capture_output=True,
+        check=False,
+    )
+    cli = subprocess.run(
+        [sys.executable, "-m", "textsweep", "check", "--format", "json", str(other)],
+        env=sandbox["env"],
+        capture_output=True,
+        check=False,
+    )
+    cli_rules = [f["rule"] for f in json.loads(cli.stdout)["files"][0]["findings"]]
+    sandbox["env"]["TEXTSWEEP_TEST_OTHER"] = str(other)
+    init = nvim_config(
+        sandbox, snippet("nvim-0.11-config") + snippet("nvim-keys") + snippet("nvim-workspace")
+    )
+    run = run_nvim(request, sandbox, nvim, init, "workspace", record_property)
+    checked = run.step("checked")
+    assert sorted(d["code"] for d in checked["closed"]) == sorted(cli_rules)
+    assert cli_rules  # the closed file has problems to find
+    assert f"textsweep: {len(cli_rules) + 3} problems in 2 files" in checked["notes"]
+    titles = [p.get("title") for p in run.log["progress"] if p["kind"] == "begin"]
+    assert "textsweep: checking the workspace" in titles
+    assert any("textsweep: checking the workspace" in s for s in run.log["status"])
+    notes = run.step("fixed")["notes"]
+    assert any(n.startswith("textsweep: would fix") for n in notes)
+    assert any(n.startswith("textsweep: fixed") and n.endswith("in 2 files") for n in notes)
+    assert other.read_bytes() == (expected / "notes" / "other.md").read_bytes() != OTHER.encode()
+    assert run.disk == (expected / "sample.txt").read_bytes()
 
 
 def test_nvim_08_snippet(

@@ -22,6 +22,8 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -181,13 +183,21 @@ def fix_chunk(tasks: Sequence[FileTask]) -> list[FileFixes]:
 # ---------------------------------------------------------------------- worker pool
 
 
-def _quiet_stdout() -> None:
-    """Worker start-up: stdout is the protocol's channel, never write to it."""
+def _worker_start(parent: int) -> None:
+    """Worker start-up: stdout is the protocol's channel, never write to it; and end
+    with the server, even one that was killed (nothing else would tell us)."""
     try:
         os.dup2(2, 1)
     except OSError:
         pass
     sys.stdout = sys.stderr
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="textsweep-parent-watch", daemon=True).start()
 
 
 class WorkerPool:
@@ -201,7 +211,8 @@ class WorkerPool:
             self._pool = ProcessPoolExecutor(
                 max_workers=walk.usable_cores(),
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_quiet_stdout,
+                initializer=_worker_start,
+                initargs=(os.getpid(),),
             )
         return self._pool
 

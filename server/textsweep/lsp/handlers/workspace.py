@@ -353,12 +353,14 @@ class WorkDone:
         self.title = title
         self.total = 0
         self.done = 0
+        self.begun = False
         self._last = 0.0
 
     def begin(self, total: int) -> None:
         self.total = total
         if self.token is None:
             return
+        self.begun = True
         self.ls.work_done_progress.begin(
             self.token,
             lsp.WorkDoneProgressBegin(
@@ -369,7 +371,9 @@ class WorkDone:
     def advance(self, n: int) -> None:
         self.done += n
         now = time.monotonic()
-        if self.token is None or (now - self._last < REPORT_EVERY and self.done < self.total):
+        if self.token is None or not self.begun:
+            return
+        if now - self._last < REPORT_EVERY and self.done < self.total:
             return
         self._last = now
         pct = 100 * self.done // self.total if self.total else 100
@@ -379,7 +383,7 @@ class WorkDone:
         )
 
     def end(self, message: str) -> None:
-        if self.token is None:
+        if self.token is None or not self.begun:
             return
         self.ls.work_done_progress.end(self.token, lsp.WorkDoneProgressEnd(message=message))
         self.ls.work_done_progress.tokens.pop(self.token, None)
