@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-_HEADER = re.compile(r"^[ \t]*\[(\[?)[ \t]*([^\[\]\r\n]+?)[ \t]*\]\]?[ \t]*(?:#[^\r\n]*)?$")
+#: A table header line (linear: no lazy group before a run of blanks).
+_HEADER = re.compile(r"^[ \t]*\[(\[?)([^\[\]\r\n]+)\]\]?[ \t]*(?:#[^\r\n]*)?$")
 _KEY = r"(?:\"{0}\"|'{0}'|{0})"
 
 

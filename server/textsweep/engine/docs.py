@@ -290,6 +290,37 @@ or a line on stderr from the CLI) and fall back to defaults. (`pyproject.toml` a
 `.textsweep.toml` need Python 3.11 or later, which reads TOML.)"""
 
 
+_DIRECTIVES_DOC = """\
+Each finding offers three code actions (quick fixes) that write these for you:
+
+- **Disable *rule* for this line**: a trailing `textsweep: disable-line rule` comment
+  at the end of the line where the format allows one (Markdown and HTML
+  `<!-- … -->`, LaTeX ` % …` with a space before the `%`, which would otherwise eat the
+  line break's space, source code `  # …`/`  // …`), unless the line ends in blanks
+  (the comment would change them), the finding reaches the line's end, or the line end
+  is inside a code block, front matter, table row, verbatim environment or string
+  literal. Otherwise a `disable-next-line` comment line above it, with its indentation;
+  in Markdown, reST and Org only above a paragraph's first line (a comment line would
+  split the paragraph), else a trailing `disable-next-line` at the end of the line above.
+  Blank lines get none (a comment would change the blank lines flagged).
+- **Disable *rule* for this file**: `textsweep: disable rule` at the top, after a
+  shebang, a Python coding line, an XML declaration or doctype, YAML front matter or
+  LaTeX `% !TeX` lines; in Markdown, reST and Org followed by a blank line.
+- **Disable *rule* in this project**: sets the rule to `false` in the project file the
+  settings come from (`[tool.textsweep.rules]`, an inline `rules = { … }` or dotted
+  `rules.x` keys, whichever the file uses), else adds `[tool.textsweep.rules]` to the
+  nearest `pyproject.toml`, else creates `.textsweep.toml` at the repository root (or
+  the workspace folder). The rest of the file is kept byte for byte (comments, layout,
+  line endings); the edit is offered only when reading it back shows the rule off and
+  every other value unchanged.
+
+Plain text and JSON have no comments, so they get only the project action (a
+directive still works there, anywhere on a line, but it would be part of the text).
+The rule `unused-directive` reports a directive inside a comment that switched
+nothing off, or names an unknown rule.\
+"""
+
+
 def render_settings_markdown() -> str:
     """The whole of docs/settings.md, from the settings' declarations."""
     lines = [
@@ -351,6 +382,10 @@ def render_settings_markdown() -> str:
         "Keys read only by editor extensions (the server ignores them): `textsweep.server.*`,",
         "`textsweep.trace.server`, `textsweep.enable`, `textsweep.documentSelector`.",
         "",
+        "## Inline directives",
+        "",
+        *_DIRECTIVES_DOC.splitlines(),
+        "",
         "## File types",
         "",
         "The languageIds each file type covers, the file names the CLI maps to them, and",
@@ -368,6 +403,8 @@ def render_settings_markdown() -> str:
         files = ", ".join(f"`{f}`" for f in (*sorted(m.extensions), *sorted(m.filenames)))
         if m.comment:
             directive = f"`{m.comment[0]}textsweep: disable-next-line{m.comment[1]}`"
+        elif m.comments:
+            directive = "the language's line comment (`#`, `//`, `--`…; none in JSON)"
         else:
             directive = "anywhere on a line" if m.prose else "in a comment"
         lines.append(f"| {m.name} | {ids} | {files or '—'} | {directive} |")

@@ -207,42 +207,31 @@ def directive_findings(
 
 
 def _removal(doc: Document, d: Directive) -> Fix:
-    """Remove the directive's comment. Safe only when the comment holds the directive
-    alone and ends its line, and removing it joins nothing (a comment line between
-    two lines of a paragraph, a ``%`` glued to a word)."""
+    """Remove the directive's comment: the whole line when the comment is alone on it,
+    else the comment and the blanks before it when it ends the line, else the comment.
+
+    Never safe: fix-on-save would delete a directive written just before the text it
+    is meant for, and a safe fix never drops a letter (``test_fix_properties``)."""
     text = doc.text
     line = doc.line_of(d.start)
     line_start, line_end = doc.line_span(line)
     opener = _OPENER.search(text, line_start, d.start)
     assert opener is not None
-    start = opener.start()
-    end = d.end
+    start, end = opener.start(), d.end
     closer = _CLOSER.match(text, end)
     if closer is not None:
         end = closer.end()
-    rest = text[end:line_end]
-    before = text[line_start:start]
     title = "Remove the unused directive"
-    if rest.strip():
+    if text[end:line_end].strip():
         return Fix(start, end, "", title, safe=False)
-    if not before.strip():
-        # The whole line goes, with its line break.
-        next_start = doc.line_starts[line + 1] if line + 1 < doc.line_count else len(text)
-        if next_start == len(text) and line > 0:
-            # the last line: take the break before it instead
-            prev_end = doc.line_span(line - 1)[1]
-            fix_start, fix_end = prev_end, len(text)
-        else:
-            fix_start, fix_end = line_start, next_start
-        markup = markup_of(doc)
-        prev_blank = line == 0 or not text[slice(*doc.line_span(line - 1))].strip()
-        next_blank = line + 1 >= doc.line_count or not text[slice(*doc.line_span(line + 1))].strip()
-        safe = not markup.comment_splits_paragraph or prev_blank or next_blank
-        return Fix(fix_start, fix_end, "", title, safe=safe)
-    # A trailing comment: it goes with the blanks before it.
-    stripped = before.rstrip(" \t")
-    glued = len(stripped) == len(before) and text[start] == "%"
-    return Fix(line_start + len(stripped), end, "", title, safe=not glued)
+    before = text[line_start:start]
+    if before.strip():  # a trailing comment: it goes with the blanks before it
+        return Fix(line_start + len(before.rstrip(" \t")), end, "", title, safe=False)
+    if line + 1 < doc.line_count:  # the whole line, with its line break
+        return Fix(line_start, doc.line_starts[line + 1], "", title, safe=False)
+    if line > 0:  # the last line: with the line break before it
+        return Fix(doc.line_span(line - 1)[1], len(text), "", title, safe=False)
+    return Fix(line_start, line_end, "", title, safe=False)
 
 
 # ---------------------------------------------------------------------- writing them

@@ -76,9 +76,10 @@ def _project_edit(
     uri = from_fs_path(target.path) or ""
     can_version = ls._supports("workspace", "workspace_edit", "document_changes")
     if not target.exists:
+        # Resource operations travel in documentChanges: a client announcing "create"
+        # applies them (Neovim announces it without documentChanges).
         ops = ls._supports("workspace", "workspace_edit", "resource_operations") or []
-        kinds = {str(getattr(o, "value", o)) for o in ops}
-        if not can_version or "create" not in kinds:
+        if "create" not in {str(getattr(o, "value", o)) for o in ops}:
             return None
         return lsp.WorkspaceEdit(
             document_changes=[

@@ -46,12 +46,11 @@ def comment_allowed(doc: Document, offset: int) -> bool:
     start, end = doc.line_span(line)
     if _RULE_LINE.match(doc.text, start, end):
         return False
-    for s, e in markdown_spans(doc):
-        if s > offset:
-            break
-        if s <= offset < e and "\n" in doc.text[s:e]:
-            return False
-    return True
+    blocks = doc.cached(
+        "markdown.blocks",
+        lambda d: [(s, e) for s, e in markdown_spans(d) if "\n" in d.text[s:e]],
+    )
+    return not any(s <= offset < e for s, e in blocks)
 
 
 MARKUP = register(

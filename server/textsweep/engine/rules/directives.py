@@ -24,21 +24,23 @@ behind after its problem was fixed hides the next one, and a misspelt rule id hi
 nothing. Only directives inside a comment are read here (prose that quotes one, as
 documentation does, is left alone). A directive for a rule switched off in the
 settings, or for a rule whose findings were cut at `maxFindings`, is not called
-unused: another configuration may need it. The fix removes the whole comment when it
-holds the directive alone and ends its line (it is offered without being safe when
-that would join two lines of a paragraph, or a LaTeX `%` glued to a word); an
-unknown rule id has no fix: the right id is for you to say.
+unused: another configuration may need it. A quick fix removes an unused directive's
+comment (its whole line when it stands alone); it is never applied unread (fix-all,
+fix-on-save): a directive written just before the text it is meant for would be
+deleted on the next save. An unknown rule id has no fix: the right id is for you to say.
 """,
     examples=[
         Example(
             "Une phrase propre. <!-- textsweep: disable-line -->\n",
-            "Une phrase propre.\n",
+            "Une phrase propre. <!-- textsweep: disable-line -->\n",
             language_id="markdown",
+            note="quick fix: remove it",
         ),
         Example(
-            "# Title\n\n<!-- textsweep: disable-next-line -->\nA clean line.\n",
-            "# Title\n\nA clean line.\n",
-            language_id="markdown",
+            "a  b  # textsweep: disable-line doubled-spaces\n",
+            "a  b  # textsweep: disable-line doubled-spaces\n",
+            language_id="python",
+            note="unknown rule",
         ),
         clean(
             "Deux  espaces. <!-- textsweep: disable-line -->\n",

@@ -7,6 +7,7 @@ Clients that can resolve an action's edit later get fix-all actions without edit
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from lsprotocol import types as lsp
@@ -18,6 +19,8 @@ from ..suppression import suppression_actions
 
 if TYPE_CHECKING:
     from ..server import TextsweepServer
+
+log = logging.getLogger(__name__)
 
 FIX_ALL_KIND = f"{lsp.CodeActionKind.SourceFixAll.value}.textsweep"
 
@@ -134,9 +137,12 @@ async def code_action(
                     uri, await ls.fix_all_edits(result, rule), result.version
                 )
             actions.append(action)
-        actions += await suppression_actions(
-            ls, uri, result, [(diags_for[id(f)], f) for _, f in picked]
-        )
+        try:
+            actions += await suppression_actions(
+                ls, uri, result, [(diags_for[id(f)], f) for _, f in picked]
+            )
+        except Exception:  # the fixes above must still reach the user
+            log.exception("suppression actions failed for %s", uri)
     if _kind_allowed(FIX_ALL_KIND, only) and any(f.safe_fix for f in result.findings):
         data = {"uri": uri, "version": result.version, "rule": None}
         action = lsp.CodeAction(
