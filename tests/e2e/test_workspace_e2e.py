@@ -333,6 +333,32 @@ async def test_refresh_after_settings_and_ignore_file_changes(
     assert third[a_uri].result_id is None
 
 
+async def test_added_folder_is_checked_after_a_refresh(
+    vscode: LanguageClient, workspace: Path, tmp_path: Path
+) -> None:
+    write(workspace, {"a.txt": DOUBLED})
+    other = tmp_path / "other"
+    write(other, {".git/HEAD": "ref: refs/heads/main\n", "b.txt": TRAILING})
+    assert set(by_uri(await pull(vscode))) == {(workspace / "a.txt").as_uri()}
+    before = vscode.diagnostic_refresh_count
+    vscode.workspace_did_change_workspace_folders(
+        lsp.DidChangeWorkspaceFoldersParams(
+            event=lsp.WorkspaceFoldersChangeEvent(
+                added=[lsp.WorkspaceFolder(uri=other.as_uri(), name="other")], removed=[]
+            )
+        )
+    )
+
+    async def refreshed() -> None:
+        while vscode.diagnostic_refresh_count <= before:
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(refreshed(), 10)
+    items = by_uri(await pull(vscode))
+    assert set(items) == {(workspace / "a.txt").as_uri(), (other / "b.txt").as_uri()}
+    assert codes(items[(other / "b.txt").as_uri()]) == ["trailing-whitespace"]
+
+
 async def test_max_files(vscode: LanguageClient, workspace: Path) -> None:
     write(workspace, {"a.txt": DOUBLED, "b.txt": DOUBLED, "c.txt": DOUBLED})
     vscode.set_configuration({"workspace": {"maxFiles": 2}}, section="textsweep")

@@ -47,6 +47,7 @@ FEATURES: dict[str, tuple[Callable[..., Any], Any]] = {
     "textsweep/encodingCandidates": (extensions.encoding_candidates, None),
     "textsweep/reloadWithEncoding": (extensions.reload_with_encoding, None),
     lsp.WORKSPACE_DIAGNOSTIC: (workspace.workspace_diagnostic, None),
+    lsp.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS: (workspace.folders_changed, None),
 }
 
 #: ``workspace/executeCommand`` commands → handler (``textsweep.server.*``: the

@@ -660,9 +660,14 @@ def workspace_edit(
 
 
 def ignore_files_changed(ls: TextsweepServer) -> None:
-    """A ``.gitignore`` changed: the workspace's files may have changed."""
+    """A ``.gitignore`` changed, or the folders: the workspace's files may have changed."""
     if ls.pull_mode and ls._supports("workspace", "diagnostics", "refresh_support"):
         ls.workspace_diagnostic_refresh(None)
+
+
+def folders_changed(ls: TextsweepServer, params: lsp.DidChangeWorkspaceFoldersParams) -> None:
+    """Workspace folders added or removed (pygls has updated ``ls.workspace``)."""
+    ignore_files_changed(ls)
 
 
 def is_ignore_file(path: str) -> bool:
@@ -675,6 +680,7 @@ __all__ = [
     "IGNORE_GLOBS",
     "check_workspace",
     "fix_workspace",
+    "folders_changed",
     "ignore_files_changed",
     "workspace_diagnostic",
 ]
