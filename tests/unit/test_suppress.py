@@ -262,3 +262,22 @@ def test_quoted_directives_are_not_reported() -> None:
 def test_a_directive_can_silence_unused_directive() -> None:
     text = "# textsweep: disable-line doubled-space  # textsweep: disable-line unused-directive\n"
     assert unused(text) == []
+
+
+def test_markdown_table_rows_get_no_trailing_comment() -> None:
+    # after the last pipe a comment would be one more cell
+    text = "Intro.\n\n| a | b  c |\n|---|---|\n"
+    doc = Document(text, "markdown")
+    at = text.index("b  c") + 1
+    fix = line_directive(doc, Finding(at, at + 2, "doubled-space", "x"))
+    assert fix is not None and fix.replacement.startswith("<!-- textsweep: disable-next-line")
+    assert _apply(text, fix) == (
+        "Intro.\n\n<!-- textsweep: disable-next-line doubled-space -->\n| a | b  c |\n|---|---|\n"
+    )
+    # further down the table neither a comment line nor a trailing one fits
+    text = "| a | b |\n|---|---|\n| c | d  e |\n"
+    at = text.index("d  e") + 1
+    assert (
+        line_directive(Document(text, "markdown"), Finding(at, at + 2, "doubled-space", "x"))
+        is None
+    )

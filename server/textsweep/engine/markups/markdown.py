@@ -41,10 +41,11 @@ _RULE_LINE = re.compile(r"[ ]{0,3}(?:=+|-+|\*+|_+)[ \t]*$|[ \t]*\|")
 
 def comment_allowed(doc: Document, offset: int) -> bool:
     """Not in a code block, front matter or HTML block (non-prose over several lines),
-    nor on a table row or a heading underline, where a comment would show or break it."""
+    nor after the start of a table row or a heading underline, where a comment would
+    show or break it (a comment line above one is fine)."""
     line = doc.line_of(offset)
     start, end = doc.line_span(line)
-    if _RULE_LINE.match(doc.text, start, end):
+    if offset > start and _RULE_LINE.match(doc.text, start, end):
         return False
     blocks = doc.cached(
         "markdown.blocks",
