@@ -9,6 +9,10 @@
 //   the status bar shows the file's encoding; Ctrl+. then Enter fixes the problem under
 //   the cursor; Ctrl+S with fix-all on save writes exactly the bytes `textsweep fix`
 //   writes; "Reload file with encoding…" turns a Windows-1252 file into UTF-8.
+// Then, in a second folder of three files with only one open: the Problems panel lists
+// the problems of all three (workspace diagnostics); "Fix all problems in the
+// workspace" asks "Fix N problems in M files?" and, accepted, leaves on disk the bytes
+// `textsweep fix` writes; "Disable … for this line" takes the last squiggle away.
 // Verdict: exit code, and a last line "N passed, N failed, N skipped".
 //
 // Environment (set by scripts/vscode-e2e.sh):
@@ -110,11 +114,23 @@ const afterText = 'Encore  un espace de trop.\n';
 const LEGACY = 'ancien.txt';
 const legacyBytes = Buffer.from('Le dépôt est fermé à Noël.\n', 'latin1');
 
+// Only the letter is there at first: with workspace diagnostics the server reports
+// every file of the folder, and the first checks count the letter's problems. The other
+// files are added just before the step that opens them (addFile).
 writeFileSync(join(dirs.ws, LETTER), letterText, 'utf8');
-writeFileSync(join(dirs.ws, LEGACY), legacyBytes);
-writeFileSync(join(dirs.ws, NOTE), noteText, 'utf8');
-writeFileSync(join(dirs.ws, AFTER), afterText, 'utf8');
 const original = readFileSync(join(dirs.ws, LETTER));
+
+// The second folder: three files with safe fixes, one of them (OPEN, Markdown, which
+// has comments for a suppression directive) also with a problem fix-all leaves alone.
+const ws2 = join(work, 'workspace2');
+mkdirSync(ws2);
+const WS_OPEN = 'un.md';
+const wsFiles = {
+  [WS_OPEN]: '# Compte rendu\n\nLe rapport est prêt  pour lundi.\n\nTout est prêt.Vous pouvez commencer.\n\nNous avons vu le dÃ©pÃ´t hier.\n',
+  'deux.md': '# Salle\n\nLa salle  est réservée.\nLe caf\u200bé est offert.\n',
+  'trois.txt': 'Rendez-vous demain  à la gare.\nC’est une bonne idée?\n',
+};
+for (const [name, text] of Object.entries(wsFiles)) writeFileSync(join(ws2, name), text, 'utf8');
 
 // ---------------------------------------------------------------- the oracle
 function cli(args, opts = {}) {
@@ -153,6 +169,23 @@ const frenchRule = findings.find((f) => /\?/.test(f.message) || /french|punctuat
 if (frenchRule !== undefined) {
   faultChecks[frenchRule.rule] = (t) => /Deepseek[\u00a0\u202f]\?/.test(t) || 'no no-break space before "?"';
 }
+
+// The second folder's oracle: problems per file (hints are not listed in the Problems
+// panel), the bytes `textsweep fix` writes, and what it leaves.
+const wsOracle = {};
+{
+  const dir = join(work, 'oracle-ws');
+  mkdirSync(dir);
+  for (const [name, text] of Object.entries(wsFiles)) {
+    writeFileSync(join(dir, name), text, 'utf8');
+    const before = check(join(ws2, name)).filter((f) => f.severity !== 'hint');
+    cli(['fix', join(dir, name)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const after = check(join(dir, name)).filter((f) => f.severity !== 'hint');
+    wsOracle[name] = { before, fixed: readFileSync(join(dir, name)), after };
+    log(`${name}: ${before.length} problem(s), ${after.length} left by textsweep fix`);
+  }
+}
+const wsSum = (k) => Object.values(wsOracle).reduce((n, o) => n + o[k].length, 0);
 
 // ---------------------------------------------------------------- steps and verdict
 const results = [];
@@ -321,6 +354,35 @@ async function goTo(line, column) {
   await sleep(150);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 10000 });
+}
+
+/** Writes a file into the first folder and opens it from the Explorer (Quick Open's
+ *  file list is cached: it does not find a file made after it first ran). */
+async function addFile(name, data) {
+  writeFileSync(join(dirs.ws, name), data);
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: 15000 });
+  await row.dblclick();
+  await page.locator(`.tab[data-resource-name="${name}"].active`).waitFor({ state: 'visible', timeout: 10000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 10000 });
+}
+
+/** Problems panel rows: the files (rows without a severity icon) and the problems. */
+async function problemTree() {
+  const rows = await page.locator('.markers-panel .monaco-tl-row').evaluateAll((els) => els.map((r) => ({
+    text: r.textContent ?? '',
+    marker: r.querySelector('.marker-icon') !== null,
+  })));
+  return { files: rows.filter((r) => !r.marker).map((r) => r.text), problems: rows.filter((r) => r.marker).map((r) => r.text) };
+}
+
+async function showProblems() {
+  for (let i = 0; i < 2; i += 1) {
+    if (await page.locator('.markers-panel').isVisible()) return;
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  }
+  await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 5000 });
 }
 
 function findLogLines(root, needle) {
@@ -523,13 +585,14 @@ await step('after saving, the Problems panel shows only what fix-all cannot fix'
 });
 
 await step(`a second file (${NOTE}) shows its problem at once`, async () => {
+  writeFileSync(join(dirs.ws, NOTE), noteText, 'utf8');
   const want = check(join(dirs.ws, NOTE));
   assert(want.length > 0, `textsweep check finds nothing in ${NOTE}`);
   const t = Date.now();
-  await openFile(NOTE);
+  await addFile(NOTE, noteText);
   await until('a squiggle in the second file', async () => (await page.locator('.editor-instance .monaco-editor').first().locator(squiggles).count()) > 0, 10000);
   timings.openSecondFileToSquiggleMs = Date.now() - t;
-  log(`   ${timings.openSecondFileToSquiggleMs} ms from Ctrl+P to the squiggle`);
+  log(`   ${timings.openSecondFileToSquiggleMs} ms from opening to the squiggle`);
 }, { independent: true });
 
 await step(`"textsweep: Fix all problems in this file" fixes ${NOTE} before any save`, async () => {
@@ -542,7 +605,8 @@ await step(`"textsweep: Fix all problems in this file" fixes ${NOTE} before any 
   const left = check(join(fixedDir, NOTE));
   await runCommand('textsweep: Fix all problems in this file');
   await page.locator(`.tab[data-resource-name="${NOTE}"].dirty`).waitFor({ state: 'visible', timeout: 10000 });
-  await until(`${left.length} problem rows for ${NOTE}`, async () => (await problemMessages()).length === left.length, 10000)
+  // the letter stays open: what fix-all left there is listed too
+  await until(`${left.length} problem rows for ${NOTE}`, async () => (await problemMessages()).length === remaining.length + left.length, 10000)
     .catch(async (e) => { throw new Error(`${e.message}; rows: ${JSON.stringify(await problemMessages())}`); });
   assert(readFileSync(join(dirs.ws, NOTE)).toString('utf8') === noteText, 'the command saved the file');
   await page.keyboard.press('Control+S');
@@ -558,12 +622,12 @@ await step('"textsweep: Restart server" brings the server back', async () => {
     return lines.length >= 2 && /textsweep/.test((await item.textContent()) ?? '') && !/failed|stopped|starting/.test((await item.textContent()) ?? '');
   }, 30000).catch(async (e) => { throw new Error(`${e.message}; status bar "${await item.textContent()}"`); });
   // and it answers: a file opened now gets its squiggle
-  await openFile(AFTER);
+  await addFile(AFTER, afterText);
   await until('a squiggle from the restarted server', async () => (await page.locator('.editor-instance .monaco-editor').first().locator(squiggles).count()) > 0, 15000);
 }, { independent: true });
 
 await step('"Reload file with encoding…" turns a Windows-1252 file into UTF-8', async () => {
-  await openFile(LEGACY);
+  await addFile(LEGACY, legacyBytes);
   const item = page.locator('.statusbar-item', { hasText: 'textsweep' }).first();
   // "textsweep · ENCODING · lang": wait for the status bar to speak of this file.
   const parse = (t) => {
@@ -601,6 +665,142 @@ await step('"Reload file with encoding…" turns a Windows-1252 file into UTF-8'
   const want = Buffer.from('Le dépôt est fermé à Noël.\n', 'utf8');
   await until('the UTF-8 bytes on disk', async () => readFileSync(join(dirs.ws, LEGACY)).equals(want), 10000)
     .catch((e) => { throw new Error(`${e.message}; disk: ${JSON.stringify(readFileSync(join(dirs.ws, LEGACY)).toString('latin1'))}`); });
+}, { independent: true });
+
+// ---------------------------------------------------------------- the workspace (issue 14)
+// The extension logs what the server offers: "Workspace diagnostics: on|off; server
+// commands: …" (the last such line is the current server's).
+function serverOffers() {
+  const lines = findLogLines(join(dirs.user, 'logs'), 'Workspace diagnostics:');
+  const last = lines.at(-1) ?? '';
+  return { line: last, diagnostics: /Workspace diagnostics: on/.test(last), commands: last.replace(/^.*server commands: /, '').split(/,\s*/) };
+}
+let wsReady = false;
+let wsFixed = false;
+
+await step('a folder with three files, one open: the Problems panel lists the problems of all three', async () => {
+  await runCommand('File: Save All').catch(() => {});
+  await page.keyboard.press('Escape');
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws2)}`);
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: WS_OPEN }).waitFor({ state: 'visible', timeout: 60000 });
+  await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } });
+  await openFile(WS_OPEN);
+  await until('a squiggle in the open file', async () => (await page.locator(squiggles).count()) > 0, 30000);
+  await until('the extension to say what the server offers', async () => serverOffers().line.includes('server commands'), 15000);
+  const offers = serverOffers();
+  log(`   ${offers.line.replace(/^.*Workspace diagnostics/, 'Workspace diagnostics')}`);
+  if (!offers.diagnostics) skip('the server does not offer workspace diagnostics (diagnosticProvider.workspaceDiagnostics, issue 14 server part)');
+  await showProblems();
+  const names = Object.keys(wsFiles);
+  const want = wsSum('before');
+  const tree = await until(`${want} problems in ${names.join(', ')}`, async () => {
+    const t = await problemTree();
+    return names.every((n) => t.files.some((f) => f.includes(n))) && t.problems.length === want ? t : false;
+  }, 30000).catch(async (e) => { throw new Error(`${e.message}; rows: ${JSON.stringify(await problemTree())}`); });
+  for (const [name, o] of Object.entries(wsOracle)) {
+    for (const f of o.before) {
+      assert(tree.problems.some((r) => r.includes(f.message) && r.includes(`[Ln ${f.start.line}, Col ${f.start.column}]`)),
+        `no Problems row for ${name} ${f.start.line}:${f.start.column} "${f.message}"`);
+    }
+  }
+  const tabs = await page.locator('.tabs-container .tab').count();
+  assert(tabs === 1, `${tabs} editor tabs open, expected only ${WS_OPEN}`);
+  log(`   ${tree.problems.length} problem rows in ${tree.files.length} files, one of them open`);
+  await shot('workspace-problems.png');
+  wsReady = true;
+}, { independent: true });
+
+await step('"textsweep: Check the workspace" gives the totals, in a message and the status bar, and lists nothing twice', async () => {
+  if (!wsReady) skip('the Problems panel step did not pass');
+  if (!serverOffers().commands.includes('textsweep.server.checkWorkspace')) {
+    skip('the server has no textsweep.server.checkWorkspace command (issue 14 server part)');
+  }
+  const want = wsSum('before');
+  const files = Object.keys(wsFiles).length;
+  const totals = `${want} problems in ${files} files`;
+  await runCommand('textsweep: Check the workspace');
+  const toast = page.locator('.notification-toast', { hasText: /textsweep: (\d+ problems? in \d+ files?|no problems found)/ });
+  await toast.first().waitFor({ state: 'visible', timeout: 30000 });
+  const text = ((await toast.first().locator('.notification-list-item-message').textContent()) ?? '').trim();
+  log(`   notification: ${text}`);
+  assert(text === `textsweep: ${totals}.`, `the message says "${text}", expected "textsweep: ${totals}."`);
+  const item = page.locator('.statusbar-item', { hasText: 'textsweep' }).first();
+  const status = ((await item.textContent()) ?? '').trim();
+  log(`   status bar: "${status}"`);
+  assert(status.includes(totals), `the status bar says "${status}", expected the totals "${totals}"`);
+  await sleep(2500); // diagnostics the check published and the next pull would show by now
+  const tree = await problemTree();
+  assert(tree.problems.length === want, `after the check the Problems panel has ${tree.problems.length} rows, expected ${want}: ${JSON.stringify(tree.problems)}`);
+  await runCommand('Notifications: Clear All Notifications');
+  await page.keyboard.press('Control+J'); // hide the panel
+  await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: 5000 });
+  await item.click(); // a click on the totals opens the Problems panel
+  await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 5000 });
+}, { independent: true });
+
+await step('"textsweep: Fix all problems in the workspace": "Fix N problems in 3 files?", then the fixed bytes on disk', async () => {
+  if (!wsReady) skip('the Problems panel step did not pass');
+  if (!serverOffers().commands.includes('textsweep.server.fixWorkspace')) {
+    skip('the server has no textsweep.server.fixWorkspace command (issue 14 server part)');
+  }
+  const fixes = wsSum('before') - wsSum('after');
+  await runCommand('textsweep: Fix all problems in the workspace');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: 30000 });
+  const question = ((await dialog.locator('.dialog-message-text').textContent()) ?? '').trim();
+  log(`   dialog: "${question}"`);
+  assert(question === `Fix ${fixes} problems in ${Object.keys(wsFiles).length} files?`,
+    `the dialog asks "${question}", expected "Fix ${fixes} problems in ${Object.keys(wsFiles).length} files?"`);
+  for (const [name, text] of Object.entries(wsFiles)) {
+    assert(readFileSync(join(ws2, name), 'utf8') === text, `${name} changed on disk before the answer`);
+  }
+  await shot('workspace-fix-dialog.png');
+  await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Fix$/ }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 10000 });
+  await until('the fixed bytes of every file on disk', async () =>
+    Object.entries(wsOracle).every(([name, o]) => readFileSync(join(ws2, name)).equals(o.fixed)), 30000)
+    .catch((e) => {
+      const diff = Object.entries(wsOracle).filter(([name, o]) => !readFileSync(join(ws2, name)).equals(o.fixed))
+        .map(([name, o]) => `${name}: disk ${JSON.stringify(readFileSync(join(ws2, name), 'utf8'))}, expected ${JSON.stringify(o.fixed.toString('utf8'))}`);
+      throw new Error(`${e.message}; ${diff.join('; ')}`);
+    });
+  assert((await page.locator('.tab.dirty').count()) === 0, 'an editor is left with unsaved changes');
+  await until(`${wsSum('after')} problem rows left`, async () => (await problemTree()).problems.length === wsSum('after'), 20000)
+    .catch(async (e) => { throw new Error(`${e.message}; rows: ${JSON.stringify(await problemTree())}`); });
+  wsFixed = true;
+}, { independent: true });
+
+await step('"Disable … for this line" quick fix: the squiggle goes', async () => {
+  if (!wsFixed) skip('the workspace fix step did not pass');
+  const target = wsOracle[WS_OPEN].after[0];
+  assert(target !== undefined, `textsweep fix leaves nothing in ${WS_OPEN}: no problem to switch off`);
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  assert((await editor.locator(squiggles).count()) > 0, 'no squiggle left to take away');
+  await goTo(target.start.line, target.start.column);
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget');
+  await menu.waitFor({ state: 'visible', timeout: 10000 });
+  const items = await page.locator('.action-widget .monaco-list-row.action').allTextContents();
+  log(`   menu: ${JSON.stringify(items)}`);
+  const at = items.findIndex((t) => /Disable .*for this line/.test(t));
+  if (at < 0) {
+    await page.keyboard.press('Escape');
+    skip('the server offers no "Disable … for this line" code action (suppression code actions, branch ws-suppress)');
+  }
+  // The keyboard, as a user would: the list re-renders under a moving mouse.
+  for (let i = 0; i < at; i += 1) await page.keyboard.press('ArrowDown');
+  const focused = ((await page.locator('.action-widget .monaco-list-row.focused').textContent()) ?? '');
+  assert(/Disable .*for this line/.test(focused), `the focused action is "${focused}"`);
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: 5000 });
+  await until('the squiggle to go', async () => (await editor.locator(squiggles).count()) === 0, 10000);
+  await until('no problem rows left', async () => (await problemTree()).problems.length === 0, 10000)
+    .catch(async (e) => { throw new Error(`${e.message}; rows: ${JSON.stringify(await problemTree())}`); });
+  await page.keyboard.press('Control+S');
+  await until('the directive on disk', async () => readFileSync(join(ws2, WS_OPEN), 'utf8').includes(`textsweep: disable`), 10000);
+  log(`   disk: ${JSON.stringify(readFileSync(join(ws2, WS_OPEN), 'utf8'))}`);
+  await shot('workspace-after.png');
 }, { independent: true });
 
 await step('no error notification was shown', async () => {

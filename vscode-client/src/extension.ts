@@ -5,17 +5,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  ApplyWorkspaceEditRequest,
   CloseAction,
   ErrorAction,
   ErrorCodes,
+  ExecuteCommandRequest,
   LanguageClient,
+  LSPErrorCodes,
   ResponseError,
   RevealOutputChannelOn,
   State,
   TransportKind,
+  WorkDoneProgress,
+  type ApplyWorkspaceEditParams,
+  type ApplyWorkspaceEditResult,
   type LanguageClientOptions,
   type ServerOptions,
   type WorkspaceEdit as LspWorkspaceEdit,
+  vsdiag,
 } from 'vscode-languageclient/node';
 
 import { findExecutable, probeLaunch } from './probe';
@@ -40,10 +47,36 @@ import {
   toDocumentInfo,
   type DocumentInfo,
   type ServerState,
+  type WorkspaceStatus,
 } from './status';
+import {
+  checkMessage,
+  count,
+  describeProgress,
+  editedUris,
+  fixDoneMessage,
+  fixQuestion,
+  nextProgress,
+  pullMessage,
+  ServerCommands,
+  splitForSaving,
+  staleUris,
+  toCheckSummary,
+  toFixSummary,
+  totalsText,
+  WorkspaceTally,
+  type ProgressValue,
+  type ScanProgress,
+} from './workspace';
 
 const SECTION = 'textsweep';
 const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('textsweep');
+const PROBLEMS_COMMAND = 'workbench.actions.view.problems';
+/** A server task shows in the status bar once it has run this long (no flicker for the
+ *  quick re-scans of workspace diagnostics). */
+const SHOW_SCAN_AFTER_MS = 400;
+/** How long the totals of "Check the workspace" stay in the status bar. */
+const SHOW_TOTALS_MS = 15_000;
 
 /** Custom requests, docs/lsp-extensions.md. */
 const Requests = {
@@ -99,6 +132,21 @@ class Controller implements vscode.Disposable {
   private crashes: number[] = [];
   private queue: Promise<void> = Promise.resolve();
   private infoTimer: NodeJS.Timeout | undefined;
+  /** Running server tasks by `$/progress` token, with when they began. */
+  private readonly scans = new Map<string, { progress: ScanProgress; since: number }>();
+  private renderTimer: NodeJS.Timeout | undefined;
+  private workspaceTotals: { text: string; until: number } | undefined;
+  /** Set while "Fix all problems in the workspace" waits for the server's
+   *  workspace/applyEdit: which documents the edit touched, and which of them had
+   *  unsaved changes before it. */
+  private workspaceFix: { edited: string[]; dirtyBefore: Set<string> } | undefined;
+  private editQueue: Promise<unknown> = Promise.resolve();
+  /** Problems per file from the workspace diagnostics the client pulls by itself. */
+  private readonly tally = new WorkspaceTally();
+  private pulls = 0;
+  private pushDropLogged = false;
+  /** Told of every change of a running server task (the command notifications). */
+  private readonly progressListeners = new Set<(p: ScanProgress) => void>();
   private readonly disposables: { dispose(): unknown }[] = [];
   readonly log: vscode.LogOutputChannel;
   private readonly status: vscode.StatusBarItem;
@@ -157,14 +205,92 @@ class Controller implements vscode.Disposable {
   private setState(state: ServerState, detail = ''): void {
     this.state = state;
     this.stateDetail = detail;
-    if (state !== 'running') this.info = undefined;
+    if (state !== 'running') {
+      this.info = undefined;
+      this.scans.clear();
+      this.tally.clear();
+      this.workspaceTotals = undefined;
+    }
     this.render();
   }
 
+  /** Workspace totals to show instead of the file's details, if any. */
+  private workspaceStatus(): WorkspaceStatus | undefined {
+    const now = Date.now();
+    let latest: { progress: ScanProgress; since: number } | undefined;
+    for (const s of this.scans.values()) {
+      if (now - s.since >= SHOW_SCAN_AFTER_MS && (latest === undefined || s.since > latest.since)) latest = s;
+    }
+    if (latest !== undefined) return { scanning: true, text: describeProgress(latest.progress) };
+    if (this.workspaceTotals !== undefined && now < this.workspaceTotals.until) {
+      return { scanning: false, text: this.workspaceTotals.text };
+    }
+    return undefined;
+  }
+
+  private renderIn(ms: number): void {
+    if (this.renderTimer !== undefined) clearTimeout(this.renderTimer);
+    this.renderTimer = setTimeout(() => {
+      this.renderTimer = undefined;
+      this.render();
+    }, ms);
+  }
+
+  /** Every `$/progress` of the server (middleware.handleWorkDoneProgress). */
+  private onProgress(token: string, value: ProgressValue): void {
+    const prev = this.scans.get(token);
+    const next = nextProgress(prev?.progress, value);
+    if (next === undefined) this.scans.delete(token);
+    else this.scans.set(token, { progress: next, since: prev?.since ?? Date.now() });
+    if (next !== undefined && prev === undefined) this.renderIn(SHOW_SCAN_AFTER_MS + 10);
+    if (next !== undefined) for (const listener of this.progressListeners) listener(next);
+    this.render();
+  }
+
+  /** middleware.provideWorkspaceDiagnostics: vscode-languageclient pulls
+   *  `workspace/diagnostic` by itself (again 2 s after each answer) and sends no
+   *  work-done token, so the status bar counts the reports as they stream in. */
+  private pullWorkspace(
+    resultIds: vsdiag.PreviousResultId[],
+    token: vscode.CancellationToken,
+    reporter: vsdiag.ResultReporter,
+    next: (ids: vsdiag.PreviousResultId[], token: vscode.CancellationToken, reporter: vsdiag.ResultReporter) =>
+      vscode.ProviderResult<vsdiag.WorkspaceDiagnosticReport>,
+  ): vscode.ProviderResult<vsdiag.WorkspaceDiagnosticReport> {
+    this.pulls += 1;
+    const key = `pull:${String(this.pulls)}`;
+    this.tally.startPull();
+    this.onProgress(key, { kind: 'begin', title: 'checking the workspace', message: pullMessage(this.tally) });
+    const counting: vsdiag.ResultReporter = (chunk) => {
+      if (chunk !== null) {
+        this.tally.record(chunk.items.map((item) => ({
+          uri: item.uri.toString(),
+          kind: item.kind === vsdiag.DocumentDiagnosticReportKind.full ? 'full' : 'unChanged',
+          problems: item.kind === vsdiag.DocumentDiagnosticReportKind.full ? item.items.length : 0,
+        })));
+        if (this.scans.has(key)) this.onProgress(key, { kind: 'report', message: pullMessage(this.tally) });
+      }
+      reporter(chunk);
+    };
+    const end = (): void => {
+      this.onProgress(key, { kind: 'end' });
+      this.log.debug(`Workspace diagnostics: ${totalsText(this.tally.totals())}`);
+    };
+    try {
+      const result = next(resultIds, token, counting);
+      void Promise.resolve(result).then(end, end);
+      return result;
+    } catch (e) {
+      end();
+      throw e;
+    }
+  }
+
   private render(): void {
-    const view = formatStatus(this.state, this.info, this.stateDetail);
+    const view = formatStatus(this.state, this.info, this.stateDetail, this.workspaceStatus());
     this.status.text = view.text;
     this.status.tooltip = view.tooltip;
+    this.status.command = view.opensProblems ? PROBLEMS_COMMAND : 'textsweep.menu';
     this.status.backgroundColor =
       this.state === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   }
@@ -317,6 +443,27 @@ class Controller implements vscode.Disposable {
         },
       },
       middleware: {
+        // A server that serves pulled diagnostics (textDocument/diagnostic, and
+        // workspace/diagnostic for closed files) must not push them too: VS Code keeps
+        // the two in separate collections and the Problems panel would list every
+        // problem twice, and keep pushed ones after the file is fixed. Pushes from such
+        // a server are dropped (and logged once).
+        handleDiagnostics: (uri, diagnostics, next) => {
+          if (client.initializeResult?.capabilities.diagnosticProvider === undefined) {
+            next(uri, diagnostics);
+            return;
+          }
+          if (!this.pushDropLogged) {
+            this.pushDropLogged = true;
+            this.log.warn(`The server pulls diagnostics but also pushed some (${uri.toString()}); pushed diagnostics are ignored`);
+          }
+        },
+        handleWorkDoneProgress: (token, params, next) => {
+          if (this.client === client) this.onProgress(String(token), params);
+          next(token, params);
+        },
+        provideWorkspaceDiagnostics: (resultIds, token, reporter, next) =>
+          this.pullWorkspace(resultIds, token, reporter, next),
         workspace: {
           configuration: async (params, token, next) => {
             const result = await next(params, token);
@@ -330,6 +477,9 @@ class Controller implements vscode.Disposable {
     };
     const client = new LanguageClient('textsweep', 'textsweep', serverOptions, clientOptions);
     this.client = client;
+    // Replaces the client's own handler (registered handlers win): the same version check
+    // and applyEdit, plus what "Fix all problems in the workspace" needs to know.
+    client.onRequest(ApplyWorkspaceEditRequest.type, (params) => this.applyServerEdit(client, params));
     client.onDidChangeState((e) => {
       if (this.client !== client) return;
       if (e.newState === State.Running) {
@@ -345,6 +495,7 @@ class Controller implements vscode.Disposable {
     });
     try {
       await client.start();
+      this.logWorkspaceSupport(client);
     } catch (e) {
       this.fail(`textsweep: the language server (${launch.label}) did not start: ${errorMessage(e)}`);
     }
@@ -436,6 +587,201 @@ class Controller implements vscode.Disposable {
         if (c === 'Restart server') void this.restart();
       });
     return undefined;
+  }
+
+  private logWorkspaceSupport(client: LanguageClient): void {
+    const caps = client.initializeResult?.capabilities;
+    const provider = caps?.diagnosticProvider;
+    const pulled = provider !== undefined && 'workspaceDiagnostics' in provider && provider.workspaceDiagnostics;
+    const commands = caps?.executeCommandProvider?.commands ?? [];
+    this.log.info(
+      `Workspace diagnostics: ${pulled ? 'on (problems of closed files too)' : 'off (open files only)'}; ` +
+      `server commands: ${commands.length > 0 ? commands.join(', ') : 'none'}`,
+    );
+  }
+
+  private serverHas(client: LanguageClient, command: string): boolean {
+    return client.initializeResult?.capabilities.executeCommandProvider?.commands.includes(command) ?? false;
+  }
+
+  /** The running client, if the server has `command` and a folder is open; else says why. */
+  private workspaceClient(command: string, what: string): LanguageClient | undefined {
+    if ((vscode.workspace.workspaceFolders ?? []).length === 0) {
+      void vscode.window.showInformationMessage(`textsweep: open a folder to ${what}.`);
+      return undefined;
+    }
+    const client = this.runningClient();
+    if (client === undefined) return undefined;
+    if (!this.serverHas(client, command)) {
+      void vscode.window.showWarningMessage(`textsweep: this version of the server cannot ${what} (no ${command}). Update textsweep.`);
+      return undefined;
+    }
+    return client;
+  }
+
+  /**
+   * `workspace/executeCommand` with a work-done token of our own: its `$/progress`
+   * shows in a notification (and, through the middleware, in the status bar). Undefined
+   * when cancelled or failed (the failure is shown).
+   */
+  private async runServerCommand(
+    client: LanguageClient,
+    command: string,
+    args: unknown[],
+    title: string,
+    cancellable: boolean,
+  ): Promise<unknown> {
+    const token = `textsweep/${command}/${String(Date.now())}`;
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable },
+      async (progress, cancel) => {
+        // The server may report on a token of its own (window/workDoneProgress/create)
+        // rather than ours: show whatever task it reports meanwhile.
+        const listener = (p: ScanProgress): void => {
+          progress.report({ message: p.message.trim() !== '' ? p.message : describeProgress(p) });
+        };
+        this.progressListeners.add(listener);
+        const sub = client.onProgress(WorkDoneProgress.type, token, () => { /* seen by the middleware */ });
+        try {
+          const result: unknown = await client.sendRequest(
+            ExecuteCommandRequest.type, { command, arguments: args, workDoneToken: token }, cancel,
+          );
+          return result;
+        } catch (e) {
+          const cancelled = cancel.isCancellationRequested ||
+            (e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled);
+          if (cancelled) {
+            this.log.info(`${command}: cancelled`);
+          } else {
+            this.log.error(`${command}: ${errorMessage(e)}`);
+            void vscode.window.showErrorMessage(`textsweep: ${errorMessage(e)}`, 'Show log')
+              .then((c) => { if (c === 'Show log') this.log.show(); });
+          }
+          return undefined;
+        } finally {
+          sub.dispose();
+          this.progressListeners.delete(listener);
+        }
+      },
+    );
+  }
+
+  /** workspace/applyEdit from the server. */
+  private applyServerEdit(client: LanguageClient, params: ApplyWorkspaceEditParams): Promise<ApplyWorkspaceEditResult> {
+    const run = async (): Promise<ApplyWorkspaceEditResult> => {
+      const p2c = client.protocol2CodeConverter;
+      const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+      const openDoc = (uri: string): vscode.TextDocument | undefined => open.get(p2c.asUri(uri).toString());
+      const stale = staleUris(params.edit, (uri) => openDoc(uri)?.version);
+      if (stale.length > 0) {
+        this.log.warn(`Not applying the server's edit: ${stale.join(', ')} changed meanwhile`);
+        return { applied: false, failureReason: `changed meanwhile: ${stale.join(', ')}` };
+      }
+      const fix = this.workspaceFix;
+      if (fix !== undefined) {
+        for (const uri of editedUris(params.edit)) {
+          const key = p2c.asUri(uri).toString();
+          fix.edited.push(key);
+          if (openDoc(uri)?.isDirty === true) fix.dirtyBefore.add(key);
+        }
+      }
+      const edit = await p2c.asWorkspaceEdit(params.edit);
+      const applied = await vscode.workspace.applyEdit(edit);
+      return { applied };
+    };
+    // One edit at a time, in the order they came.
+    const result = this.editQueue.then(run, run);
+    this.editQueue = result.catch(() => undefined);
+    return result;
+  }
+
+  async checkWorkspace(): Promise<void> {
+    const client = this.workspaceClient(ServerCommands.checkWorkspace, 'check the workspace');
+    if (client === undefined) return;
+    const result = await this.runServerCommand(client, ServerCommands.checkWorkspace, [], 'textsweep: checking the workspace', true);
+    if (result === undefined) return;
+    const summary = toCheckSummary(result);
+    if (summary === undefined) {
+      this.log.error(`${ServerCommands.checkWorkspace}: unexpected answer ${JSON.stringify(result)}`);
+      void vscode.window.showErrorMessage('textsweep: the server gave an answer this extension does not understand. Update textsweep.');
+      return;
+    }
+    this.workspaceTotals = {
+      text: `${count(summary.problems, 'problem')} in ${count(summary.files, 'file')}`,
+      until: Date.now() + SHOW_TOTALS_MS,
+    };
+    this.render();
+    this.renderIn(SHOW_TOTALS_MS + 10);
+    const choice = summary.problems > 0
+      ? await vscode.window.showInformationMessage(checkMessage(summary), 'Show problems')
+      : await vscode.window.showInformationMessage(checkMessage(summary));
+    if (choice === 'Show problems') await vscode.commands.executeCommand(PROBLEMS_COMMAND);
+  }
+
+  /**
+   * Dry run, a modal "Fix N problems in M files?", then the server's workspace/applyEdit
+   * (one undoable edit; files not open come in as unsaved documents). The edited files
+   * that had no unsaved changes before are then saved, so the fixes are on disk, as with
+   * `textsweep fix`; the others keep their unsaved changes and the fixes on top.
+   */
+  async fixWorkspace(): Promise<void> {
+    const client = this.workspaceClient(ServerCommands.fixWorkspace, 'fix the workspace');
+    if (client === undefined) return;
+    const dry = await this.runServerCommand(
+      client, ServerCommands.fixWorkspace, [{ dryRun: true }], 'textsweep: looking for fixes in the workspace', true,
+    );
+    if (dry === undefined) return;
+    const planned = toFixSummary(dry);
+    if (planned === undefined) {
+      this.log.error(`${ServerCommands.fixWorkspace}: unexpected answer ${JSON.stringify(dry)}`);
+      void vscode.window.showErrorMessage('textsweep: the server gave an answer this extension does not understand. Update textsweep.');
+      return;
+    }
+    if (planned.fixes === 0) {
+      void vscode.window.showInformationMessage('textsweep: nothing to fix in the workspace.');
+      return;
+    }
+    const go = await vscode.window.showWarningMessage(
+      fixQuestion(planned),
+      {
+        modal: true,
+        detail: 'Only the safe fixes are applied, as `textsweep fix` does. Files without unsaved changes are saved afterwards.',
+      },
+      'Fix',
+    );
+    if (go !== 'Fix') return;
+    this.workspaceFix = { edited: [], dirtyBefore: new Set() };
+    let result: unknown;
+    let fix: { edited: string[]; dirtyBefore: Set<string> };
+    try {
+      result = await this.runServerCommand(
+        client, ServerCommands.fixWorkspace, [{ dryRun: false }], 'textsweep: fixing the workspace', false,
+      );
+    } finally {
+      fix = this.workspaceFix;
+      this.workspaceFix = undefined;
+    }
+    if (result === undefined) return;
+    const done = toFixSummary(result);
+    if (done?.applied !== true) {
+      this.log.warn(`${ServerCommands.fixWorkspace}: ${JSON.stringify(result)}`);
+      void vscode.window.showErrorMessage('textsweep: the fixes were not applied (a file changed meanwhile?). Nothing was changed.');
+      return;
+    }
+    const { save, leave } = splitForSaving(fix.edited, fix.dirtyBefore);
+    let saved = 0;
+    for (const key of save) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (doc === undefined || !doc.isDirty) continue;
+      try {
+        if (await doc.save()) saved += 1;
+        else this.log.warn(`Could not save ${key}`);
+      } catch (e) {
+        this.log.warn(`Could not save ${key}: ${errorMessage(e)}`);
+      }
+    }
+    this.log.info(fixDoneMessage(done, saved, leave.length));
+    void vscode.window.showInformationMessage(fixDoneMessage(done, saved, leave.length));
   }
 
   async fixAll(): Promise<void> {
@@ -541,6 +887,13 @@ class Controller implements vscode.Disposable {
     const items: (vscode.QuickPickItem & { command: string })[] = [
       { label: '$(wand) Fix all problems in this file', command: 'textsweep.fixAll' },
       { label: '$(file-code) Reload file with encoding…', command: 'textsweep.reloadWithEncoding' },
+      ...((vscode.workspace.workspaceFolders ?? []).length > 0
+        ? [
+          { label: '$(checklist) Check the workspace', command: 'textsweep.checkWorkspace' },
+          { label: '$(wand) Fix all problems in the workspace', command: 'textsweep.fixWorkspace' },
+        ]
+        : []),
+      { label: '$(warning) Show problems', command: PROBLEMS_COMMAND },
       { label: '$(debug-restart) Restart server', command: 'textsweep.restartServer' },
       { label: '$(output) Show server log', command: 'textsweep.showLog' },
     ];
@@ -550,6 +903,7 @@ class Controller implements vscode.Disposable {
 
   dispose(): void {
     if (this.infoTimer !== undefined) clearTimeout(this.infoTimer);
+    if (this.renderTimer !== undefined) clearTimeout(this.renderTimer);
     for (const d of this.disposables) d.dispose();
   }
 }
@@ -565,6 +919,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('textsweep.restartServer', () => c.restart()),
     vscode.commands.registerCommand('textsweep.showLog', () => { c.log.show(); }),
     vscode.commands.registerCommand('textsweep.reloadWithEncoding', () => c.reloadWithEncoding()),
+    vscode.commands.registerCommand('textsweep.checkWorkspace', () => c.checkWorkspace()),
+    vscode.commands.registerCommand('textsweep.fixWorkspace', () => c.fixWorkspace()),
     vscode.commands.registerCommand('textsweep.menu', () => c.menu()),
   );
   await c.start();

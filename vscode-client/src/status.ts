@@ -65,6 +65,16 @@ export function displayEncoding(encoding: string): string {
 export interface StatusView {
   text: string;
   tooltip: string;
+  /** A click opens the Problems panel (workspace totals are shown), else the menu. */
+  opensProblems: boolean;
+}
+
+/** Workspace totals in the status bar: while a scan runs (from its `$/progress`), and
+ *  for a moment after "Check the workspace" ends. */
+export interface WorkspaceStatus {
+  scanning: boolean;
+  /** `checking the workspace: 12/40 files, 7 problems`, `7 problems in 3 files` */
+  text: string;
 }
 
 const ICONS: Readonly<Record<ServerState, string>> = {
@@ -79,11 +89,26 @@ const ICONS: Readonly<Record<ServerState, string>> = {
  * `$(check) textsweep · UTF-8 · fr` while the server runs and knows the active file;
  * just the state otherwise. `info` undefined means "no info for the active file"
  * (not a checked document, or the server lacks `textsweep/documentInfo`).
+ * `workspace` (while the server runs) replaces the file's details by workspace totals:
+ * `$(sync~spin) textsweep · checking the workspace: 12/40 files`, and a click then opens
+ * the Problems panel.
  */
-export function formatStatus(state: ServerState, info?: DocumentInfo, detail?: string): StatusView {
+export function formatStatus(
+  state: ServerState,
+  info?: DocumentInfo,
+  detail?: string,
+  workspace?: WorkspaceStatus,
+): StatusView {
   const parts = [`${ICONS[state]} textsweep`];
   const tips: string[] = [`textsweep server: ${state}`];
   if (detail !== undefined && detail !== '') tips.push(detail);
+  if (state === 'running' && workspace !== undefined) {
+    parts[0] = `${workspace.scanning ? ICONS.starting : ICONS.running} textsweep`;
+    parts.push(workspace.text);
+    tips.push(`Workspace: ${workspace.text}`);
+    tips.push('Click to open the Problems panel');
+    return { text: parts.join(' · '), tooltip: tips.join('\n'), opensProblems: true };
+  }
   if (state === 'running' && info !== undefined) {
     if (info.encoding !== null) {
       const enc = displayEncoding(info.encoding);
@@ -107,5 +132,5 @@ export function formatStatus(state: ServerState, info?: DocumentInfo, detail?: s
     parts[0] = `${ICONS[state]} textsweep: ${state}`;
   }
   tips.push('Click for textsweep actions');
-  return { text: parts.join(' · '), tooltip: tips.join('\n') };
+  return { text: parts.join(' · '), tooltip: tips.join('\n'), opensProblems: false };
 }
