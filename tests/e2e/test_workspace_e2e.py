@@ -387,6 +387,23 @@ async def test_check_workspace_publishes_closed_files(
         assert type(reports[-1]).__name__ == "WorkDoneProgressEnd"
 
 
+async def test_check_workspace_does_not_push_to_a_pull_client(
+    vscode: LanguageClient, workspace: Path
+) -> None:
+    """A pull client lists pushed diagnostics beside pulled ones: VS Code showed every
+    problem twice. It gets the counts and a refresh instead."""
+    write(workspace, TREE)
+    expected = cli_check(workspace)
+    before = vscode.diagnostic_refresh_count
+    got = await vscode.workspace_execute_command_async(
+        lsp.ExecuteCommandParams(command="textsweep.server.checkWorkspace", arguments=[])
+    )
+    assert got == {"files": 4, "problems": sum(len(v) for v in expected.values())}
+    await asyncio.sleep(0.3)
+    assert not {u for u, ds in vscode.diagnostics.items() if ds}
+    assert vscode.diagnostic_refresh_count > before
+
+
 def cli_fix_counts(root: Path) -> dict[str, int]:
     """Relative path → fixes ``textsweep fix --check`` would apply."""
     out = subprocess.run(

@@ -556,6 +556,8 @@ async def check_workspace(ls: TextsweepServer, *args: Any) -> dict[str, int]:
                     if c.linted:
                         files += 1
                         problems += c.total
+                    if ls.pull_mode:
+                        continue  # the client pulls: a push would list them twice
                     if c.items or c.uri in st.published:
                         ls.text_document_publish_diagnostics(
                             lsp.PublishDiagnosticsParams(uri=c.uri, diagnostics=c.items)
@@ -565,6 +567,8 @@ async def check_workspace(ls: TextsweepServer, *args: Any) -> dict[str, int]:
                     else:
                         st.published.discard(c.uri)
                 work.advance(len(chunk))
+        # A pull client gets the results through its next workspace pull.
+        ignore_files_changed(ls)
     finally:
         cancel.set()
         work.end(f"{files} files, {problems} problems")
