@@ -239,6 +239,16 @@ ORDER_COUNTEREXAMPLES = [
         "Das Ergebnis - so viel vorweg - war gut.\n \u200c  ;\n",
         "Das Ergebnis - so viel vorweg - war gut.\n   ;\n",
     ),
+    # Removing a no-break space shifted the text by one character, so the 200
+    # characters detection read ended inside another word, and the document's
+    # language (and its safe fixes) changed. The window is counted in words now.
+    (
+        'if name == 1:\n    pass\n msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
+        'msgid "Loaded themes are: %s"\nmsgstr ""\n"Les thèmes chargés "\n"sont\xa0: %s"\n'
+        " \ufffd \ufffd ;The U+FFFD character is written as \\uFFFD in Python.\n"
+        " 日本語 Lo llamaban « el maestro » en el pueblo.\n",
+        None,
+    ),
     # Breakable spaces fixed to U+202F first made U+202F the majority inside « »;
     # the U+00A0 pair first made it U+00A0. Pending fixes now vote.
     (
@@ -269,6 +279,10 @@ ZWSP_LINE = (
 def test_order_counterexamples_reach_fix_all() -> None:
     config = _config("auto")
     for text, expected in ORDER_COUNTEREXAMPLES:
+        if expected is None:  # LaTeX: every order reaches what fix-all reaches
+            reached = fix_all(Document(text, "latex"), config).text
+            assert _every_order(text, config, "latex") == {reached}, text
+            continue
         assert fix_all(Document(text), config).text == expected, text
         assert _every_order(text, config) == {expected}, text
 

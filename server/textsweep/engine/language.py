@@ -148,9 +148,24 @@ MIN_SCORE = 1.2
 MIN_RATIO = 1.5
 #: A rule language needs this much evidence from words, not letters alone.
 MIN_WORDS = 1.0
-#: Only the first ``MAX_CHARS`` of a paragraph are read (enough to decide).
-MAX_CHARS = 600
-FIRST_CHARS = 200
+#: Only the first ``MAX_WORDS`` words of a paragraph are read (enough to decide),
+#: the first ``FIRST_WORDS`` first. Counted in words, not characters: a fix that
+#: adds or removes a space must not move a word in or out of the window (that
+#: changed a paragraph's language, and with it the safe fixes, by the fix order).
+MAX_WORDS = 90
+FIRST_WORDS = 30
+#: ... and never more than this many characters (Chinese runs are one "word").
+MAX_CHARS = 1200
+
+
+def _window(text: str, words: int) -> str:
+    """``text`` up to the end of its ``words``-th word (at most ``MAX_CHARS``)."""
+    n = 0
+    for m in _TOKEN.finditer(text, 0, MAX_CHARS):
+        n += 1
+        if n == words:
+            return text[: m.end()]
+    return text[:MAX_CHARS]
 
 
 @dataclass(frozen=True)
@@ -259,12 +274,15 @@ def detect(text: str) -> Detection:
     """Guess the language of one paragraph of prose (cached by its first
     ``MAX_CHARS``, all it reads: a long paragraph costs no more memory).
 
-    The first ``FIRST_CHARS`` are read; the rest (up to ``MAX_CHARS``) only when
-    they were not enough to decide.
+    The first ``FIRST_WORDS`` words are read; the rest (up to ``MAX_WORDS``) only
+    when they were not enough to decide.
     """
-    det = _detect(text[:FIRST_CHARS])
-    if det.language is None and len(text) > FIRST_CHARS:
-        det = _detect(text[:MAX_CHARS])
+    first = _window(text, FIRST_WORDS)
+    det = _detect(first)
+    if det.language is None:
+        more = _window(text, MAX_WORDS)
+        if len(more) > len(first):
+            det = _detect(more)
     return det
 
 
@@ -396,7 +414,7 @@ def detect_relaxed(text: str) -> str | None:
         return det.language
     if det.runner_up is None or det.score < 1.0:
         return None
-    lowered = text[:MAX_CHARS].lower()
+    lowered = _window(text, MAX_WORDS).lower()
     if det.runner_up in RULE_LANGUAGES and (
         _alien(lowered, det.runner_up) or not _NO_RULE_LETTERS.isdisjoint(lowered)
     ):
