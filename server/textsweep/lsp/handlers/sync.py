@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from lsprotocol import types as lsp
@@ -27,16 +28,33 @@ def read_bytes(path: str) -> bytes | None:
         return None
 
 
-async def did_open(ls: TextsweepServer, params: lsp.DidOpenTextDocumentParams) -> None:
+#: Disk reads started by didOpen (kept referenced until they finish).
+_READS: set[asyncio.Task[None]] = set()
+
+
+def did_open(ls: TextsweepServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    """Register the document at once, read its bytes in the background.
+
+    Synchronous on purpose: an async handler only starts at the event loop's next
+    turn, and a client that sends didOpen and didChange in one write had its change
+    handled (or rejected) before the document existed, so the change was lost.
+    """
     td = params.text_document
     path = to_fs_path(td.uri) if td.uri.startswith("file:") else None
     od = OpenDocument(td.uri, td.language_id, td.version, td.text, path)
-    # Registered before the first await: a request sent right after didOpen
-    # (a status bar asking for documentInfo) must find the document.
     ls.docs[td.uri] = od
-    if path:
-        od.raw = await ls.read_disk(path, td.text)
-    ls.schedule(td.uri, 0)
+    if not path:
+        ls.schedule(td.uri, 0)
+        return
+    task = asyncio.get_running_loop().create_task(_read_raw(ls, od, path, td.text))
+    _READS.add(task)
+    task.add_done_callback(_READS.discard)
+
+
+async def _read_raw(ls: TextsweepServer, od: OpenDocument, path: str, text: str) -> None:
+    od.raw = await ls.read_disk(path, text)
+    if ls.docs.get(od.uri) is od:
+        ls.schedule(od.uri, 0)
 
 
 def did_change(ls: TextsweepServer, params: lsp.DidChangeTextDocumentParams) -> None:
