@@ -535,6 +535,9 @@ async def check_workspace(ls: TextsweepServer, *args: Any) -> dict[str, int]:
     cancel = threading.Event()
     work = WorkDone(ls, await created_token(ls), "textsweep: checking the workspace")
     files = problems = 0
+    # VS Code pulls workspace diagnostics (and refreshes them on request); Neovim
+    # 0.11 pulls only open documents, so closed files still need a push.
+    pulls_workspace = ls.pull_mode and ls._supports("workspace", "diagnostics", "refresh_support")
     try:
         plan = await plan_run(ls, {}, cancel)
         if plan.too_many is not None:
@@ -556,8 +559,8 @@ async def check_workspace(ls: TextsweepServer, *args: Any) -> dict[str, int]:
                     if c.linted:
                         files += 1
                         problems += c.total
-                    if ls.pull_mode:
-                        continue  # the client pulls: a push would list them twice
+                    if pulls_workspace:
+                        continue  # the client pulls them: a push would list them twice
                     if c.items or c.uri in st.published:
                         ls.text_document_publish_diagnostics(
                             lsp.PublishDiagnosticsParams(uri=c.uri, diagnostics=c.items)
@@ -567,8 +570,8 @@ async def check_workspace(ls: TextsweepServer, *args: Any) -> dict[str, int]:
                     else:
                         st.published.discard(c.uri)
                 work.advance(len(chunk))
-        # A pull client gets the results through its next workspace pull.
-        ignore_files_changed(ls)
+        if pulls_workspace:  # it gets the results through its next workspace pull
+            ls.workspace_diagnostic_refresh(None)
     finally:
         cancel.set()
         work.end(f"{files} files, {problems} problems")
