@@ -317,8 +317,9 @@ def test_a_line_of_invisible_characters_is_a_paragraph_break() -> None:
 
 def test_an_invisible_character_is_not_a_word_before_a_comma() -> None:
     config = _config("fr")
-    assert fix_all(Document("\u200b  ,\n"), config).text == "  ,\n"
-    assert _every_order("\u200b  ,\n", config) == {"  ,\n"}
+    for text in ("\u200b  ,\n", "\x07  ,\n"):  # a format character, a removed control
+        assert fix_all(Document(text), config).text == "  ,\n", text
+        assert _every_order(text, config) == {"  ,\n"}, text
 
 
 #: A zero-width space inside the gap before ``»`` hid the ``&nbsp;`` token from

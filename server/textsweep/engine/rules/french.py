@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..chars import find_chars
+from ..chars import REMOVED_CONTROLS, find_chars
 from ..config import Config
 from ..document import Document
 from ..markup import Markup
@@ -548,7 +548,7 @@ def french_space_before_comma(r: Rule, doc: Document, config: Config) -> Iterato
             # What a reader sees before the spaces: an invisible character (ZWSP)
             # is not a word, and removing it first must not change the answer.
             b = s - 1
-            while b >= 0 and unicodedata.category(text[b]) == "Cf":
+            while b >= 0 and (text[b] in REMOVED_CONTROLS or unicodedata.category(text[b]) == "Cf"):
                 b -= 1
             if b < 0 or text[b] in _NOT_BEFORE_COMMA:
                 continue
