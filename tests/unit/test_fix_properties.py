@@ -249,6 +249,12 @@ ORDER_COUNTEREXAMPLES = [
         " 日本語 Lo llamaban « el maestro » en el pueblo.\n",
         None,
     ),
+    # A right-to-left override before the spaces (removed by bidi-control in
+    # English text) counted as a word for english-french-spacing.
+    ("\u202e  ; Are you coming to the meeting?\n", "  ; Are you coming to the meeting?\n"),
+    # A thin space after a ZWSP at a line start was "between words" for odd-space
+    # until the ZWSP was removed.
+    ("\u200b\u2009sécurité\n", "\u2009sécurité\n"),
     # Breakable spaces fixed to U+202F first made U+202F the majority inside « »;
     # the U+00A0 pair first made it U+00A0. Pending fixes now vote.
     (

@@ -187,8 +187,12 @@ describe('contributed settings match what the server reads', () => {
         bad.push(nested(key, 'yes'));
       }
       if (types.includes('array')) {
-        good.push(nested(key, []), nested(key, ['plaintext', 'markdown']), nested(key, p.default));
+        const items = (p as { items?: { type?: string } }).items;
+        // arrays of strings (globs, languages) or of tables (overrides: `files` required)
+        const sample = items?.type === 'object' ? [{ files: ['*.csv'] }] : ['plaintext', 'markdown'];
+        good.push(nested(key, []), nested(key, sample), nested(key, p.default));
         bad.push(nested(key, 'plaintext'), nested(key, [1]));
+        if (items?.type === 'object') bad.push(nested(key, ['plaintext']));
       }
     }
     assert.ok(good.length >= 20 && bad.length >= 10, `only ${good.length} good and ${bad.length} bad samples`);

@@ -57,6 +57,10 @@ SPACES = BREAKABLE + NOBREAK
 #: fixes would change the result).
 GAP_INVISIBLE = char_set(INVISIBLE_CLASS) | REMOVED_CONTROLS
 _INVISIBLE_CLASS = "".join(sorted(re.escape(c) for c in GAP_INVISIBLE))
+#: Bidi marks and controls: read through before the spaces of a space-before
+#: check (``bidi-control`` may remove them), never removed by its fix.
+_BIDI_CLASS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI_SKIP = re.compile(f"[{_INVISIBLE_CLASS}{_BIDI_CLASS}]*")
 
 Tokens = tuple[tuple[str, str], ...]
 
@@ -144,7 +148,7 @@ def space_before_pattern(not_after: str, before: str, *, glued_comma: bool) -> r
     glued = r"|(?<=,)[^\W\d_]" if glued_comma else ""
     # Invisible characters are read through (see GAP_INVISIBLE): the match is the
     # same before and after invisible-character removes them.
-    inv = _INVISIBLE_CLASS
+    inv = _INVISIBLE_CLASS + _BIDI_CLASS
     sp = "[ \\t\u00a0\u202f\u2009\u2007]"
     return re.compile(
         rf"(?<=[^\s,.;:!?{re.escape(not_after)}{inv}])[{inv}]*{sp}(?:{sp}|[{inv}])*([,.;:!?]+)"
@@ -182,7 +186,10 @@ def space_before_findings(
     text = ctx.text
     for start, end, _ in ctx.index.runs():
         for m in pattern.finditer(text, start, end):
-            s, e = m.start(), m.start(1)
+            # the fix starts at the first space: invisible characters and bidi
+            # controls before it are other rules' business
+            lead = _BIDI_SKIP.match(text, m.start())
+            s, e = (lead.end() if lead else m.start()), m.start(1)
             run = m.group(1)
             if run[0] not in signs or run.startswith("..") or not ctx.prose(s - 1, m.end(1)):
                 continue

@@ -315,10 +315,10 @@ def odd_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     if not present:
         return
     text = doc.text
-    n = len(text)
     for s, e in runs(find_chars(text, present)):
-        before = text[s - 1] if s > 0 else ""
-        after = text[e] if e < n else ""
+        # Invisible characters and removed controls do not count as neighbours: a
+        # ZWSP before an indenting thin space made it "between words" until removed.
+        before, after = _visible_neighbour(text, s - 1, -1), _visible_neighbour(text, e, 1)
         if not before or not after or before.isspace() or after.isspace():
             continue  # indentation, alignment or line end: other rules judge
         run = text[s:e]
