@@ -39,10 +39,13 @@ _CONTROL_NAMES = {
 INVISIBLE_CLASS = "\u200b\u2060\ufeff\u00ad\u180e\u2061-\u2064\ufffc\u3164\u115f\u1160\u200c\u200d"
 
 
+#: Bidirectional marks, embeddings, overrides and isolates (``bidi-control``).
+BIDI_CLASS = "\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f"
+
 #: C0 controls that are not spaces or line breaks: ``control-character`` removes
 #: them wherever they stand, so rules reading the spaces around them read through
 #: them (the result must not depend on which fix runs first).
-REMOVED_CONTROLS = frozenset(chr(c) for c in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F])
+REMOVED_CONTROLS_CLASS = "\x00-\x08\x0e-\x1b\x7f"
 
 
 def char_name(ch: str) -> str:
@@ -70,6 +73,9 @@ def char_set(spec: str) -> frozenset[str]:
             out.add(spec[i])
             i += 1
     return frozenset(out)
+
+
+REMOVED_CONTROLS = char_set(REMOVED_CONTROLS_CLASS)
 
 
 def find_chars(text: str, present: Iterable[str]) -> list[int]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .chars import INVISIBLE_CLASS, REMOVED_CONTROLS, char_set, find_chars
+from .chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS, char_set, find_chars
 from .config import Config
 from .document import Document
 from .language import FamilyIndex, family_index
@@ -57,10 +57,9 @@ SPACES = BREAKABLE + NOBREAK
 #: fixes would change the result).
 GAP_INVISIBLE = char_set(INVISIBLE_CLASS) | REMOVED_CONTROLS
 _INVISIBLE_CLASS = "".join(sorted(re.escape(c) for c in GAP_INVISIBLE))
-#: Bidi marks and controls: read through before the spaces of a space-before
-#: check (``bidi-control`` may remove them), never removed by its fix.
-_BIDI_CLASS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_BIDI_SKIP = re.compile(f"[{_INVISIBLE_CLASS}{_BIDI_CLASS}]*")
+#: What a space-before check reads through before its spaces: the above, and bidi
+#: controls (``bidi-control`` may remove them); its fix starts after them.
+_BIDI_SKIP = re.compile(f"[{_INVISIBLE_CLASS}{BIDI_CLASS}]*")
 
 Tokens = tuple[tuple[str, str], ...]
 
@@ -148,7 +147,7 @@ def space_before_pattern(not_after: str, before: str, *, glued_comma: bool) -> r
     glued = r"|(?<=,)[^\W\d_]" if glued_comma else ""
     # Invisible characters are read through (see GAP_INVISIBLE): the match is the
     # same before and after invisible-character removes them.
-    inv = _INVISIBLE_CLASS + _BIDI_CLASS
+    inv = _INVISIBLE_CLASS + BIDI_CLASS
     sp = "[ \\t\u00a0\u202f\u2009\u2007]"
     return re.compile(
         rf"(?<=[^\s,.;:!?{re.escape(not_after)}{inv}])[{inv}]*{sp}(?:{sp}|[{inv}])*([,.;:!?]+)"

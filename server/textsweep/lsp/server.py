@@ -95,6 +95,14 @@ class TextsweepServer(LanguageServer):
         td = self.client_capabilities.text_document
         return bool(td and td.diagnostic is not None)
 
+    @property
+    def pulls_workspace(self) -> bool:
+        """Pull clients that also pull workspace diagnostics and refresh them on request
+        (VS Code); Neovim 0.11 pulls open documents only."""
+        return self.pull_mode and bool(
+            self._supports("workspace", "diagnostics", "refresh_support")
+        )
+
     def _supports(self, *path: str) -> Any:
         node: Any = self.client_capabilities
         for name in path:
@@ -201,7 +209,7 @@ class TextsweepServer(LanguageServer):
         self.results.clear()
         for uri in list(self.docs):
             self.schedule(uri, 0)
-        if self.pull_mode and self._supports("workspace", "diagnostics", "refresh_support"):
+        if self.pulls_workspace:
             self.workspace_diagnostic_refresh(None)
 
     async def read_disk(self, path: str, text: str) -> bytes | None:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from ..chars import INVISIBLE_CLASS, char_set, describe, find_chars, runs
+from ..chars import BIDI_CLASS, INVISIBLE_CLASS, char_set, describe, find_chars, runs
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
@@ -191,9 +191,8 @@ def invisible_character(r: Rule, doc: Document, config: Config) -> Iterator[Find
 
 # --------------------------------------------------------------------------- bidi
 
-_BIDI_CLASS = "\u202a-\u202e\u2066-\u2069\u061c\u200e\u200f"
-_BIDI = re.compile(f"[{_BIDI_CLASS}]")
-_BIDI_SET = char_set(_BIDI_CLASS)
+_BIDI = re.compile(f"[{BIDI_CLASS}]")
+_BIDI_SET = char_set(BIDI_CLASS)
 _RTL = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )

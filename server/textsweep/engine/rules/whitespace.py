@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..chars import REMOVED_CONTROLS, char_set, describe, find_chars, runs
+from ..chars import REMOVED_CONTROLS, REMOVED_CONTROLS_CLASS, char_set, describe, find_chars, runs
 from ..config import Config
 from ..document import Document
 from ..encoding.scan import mojibake_repairs
@@ -440,7 +440,7 @@ _TRAILING_BLANKS = re.compile(rf"{_BREAK}((?:[ \t]*{_BREAK})*[ \t]*)\Z")
 #: (ZWSP, bidi marks, tags…) and the C0 controls ``control-character`` removes.
 _UNSEEN = (
     "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-    "\U000e0000-\U000e007f\x00-\x08\x0e-\x1b\x7f"
+    f"\U000e0000-\U000e007f{REMOVED_CONTROLS_CLASS}"
 )
 #: A line break ending a line with something visible on it (a line holding only a
 #: ZWSP is blank once that is removed: it must not vote before, either).

@@ -535,9 +535,8 @@ async def check_workspace(ls: TextsweepServer, *args: Any) -> dict[str, int]:
     cancel = threading.Event()
     work = WorkDone(ls, await created_token(ls), "textsweep: checking the workspace")
     files = problems = 0
-    # VS Code pulls workspace diagnostics (and refreshes them on request); Neovim
-    # 0.11 pulls only open documents, so closed files still need a push.
-    pulls_workspace = ls.pull_mode and ls._supports("workspace", "diagnostics", "refresh_support")
+    # Clients that do not pull the workspace (Neovim 0.11) still need closed files pushed.
+    pulls_workspace = ls.pulls_workspace
     try:
         plan = await plan_run(ls, {}, cancel)
         if plan.too_many is not None:
@@ -674,7 +673,7 @@ def workspace_edit(
 
 def ignore_files_changed(ls: TextsweepServer) -> None:
     """A ``.gitignore`` changed, or the folders: the workspace's files may have changed."""
-    if ls.pull_mode and ls._supports("workspace", "diagnostics", "refresh_support"):
+    if ls.pulls_workspace:
         ls.workspace_diagnostic_refresh(None)
 
 
