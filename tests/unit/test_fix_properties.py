@@ -265,6 +265,16 @@ ORDER_COUNTEREXAMPLES = [
     # ``Ã Are`` is safe only because ``Ã©`` agrees on Windows-1252: repairing
     # ``Ã©`` first took that agreement away.
     ("Ã© Ã Are you coming to the meeting?\n", "é à Are you coming to the meeting?\n"),
+    # Detection read ``Ηello`` (Greek Eta) as no word, so the paragraph looked French
+    # until the look-alike fix made it ``Hello``: it now reads look-alikes as fixed.
+    ("\u0397ello, world\n été Prix : 12 €\n", "Hello, world\n été Prix : 12 €\n"),
+    # The same with an entity: ``&#233;`` and ``é`` gave the paragraph two languages.
+    (
+        "Kommst du heute Abend noch vorbei ?\n Площадь круга равна πr², ускорение a = αt,"
+        " ρgh, 5 µm, 10 kΩ\n &#233;\n\n\tUn alinéa avec une tabulation.\n",
+        "Kommst du heute Abend noch vorbei ?\n Площадь круга равна πr², ускорение a = αt,"
+        " ρgh, 5 µm, 10 kΩ\n é\n\n\tUn alinéa avec une tabulation.\n",
+    ),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

@@ -518,21 +518,11 @@ class LanguageMap:
 
 
 def _prose_text(doc: Document, start: int, end: int) -> str:
-    """The paragraph with its non-prose parts blanked (code, URLs…)."""
-    mask = non_prose(doc)
-    text = doc.text
-    if not mask or not mask.covers(start, end):
-        return text[start:end]
-    parts: list[str] = []
-    pos = start
-    for s, e in mask.spans_in(start, end):
-        if s > pos:
-            parts.append(text[pos:s])
-        parts.append(" ")
-        pos = max(pos, e)
-    if pos < end:
-        parts.append(text[pos:end])
-    return "".join(parts)
+    """The paragraph as detection reads it: non-prose parts blanked (code, URLs…)
+    and repairs read as repaired (:func:`_readings`)."""
+    starts, ends = non_prose(doc).bounds()
+    j = bisect_right(ends, start)  # the first span that ends after ``start``
+    return _blank_spans(doc.text, start, end, starts, ends, j, _readings(doc))
 
 
 def _directives(doc: Document) -> list[tuple[int, str | None]]:
@@ -592,7 +582,7 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
     # Detection reads the text as fix-all will leave it: ``doesnâ€™t`` is not a word
     # of any language, and repairing it must not change the paragraph's language
     # (and with it which typography fixes are safe).
-    repairs = _safe_repairs(doc)
+    repairs = _readings(doc)
     # the non-prose spans, walked alongside the paragraphs (both are sorted)
     mask_starts, mask_ends = non_prose(doc).bounds()
     nspans = len(mask_starts)
@@ -642,10 +632,36 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
     return LanguageMap(paragraphs, majority)
 
 
-def _safe_repairs(doc: Document) -> list[tuple[int, int, str]]:
-    """The safe mojibake repairs, ``(start, end, repaired)`` in order (shared with the
-    mojibake rule's cache: one search per document)."""
-    return [(r.start, r.end, r.repaired) for r in mojibake_repairs(doc) if r.safe]
+def _readings(doc: Document) -> list[tuple[int, int, str]]:
+    """``(start, end, reading)`` in order, without overlaps: the text detection reads
+    in place of what is written. Every letter-restoring repair a fix may apply is
+    read as repaired, so that applying it, alone or with others, in any order,
+    never changes a paragraph's language: the safe mojibake repairs (shared with the
+    mojibake rule's cache), HTML entities (``&#233;`` is ``é`` to a reader) and
+    words spelled with look-alike letters (``Ηello`` with a Greek Eta is ``Hello``).
+    """
+    text = doc.text
+    if text.isascii() and "&" not in text:
+        return []
+
+    def compute(d: Document) -> list[tuple[int, int, str]]:
+        # the rule modules are imported here, not at the top: they import the engine
+        from .rules.confusables import lookalike_readings
+        from .rules.unicode import entity_readings
+
+        found = [(r.start, r.end, r.repaired) for r in mojibake_repairs(d) if r.safe]
+        found += entity_readings(d.text)
+        found += lookalike_readings(d)
+        found.sort()
+        kept: list[tuple[int, int, str]] = []
+        end = 0
+        for item in found:
+            if item[0] >= end:
+                kept.append(item)
+                end = item[1]
+        return kept
+
+    return doc.cached("language.readings", compute)
 
 
 def _repaired(text: str, start: int, end: int, repairs: list[tuple[int, int, str]]) -> str:

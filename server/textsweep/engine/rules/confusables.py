@@ -443,6 +443,13 @@ def _mixed_words(doc: Document) -> list[_Mixed]:
     return doc.cached("confusables.mixed", compute)
 
 
+def lookalike_readings(doc: Document) -> list[tuple[int, int, str]]:
+    """``(start, end, reading)`` of every word mixing scripts with look-alike letters,
+    read in its dominant script: ``Ηello`` (Greek Eta) is ``Hello`` to a reader, and
+    to language detection, which must not change its mind when the word is fixed."""
+    return [(w.start, w.end, w.fixed) for w in _mixed_words(doc)]
+
+
 @rule(
     "mixed-script-confusable",
     family=FAMILY,

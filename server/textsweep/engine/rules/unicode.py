@@ -55,6 +55,20 @@ def _unescape(entity: str) -> str | None:
     return value
 
 
+def entity_readings(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, value)`` of every entity in ``text``, wherever it stands: what a
+    reader sees, for language detection (which must read ``caf&eacute;`` and ``café``
+    alike, or fixing the entity would change the paragraph's language)."""
+    if "&" not in text:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for m in _ENTITY.finditer(text):
+        value = _unescape(m.group())
+        if value is not None:
+            found.append((m.start(), m.end(), value))
+    return found
+
+
 @rule(
     "html-entity",
     cheap=True,
