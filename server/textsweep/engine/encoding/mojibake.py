@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from ..chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS_CLASS
+
 # ftfy is imported on the first suspect run (see :func:`_ftfy`): it takes longer to
 # import than a small file takes to check, and most documents have no such run.
 
@@ -149,7 +151,10 @@ _NBSP_HIT = re.compile(f"[{_NBSP_AFTER}]\u00a0")
 #: ``à`` whose A0 byte became a plain space (``Ã `` + word), a stray ``Â `` before
 #: punctuation or a number: checked only where ``str.find`` sees ``Ã `` or ``Â ``.
 #: Not after an uppercase letter: ``IRMÃ E MAÇÃ`` is Portuguese.
-_LOST_A0 = re.compile("(?<![A-ZÀ-ÖØ-Þ])[ÂÃ] {1,2}(?=[^\\s])")
+#: What follows the spaces is read through invisible characters, bidi and removed
+#: controls, which other fixes delete: ``Â  \u200b`` at a line end is blanks.
+_UNSEEN = INVISIBLE_CLASS + BIDI_CLASS + REMOVED_CONTROLS_CLASS
+_LOST_A0 = re.compile(f"(?<![A-ZÀ-ÖØ-Þ])[ÂÃ] {{1,2}}(?=[{_UNSEEN}]*[^\\s{_UNSEEN}])")
 
 
 def _confirm(text: str, i: int) -> int:
