@@ -30,6 +30,7 @@ only the paragraphs it changed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -275,8 +276,12 @@ def detect(text: str) -> Detection:
     ``MAX_CHARS``, all it reads: a long paragraph costs no more memory).
 
     The first ``FIRST_WORDS`` words are read; the rest (up to ``MAX_WORDS``) only
-    when they were not enough to decide.
+    when they were not enough to decide. The text is read in NFC: ``e`` + U+0301
+    and ``é`` are one letter to a reader, and fixing the normalization must not
+    change the paragraph's language.
     """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text[:MAX_CHARS])
     first = _window(text, FIRST_WORDS)
     det = _detect(first)
     if det.language is None:
@@ -410,6 +415,8 @@ def _detect(text: str) -> Detection:
 def detect_relaxed(text: str) -> str | None:
     """A looser guess for a whole short document: any clear lead wins."""
     det = detect(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text[:MAX_CHARS])  # as detect reads it
     if det.language is not None:
         return det.language
     if det.runner_up is None or det.score < 1.0:

@@ -473,7 +473,13 @@ def dominant_line_ending(text: str) -> str:
 
 
 def _shows(c: str) -> bool:
-    """Is ``c`` visible content (not a blank, a control or a format character)?"""
+    """Is ``c`` visible content (not a blank, a control or a format character)?
+
+    A C1 control (U+0080–U+009F, ``\x85`` included although Python calls it a
+    space) is content: it is a byte of a legacy code page that c1-control restores
+    (``…``, ``’``, ``Š``), so a file holding one is not blank."""
+    if "\x80" <= c <= "\x9f":
+        return True
     return not (c.isspace() or unicodedata.category(c) in ("Cf", "Cc"))
 
 
