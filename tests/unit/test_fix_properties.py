@@ -292,6 +292,9 @@ ORDER_COUNTEREXAMPLES = [
         "\tfunc main() {\n\t\tx := 1 +\n\t\t    2\n\t}\n Bonjour , je suis Paul .\n"
         " Das Wort «Velo» ist in der Schweiz üblich.\n\nLe code ABC123 est valide\n é\n",
     ),
+    # LaTeX: the breakable-space fix wrote ``\\,`` after the comma, and the space
+    # before the comma was no longer "before a blank": ``sécurité ,\\,;`` stayed.
+    ("Le d\xe9\u200bp\xf4t est pr\xeat.\n s\xe9curit\xe9 , \u202f;\n", None),
     # Detection read ``Ηello`` (Greek Eta) as no word, so the paragraph looked French
     # until the look-alike fix made it ``Hello``: it now reads look-alikes as fixed.
     ("\u0397ello, world\n été Prix : 12 €\n", "Hello, world\n été Prix : 12 €\n"),

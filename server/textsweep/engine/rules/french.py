@@ -35,6 +35,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..chars import REMOVED_CONTROLS, find_chars
@@ -512,10 +513,19 @@ def french_space_kind(r: Rule, doc: Document, config: Config) -> Iterator[Findin
 
 # --------------------------------------------------------------------------- , and .
 
+
 #: Tried only where a run of spaces starts: from inside a long run that is not
 #: followed by a comma, every start rescanned the rest of the run (quadratic). A
 #: match from inside a run was skipped anyway (a space before it).
-_BEFORE_COMMA = re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=[,.](?:[\s\"”»)\]]|$))")
+@lru_cache(maxsize=16)
+def _before_comma(tokens: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """Spaces before a comma or full stop that a blank, a closer or the end follows.
+    A no-break token of the markup (LaTeX ``\\,``) is a blank too: the fix writing
+    ``\\,`` after the comma must not hide the space before it."""
+    alts = "".join(
+        "|" + re.escape(tok) for tok, ch in sorted(tokens, key=lambda t: -len(t[0])) if ch
+    )
+    return re.compile(rf"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=[,.](?:[\s\"”»)\]]{alts}|$))")
 
 
 _NOT_BEFORE_COMMA = frozenset(" \t\r\n\u00a0\u202f,.")
@@ -543,7 +553,7 @@ def french_space_before_comma(r: Rule, doc: Document, config: Config) -> Iterato
         return
     text = ctx.text
     for start, end, _ in ctx.index.runs():
-        for m in _BEFORE_COMMA.finditer(text, start, end):
+        for m in _before_comma(ctx.markup.nobreak_tokens).finditer(text, start, end):
             s, e = m.span()
             # What a reader sees before the spaces: an invisible character (ZWSP)
             # is not a word, and removing it first must not change the answer.
