@@ -162,6 +162,9 @@ def test_rules_other_than_repairs_keep_every_word(text: str, lang_id: str, lang:
 # ``Â`` + spaces before only a ZWSP and a line end was "a lost A0 byte before text"
 # to the repairs alone, but not once the ZWSP was gone: it is blanks either way.
 @example("\n\nÂ  \u200b ", "plaintext", "auto")
+# The repairs alone read ``Â \u200b sécurité`` as text; without the ZWSP it was a lost
+# A0 byte. The mojibake search now reads through what other fixes delete.
+@example("Â \u200b sécurité ", "plaintext", "auto")
 def test_fix_all_never_splits_or_joins_a_word(text: str, lang_id: str, lang: str) -> None:
     doc = Document(text, lang_id)
     fixed = words(fix_all(doc, _config(lang)).text, lang_id)

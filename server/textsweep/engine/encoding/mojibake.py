@@ -152,8 +152,9 @@ _NBSP_HIT = re.compile(f"[{_NBSP_AFTER}]\u00a0")
 #: punctuation or a number: checked only where ``str.find`` sees ``Ã `` or ``Â ``.
 #: Not after an uppercase letter: ``IRMÃ E MAÇÃ`` is Portuguese.
 #: What follows the spaces is read through invisible characters, bidi and removed
-#: controls, which other fixes delete: ``Â  \u200b`` at a line end is blanks.
-_UNSEEN = INVISIBLE_CLASS + BIDI_CLASS + REMOVED_CONTROLS_CLASS
+#: controls, which other fixes delete: ``Â  \u200b`` at a line end is blanks. Not
+#: the soft hyphen: U+00AD is the second byte of ``í`` in ``Ã\u00ad``.
+_UNSEEN = INVISIBLE_CLASS.replace("\u00ad", "") + BIDI_CLASS + REMOVED_CONTROLS_CLASS
 _LOST_A0 = re.compile(f"(?<![A-ZÀ-ÖØ-Þ])[ÂÃ] {{1,2}}(?=[{_UNSEEN}]*[^\\s{_UNSEEN}])")
 
 
@@ -505,8 +506,35 @@ def _judge(run: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return _shortest(run, result.text, plan)
 
 
+_UNSEEN_CHAR = re.compile(f"[{_UNSEEN}]")
+
+
 def find(text: str) -> list[Repair]:
-    """Every mojibake span in ``text`` that can be repaired, in order."""
+    """Every mojibake span in ``text`` that can be repaired, in order.
+
+    Invisible characters, bidi and removed controls are read through, as other
+    fixes delete them: ``Â \u200b sécurité`` is judged as ``Â  sécurité`` would be,
+    whichever fix runs first. A repair spanning one drops it."""
+    if text.isascii():
+        return []
+    if _UNSEEN_CHAR.search(text) is None:
+        return _find(text)
+    gone = [m.start() for m in _UNSEEN_CHAR.finditer(text)]
+    # the view position each removed character would have had, to map back
+    at_view = [g - j for j, g in enumerate(gone)]
+
+    def orig(v: int) -> int:
+        return v + bisect.bisect_right(at_view, v)
+
+    out: list[Repair] = []
+    for r in _find(_UNSEEN_CHAR.sub("", text)):
+        start, end = orig(r.start), orig(r.end - 1) + 1
+        out.append(replace(r, start=start, end=end, original=text[start:end]))
+    return out
+
+
+def _find(text: str) -> list[Repair]:
+    """:func:`find` on a text without invisible characters."""
     if text.isascii():
         return []
     found = hits(text)
