@@ -298,6 +298,12 @@ ORDER_COUNTEREXAMPLES = [
     # LaTeX: the breakable-space fix wrote ``\\,`` after the comma, and the space
     # before the comma was no longer "before a blank": ``sécurité ,\\,;`` stayed.
     ("Le d\xe9\u200bp\xf4t est pr\xeat.\n s\xe9curit\xe9 , \u202f;\n", None),
+    # ``« ,``: french-missing-space put back the no-break space after ``«`` that
+    # french-space-before-comma removed, for ever. The space after ``«`` stays.
+    (
+        "\tUn alin\xe9a avec une tabulation.\n \xab , ",
+        "\tUn alin\xe9a avec une tabulation.\n \xab\u202f,\n",
+    ),
     # Detection read ``Ηello`` (Greek Eta) as no word, so the paragraph looked French
     # until the look-alike fix made it ``Hello``: it now reads look-alikes as fixed.
     ("\u0397ello, world\n été Prix : 12 €\n", "Hello, world\n été Prix : 12 €\n"),
