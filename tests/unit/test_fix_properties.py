@@ -304,6 +304,12 @@ ORDER_COUNTEREXAMPLES = [
         "\tUn alin\xe9a avec une tabulation.\n \xab , ",
         "\tUn alin\xe9a avec une tabulation.\n \xab\u202f,\n",
     ),
+    # english-french-spacing read ``â€œ  ;`` as a space after the letter ``œ`` and
+    # removed it; repaired first, it is ``“ ;``, a space after an opening quote.
+    (
+        "End.\n\n \xe2\u20ac\u0153  ; Are you coming to the meeting?\n",
+        "End.\n\n \u201c ; Are you coming to the meeting?\n",
+    ),
     # Detection read ``Ηello`` (Greek Eta) as no word, so the paragraph looked French
     # until the look-alike fix made it ``Hello``: it now reads look-alikes as fixed.
     ("\u0397ello, world\n été Prix : 12 €\n", "Hello, world\n été Prix : 12 €\n"),

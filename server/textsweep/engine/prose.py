@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS, char_set, find_chars
 from .config import Config
 from .document import Document
+from .encoding.scan import mojibake_repairs
 from .language import FamilyIndex, family_index
 from .markup import NBSP, NNBSP, Markup, markup_of
 from .model import Finding, Fix
@@ -191,6 +192,8 @@ def space_before_findings(
             s, e = (lead.end() if lead else m.start()), m.start(1)
             run = m.group(1)
             if run[0] not in signs or run.startswith("..") or not ctx.prose(s - 1, m.end(1)):
+                continue
+            if _repaired_before(ctx, pattern, m.start(), m.end(1)):
                 continue
             if commands and (
                 command_token(text, s, start) or (run == "." and text.startswith(" -", m.end(1)))
@@ -408,3 +411,30 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
         if run == ":" and not spaced_before:
             continue  # clé:valeur, fig:plan, C:foo — notation, not a lost space
         yield s, e
+
+
+def _repaired_before(ctx: ProseContext, pattern: re.Pattern[str], at: int, end: int) -> bool:
+    """Is the character before ``at`` the end of a safe mojibake repair whose
+    repaired form does not allow the match ``text[at:end]``? ``â€œ  ;`` is ``“  ;``:
+    a space after an opening quote, not after the letter ``œ``; reading the damaged
+    text instead made the fix depend on whether the repair ran first."""
+    text = ctx.text
+    b = at
+    while b > 0 and text[b - 1] in GAP_INVISIBLE:
+        b -= 1
+    if b == 0 or text[b - 1].isascii():
+        return False
+    repaired = _safe_repair_ends(ctx.doc).get(b)
+    if repaired is None:
+        return False
+    probe = repaired + text[b : end + 1]
+    return pattern.match(probe, len(repaired)) is None
+
+
+def _safe_repair_ends(doc: Document) -> dict[int, str]:
+    """The safe mojibake repairs by their end offset (their repaired text)."""
+
+    def compute(d: Document) -> dict[int, str]:
+        return {r.end: r.repaired for r in mojibake_repairs(d) if r.safe}
+
+    return doc.cached("prose.repair_ends", compute)
