@@ -310,6 +310,9 @@ ORDER_COUNTEREXAMPLES = [
         "End.\n\n \xe2\u20ac\u0153  ; Are you coming to the meeting?\n",
         "End.\n\n \u201c ; Are you coming to the meeting?\n",
     ),
+    # LaTeX: once the breakable-space fix wrote ``\\,`` before ``»``, french-space-after
+    # read ``,»`` as the glued sign and the ``\\`` before it as no word: ``»Voir`` stayed.
+    ("sécurité »Voir https://exemple.fr/a?b=1 ou écrire à jean@exemple.fr.\n", None),
     # Detection read ``Ηello`` (Greek Eta) as no word, so the paragraph looked French
     # until the look-alike fix made it ``Hello``: it now reads look-alikes as fixed.
     ("\u0397ello, world\n été Prix : 12 €\n", "Hello, world\n été Prix : 12 €\n"),

@@ -377,10 +377,27 @@ def full_stop_findings(r: Rule, ctx: ProseContext) -> Iterator[Finding]:
 
 def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[tuple[int, int]]:
     """Spans of ``, ; : ! ? »`` runs glued to the next word, outside the exceptions."""
+    tokens = [t for t in ctx.markup.nobreak_tokens if t[1]]
     for m in _GLUED_AFTER.finditer(text, start, end):
         s, e = m.span(1)
-        run = m.group(1)
         prev = text[s - 1] if s > 0 else ""
+        first = s - 1  # where the prose must start: the token is markup
+        # A no-break token is one blank (LaTeX ``\\,»Voir``: the ``,`` is the
+        # token's, the ``»`` after it is the sign), as the fix that wrote it meant.
+        for tok, ch in tokens:
+            for k in range(1, len(tok)):
+                if text.startswith(tok, s - k):
+                    s, prev = s - k + len(tok), ch
+                    first = s
+                    break
+            else:
+                if text.endswith(tok, 0, s):
+                    prev, first = ch, s
+                continue
+            break
+        if s >= e:
+            continue
+        run = text[s:e]
         # "30 :nous", "liste :pommes": spaced before (French style) but glued to the
         # word after. Short words stay alone: ":D", ":p" (emoticons), ":wq" (Vim).
         spaced_before = (
@@ -394,7 +411,7 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
         )
         if run != "»" and not (prev.isalpha() or prev in ')]"”’»' or spaced_before):
             continue
-        if "::" in run or not ctx.prose(s - 1, e + 1) or closes_entity(text, s):
+        if "::" in run or not ctx.prose(first, e + 1) or closes_entity(text, s):
             continue
         # the word around it: data such as a,b,c or key:value;k2:v2 is not a sentence
         ws = s
