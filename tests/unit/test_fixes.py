@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textsweep.engine import Document, fix_all
+from textsweep.engine import Document, fix_all, lint
 from textsweep.engine.fixes import apply_fixes, compose, trim_edits
+from textsweep.engine.linter import FixAllCancelled
 from textsweep.engine.model import Fix
 
 
@@ -75,3 +77,32 @@ def test_fix_all_edits_on_repeated_lines_stay_small() -> None:
     result = fix_all(Document(original))
     assert len(result.edits) == 2000
     assert apply_in_order(original, list(result.edits)) == result.text
+
+
+def test_fix_all_from_given_findings_equals_fix_all_that_lints() -> None:
+    # the server hands over the findings it has: the first pass then lints nothing
+    original = "Bonjour\u200b  \u200b  le monde  \n\n\n\nfin \t\n"
+    doc = Document(original)
+    fresh = fix_all(doc)
+    given = fix_all(doc, findings=lint(doc))
+    assert (given.text, given.edits, given.applied, given.passes) == (
+        fresh.text,
+        fresh.edits,
+        fresh.applied,
+        fresh.passes,
+    )
+
+
+def test_fix_all_stops_when_cancelled_before_a_relint() -> None:
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return True
+
+    with pytest.raises(FixAllCancelled):
+        fix_all(Document("Bonjour  le monde.\n"), cancelled=cancelled)
+    assert asked == [1]
+    # nothing to fix: nothing to re-lint, never asked
+    assert fix_all(Document("Bonjour.\n"), cancelled=cancelled).text == "Bonjour.\n"
+    assert asked == [1]
