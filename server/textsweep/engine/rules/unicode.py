@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from html.entities import html5
 
 from ..chars import describe
 from ..config import Config
@@ -39,6 +37,9 @@ _ONE_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z
 
 def _unescape(entity: str) -> str | None:
     """What a (possibly double-escaped) entity stands for, or None if it is not one."""
+    import html  # here: most texts hold no entity, and html costs a start 10 ms
+    from html.entities import html5
+
     value = entity
     for _ in range(8):
         m = _ONE_ENTITY.match(value)
