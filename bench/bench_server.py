@@ -233,15 +233,21 @@ def end_position(text: str) -> dict[str, int]:
     return {"line": line, "character": len(last.encode("utf-16-le")) // 2}
 
 
-def measure(text: str, runs: int) -> dict[str, float]:
-    """Medians over ``runs`` fresh servers: open, keystroke, formatting, fix-all."""
+def measure(text: str, runs: int, other: str | None = None) -> dict[str, float]:
+    """Medians over ``runs`` fresh servers: open, keystroke, formatting, fix-all;
+    with ``other`` (distinct text of the same size), also the open of that second
+    document in the same, now warm, server (imports, regexes and tables done)."""
     samples: dict[str, list[float]] = {"open": [], "keystroke": [], "format": [], "fixall": []}
+    if other is not None:
+        samples["open2"] = []
     mid_line = text.count("\n", 0, len(text) // 2)
     for run in range(runs):
         server = Server()
         uri = f"file:///bench/doc{run}.txt"
         try:
             samples["open"].append(open_doc(server, uri, text))
+            if other is not None:
+                samples["open2"].append(open_doc(server, f"file:///bench/other{run}.txt", other))
             t = time.perf_counter()
             server.notify(
                 "textDocument/didChange",
@@ -303,6 +309,7 @@ def sized_text(files: list[Path], size: int) -> str:
 
 
 def cli_check(text: str, runs: int) -> float:
+    """Median wall time of ``textsweep check FILE`` as a whole process."""
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "doc.txt"
         path.write_text(text, encoding="utf-8")
@@ -395,7 +402,18 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--text", nargs="*", default=[], help="real text files to use")
     ap.add_argument("--textlint", action="store_true", help="also time textlint (npm install)")
+    ap.add_argument(
+        "--only",
+        nargs="*",
+        default=None,
+        help="only the rows whose label holds one of these words ('rss' and 'cli' name\n"
+        "those sections), e.g. --only '1024 KB' cli",
+    )
     args = ap.parse_args()
+
+    def wanted(label: str) -> bool:
+        return args.only is None or any(w in label for w in args.only)
+
     runs = 3 if args.quick else args.runs
     files = real_files(args.text)
     if not files:
@@ -403,13 +421,19 @@ def main() -> None:
     sizes = [200 * KB, 1 * MB] if args.quick else [200 * KB, 1 * MB, 5 * MB]
 
     print(f"server over stdio, medians of {runs} fresh servers (seconds)")
-    print(f"{'input':44} {'open':>7} {'keystr':>7} {'format':>7} {'fixAll':>7}")
+    print(
+        f"{'input':44} {'open':>7} {'keystr':>7} {'format':>7} {'fixAll':>7} {'open2':>7}"
+        "   (open2: a second, distinct document of that size, in the warm server)"
+    )
 
-    def row(name: str, text: str) -> None:
-        m = measure(text, runs)
+    def row(name: str, text: str, other: str | None = None) -> None:
+        if not wanted(name):
+            return
+        m = measure(text, runs, other)
+        warm = f" {m['open2']:7.3f}" if "open2" in m else ""
         print(
             f"{name:44} {m['open']:7.3f} {m['keystroke']:7.3f} {m['format']:7.3f} "
-            f"{m['fixall']:7.3f}",
+            f"{m['fixall']:7.3f}{warm}",
             flush=True,
         )
 
@@ -420,7 +444,10 @@ def main() -> None:
         label = f"{len(base) / KB:.0f} KB real text"
         if len(base) < size * 0.9:
             label += " (all there is)"
-        row(f"{label}, 2 faults", inject(base, 2))
+        # the text right after this one, as long: distinct paragraphs, no memo hits
+        after = real_text(files, 2 * size)[len(base) :]
+        other = inject(after, 2) if len(after) >= 0.9 * len(base) else None
+        row(f"{label}, 2 faults", inject(base, 2), other)
         row(f"{label}, {6000 * len(base) // MB} faults", inject(base, 6000 * len(base) // MB))
     para = (
         "Le dépôt  est prêt\u200b ; la réunion du comité a lieu mardi. "
@@ -432,16 +459,21 @@ def main() -> None:
 
     print()
     for size, settings in ((5 * MB, None), (5 * MB, {"maxFileSize": 10 * MB}), (20 * MB, None)):
+        if not wanted("rss"):
+            break
         now, peak = rss_after_open(sized_text(files, size), settings)
         how = "every check" if settings else "default maxFileSize: cheap checks"
         print(f"RSS after opening {size // MB} MB ({how}): {now:.0f} MB, peak {peak:.0f} MB")
 
-    one = texts[1 * MB]
+    if not wanted("cli"):
+        return
+    one = texts[1 * MB] if 1 * MB in texts else real_text(files, 1 * MB)
+    start = cli_check("", runs)
     cli = cli_check(one, runs)
     ft = ftfy_time(one, runs)
     print(
-        f"\n1 MB: textsweep check (whole process) {cli:.2f} s; ftfy.fix_text {ft:.2f} s "
-        f"(ratio check/ftfy {cli / ft:.2f})"
+        f"\n1 MB: textsweep check (whole process) {cli:.2f} s, of which start-up (an empty "
+        f"file) {start:.2f} s; ftfy.fix_text {ft:.2f} s (ratio check/ftfy {cli / ft:.2f})"
     )
     if args.textlint:
         tl = textlint_time(one, runs)

@@ -18,7 +18,7 @@ import ftfy.bad_codecs  # noqa: F401  (sloppy-windows-1252 for building mojibake
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from textsweep.engine import Document, all_rules, apply_fixes, fix_all, lint, parse_settings
+from textsweep.engine import Config, Document, all_rules, apply_fixes, fix_all, lint, parse_settings
 from textsweep.engine.encoding import decode_as, inspect_bytes, to_utf8
 
 LOWER = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæñáíóúãõåøßąćęłńśźżčďěňřšťůž"
@@ -188,3 +188,39 @@ def test_other_codecs_restored_or_left_as_guesses(case: tuple[str, list[str]]) -
     guessed = _with_guesses(bad)
     for g, b, o in zip(good.split(" "), bad.split(" "), guessed.split(" "), strict=True):
         assert o in (g, b), (g, b, o)
+
+
+def _normalization_reference(text: str) -> list[tuple[int, int, str]]:
+    """unicode-normalization as first written: the whole text's NFC check first,
+    then a regex of every composing character."""
+    from textsweep.engine.rules.unicode import _composing
+
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return []
+    pattern = "[" + "".join(re.escape(c) for c in sorted(_composing())) + "]+"
+    out = []
+    for m in re.finditer(pattern, text):
+        start = m.start() - 1
+        if start < 0 or text[start] in "\r\n":
+            continue
+        seq = text[start : m.end()]
+        nfc = unicodedata.normalize("NFC", seq)
+        if len(nfc) < len(seq):
+            out.append((start, m.end(), nfc))
+    return out
+
+
+@given(
+    st.text(
+        alphabet="ae u\n\r\u0301\u0308\u0323\u0302\u030a\u212bA\u1100\u1161\u11a8\uac00"
+        "\u0bc6\u0bbe\u304b\u3099\u0344\u0f71\u0f72\u1e0b\u0307",
+        max_size=40,
+    )
+)
+def test_normalization_scan_equals_the_whole_text_check(text: str) -> None:
+    # the rule looks only at the composing characters the text holds, and asks
+    # whether the text is NFC only at its first candidate (first of that line)
+    doc = Document(text)
+    rule = next(r for r in all_rules() if r.id == "unicode-normalization")
+    got = [(f.start, f.end, f.fixes[0].replacement) for f in rule.check(rule, doc, Config())]
+    assert got == _normalization_reference(text)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .model import Fix
+
+#: (start, end, replacement): the order fixes are applied in.
+_POSITION = itemgetter(0, 1, 2)
 
 
 @dataclass(frozen=True)
@@ -29,14 +34,17 @@ def apply_fixes(
     differently (an entity's ``;`` is no semicolon), so the second must look
     again at the text the first one wrote, not at the text before it.
     """
-    ordered = sorted(set(fixes), key=lambda f: (f.start, f.end, f.replacement))
+    ordered = sorted(set(fixes), key=_POSITION)
     parts: list[str] = []
     applied: list[Fix] = []
     skipped: list[Fix] = []
     pos = 0
     last: Fix | None = None
-    #: Per owner, the furthest end of its fixes seen so far.
+    #: Per owner, the furthest end of its fixes seen so far; and the two furthest
+    #: of different owners (the furthest of the *other* owners is one of them).
     reach: dict[Hashable, int] = {}
+    best_who: Hashable = None
+    best = second = -1
     for fix in ordered:
         if not 0 <= fix.start <= fix.end <= len(text):
             skipped.append(fix)
@@ -46,8 +54,17 @@ def apply_fixes(
             who = owner(fix)
             # Touching a fix of another rule, applied *or skipped*: a skipped fix
             # still claims its characters (the entity a French rule must not split).
-            clash = any(o != who and end >= fix.start for o, end in reach.items())
-            reach[who] = max(reach.get(who, fix.end), fix.end)
+            clash = (second if who == best_who else best) >= fix.start
+            end = reach.get(who, fix.end)
+            if fix.end > end:
+                end = fix.end
+            reach[who] = end
+            if who == best_who:
+                best = end
+            elif end > best:
+                best_who, best, second = who, end, best
+            elif end > second:
+                second = end
         if last is not None and (
             fix.start < last.end or (fix.start == last.start == last.end == fix.end)
         ):
@@ -76,50 +93,77 @@ def compose(text: str, edits: Sequence[Fix], fixes: Sequence[Fix]) -> list[Fix]:
     applied. The result, applied to the original in one go, gives what both give
     in turn. Fix-all thus hands the editor edits without diffing the document,
     which is quadratic where lines repeat. Overlapping or touching changes merge
-    into one edit; the sweep is linear in the number of edits and fixes plus the
-    length of the replaced text.
+    into one edit.
+
+    Conceptually one sweep over old edits (at their place in ``text``) and new
+    fixes in position order, an old edit before a new fix at the same span, that
+    gathers each run of items touching the one before into a cluster. Old edits
+    no new fix reaches are copied over in slices, found by bisection: a last pass
+    of 3 fixes over 40,000 earlier edits costs 3 bisections, not a sort of all.
     """
     if not fixes:
         return list(edits)
     if not edits:
         return list(fixes)
-    # (start, end) on the current text, 0 for an old edit or 1 for a new fix, the fix
-    items: list[tuple[int, int, int, Fix]] = []
+    # Each old edit's span on ``text`` (keys sort as the sweep visits them), and
+    # deltas[i]: how much longer ``text`` is than the original before edit i.
+    keys: list[tuple[int, int]] = []
+    deltas: list[int] = []
     delta = 0
     for e in edits:
         cs = e.start + delta
-        items.append((cs, cs + len(e.replacement), 0, e))
+        keys.append((cs, cs + len(e.replacement)))
+        deltas.append(delta)
         delta += len(e.replacement) - (e.end - e.start)
-    items.extend((f.start, f.end, 1, f) for f in fixes)
-    items.sort(key=lambda t: (t[0], t[1], t[2]))
+    deltas.append(delta)
+    n_old, n_new = len(edits), len(fixes)
     out: list[Fix] = []
-    delta = 0  # in unchanged text left of the sweep: original = current - delta
-    i = 0
-    n = len(items)
-    while i < n:
-        cs, ce, first_kind, _ = items[i]
-        cluster = [items[i]]
-        i += 1
-        while i < n and items[i][0] <= ce:
-            ce = max(ce, items[i][1])
-            cluster.append(items[i])
-            i += 1
-        olds = [t[3] for t in cluster if t[2] == 0]
-        news = [t[3] for t in cluster if t[2] == 1]
-        orig_start = olds[0].start if first_kind == 0 else cs - delta
-        for f in olds:
-            delta += len(f.replacement) - (f.end - f.start)
-        if not news:
-            out.extend(olds)
-            continue
+    i = 0  # old edits before i are done
+    j = 0  # new fixes before j are done
+    while j < n_new:
+        f = fixes[j]
+        # olds the sweep visits before f; the last of them starts f's cluster when
+        # f touches it, and so do the olds before it that touch in a chain
+        a = bisect_right(keys, (f.start, f.end), i)
+        b = a
+        if a > i and f.start <= keys[a - 1][1]:
+            b = a - 1
+            while b > i and keys[b][0] <= keys[b - 1][1]:
+                b -= 1
+        out.extend(edits[i:b])
+        # the cluster: olds b..a-1, then items in sweep order while they touch it
+        # (f first: it comes before old a)
+        first_old = b < a
+        if first_old:
+            cs, ce = keys[b][0], keys[a - 1][1]
+        else:
+            cs, ce = f.start, f.end
+        news: list[Fix] = []
+        k = a  # next old
+        while True:
+            if j < n_new and (k >= n_old or (fixes[j].start, fixes[j].end) < keys[k]):
+                nf = fixes[j]
+                if (news or first_old) and nf.start > ce:
+                    break
+                news.append(nf)
+                ce = max(ce, nf.end)
+                j += 1
+            elif k < n_old and keys[k][0] <= ce:
+                ce = max(ce, keys[k][1])
+                k += 1
+            else:
+                break
+        orig_start = edits[b].start if first_old else cs - deltas[b]
         parts: list[str] = []
         pos = cs
-        for f in news:
-            parts.append(text[pos : f.start])
-            parts.append(f.replacement)
-            pos = f.end
+        for nf in news:
+            parts.append(text[pos : nf.start])
+            parts.append(nf.replacement)
+            pos = nf.end
         parts.append(text[pos:ce])
-        out.append(Fix(orig_start, ce - delta, "".join(parts), news[0].title, news[0].safe))
+        out.append(Fix(orig_start, ce - deltas[k], "".join(parts), news[0].title, news[0].safe))
+        i = k
+    out.extend(edits[i:])
     return out
 
 
@@ -134,6 +178,9 @@ def trim_edits(original: str, edits: Sequence[Fix]) -> list[Fix]:
         old = original[e.start : e.end]
         new = e.replacement
         if old == new:
+            continue
+        if not old or not new or (old[0] != new[0] and old[-1] != new[-1]):
+            out.append(e)  # nothing in common at either end (most fixes): as it is
             continue
         limit = min(len(old), len(new))
         p = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -140,8 +141,17 @@ class FixAllResult:
     edits: tuple[Fix, ...] = ()
 
 
+class FixAllCancelled(Exception):
+    """Fix-all gave up because its caller no longer wants the result."""
+
+
 def fix_all(
-    doc: Document, config: Config | None = None, only_rule: str | None = None
+    doc: Document,
+    config: Config | None = None,
+    only_rule: str | None = None,
+    *,
+    findings: Sequence[Finding] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> FixAllResult:
     """Apply every safe fix, re-linting until nothing changes (idempotent result).
 
@@ -149,13 +159,19 @@ def fix_all(
     document is still linted under ``config``, so a rule the user switched off
     never fixes anything. Fixes of different rules that touch or overlap are
     never applied in the same pass: the later one is recomputed on the new text.
+
+    ``findings``, when given, must be ``lint(doc, config)`` (the server has them
+    already): the first pass then costs no lint. ``cancelled`` is asked before
+    each re-lint; when it says yes, :class:`FixAllCancelled` is raised (the
+    document changed, or the editor cancelled the request).
     """
     config = config or Config()
     text = doc.text
     applied = 0
     passes = 0
     edits: list[Fix] = []
-    findings = lint(doc, config)
+    if findings is None:
+        findings = lint(doc, config)
     while passes < MAX_FIX_PASSES:
         owners: dict[Fix, str] = {}
         for f in findings:
@@ -171,6 +187,8 @@ def fix_all(
         edits = compose(text, edits, result.applied)
         text = result.text
         applied += len(result.applied)
+        if cancelled is not None and cancelled():
+            raise FixAllCancelled
         current = Document(text, doc.language_id, doc.uri, doc.path, None)
         findings = lint(current, config)
     return FixAllResult(text, applied, passes, tuple(findings), tuple(trim_edits(doc.text, edits)))

@@ -49,6 +49,10 @@ class FixPurpose(enum.Enum):
     #: whole text as a reader of that encoding sees it.
     RELOAD = "reload"
 
+    #: Members are singletons compared by identity: hash them so too, in C (Enum's
+    #: own ``__hash__`` is Python, called for every Fix that fix-all hashes).
+    __hash__ = object.__hash__
+
 
 class Fix(NamedTuple):
     """Replace ``text[start:end]`` with ``replacement``.

@@ -136,6 +136,16 @@ def gap_after(text: str, pos: int, tokens: Tokens) -> Gap:
 # --------------------------------------------------------------------------- space before
 
 
+#: The spaces a space-before match is made of; with what it reads through, the
+#: characters its run of spaces is made of; and a sign right after one of them,
+#: where every match ends (see :func:`_space_before_matches`).
+_SP = "[ \\t\u00a0\u202f\u2009\u2007]"
+_SPACE_RUN = frozenset(" \t\u00a0\u202f\u2009\u2007") | GAP_INVISIBLE | char_set(BIDI_CLASS)
+_SIGN_AFTER_SPACE = re.compile(
+    f"[ \\t\u00a0\u202f\u2009\u2007{_INVISIBLE_CLASS}{BIDI_CLASS}][,.;:!?]"
+)
+
+
 def space_before_pattern(not_after: str, before: str, *, glued_comma: bool) -> re.Pattern[str]:
     """Spaces then a run of ``, . ; : ! ?`` (group 1), in a language's own quotes.
 
@@ -149,11 +159,34 @@ def space_before_pattern(not_after: str, before: str, *, glued_comma: bool) -> r
     # Invisible characters are read through (see GAP_INVISIBLE): the match is the
     # same before and after invisible-character removes them.
     inv = _INVISIBLE_CLASS + BIDI_CLASS
-    sp = "[ \\t\u00a0\u202f\u2009\u2007]"
+    sp = _SP
     return re.compile(
         rf"(?<=[^\s,.;:!?{re.escape(not_after)}{inv}])[{inv}]*{sp}(?:{sp}|[{inv}])*([,.;:!?]+)"
         rf"(?=[\s{re.escape(before)}]|${glued})"
     )
+
+
+def _space_before_matches(
+    pattern: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a :func:`space_before_pattern`,
+    found from the few signs that follow a space instead of trying every position.
+
+    A match is a run of spaces and invisible characters (at least one space) then
+    signs, after a character outside that run (its lookbehind excludes spaces and
+    invisible characters): so it starts where the run before its first sign
+    starts, and ``pattern.match`` there decides. A sign ends a run, so runs and
+    matches never overlap and each run is walked back once: linear.
+    """
+    for a in _SIGN_AFTER_SPACE.finditer(text, start, end):
+        p = a.start()
+        while p > 0 and text[p - 1] in _SPACE_RUN:
+            p -= 1
+        if p < start:
+            continue
+        m = pattern.match(text, p, end)
+        if m is not None:
+            yield m
 
 
 _SIGN_NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
@@ -185,7 +218,7 @@ def space_before_findings(
     command, not a sentence) are left alone."""
     text = ctx.text
     for start, end, _ in ctx.index.runs():
-        for m in pattern.finditer(text, start, end):
+        for m in _space_before_matches(pattern, text, start, end):
             # the fix starts at the first space: invisible characters and bidi
             # controls before it are other rules' business
             lead = _BIDI_SKIP.match(text, m.start())
@@ -333,6 +366,31 @@ def closes_entity(text: str, pos: int) -> bool:
 _GLUED_STOP = re.compile(r"(?<![\w./\\@:_~-])([^\W\d_]{2,})\.([^\W\d_]{2,})(?![\w./\\@(_~-])")
 
 
+_DOT_BEFORE_LETTER = re.compile(r"\.(?=[^\W\d_])")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _glued_stops(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_GLUED_STOP.finditer(text, start, end)``, found from the full stops that
+    come before a letter (a literal search) instead of trying every word start.
+
+    A match's first word is the whole run of letters before its stop: its
+    lookbehind refuses a letter before it. So each such stop names the one place
+    a match may start, and ``_GLUED_STOP.match`` there decides; a match ends
+    before a character that is no letter, so the next run starts after it.
+    """
+    letter = _LETTER.match
+    for d in _DOT_BEFORE_LETTER.finditer(text, start, end):
+        q = d.start()
+        while q > 0 and letter(text, q - 1):
+            q -= 1
+        if q < start or q == d.start():
+            continue
+        m = _GLUED_STOP.match(text, q, end)
+        if m is not None:
+            yield m
+
+
 def glued_full_stop(
     text: str, start: int, end: int, ctx: ProseContext
 ) -> Iterator[tuple[int, int]]:
@@ -344,7 +402,7 @@ def glued_full_stop(
     versions (digits), file names (``README.md``: lowercase after the stop),
     product names in capitals (``ASP.NET``), dotted names and URLs are left alone.
     """
-    for m in _GLUED_STOP.finditer(text, start, end):
+    for m in _glued_stops(text, start, end):
         left, right = m.group(1), m.group(2)
         if not (left[-1].islower() and right[0].isupper() and right[1:].islower()):
             continue

@@ -8,6 +8,7 @@ sorted once and each step measures only the text between two neighbours, so a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from ..engine.document import Document
@@ -27,6 +28,17 @@ def units(s: str, encoding: str) -> int:
     return len(s) + sum(1 for ch in s if ord(ch) > 0xFFFF)
 
 
+def _columns_are_code_points(doc: Document, encoding: str) -> bool:
+    """Does every character count one unit (UTF-32, ASCII, or UTF-16 with no
+    astral character)?"""
+    if encoding == UTF32:
+        return True
+    chars = doc.chars
+    if encoding == UTF8:
+        return all(c.isascii() for c in chars)
+    return not any(ord(c) > 0xFFFF for c in chars)
+
+
 def offsets_to_positions(
     doc: Document, offsets: Iterable[int], encoding: str
 ) -> dict[int, tuple[int, int]]:
@@ -35,6 +47,14 @@ def offsets_to_positions(
     starts = doc.line_starts
     nlines = len(starts)
     result: dict[int, tuple[int, int]] = {}
+    if _columns_are_code_points(doc, encoding):
+        # a column is then the distance from the line start: a bisection each
+        n = len(text)
+        for off in set(offsets):
+            o = 0 if off < 0 else n if off > n else off
+            line = bisect_right(starts, o) - 1
+            result[o] = (line, o - starts[line])
+        return result
     line = 0
     cursor = 0  # offset whose column is ``col``
     col = 0

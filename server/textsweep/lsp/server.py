@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcContentModified
 from pygls.lsp.server import LanguageServer
 
 from .. import __version__, fileio
 from ..engine import Config, Document, Finding, fix_all
-from ..engine.linter import CappedFindings, lint_capped
+from ..engine.linter import CappedFindings, FixAllCancelled, lint_capped
+from ..engine.suppress import directives
 from ..settings import SettingsResolver
 from . import convert, disk
 from .documents import OpenDocument
@@ -354,12 +357,38 @@ class TextsweepServer(LanguageServer):
         encoding = self.encoding
         if result.excluded:
             return []
+        # The result's findings are the first pass's when they are all there: no
+        # rule was cut at ``maxFindings`` (its extras would count in ``total``),
+        # unless suppressed ones hid the cut (hence: no directives).
+        complete = (
+            result.exact and result.total == len(result.findings) and not directives(result.doc)
+        )
+        uri = result.doc.uri or ""
+        od = self.docs.get(uri)
+        stop = threading.Event()
+
+        def cancelled() -> bool:
+            # The editor cancelled, or typed on: these edits would land on other text.
+            now = self.docs.get(uri)
+            return stop.is_set() or now is None or now.version != result.version
 
         def work() -> list[lsp.TextEdit]:
-            fixed = fix_all(result.doc, result.config, only_rule=rule)
+            fixed = fix_all(
+                result.doc,
+                result.config,
+                only_rule=rule,
+                findings=result.findings if complete else None,
+                cancelled=cancelled if od is not None else None,
+            )
             return convert.fixes_to_edits(result.doc, fixed.edits, encoding)
 
-        return await asyncio.get_running_loop().run_in_executor(self.executor, work)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self.executor, work)
+        except asyncio.CancelledError:
+            stop.set()
+            raise
+        except FixAllCancelled:
+            raise JsonRpcContentModified() from None
 
 
 __all__ = ["DEBOUNCE_SECONDS", "LintResult", "TextsweepServer"]

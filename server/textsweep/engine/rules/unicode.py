@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from html.entities import html5
 
 from ..chars import describe
 from ..config import Config
@@ -39,6 +37,9 @@ _ONE_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z
 
 def _unescape(entity: str) -> str | None:
     """What a (possibly double-escaped) entity stands for, or None if it is not one."""
+    import html  # here: most texts hold no entity, and html costs a start 10 ms
+    from html.entities import html5
+
     value = entity
     for _ in range(8):
         m = _ONE_ENTITY.match(value)
@@ -122,7 +123,7 @@ def html_entity(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 
 
 @lru_cache(maxsize=1)
-def _composing() -> re.Pattern[str]:
+def _composing() -> frozenset[str]:
     """Characters that may compose with what precedes them under NFC.
 
     Every second character of a canonical two-character decomposition (combining
@@ -136,10 +137,33 @@ def _composing() -> re.Pattern[str]:
         parts = dec.split()
         if len(parts) == 2:
             seconds.add(int(parts[1], 16))
-    ranges: list[str] = []
-    for cp in sorted(seconds):
-        ranges.append(re.escape(chr(cp)))
-    return re.compile("[" + "".join(ranges) + "]+")
+    return frozenset(map(chr, seconds))
+
+
+def _runs_of(text: str, chars: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Maximal runs of ``chars`` in ``text``, in order: ``str.find`` per character
+    (the document holds a few of them) skips clean text far faster than a regex
+    class of all 130 composing characters, astral ones among them."""
+    hits: list[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(c, i + 1)
+    hits.sort()
+    end = 0
+    n = len(text)
+    for i in hits:
+        if i < end:
+            continue
+        end = i + 1
+        while end < n and text[end] in chars:
+            end += 1
+        yield i, end
+
+
+def _line_around(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
 
 
 def _names(seq: str) -> str:
@@ -176,26 +200,41 @@ languages where decomposed text is deliberate.""",
 )
 def unicode_normalization(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
+    if text.isascii():
+        return
+    # Only runs of composing characters can be findings: none in the text, none
+    # to find (and no need to ask whether the whole text is NFC).
+    present = doc.chars & _composing()
+    if not present:
         return
     opts = options_of(config.options, UnicodeOptions, FAMILY)
     if doc.language_id in opts.normalization_skip_languages:
         return
     if not doc.is_prose and not opts.normalization_in_code:
         return
-    for m in _composing().finditer(text):
-        start = m.start() - 1
+    #: Is the whole text NFC? (then nothing is reported) Asked at the first
+    #: candidate only, and first of its line: "\n" never composes, so text is
+    #: NFC exactly when each line is, and a line that is not settles it.
+    normalized: bool | None = None
+    for run_start, run_end in _runs_of(text, present):
+        start = run_start - 1
         if start < 0 or text[start] in "\r\n":
             continue
-        seq = text[start : m.end()]
+        seq = text[start:run_end]
         nfc = unicodedata.normalize("NFC", seq)
         if len(nfc) >= len(seq):
             continue
+        if normalized is None:
+            normalized = unicodedata.is_normalized(
+                "NFC", _line_around(text, start)
+            ) and unicodedata.is_normalized("NFC", text)
+        if normalized:
+            return
         yield r.finding(
             start,
-            m.end(),
+            run_end,
             f"Decomposed `{seq}` ({_names(seq)}): use the composed `{nfc}` (NFC)",
-            [Fix(start, m.end(), nfc, f"Compose as `{nfc}`")],
+            [Fix(start, run_end, nfc, f"Compose as `{nfc}`")],
         )
 
 

@@ -87,18 +87,7 @@ def _count_blanks(run: str) -> str:
 _TRAILING_CLASS = " \t\u00a0\u2000-\u200a\u202f\u3000"
 _TRAILING_SET = char_set(_TRAILING_CLASS)
 _TRAILING_STRIP = "".join(sorted(_TRAILING_SET)) + "\r\n"
-
-
-def _line_ends(doc: Document) -> Iterator[int]:
-    """Offset just past each line's content (before its break), in order."""
-    text = doc.text
-    starts = doc.line_starts
-    for k in range(1, len(starts)):
-        e = starts[k] - 1
-        if text[e] == "\n" and e > 0 and text[e - 1] == "\r":
-            e -= 1
-        yield e
-    yield len(text)
+_TRAILING_END = re.compile(f"[{_TRAILING_CLASS}](?=[\r\n]|\\Z)")
 
 
 @rule(
@@ -130,11 +119,11 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
         return
     hard_break = markup_of(doc).hard_break
     blanks = _TRAILING_SET
-    # One look at the character before each line break: far cheaper than a regex
-    # whose character class matches at every space of the text.
-    for end in _line_ends(doc):
-        if end == 0 or text[end - 1] not in blanks:
-            continue
+    # A blank right before a line break or the end: the class is tried at each
+    # blank only, and the lookahead fails there at once (no run to backtrack).
+    # A line's content ends before its "\r" or "\n", and never between "\r\n".
+    for m in _TRAILING_END.finditer(text):
+        end = m.end()
         start = end - 1
         while start > 0 and text[start - 1] in blanks:
             start -= 1

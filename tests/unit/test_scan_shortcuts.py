@@ -1,0 +1,68 @@
+"""The scans that find candidates first (a literal or a short class) and then try
+the rule's own regex only there must find exactly what that regex finds alone."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textsweep.engine import Config, Document
+from textsweep.engine.markup import markup_of
+from textsweep.engine.prose import _GLUED_STOP, _glued_stops, _space_before_matches
+from textsweep.engine.registry import get_rule
+from textsweep.engine.rules import english, german, italian, spanish
+from textsweep.engine.rules.whitespace import _TRAILING_SET
+
+SPACE_PIECES = ["a", "bc", " ", "  ", "\t", "\u00a0", "\u202f", "\u2009", "\u200b", "\u202a",
+                "\u2066", "\x01", "\n", ",", ".", ";", ":", "!", "?", "«", "»", '"', "(", "-",
+                "1", "é"]  # fmt: skip
+WORD_PIECES = ["ab", "c", "Xy", "É", "é", "²", "½", "ß", ".", ".", ".", "_", "1", "/", "@",
+               "-", "(", ":", "\n", "~", "\\", " "]  # fmt: skip
+
+
+def _bounds(text: str, data: st.DataObject) -> tuple[int, int]:
+    start = data.draw(st.integers(0, len(text)))
+    return start, data.draw(st.integers(start, len(text)))
+
+
+@given(st.lists(st.sampled_from(SPACE_PIECES), max_size=30).map("".join), st.data())
+def test_space_before_from_signs_equals_the_regex(text: str, data: st.DataObject) -> None:
+    start, end = _bounds(text, data)
+    for mod in (english, german, italian, spanish):
+        pattern: re.Pattern[str] = mod._SPACE_BEFORE
+        want = [(m.span(), m.span(1)) for m in pattern.finditer(text, start, end)]
+        got = [(m.span(), m.span(1)) for m in _space_before_matches(pattern, text, start, end)]
+        assert got == want
+
+
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=30).map("".join), st.data())
+def test_glued_stops_from_dots_equal_the_regex(text: str, data: st.DataObject) -> None:
+    start, end = _bounds(text, data)
+    want = [(m.span(1), m.span(2)) for m in _GLUED_STOP.finditer(text, start, end)]
+    assert [(m.span(1), m.span(2)) for m in _glued_stops(text, start, end)] == want
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", " ", "  ", "\t", "\u00a0", "\u3000", "\u2005", "\r", "\n", "\r\n"]),
+        max_size=20,
+    ).map("".join),
+    st.sampled_from(["plaintext", "markdown"]),
+)
+def test_trailing_whitespace_equals_a_look_at_every_line_end(text: str, language: str) -> None:
+    # the rule as first written: the character before each line's end, in turn
+    doc = Document(text, language)
+    rule = get_rule("trailing-whitespace")
+    hard_break = markup_of(doc).hard_break
+    want = []
+    for _, end in doc.lines():
+        if end == 0 or text[end - 1] not in _TRAILING_SET:
+            continue
+        start = end - 1
+        while start > 0 and text[start - 1] in _TRAILING_SET:
+            start -= 1
+        if hard_break is None or not hard_break(text, start, end):
+            want.append((start, end))
+    assert [(f.start, f.end) for f in rule.check(rule, doc, Config())] == want
