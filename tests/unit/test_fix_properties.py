@@ -313,6 +313,9 @@ ORDER_COUNTEREXAMPLES = [
     # LaTeX: once the breakable-space fix wrote ``\\,`` before ``»``, french-space-after
     # read ``,»`` as the glued sign and the ``\\`` before it as no word: ``»Voir`` stayed.
     ("sécurité »Voir https://exemple.fr/a?b=1 ou écrire à jean@exemple.fr.\n", None),
+    # doubled-space read ``&nbsp;  -`` as two spaces after ``;`` and ``\xa0  -`` as a
+    # blank run: spaces after an entity for a blank now follow a blank.
+    ("\n\n &nbsp;  - （可选）安装软件包\n", "\n \xa0  - （可选）安装软件包\n"),
     # Detection read ``Ηello`` (Greek Eta) as no word, so the paragraph looked French
     # until the look-alike fix made it ``Hello``: it now reads look-alikes as fixed.
     ("\u0397ello, world\n été Prix : 12 €\n", "Hello, world\n été Prix : 12 €\n"),
@@ -393,7 +396,9 @@ ZWSP_IN_GAP = "Caf√© au lait\n &nbsp; \u200b »\n"
 
 def test_a_zero_width_space_does_not_hide_a_no_break_token() -> None:
     config = _config("auto")
-    expected = "Café au lait\n &nbsp; »\n"
+    # the spaces after ``&nbsp;`` follow a blank: doubled-space leaves them, as it
+    # leaves the spaces after U+00A0 itself
+    expected = "Café au lait\n &nbsp;  »\n"
     assert fix_all(Document(ZWSP_IN_GAP, "markdown"), config).text == expected
     assert _every_order(ZWSP_IN_GAP, config, "markdown") == {expected}
 
