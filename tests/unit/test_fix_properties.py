@@ -316,6 +316,9 @@ ORDER_COUNTEREXAMPLES = [
     # doubled-space read ``&nbsp;  -`` as two spaces after ``;`` and ``\xa0  -`` as a
     # blank run: spaces after an entity for a blank now follow a blank.
     ("\n\n &nbsp;  - （可选）安装软件包\n", "\n \xa0  - （可选）安装软件包\n"),
+    # No line with content ended: every break voted for the line ending, and removing
+    # the blank line's LF first made the file CRLF. The first break decides.
+    ("\r\n\nsécurité ", "\r\nsécurité\r\n"),
     # Detection read ``Ηello`` (Greek Eta) as no word, so the paragraph looked French
     # until the look-alike fix made it ``Hello``: it now reads look-alikes as fixed.
     ("\u0397ello, world\n été Prix : 12 €\n", "Hello, world\n été Prix : 12 €\n"),

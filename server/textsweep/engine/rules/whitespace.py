@@ -463,8 +463,8 @@ _CONTENT_BREAK = re.compile(rf"[^\s{_UNSEEN}](?:[^\S\r\n]|[{_UNSEEN}])*(\r\n|\r|
 def dominant_line_ending(text: str) -> str:
     """The most common line ending (``\\n`` on ties or when there is none).
 
-    Only breaks ending lines with content are counted (all breaks if there are
-    none): blank lines come and go with the blank-line fixes, and the file's
+    Only breaks ending lines with content are counted (the first break if there
+    are none): blank lines come and go with the blank-line fixes, and the file's
     convention must not flip with them, or fixing in another order than fix-all
     would convert the file the other way.
     """
@@ -478,9 +478,10 @@ def dominant_line_ending(text: str) -> str:
         else:
             cr += 1
     if not lf + crlf + cr:
-        crlf = text.count("\r\n")
-        lf = text.count("\n") - crlf
-        cr = text.count("\r") - crlf
+        # No line with content ends: the first break decides. Counting every
+        # break let the blank-line fixes, which remove the later ones, flip it.
+        first = _ANY_BREAK.search(text)
+        return first.group() if first else "\n"
     best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"), key=lambda t: t[0])
     return best[1] if best[0] > 0 else "\n"
 
