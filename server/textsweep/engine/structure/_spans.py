@@ -8,9 +8,12 @@ non-overlapping as :mod:`..regions` requires.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 Span = tuple[int, int]
+T = TypeVar("T")
 
 #: What a blank line may hold: what a reader does not see, the blanks
 #: trailing-whitespace removes and the invisible characters (ZWSP, bidi marks,
@@ -40,6 +43,66 @@ BLOCK_SPREAD = 16
 BLOCK_MAX = 64 * 1024
 
 
+def _cut(text: str, start: int, end: int) -> list[int]:
+    """Block boundaries of ``text[start:end]``: ``start``, each cut, ``end``."""
+    cuts = [start]
+    block_start = para_start = start
+    for m in paragraph_break(text).finditer(text, start, end):
+        b, e = m.span()
+        if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
+            cuts.append(e)
+            block_start = e
+        para_start = e
+    if end > block_start:
+        cuts.append(end)
+    return cuts
+
+
+#: The cuts of the last few whole texts, found by identity: the structure
+#: providers, the language map and several rules cut the same text of a
+#: keystroke, and each scan of 1 MB for paragraph breaks costs milliseconds.
+_RECENT: list[tuple[str, list[int]]] = []
+_RECENT_MAX = 2
+_RECENT_LOCK = threading.Lock()
+
+
+def block_cuts(text: str) -> list[int]:
+    """Where :func:`blockwise` cuts the whole ``text``: ``0``, the cuts, ``len(text)``
+    (just ``[0]`` for an empty text). Runs of whole paragraphs: a function whose
+    results in a paragraph depend on that paragraph alone may be computed block by
+    block (see :func:`per_block`)."""
+    for t, cuts in _RECENT:
+        if t is text:
+            return cuts
+    cuts = _cut(text, 0, len(text))
+    with _RECENT_LOCK:
+        _RECENT.insert(0, (text, cuts))
+        del _RECENT[_RECENT_MAX:]
+    return cuts
+
+
+def per_block(text: str, fn: Callable[[str], Sequence[T]], shift: Callable[[T, int], T]) -> list[T]:
+    """``fn`` over each block of ``text`` (see :func:`block_cuts`), its results moved
+    by the block's start with ``shift``. With ``fn`` memoised by block text, an edit
+    recomputes one block: use it for scans whose results in a block depend only on
+    the block's text (a match never crosses a blank line)."""
+    cuts = block_cuts(text)
+    out: list[T] = []
+    for i in range(len(cuts) - 1):
+        s = cuts[i]
+        found = fn(text[s : cuts[i + 1]])
+        if found:
+            if s:
+                out.extend(shift(x, s) for x in found)
+            else:
+                out.extend(found)
+    return out
+
+
+def _shift_span(span: Span, d: int) -> Span:
+    return span[0] + d, span[1] + d
+
+
 def blockwise(
     text: str, spans_of: Callable[[str], Iterable[Span]], start: int = 0, end: int | None = None
 ) -> list[Span]:
@@ -49,16 +112,11 @@ def blockwise(
     paragraphs' lengths (no slice to hash, and the same cuts in every process:
     ``str`` hashes are salted per process)."""
     end = len(text) if end is None else end
+    cuts = block_cuts(text) if start == 0 and end == len(text) else _cut(text, start, end)
     out: list[Span] = []
-    block_start = para_start = start
-    for m in paragraph_break(text).finditer(text, start, end):
-        b, e = m.span()
-        if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
-            out.extend((block_start + s, block_start + t) for s, t in spans_of(text[block_start:e]))
-            block_start = e
-        para_start = e
-    if end > block_start:
-        out.extend((block_start + s, block_start + t) for s, t in spans_of(text[block_start:end]))
+    for i in range(len(cuts) - 1):
+        s = cuts[i]
+        out.extend((s + a, s + b) for a, b in spans_of(text[s : cuts[i + 1]]))
     return out
 
 
