@@ -7,7 +7,7 @@ from typing import Any
 
 def clear_caches() -> None:
     """Clear the per-paragraph, language and structure caches, wherever they live."""
-    from . import incremental, language
+    from . import document, incremental, language
     from .rules import confusables, whitespace
     from .structure import layout, markdown, plain
 
@@ -20,6 +20,7 @@ def clear_caches() -> None:
         getattr(confusables, "_lone_lookalike_words", None),
         getattr(whitespace, "_doubled_between_words", None),
         getattr(whitespace, "_sentence_gaps", None),
+        getattr(document, "_BLOCK_CHARS", None),
     ]
     for fn in targets:
         if fn is not None and hasattr(fn, "cache_clear"):

@@ -493,6 +493,7 @@ class LanguageMap:
         self.paragraphs = list(paragraphs)
         self._starts = [p.start for p in self.paragraphs]
         self.majority = majority
+        self._families: dict[str, list[tuple[int, int, str]]] | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -511,11 +512,15 @@ class LanguageMap:
 
     def spans(self, family: str) -> list[tuple[int, int, str]]:
         """``(start, end, tag)`` of the paragraphs whose base language is ``family``."""
-        return [
-            (p.start, p.end, p.language)
-            for p in self.paragraphs
-            if p.language is not None and _base(p.language) == family
-        ]
+        if self._families is None:
+            # every family in one walk: a dozen rule families each asked for theirs
+            families: dict[str, list[tuple[int, int, str]]] = {}
+            for p in self.paragraphs:
+                lang = p.language
+                if lang is not None:
+                    families.setdefault(_base(lang) or "", []).append((p.start, p.end, lang))
+            self._families = families
+        return list(self._families.get(family, ()))
 
 
 def _prose_text(doc: Document, start: int, end: int) -> str:
