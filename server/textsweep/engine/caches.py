@@ -8,6 +8,8 @@ from typing import Any
 def clear_caches() -> None:
     """Clear the per-paragraph, language and structure caches, wherever they live."""
     from . import document, incremental, language
+    from .encoding import mojibake
+    from .markups import plaintext
     from .rules import confusables, whitespace
     from .structure import layout, markdown, plain
 
@@ -21,6 +23,9 @@ def clear_caches() -> None:
         getattr(whitespace, "_doubled_between_words", None),
         getattr(whitespace, "_sentence_gaps", None),
         getattr(document, "_BLOCK_CHARS", None),
+        getattr(plaintext, "_block_non_prose", None),
+        getattr(mojibake, "_block_hits", None),
+        getattr(mojibake, "_block_votes", None),
     ]
     for fn in targets:
         if fn is not None and hasattr(fn, "cache_clear"):
