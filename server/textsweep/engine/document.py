@@ -136,11 +136,10 @@ def _distinct_chars(doc: Document) -> frozenset[str]:
     if len(text) <= _CHARS_AT_ONCE:
         return frozenset(text)
     # imported here: the structure package imports this module
-    from .structure._spans import block_cuts
+    from .structure._spans import blocks
 
-    cuts = block_cuts(text)
     memo = _BLOCK_CHARS
-    return frozenset("".join([memo(text[cuts[i] : cuts[i + 1]]) for i in range(len(cuts) - 1)]))
+    return frozenset("".join([memo(block) for block in blocks(text)]))
 
 
 _BLOCK_CHARS = TextMemo(_block_chars, max_chars=4_000_000, max_entries=16384)

@@ -42,7 +42,8 @@ from .encoding.scan import mojibake_repairs
 from .markup import markup_of
 from .memo import text_memo
 from .regions import non_prose
-from .structure._spans import block_cuts, paragraph_break
+from .structure._spans import block_cuts, blocks, paragraph_break
+from .structure._spans import paragraph_breaks as text_breaks
 
 # --------------------------------------------------------------------------- detector
 
@@ -472,9 +473,7 @@ def _document_declaration(doc: Document, config: Config) -> str | None:
 
 def paragraph_breaks(doc: Document) -> list[tuple[int, int]]:
     """Spans of the blank lines between paragraphs (computed once per document)."""
-    return doc.cached(
-        "language.breaks", lambda d: [m.span() for m in paragraph_break(d.text).finditer(d.text)]
-    )
+    return doc.cached("language.breaks", lambda d: text_breaks(d.text))
 
 
 class Paragraph(NamedTuple):
@@ -652,6 +651,7 @@ def _detections(doc: Document) -> list[tuple[int, int, Detection]]:
     nspans = len(mask_starts)
     nreps = len(repairs)
     cuts = block_cuts(text)
+    texts = blocks(text)
     out: list[tuple[int, int, Detection]] = []
     j = k = 0
     for c in range(len(cuts) - 1):
@@ -672,7 +672,7 @@ def _detections(doc: Document) -> list[tuple[int, int, Detection]]:
             if re_ <= be:
                 reads.append((rs - bs, re_ - bs, fixed))
             kk += 1
-        block = text[bs:be]
+        block = texts[c]
         key = (block, tuple(spans), tuple(reads))
         found = _BLOCKS.get(key)
         if found is None:

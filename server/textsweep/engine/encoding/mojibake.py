@@ -770,12 +770,11 @@ def legacy_votes(text: str) -> dict[str, int]:
     block by block, each block's votes memoised (see :func:`hits`).
     """
     if len(text) > _HITS_AT_ONCE:
-        from ..structure._spans import block_cuts
+        from ..structure._spans import blocks
 
-        cuts = block_cuts(text)
         total: dict[str, int] = {}
-        for i in range(len(cuts) - 1):
-            for codec, count in _block_votes(text[cuts[i] : cuts[i + 1]]):
+        for block in blocks(text):
+            for codec, count in _block_votes(block):
                 total[codec] = total.get(codec, 0) + count
         return total
     return dict(_votes(text))

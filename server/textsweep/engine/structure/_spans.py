@@ -43,12 +43,15 @@ BLOCK_SPREAD = 16
 BLOCK_MAX = 64 * 1024
 
 
-def _cut(text: str, start: int, end: int) -> list[int]:
-    """Block boundaries of ``text[start:end]``: ``start``, each cut, ``end``."""
+def _cut(text: str, start: int, end: int, breaks: list[Span] | None = None) -> list[int]:
+    """Block boundaries of ``text[start:end]``: ``start``, each cut, ``end``
+    (the paragraph breaks found on the way are appended to ``breaks``)."""
     cuts = [start]
     block_start = para_start = start
     for m in paragraph_break(text).finditer(text, start, end):
         b, e = m.span()
+        if breaks is not None:
+            breaks.append((b, e))
         if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
             cuts.append(e)
             block_start = e
@@ -58,27 +61,62 @@ def _cut(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
-#: The cuts of the last few whole texts, found by identity: the structure
+class _Scan:
+    """One scan of a whole text: its paragraph breaks, block cuts and blocks."""
+
+    __slots__ = ("_blocks", "breaks", "cuts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks: list[Span] = []
+        self.cuts = _cut(text, 0, len(text), self.breaks)
+        self._blocks: list[str] | None = None
+
+    @property
+    def blocks(self) -> list[str]:
+        # the same str objects for every memo: a str caches its hash, so the second
+        # and later lookups of a block cost no hashing of its text
+        if self._blocks is None:
+            text, cuts = self.text, self.cuts
+            self._blocks = [text[cuts[i] : cuts[i + 1]] for i in range(len(cuts) - 1)]
+        return self._blocks
+
+
+#: The scans of the last few whole texts, found by identity: the structure
 #: providers, the language map and several rules cut the same text of a
 #: keystroke, and each scan of 1 MB for paragraph breaks costs milliseconds.
-_RECENT: list[tuple[str, list[int]]] = []
+_RECENT: list[_Scan] = []
 _RECENT_MAX = 2
 _RECENT_LOCK = threading.Lock()
+
+
+def _scan(text: str) -> _Scan:
+    for scan in _RECENT:
+        if scan.text is text:
+            return scan
+    scan = _Scan(text)
+    with _RECENT_LOCK:
+        _RECENT.insert(0, scan)
+        del _RECENT[_RECENT_MAX:]
+    return scan
 
 
 def block_cuts(text: str) -> list[int]:
     """Where :func:`blockwise` cuts the whole ``text``: ``0``, the cuts, ``len(text)``
     (just ``[0]`` for an empty text). Runs of whole paragraphs: a function whose
     results in a paragraph depend on that paragraph alone may be computed block by
-    block (see :func:`per_block`)."""
-    for t, cuts in _RECENT:
-        if t is text:
-            return cuts
-    cuts = _cut(text, 0, len(text))
-    with _RECENT_LOCK:
-        _RECENT.insert(0, (text, cuts))
-        del _RECENT[_RECENT_MAX:]
-    return cuts
+    block (see :func:`per_block`). Do not modify the list."""
+    return _scan(text).cuts
+
+
+def blocks(text: str) -> list[str]:
+    """The blocks' texts, ``text[cuts[i]:cuts[i + 1]]`` (do not modify the list)."""
+    return _scan(text).blocks
+
+
+def paragraph_breaks(text: str) -> list[Span]:
+    """Spans of every :data:`PARAGRAPH_BREAK` in ``text`` (do not modify the list)."""
+    return _scan(text).breaks
 
 
 def per_block(text: str, fn: Callable[[str], Sequence[T]], shift: Callable[[T, int], T]) -> list[T]:
@@ -86,12 +124,13 @@ def per_block(text: str, fn: Callable[[str], Sequence[T]], shift: Callable[[T, i
     by the block's start with ``shift``. With ``fn`` memoised by block text, an edit
     recomputes one block: use it for scans whose results in a block depend only on
     the block's text (a match never crosses a blank line)."""
-    cuts = block_cuts(text)
+    scan = _scan(text)
+    cuts = scan.cuts
     out: list[T] = []
-    for i in range(len(cuts) - 1):
-        s = cuts[i]
-        found = fn(text[s : cuts[i + 1]])
+    for i, block in enumerate(scan.blocks):
+        found = fn(block)
         if found:
+            s = cuts[i]
             if s:
                 out.extend(shift(x, s) for x in found)
             else:
@@ -112,11 +151,16 @@ def blockwise(
     paragraphs' lengths (no slice to hash, and the same cuts in every process:
     ``str`` hashes are salted per process)."""
     end = len(text) if end is None else end
-    cuts = block_cuts(text) if start == 0 and end == len(text) else _cut(text, start, end)
+    if start == 0 and end == len(text):
+        scan = _scan(text)
+        cuts, texts = scan.cuts, scan.blocks
+    else:
+        cuts = _cut(text, start, end)
+        texts = [text[cuts[i] : cuts[i + 1]] for i in range(len(cuts) - 1)]
     out: list[Span] = []
-    for i in range(len(cuts) - 1):
+    for i, block in enumerate(texts):
         s = cuts[i]
-        out.extend((s + a, s + b) for a, b in spans_of(text[s : cuts[i + 1]]))
+        out.extend((s + a, s + b) for a, b in spans_of(block))
     return out
 
 
