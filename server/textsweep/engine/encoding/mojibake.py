@@ -200,13 +200,9 @@ def hits(text: str) -> list[tuple[int, int]]:
     """
     if len(text) <= _HITS_AT_ONCE:
         return _hits(text)
-    from ..structure._spans import per_block
+    from ..structure._spans import per_block_spans
 
-    return per_block(text, _block_hits, _shift_hit)
-
-
-def _shift_hit(hit: tuple[int, int], d: int) -> tuple[int, int]:
-    return hit[0] + d, hit[1] + d
+    return per_block_spans(text, _block_hits)
 
 
 def _block_hits_fn(text: str) -> tuple[tuple[int, int], ...]:

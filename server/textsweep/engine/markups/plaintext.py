@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..document import Document
 from ..markup import Markup, register
 from ..memo import text_memo
-from ..structure._spans import Span, merge, per_block
+from ..structure._spans import Span, merge, per_block_spans
 from ..structure.layout import _block_layout
 from ..structure.plain import _block_spans
 
@@ -20,16 +20,12 @@ def _block_non_prose(text: str) -> tuple[Span, ...]:
     return tuple(merge([*_block_spans(text), *_block_layout(text)]))
 
 
-def _shift(span: Span, d: int) -> Span:
-    return span[0] + d, span[1] + d
-
-
 def plain_text_spans(doc: Document) -> list[Span]:
     """The plain-text heuristics plus the layout lines only plain text has to guess
     (Markdown, reST and the other formats mark their tables and code themselves).
     Block by block, as :func:`.plain.heuristic_spans` and :func:`.layout.layout_spans`
     cut the text; the final merge fuses spans that touch across a cut."""
-    return merge(per_block(doc.text, _block_non_prose, _shift))
+    return merge(per_block_spans(doc.text, _block_non_prose))
 
 
 MARKUP = register(

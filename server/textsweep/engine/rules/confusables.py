@@ -37,7 +37,7 @@ from ..document import Document
 from ..memo import text_memo
 from ..model import Finding, Fix, Severity
 from ..registry import Example, Rule, Scope, clean, rule
-from ..structure._spans import per_block
+from ..structure._spans import per_block, per_block_spans
 
 FAMILY = "unicode"
 
@@ -590,10 +590,6 @@ def _lone_lookalike_words(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _shift_pair(span: tuple[int, int], d: int) -> tuple[int, int]:
-    return span[0] + d, span[1] + d
-
-
 @rule(
     "whole-script-confusable",
     family=FAMILY,
@@ -641,7 +637,7 @@ def whole_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
             )
         return counts[start, end]
 
-    for start, end in per_block(text, _lone_lookalike_words, _shift_pair):
+    for start, end in per_block_spans(text, _lone_lookalike_words):
         w = text[start:end]
         script = script_of(w[0])
         reading = w.translate(table)

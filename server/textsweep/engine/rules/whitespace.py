@@ -286,11 +286,18 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
     if "  " not in text or is_code_language(doc):
         return
-    mask = non_prose(doc)
+    mask_starts, mask_ends = non_prose(doc).bounds()
     source = source_text(doc)
     two_space = _two_space_convention(doc)
+    # the runs and the (merged) spans are both sorted: one walk, no bisection each
+    nspans = len(mask_starts)
+    j = 0
     for s, e, gap in per_block(text, _doubled_between_words, _shift_run):
-        if (mask and mask.covers(s, e)) or (source and source.covers(s, e)):
+        while j < nspans and mask_ends[j] <= s:
+            j += 1
+        if j < nspans and mask_starts[j] < e:
+            continue  # overlaps non-prose
+        if source and source.covers(s, e):
             continue
         if two_space and gap:
             continue

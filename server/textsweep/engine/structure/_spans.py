@@ -138,6 +138,19 @@ def per_block(text: str, fn: Callable[[str], Sequence[T]], shift: Callable[[T, i
     return out
 
 
+def per_block_spans(text: str, fn: Callable[[str], Sequence[Span]]) -> list[Span]:
+    """:func:`per_block` for ``(start, end)`` results (shifted inline: no call per span)."""
+    scan = _scan(text)
+    cuts = scan.cuts
+    out: list[Span] = []
+    for i, block in enumerate(scan.blocks):
+        found = fn(block)
+        if found:
+            s = cuts[i]
+            out.extend([(a + s, b + s) for a, b in found] if s else found)
+    return out
+
+
 def _shift_span(span: Span, d: int) -> Span:
     return span[0] + d, span[1] + d
 
