@@ -23,8 +23,10 @@ Polish ``ł``). Scripts are counted per character: kana makes Japanese, Han alon
 Chinese (Japanese in a Japanese document: a heading such as ``概要``), Hangul,
 Cyrillic or Greek ``other``. It was chosen over py3langid and lingua by measurement:
 see ``bench/bench_typography.py`` and ``bench/bench_langid_messages.py``.
-Results are cached per paragraph text in a module-level LRU, so an edit re-detects
-only the paragraphs it changed.
+Results are cached per paragraph text in a module-level LRU, and the paragraphs'
+detections per block of paragraphs (keyed by the block's text, non-prose spans and
+readings: :func:`_detections`), so an edit re-detects only the paragraphs it
+changed and looks up the other blocks.
 """
 
 from __future__ import annotations
