@@ -1,4 +1,5 @@
-"""The hand-made JSON of pushed diagnostics is what pygls's converter makes."""
+"""The server's keystroke path without a client: the hand-made JSON of pushed
+diagnostics is what pygls's converter makes, and when an edit is linted."""
 
 from __future__ import annotations
 
@@ -39,3 +40,15 @@ def test_other_diagnostics_go_through_the_converter() -> None:
     assert diagnostic_json(d, conv) == conv.unstructure(d)
     plain = lsp.Diagnostic(range=at, message="m")
     assert diagnostic_json(plain, conv) == conv.unstructure(plain)
+
+
+def test_edits_are_linted_at_once_after_a_pause() -> None:
+    from textsweep.lsp.server import DEBOUNCE_SECONDS, FAST_LINT_SECONDS, edit_delay
+
+    assert edit_delay(None, None) == 0  # the first edit after opening
+    assert edit_delay(1.0, 0.05) == 0  # after a pause, fast lints: at once
+    assert edit_delay(1.0, FAST_LINT_SECONDS / 2) == 0
+    # within a burst: wait for its end, one lint for the burst
+    assert edit_delay(DEBOUNCE_SECONDS / 3, 0.01) == DEBOUNCE_SECONDS
+    # edits that lint slowly always wait
+    assert edit_delay(1.0, FAST_LINT_SECONDS * 2) == DEBOUNCE_SECONDS

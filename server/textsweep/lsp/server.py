@@ -35,13 +35,16 @@ log = logging.getLogger("textsweep.lsp")
 #: long after the last one: the burst costs one lint. A document whose edits lint
 #: slowly always waits this long.
 DEBOUNCE_SECONDS = 0.075
-#: The first edit after a pause is linted at once when the document's last edit
-#: linted faster than this: waiting would cost the user more than the lint costs
-#: the machine (the per-paragraph caches make an edit's lint incremental), and a
-#: newer edit cancels a lint still running (:class:`.engine.linter.LintCancelled`).
-#: Typing a key every 100 ms or more, each key is linted at once; a paste of many
-#: edits, or a macro, costs one lint at once and one after it.
-FAST_LINT_SECONDS = DEBOUNCE_SECONDS
+#: The first edit after a pause is linted at once unless the document's last edit
+#: took this long or longer to lint. The debounce is there to coalesce bursts:
+#: after a pause, waiting only adds its 75 ms to what the user waits for (the
+#: per-paragraph caches make an edit's lint incremental), and a newer edit cancels
+#: a lint still running (:class:`.engine.linter.LintCancelled`). Typing a key every
+#: 100 ms or more, each key is linted at once; a paste of many edits, or a macro,
+#: costs one lint at once and one after it. Only for documents whose edits take
+#: half a second to lint (cancellation is checked between rules, so a lint started
+#: on every key would keep both workers busy) does every edit wait.
+FAST_LINT_SECONDS = 0.5
 #: The collector's first-generation threshold while serving: a lint of 1 MB
 #: allocates millions of short-lived tuples, and at the default (700) a quarter
 #: of a keystroke's lint went to collections, full ones traversing the caches.
@@ -59,6 +62,16 @@ class LintResult:
     exact: bool = True
     #: The settings' ``exclude`` matches the document: no findings, no fixes.
     excluded: bool = False
+
+
+def edit_delay(since_last_edit: float | None, last_lint: float | None) -> float:
+    """How long to wait before linting after an edit made ``since_last_edit``
+    seconds after the previous one (None: the first), when the document's last edit
+    took ``last_lint`` seconds to lint (None: not known yet): at once after a pause
+    unless its edits lint slowly, else :data:`DEBOUNCE_SECONDS`."""
+    paused = since_last_edit is None or since_last_edit >= DEBOUNCE_SECONDS
+    fast = last_lint is None or last_lint < FAST_LINT_SECONDS
+    return 0.0 if paused and fast else DEBOUNCE_SECONDS
 
 
 def diagnostic_json(d: lsp.Diagnostic, converter: Any) -> Any:
@@ -297,10 +310,8 @@ class TextsweepServer(LanguageServer):
             now = loop.time()
             last_edit = self.edited_at.get(uri)
             self.edited_at[uri] = now
-            paused = last_edit is None or now - last_edit >= DEBOUNCE_SECONDS
-            seconds = self.edit_lint_seconds.get(uri)
-            fast = seconds is None or seconds < FAST_LINT_SECONDS
-            delay = 0 if paused and fast else DEBOUNCE_SECONDS
+            since = None if last_edit is None else now - last_edit
+            delay = edit_delay(since, self.edit_lint_seconds.get(uri))
         self.tasks[uri] = loop.create_task(self._lint_later(uri, od, od.version, delay, edit))
 
     async def _lint_later(
@@ -467,4 +478,5 @@ __all__ = [
     "LintResult",
     "TextsweepServer",
     "diagnostic_json",
+    "edit_delay",
 ]
