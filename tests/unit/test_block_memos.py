@@ -196,3 +196,21 @@ def test_a_cancelled_lint_stops() -> None:
     with pytest.raises(LintCancelled):
         lint_capped(doc, Config(), None, cancelled=later)
     assert lint_capped(doc, Config(), None, cancelled=lambda: False).findings == lint(doc)
+
+
+def test_texts_too_long_to_memoise_are_scanned_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above ``MAX_MEMO_TEXT`` the same block scans run unmemoised: same findings,
+    and nothing of the text is kept."""
+    from textsweep.engine import language
+    from textsweep.engine.rules import confusables, whitespace
+
+    rng = random.Random(8)
+    text = _document(rng)
+    want = _findings(text, "plaintext")
+    clear_caches()
+    monkeypatch.setattr(_spans, "MAX_MEMO_TEXT", 1000)
+    _spans._RECENT.clear()
+    assert _findings(text, "plaintext") == want
+    assert not language._BLOCKS
+    for memo in (confusables._block_mixed, whitespace._doubled_between_words):
+        assert memo.cache_info().currsize == 0

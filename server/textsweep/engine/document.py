@@ -133,13 +133,12 @@ def _block_chars(text: str) -> str:
 
 def _distinct_chars(doc: Document) -> frozenset[str]:
     text = doc.text
-    if len(text) <= _CHARS_AT_ONCE:
-        return frozenset(text)
     # imported here: the structure package imports this module
-    from .structure._spans import blocks
+    from .structure._spans import MAX_MEMO_TEXT, map_blocks
 
-    memo = _BLOCK_CHARS
-    return frozenset("".join([memo(block) for block in blocks(text)]))
+    if len(text) <= _CHARS_AT_ONCE or len(text) > MAX_MEMO_TEXT:
+        return frozenset(text)
+    return frozenset("".join(map_blocks(text, _BLOCK_CHARS)))
 
 
 _BLOCK_CHARS = TextMemo(_block_chars, max_chars=4_000_000, max_entries=16384)

@@ -44,6 +44,7 @@ from .encoding.scan import mojibake_repairs
 from .markup import markup_of
 from .memo import text_memo
 from .regions import non_prose
+from .structure import _spans
 from .structure._spans import block_cuts, blocks, paragraph_break
 from .structure._spans import paragraph_breaks as text_breaks
 
@@ -654,6 +655,7 @@ def _detections(doc: Document) -> list[tuple[int, int, Detection]]:
     nreps = len(repairs)
     cuts = block_cuts(text)
     texts = blocks(text)
+    huge = len(text) > _spans.MAX_MEMO_TEXT  # its blocks would only churn the memo
     out: list[tuple[int, int, Detection]] = []
     j = k = 0
     for c in range(len(cuts) - 1):
@@ -675,6 +677,10 @@ def _detections(doc: Document) -> list[tuple[int, int, Detection]]:
                 reads.append((rs - bs, re_ - bs, fixed))
             kk += 1
         block = texts[c]
+        if huge:
+            fresh = _detect_block(block, spans, reads)
+            out.extend((s + bs, e + bs, det) for s, e, det in fresh)
+            continue
         key = (block, tuple(spans), tuple(reads))
         found = _BLOCKS.get(key)
         if found is None:

@@ -198,10 +198,10 @@ def hits(text: str) -> list[tuple[int, int]]:
     block (:func:`..structure._spans.per_block`), each block's hits memoised: a
     keystroke in 1 MB re-scans one block, not the whole text (20 ms).
     """
-    if len(text) <= _HITS_AT_ONCE:
-        return _hits(text)
-    from ..structure._spans import per_block_spans
+    from ..structure._spans import MAX_MEMO_TEXT, per_block_spans
 
+    if len(text) <= _HITS_AT_ONCE or len(text) > MAX_MEMO_TEXT:
+        return _hits(text)
     return per_block_spans(text, _block_hits)
 
 
@@ -765,12 +765,12 @@ def legacy_votes(text: str) -> dict[str, int]:
     A vote reads one character and its two neighbours, so a long text is counted
     block by block, each block's votes memoised (see :func:`hits`).
     """
-    if len(text) > _HITS_AT_ONCE:
-        from ..structure._spans import blocks
+    from ..structure._spans import MAX_MEMO_TEXT, map_blocks
 
+    if _HITS_AT_ONCE < len(text) <= MAX_MEMO_TEXT:
         total: dict[str, int] = {}
-        for block in blocks(text):
-            for codec, count in _block_votes(block):
+        for votes in map_blocks(text, _block_votes):
+            for codec, count in votes:
                 total[codec] = total.get(codec, 0) + count
         return total
     return dict(_votes(text))

@@ -20,7 +20,7 @@ from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
 from ..regions import is_code_language, non_prose, source_text
 from ..registry import Example, Rule, Scope, clean, rule
-from ..structure._spans import blocks, per_block
+from ..structure._spans import map_blocks, per_block
 
 FAMILY = "whitespace"
 
@@ -198,8 +198,7 @@ def _two_space_convention(doc: Document) -> bool:
         if ".  " not in text and "!  " not in text and "?  " not in text:
             return False
         one = two = 0
-        for block in blocks(text):
-            a, b = _sentence_gaps(block)
+        for a, b in map_blocks(text, _sentence_gaps):
             one += a
             two += b
         return two >= TWO_SPACE_MIN and two > one

@@ -14,6 +14,7 @@ from typing import TypeVar
 
 Span = tuple[int, int]
 T = TypeVar("T")
+R = TypeVar("R")
 
 #: What a blank line may hold: what a reader does not see, the blanks
 #: trailing-whitespace removes and the invisible characters (ZWSP, bidi marks,
@@ -78,8 +79,29 @@ class _Scan:
         # and later lookups of a block cost no hashing of its text
         if self._blocks is None:
             text, cuts = self.text, self.cuts
-            self._blocks = [text[cuts[i] : cuts[i + 1]] for i in range(len(cuts) - 1)]
+            found = [text[cuts[i] : cuts[i + 1]] for i in range(len(cuts) - 1)]
+            if len(text) > MAX_MEMO_TEXT:
+                return found  # not kept: a second copy of a huge text
+            self._blocks = found
         return self._blocks
+
+
+#: Texts longer than this (the character budget of each block memo) are cut and
+#: scanned block by block all the same, but nothing is memoised or kept: their
+#: blocks would only churn the memos, and a 20 MB document over the size limit
+#: (cheap checks, no incremental lint) held 37 MB more.
+MAX_MEMO_TEXT = 4_000_000
+
+
+def _plain(fn: Callable[[str], R], text: str) -> Callable[[str], R]:
+    """``fn`` itself, or the function a memo wraps when ``text`` is too long to memoise."""
+    return getattr(fn, "__wrapped__", fn) if len(text) > MAX_MEMO_TEXT else fn
+
+
+def map_blocks(text: str, fn: Callable[[str], R]) -> list[R]:
+    """``fn`` of each block of ``text``, in order (memoised ``fn``: see :func:`_plain`)."""
+    f = _plain(fn, text)
+    return [f(block) for block in _scan(text).blocks]
 
 
 #: The scans of the last few whole texts, found by identity: the structure
@@ -126,9 +148,10 @@ def per_block(text: str, fn: Callable[[str], Sequence[T]], shift: Callable[[T, i
     the block's text (a match never crosses a blank line)."""
     scan = _scan(text)
     cuts = scan.cuts
+    f = _plain(fn, text)
     out: list[T] = []
     for i, block in enumerate(scan.blocks):
-        found = fn(block)
+        found = f(block)
         if found:
             s = cuts[i]
             if s:
@@ -142,9 +165,10 @@ def per_block_spans(text: str, fn: Callable[[str], Sequence[Span]]) -> list[Span
     """:func:`per_block` for ``(start, end)`` results (shifted inline: no call per span)."""
     scan = _scan(text)
     cuts = scan.cuts
+    f = _plain(fn, text)
     out: list[Span] = []
     for i, block in enumerate(scan.blocks):
-        found = fn(block)
+        found = f(block)
         if found:
             s = cuts[i]
             out.extend([(a + s, b + s) for a, b in found] if s else found)
