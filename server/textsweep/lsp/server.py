@@ -62,6 +62,10 @@ class LintResult:
     exact: bool = True
     #: The settings' ``exclude`` matches the document: no findings, no fixes.
     excluded: bool = False
+    #: Linted while a rejected change made the server's copy untrusted (an empty
+    #: snapshot): a result from before the rejection, at the same version, is not
+    #: current any more.
+    stale: bool = False
 
 
 def edit_delay(since_last_edit: float | None, last_lint: float | None) -> float:
@@ -323,6 +327,7 @@ class TextsweepServer(LanguageServer):
             config = await self.config_for(uri)
             if self.docs.get(uri) is not od or od.version != version:
                 return
+            stale = od.stale is not None
             snapshot = od.snapshot()
             loop = asyncio.get_running_loop()
             excluded = uri in self.excluded
@@ -348,7 +353,14 @@ class TextsweepServer(LanguageServer):
             if self.docs.get(uri) is not od or od.version != version:
                 return  # stale: a newer version is on its way
             result = LintResult(
-                version, snapshot, capped.findings, config, capped.total, capped.exact, excluded
+                version,
+                snapshot,
+                capped.findings,
+                config,
+                capped.total,
+                capped.exact,
+                excluded,
+                stale,
             )
             self.results[uri] = result
             for fut in self.waiters.pop(uri, []):
@@ -415,7 +427,12 @@ class TextsweepServer(LanguageServer):
             raise KeyError(uri)
         while True:
             res = self.results.get(uri)
-            if res is not None and res.version == od.version and self.docs.get(uri) is od:
+            if (
+                res is not None
+                and res.version == od.version
+                and res.stale == (od.stale is not None)
+                and self.docs.get(uri) is od
+            ):
                 return res
             fut: asyncio.Future[LintResult] = asyncio.get_running_loop().create_future()
             self.waiters.setdefault(uri, []).append(fut)
