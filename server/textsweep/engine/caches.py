@@ -7,7 +7,10 @@ from typing import Any
 
 def clear_caches() -> None:
     """Clear the per-paragraph, language and structure caches, wherever they live."""
-    from . import incremental, language
+    from . import document, incremental, language
+    from .encoding import mojibake
+    from .markups import plaintext
+    from .rules import confusables, whitespace
     from .structure import layout, markdown, plain
 
     targets: list[Any] = [
@@ -15,6 +18,14 @@ def clear_caches() -> None:
         getattr(plain, "_block_spans", None),
         getattr(markdown, "_chunk_spans", None),
         getattr(layout, "_block_layout", None),
+        getattr(confusables, "_block_mixed", None),
+        getattr(confusables, "_lone_lookalike_words", None),
+        getattr(whitespace, "_doubled_between_words", None),
+        getattr(whitespace, "_sentence_gaps", None),
+        getattr(document, "_BLOCK_CHARS", None),
+        getattr(plaintext, "_block_non_prose", None),
+        getattr(mojibake, "_block_hits", None),
+        getattr(mojibake, "_block_votes", None),
     ]
     for fn in targets:
         if fn is not None and hasattr(fn, "cache_clear"):
@@ -22,6 +33,7 @@ def clear_caches() -> None:
     contrib = getattr(language, "_CONTRIB", None)
     if contrib is not None:
         contrib.clear()
+    language.clear_blocks()
     incremental.clear()
 
 

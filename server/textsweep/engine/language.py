@@ -23,13 +23,16 @@ Polish ``ł``). Scripts are counted per character: kana makes Japanese, Han alon
 Chinese (Japanese in a Japanese document: a heading such as ``概要``), Hangul,
 Cyrillic or Greek ``other``. It was chosen over py3langid and lingua by measurement:
 see ``bench/bench_typography.py`` and ``bench/bench_langid_messages.py``.
-Results are cached per paragraph text in a module-level LRU, so an edit re-detects
-only the paragraphs it changed.
+Results are cached per paragraph text in a module-level LRU, and the paragraphs'
+detections per block of paragraphs (keyed by the block's text, non-prose spans and
+readings: :func:`_detections`), so an edit re-detects only the paragraphs it
+changed and looks up the other blocks.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -42,7 +45,9 @@ from .encoding.scan import mojibake_repairs
 from .markup import markup_of
 from .memo import text_memo
 from .regions import non_prose
-from .structure._spans import paragraph_break
+from .structure import _spans
+from .structure._spans import block_cuts, blocks, paragraph_break
+from .structure._spans import paragraph_breaks as text_breaks
 
 # --------------------------------------------------------------------------- detector
 
@@ -478,9 +483,7 @@ def _document_declaration(doc: Document, config: Config) -> str | None:
 
 def paragraph_breaks(doc: Document) -> list[tuple[int, int]]:
     """Spans of the blank lines between paragraphs (computed once per document)."""
-    return doc.cached(
-        "language.breaks", lambda d: [m.span() for m in paragraph_break(d.text).finditer(d.text)]
-    )
+    return doc.cached("language.breaks", lambda d: text_breaks(d.text))
 
 
 class Paragraph(NamedTuple):
@@ -499,6 +502,7 @@ class LanguageMap:
         self.paragraphs = list(paragraphs)
         self._starts = [p.start for p in self.paragraphs]
         self.majority = majority
+        self._families: dict[str, list[tuple[int, int, str]]] | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -517,11 +521,15 @@ class LanguageMap:
 
     def spans(self, family: str) -> list[tuple[int, int, str]]:
         """``(start, end, tag)`` of the paragraphs whose base language is ``family``."""
-        return [
-            (p.start, p.end, p.language)
-            for p in self.paragraphs
-            if p.language is not None and _base(p.language) == family
-        ]
+        if self._families is None:
+            # every family in one walk: a dozen rule families each asked for theirs
+            families: dict[str, list[tuple[int, int, str]]] = {}
+            for p in self.paragraphs:
+                lang = p.language
+                if lang is not None:
+                    families.setdefault(_base(lang) or "", []).append((p.start, p.end, lang))
+            self._families = families
+        return list(self._families.get(family, ()))
 
 
 def _prose_text(doc: Document, start: int, end: int) -> str:
@@ -574,40 +582,20 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
     stated = _stated(doc, config)
     if stated is not None:
         return stated
-    text = doc.text
     declared_doc = _document_declaration(doc, config)
     directives = _directives(doc)
     dir_offsets = [o for o, _ in directives]
     raw: list[tuple[int, int, Detection, str | None]] = []
-    pos = 0
-    bounds: list[tuple[int, int]] = []
-    for b, e in paragraph_breaks(doc):
-        bounds.append((pos, b))
-        pos = e
-    bounds.append((pos, len(text)))
     weight: dict[str, int] = {}
     # Detection reads the text as fix-all will leave it: ``doesnâ€™t`` is not a word
     # of any language, and repairing it must not change the paragraph's language
     # (and with it which typography fixes are safe).
-    repairs = _readings(doc)
-    # the non-prose spans, walked alongside the paragraphs (both are sorted)
-    mask_starts, mask_ends = non_prose(doc).bounds()
-    nspans = len(mask_starts)
-    j = 0
-    for s, e in bounds:
-        if e <= s:
-            continue
+    for s, e, det in _detections(doc):
         declared = declared_doc
         if directives:
             i = bisect_right(dir_offsets, e) - 1  # a directive inside the paragraph counts
             if i >= 0:
                 declared = directives[i][1]
-        while j < nspans and mask_ends[j] <= s:
-            j += 1
-        if j < nspans and mask_starts[j] < e:
-            det = detect(_blank_spans(text, s, e, mask_starts, mask_ends, j, repairs))
-        else:
-            det = detect(_repaired(text, s, e, repairs))
         raw.append((s, e, det, declared))
         if det.language is not None:
             weight[det.language] = weight.get(det.language, 0) + det.letters
@@ -637,6 +625,123 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
     elif declared_doc and not weight:
         majority = declared_doc
     return LanguageMap(paragraphs, majority)
+
+
+_BlockKey = tuple[str, tuple[tuple[int, int], ...], tuple[tuple[int, int, str], ...]]
+_BlockDetections = tuple[tuple[int, int, Detection], ...]
+#: block key → its paragraphs' detections; first in, first out, bounded like the
+#: findings cache by the characters its keys hold.
+_BLOCKS: dict[_BlockKey, _BlockDetections] = {}
+_BLOCKS_MAX = 16384
+_BLOCKS_MAX_CHARS = 4_000_000
+_blocks_chars = 0
+_BLOCKS_LOCK = threading.Lock()
+
+
+def clear_blocks() -> None:
+    """Forget the block detections (a cold start)."""
+    global _blocks_chars
+    with _BLOCKS_LOCK:
+        _BLOCKS.clear()
+        _blocks_chars = 0
+
+
+def _detections(doc: Document) -> list[tuple[int, int, Detection]]:
+    """``(start, end, detection)`` of every non-empty paragraph, in order.
+
+    Computed block by block (:func:`.structure._spans.block_cuts`, runs of whole
+    paragraphs): a block's detections depend only on its text, the non-prose
+    spans in it and the readings inside it, which together are the memo's key. A
+    keystroke then re-detects one block; the others cost a dictionary lookup.
+    """
+    global _blocks_chars
+    text = doc.text
+    repairs = _readings(doc)
+    mask_starts, mask_ends = non_prose(doc).bounds()
+    nspans = len(mask_starts)
+    nreps = len(repairs)
+    cuts = block_cuts(text)
+    texts = blocks(text)
+    huge = len(text) > _spans.MAX_MEMO_TEXT  # its blocks would only churn the memo
+    out: list[tuple[int, int, Detection]] = []
+    j = k = 0
+    for c in range(len(cuts) - 1):
+        bs, be = cuts[c], cuts[c + 1]
+        while j < nspans and mask_ends[j] <= bs:
+            j += 1
+        spans: list[tuple[int, int]] = []
+        jj = j
+        while jj < nspans and mask_starts[jj] < be:
+            spans.append((max(mask_starts[jj], bs) - bs, min(mask_ends[jj], be) - bs))
+            jj += 1
+        while k < nreps and repairs[k][0] < bs:
+            k += 1
+        reads: list[tuple[int, int, str]] = []
+        kk = k
+        while kk < nreps and repairs[kk][0] < be:
+            rs, re_, fixed = repairs[kk]
+            if re_ <= be:
+                reads.append((rs - bs, re_ - bs, fixed))
+            kk += 1
+        block = texts[c]
+        if huge:
+            fresh = _detect_block(block, spans, reads)
+            out.extend((s + bs, e + bs, det) for s, e, det in fresh)
+            continue
+        key = (block, tuple(spans), tuple(reads))
+        found = _BLOCKS.get(key)
+        if found is None:
+            found = _detect_block(block, spans, reads)
+            with _BLOCKS_LOCK:
+                if key not in _BLOCKS:
+                    _BLOCKS[key] = found
+                    _blocks_chars += len(block)
+                if len(_BLOCKS) > _BLOCKS_MAX or _blocks_chars > _BLOCKS_MAX_CHARS:
+                    # oldest first, in one walk (see incremental.py: one at a time
+                    # rescans the deleted slots)
+                    excess = len(_BLOCKS) - _BLOCKS_MAX
+                    drop = []
+                    for old in _BLOCKS:
+                        if excess <= 0 and _blocks_chars <= _BLOCKS_MAX_CHARS:
+                            break
+                        drop.append(old)
+                        excess -= 1
+                        _blocks_chars -= len(old[0])
+                    for old in drop:
+                        del _BLOCKS[old]
+        if bs:
+            out.extend((s + bs, e + bs, det) for s, e, det in found)
+        else:
+            out.extend(found)
+    return out
+
+
+def _detect_block(
+    block: str, spans: list[tuple[int, int]], reads: list[tuple[int, int, str]]
+) -> _BlockDetections:
+    """The detections of one block's paragraphs (offsets relative to the block)."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for m in paragraph_break(block).finditer(block):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(block)))
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    n = len(starts)
+    j = 0
+    out: list[tuple[int, int, Detection]] = []
+    for s, e in bounds:
+        if e <= s:
+            continue
+        while j < n and ends[j] <= s:
+            j += 1
+        if j < n and starts[j] < e:
+            det = detect(_blank_spans(block, s, e, starts, ends, j, reads))
+        else:
+            det = detect(_repaired(block, s, e, reads))
+        out.append((s, e, det))
+    return tuple(out)
 
 
 def _readings(doc: Document) -> list[tuple[int, int, str]]:

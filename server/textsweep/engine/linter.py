@@ -58,14 +58,26 @@ class CappedFindings:
 COUNT_BUDGET = 20_000
 
 
+class LintCancelled(Exception):
+    """Raised by :func:`lint_capped` when its ``cancelled`` callback says so."""
+
+
 def lint_capped(
-    doc: Document, config: Config | None, limit: int | None, count_budget: int = COUNT_BUDGET
+    doc: Document,
+    config: Config | None,
+    limit: int | None,
+    count_budget: int = COUNT_BUDGET,
+    cancelled: Callable[[], bool] | None = None,
 ) -> CappedFindings:
     """The first ``limit`` findings in position order (all when ``limit`` is None).
 
     Each rule yields its findings in position order, so the first ``limit`` of
     each rule contain the first ``limit`` overall. A rule that raises is logged
     and skipped: one bad rule must not hide the others, nor take the server down.
+
+    ``cancelled`` is asked between rules; when it answers True the lint stops with
+    :class:`LintCancelled` (the server: a newer version of the document arrived,
+    and a worker busy with a stale one would only delay it).
     """
     config = config or Config()
     findings: list[Finding] = []
@@ -77,11 +89,15 @@ def lint_capped(
     # (not for a document over the size limit: the cache's keys would copy its text).
     from .incremental import is_local, local_findings
 
+    if cancelled is not None and cancelled():
+        raise LintCancelled
     local = None if limited else local_findings(doc, config, [r for r, _ in rules if is_local(r)])
     #: (directive, rule) pairs that switched something off; rules not seen in full.
     used: set[tuple[int, str]] = set()
     unsure: set[str] = set()
     for r, sev in rules:
+        if cancelled is not None and cancelled():
+            raise LintCancelled
         try:
             if local is not None and r.id in local:
                 gen = iter(local[r.id])

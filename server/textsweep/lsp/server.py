@@ -9,8 +9,10 @@ module per request family, wired to LSP methods in ``handlers/__init__.py``.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -31,8 +33,24 @@ from .protocol import TextsweepProtocol, serve_stdio
 
 log = logging.getLogger("textsweep.lsp")
 
-#: Wait this long after the last keystroke before linting (a burst costs one lint).
+#: Within a burst of edits (each less than this after the one before), lint this
+#: long after the last one: the burst costs one lint. A document whose edits lint
+#: slowly always waits this long.
 DEBOUNCE_SECONDS = 0.075
+#: The first edit after a pause is linted at once unless the document's last edit
+#: took this long or longer to lint. The debounce is there to coalesce bursts:
+#: after a pause, waiting only adds its 75 ms to what the user waits for (the
+#: per-paragraph caches make an edit's lint incremental), and a newer edit cancels
+#: a lint still running (:class:`.engine.linter.LintCancelled`). Typing a key every
+#: 100 ms or more, each key is linted at once; a paste of many edits, or a macro,
+#: costs one lint at once and one after it. Only for documents whose edits take
+#: half a second to lint (cancellation is checked between rules, so a lint started
+#: on every key would keep both workers busy) does every edit wait.
+FAST_LINT_SECONDS = 0.5
+#: The collector's first-generation threshold while serving: a lint of 1 MB
+#: allocates millions of short-lived tuples, and at the default (700) a quarter
+#: of a keystroke's lint went to collections, full ones traversing the caches.
+GC_THRESHOLD = 10_000
 
 
 @dataclass(frozen=True)
@@ -46,6 +64,46 @@ class LintResult:
     exact: bool = True
     #: The settings' ``exclude`` matches the document: no findings, no fixes.
     excluded: bool = False
+    #: Linted while a rejected change made the server's copy untrusted (an empty
+    #: snapshot): a result from before the rejection, at the same version, is not
+    #: current any more.
+    stale: bool = False
+
+
+def edit_delay(since_last_edit: float | None, last_lint: float | None) -> float:
+    """How long to wait before linting after an edit made ``since_last_edit``
+    seconds after the previous one (None: the first), when the document's last edit
+    took ``last_lint`` seconds to lint (None: not known yet): at once after a pause
+    unless its edits lint slowly, else :data:`DEBOUNCE_SECONDS`."""
+    paused = since_last_edit is None or since_last_edit >= DEBOUNCE_SECONDS
+    fast = last_lint is None or last_lint < FAST_LINT_SECONDS
+    return 0.0 if paused and fast else DEBOUNCE_SECONDS
+
+
+def diagnostic_json(d: lsp.Diagnostic, converter: Any) -> Any:
+    """``converter.unstructure(d)`` for the diagnostics :mod:`.convert` makes, by hand
+    (fifty times faster); anything else (tags, related information) goes through
+    the converter. ``tests/unit/test_publish_json.py`` checks both agree."""
+    if d.tags or d.related_information or d.code_description is None:
+        return converter.unstructure(d)
+    r = d.range
+    out: dict[str, Any] = {
+        "range": {
+            "start": {"line": r.start.line, "character": r.start.character},
+            "end": {"line": r.end.line, "character": r.end.character},
+        },
+        "message": d.message,
+    }
+    if d.severity is not None:
+        out["severity"] = int(d.severity)
+    if d.code is not None:
+        out["code"] = d.code
+    out["codeDescription"] = {"href": d.code_description.href}
+    if d.source is not None:
+        out["source"] = d.source
+    if d.data is not None:
+        out["data"] = d.data
+    return out
 
 
 class TextsweepServer(LanguageServer):
@@ -62,6 +120,10 @@ class TextsweepServer(LanguageServer):
         self.results: dict[str, LintResult] = {}
         self.waiters: dict[str, list[asyncio.Future[LintResult]]] = {}
         self.tasks: dict[str, asyncio.Task[None]] = {}
+        #: Seconds the last lint after an edit took, per document (None: not known).
+        self.edit_lint_seconds: dict[str, float] = {}
+        #: When (event loop clock) each document was last edited.
+        self.edited_at: dict[str, float] = {}
         self.configs: dict[str, Config] = {}
         #: Open documents the settings' ``exclude`` matches → the file that says so.
         self.excluded: dict[str, str] = {}
@@ -78,6 +140,10 @@ class TextsweepServer(LanguageServer):
 
     def start_io(self, stdin: Any = None, stdout: Any = None) -> None:
         """Serve over stdio with our hardened frame reader (see protocol.py)."""
+        # What is loaded now (pygls, the engine's tables) lives as long as the
+        # process: out of the collector's sight. Young collections less often.
+        gc.freeze()
+        gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
         self.exit_code = serve_stdio(self, stdin, stdout)
 
     # ------------------------------------------------------------------ client facts
@@ -233,19 +299,29 @@ class TextsweepServer(LanguageServer):
 
     # ------------------------------------------------------------------ linting
 
-    def schedule(self, uri: str, delay: float = DEBOUNCE_SECONDS) -> None:
+    def schedule(self, uri: str, delay: float | None = None) -> None:
+        """Lint ``uri`` after ``delay`` seconds; ``None`` means after an edit: at once
+        for the first edit after a pause when the document's edits lint fast, else
+        after :data:`DEBOUNCE_SECONDS`. A lint already scheduled or running for the
+        document is cancelled."""
         old = self.tasks.pop(uri, None)
         if old is not None:
             old.cancel()
         od = self.docs.get(uri)
         if od is None:
             return
-        self.tasks[uri] = asyncio.get_running_loop().create_task(
-            self._lint_later(uri, od, od.version, delay)
-        )
+        loop = asyncio.get_running_loop()
+        edit = delay is None
+        if delay is None:
+            now = loop.time()
+            last_edit = self.edited_at.get(uri)
+            self.edited_at[uri] = now
+            since = None if last_edit is None else now - last_edit
+            delay = edit_delay(since, self.edit_lint_seconds.get(uri))
+        self.tasks[uri] = loop.create_task(self._lint_later(uri, od, od.version, delay, edit))
 
     async def _lint_later(
-        self, uri: str, od: OpenDocument, version: int | None, delay: float
+        self, uri: str, od: OpenDocument, version: int | None, delay: float, edit: bool = False
     ) -> None:
         try:
             if delay:
@@ -253,32 +329,70 @@ class TextsweepServer(LanguageServer):
             config = await self.config_for(uri)
             if self.docs.get(uri) is not od or od.version != version:
                 return
+            stale = od.stale is not None
             snapshot = od.snapshot()
             loop = asyncio.get_running_loop()
             excluded = uri in self.excluded
             if excluded:  # the settings' exclude: no diagnostics at all
                 capped = CappedFindings([], 0, True)
             else:
-                capped = await loop.run_in_executor(
-                    self.executor, lint_capped, snapshot, config, config.max_findings
-                )
+                stop = threading.Event()
+
+                def work() -> tuple[CappedFindings, float]:
+                    t = time.perf_counter()
+                    found = lint_capped(
+                        snapshot, config, config.max_findings, cancelled=stop.is_set
+                    )
+                    return found, time.perf_counter() - t
+
+                try:
+                    capped, seconds = await loop.run_in_executor(self.executor, work)
+                except asyncio.CancelledError:
+                    stop.set()  # a newer version: the worker stops at the next rule
+                    raise
+                if edit:
+                    self.edit_lint_seconds[uri] = seconds
             if self.docs.get(uri) is not od or od.version != version:
                 return  # stale: a newer version is on its way
             result = LintResult(
-                version, snapshot, capped.findings, config, capped.total, capped.exact, excluded
+                version,
+                snapshot,
+                capped.findings,
+                config,
+                capped.total,
+                capped.exact,
+                excluded,
+                stale,
             )
             self.results[uri] = result
             for fut in self.waiters.pop(uri, []):
                 if not fut.done():
                     fut.set_result(result)
             if not self.pull_mode:
-                self.publish(uri, result)
+                # converting 1,000 findings takes tens of milliseconds: not on the loop
+                message = await loop.run_in_executor(
+                    self.executor, self.publish_message, uri, result
+                )
+                if self.docs.get(uri) is not od or od.version != version:
+                    return  # stale meanwhile: the newer version publishes
+                self.publish(uri, result, message)
         except asyncio.CancelledError:
             raise
         except Exception:
             log.exception("linting %s failed", uri)
 
-    def publish(self, uri: str, result: LintResult) -> None:
+    def publish(self, uri: str, result: LintResult, message: dict[str, Any] | None = None) -> None:
+        """Push ``result``'s diagnostics (``message``: :meth:`publish_message`'s, when
+        a worker built it already)."""
+        if message is None:
+            message = self.publish_message(uri, result)
+        # A plain dict goes to json.dumps as it is: cattrs took 45 ms to unstructure
+        # 1,000 diagnostics on the event loop (see :func:`diagnostic_json`).
+        self.protocol._send_data(message)
+
+    def publish_message(self, uri: str, result: LintResult) -> dict[str, Any]:
+        """The ``textDocument/publishDiagnostics`` notification for ``result``, as
+        JSON-ready data (built in a worker after a lint: it takes milliseconds)."""
         diagnostics = convert.to_diagnostics(
             result.doc,
             result.findings,
@@ -288,9 +402,16 @@ class TextsweepServer(LanguageServer):
             result.total,
             result.exact,
         )
-        self.text_document_publish_diagnostics(
-            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=result.version)
+        conv = self.protocol._converter
+        params = conv.unstructure(
+            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=result.version)
         )
+        params["diagnostics"] = [diagnostic_json(d, conv) for d in diagnostics]
+        return {
+            "jsonrpc": "2.0",
+            "method": lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
+            "params": params,
+        }
 
     async def lookup(self, uri: str) -> LintResult | None:
         """The current result, or None for documents not open (or closed meanwhile)."""
@@ -308,7 +429,12 @@ class TextsweepServer(LanguageServer):
             raise KeyError(uri)
         while True:
             res = self.results.get(uri)
-            if res is not None and res.version == od.version and self.docs.get(uri) is od:
+            if (
+                res is not None
+                and res.version == od.version
+                and res.stale == (od.stale is not None)
+                and self.docs.get(uri) is od
+            ):
                 return res
             fut: asyncio.Future[LintResult] = asyncio.get_running_loop().create_future()
             self.waiters.setdefault(uri, []).append(fut)
@@ -391,4 +517,11 @@ class TextsweepServer(LanguageServer):
             raise JsonRpcContentModified() from None
 
 
-__all__ = ["DEBOUNCE_SECONDS", "LintResult", "TextsweepServer"]
+__all__ = [
+    "DEBOUNCE_SECONDS",
+    "FAST_LINT_SECONDS",
+    "LintResult",
+    "TextsweepServer",
+    "diagnostic_json",
+    "edit_delay",
+]

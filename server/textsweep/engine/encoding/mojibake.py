@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS_CLASS
+from ..memo import TextMemo
 
 # ftfy is imported on the first suspect run (see :func:`_ftfy`): it takes longer to
 # import than a small file takes to check, and most documents have no such run.
@@ -191,8 +192,32 @@ def _weak(text: str, start: int, end: int) -> bool:
     return all(unicodedata.category(c) in ("Lu", "Ll") or c in "«»" for c in text[start + 1 : end])
 
 
+#: Above this length :func:`hits` scans block by block (memoised per block).
+_HITS_AT_ONCE = 65536
+
+
 def hits(text: str) -> list[tuple[int, int]]:
-    """Spans that look like UTF-8 seen through a single-byte codec (pre-filter)."""
+    """Spans that look like UTF-8 seen through a single-byte codec (pre-filter).
+
+    A hit is a few characters within a line, so a long text is scanned block by
+    block (:func:`..structure._spans.per_block`), each block's hits memoised: a
+    keystroke in 1 MB re-scans one block, not the whole text (20 ms).
+    """
+    from ..structure._spans import MAX_MEMO_TEXT, per_block_spans
+
+    if len(text) <= _HITS_AT_ONCE or len(text) > MAX_MEMO_TEXT:
+        return _hits(text)
+    return per_block_spans(text, _block_hits)
+
+
+def _block_hits_fn(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_hits(text))
+
+
+_block_hits = TextMemo(_block_hits_fn, max_chars=4_000_000, max_entries=16384)
+
+
+def _hits(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for m in prefilter().finditer(text):
         end = _confirm(text, m.start())
@@ -768,7 +793,22 @@ def legacy_votes(text: str) -> dict[str, int]:
     Windows-1252 reads as an apostrophe (``l\x92admettre``). A character between
     letters that only MacRoman or the DOS code page make a letter of votes for
     those (``tur\x92stico``: MacRoman ``í``).
+
+    A vote reads one character and its two neighbours, so a long text is counted
+    block by block, each block's votes memoised (see :func:`hits`).
     """
+    from ..structure._spans import MAX_MEMO_TEXT, map_blocks
+
+    if _HITS_AT_ONCE < len(text) <= MAX_MEMO_TEXT:
+        total: dict[str, int] = {}
+        for votes in map_blocks(text, _block_votes):
+            for codec, count in votes:
+                total[codec] = total.get(codec, 0) + count
+        return total
+    return dict(_votes(text))
+
+
+def _votes(text: str) -> tuple[tuple[str, int], ...]:
     votes: dict[str, int] = {}
     n = len(text)
     for m in _SPECIAL.finditer(text):
@@ -796,7 +836,10 @@ def legacy_votes(text: str) -> dict[str, int]:
         for codec in LEGACY_CODECS:
             if letter_in(codec, b, before):
                 votes[codec] = votes.get(codec, 0) + 1
-    return votes
+    return tuple(votes.items())
+
+
+_block_votes = TextMemo(_votes, max_chars=4_000_000, max_entries=16384)
 
 
 def legacy_decision(text: str) -> str | None:

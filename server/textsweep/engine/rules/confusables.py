@@ -34,8 +34,10 @@ from functools import cache, lru_cache
 from .. import _confusables_data as data
 from ..config import Config
 from ..document import Document
+from ..memo import text_memo
 from ..model import Finding, Fix, Severity
 from ..registry import Example, Rule, Scope, clean, rule
+from ..structure._spans import per_block, per_block_spans
 
 FAMILY = "unicode"
 
@@ -408,37 +410,50 @@ def _looks_latin() -> re.Pattern[str]:
     return re.compile(f"[{cyr}]{{3,}}|[{greek}]{{3,}}")
 
 
+@text_memo(max_chars=4_000_000, max_entries=16384)
+def _block_mixed(text: str) -> tuple[_Mixed, ...]:
+    """The mixed-script words of one block of paragraphs (offsets relative to it;
+    cached by text: a keystroke re-reads one block). A word never crosses a blank
+    line, and what precedes a block is a line break, so a block alone decides."""
+    if text.isascii():
+        return ()
+    found: list[_Mixed] = []
+    cjk = _cjk()
+    done = 0  # end of the last word examined
+    switches = [sw.start() for sw in _SWITCH.finditer(text)]
+    present = frozenset(text) & _other_lookalikes()
+    if present:
+        more = [sw.start() for sw in _other_switch(present).finditer(text)]
+        switches = sorted(switches + more)
+    for at in switches:
+        if at < done:
+            continue
+        ws = at
+        while ws > done and _WORD_CHAR.match(text, ws - 1):
+            ws -= 1
+        m = _WORD.match(text, ws)
+        if m is None:  # pragma: no cover  (a switch starts with a letter)
+            continue
+        done = m.end()
+        w = m.group()
+        if cjk.search(w) or _IPA.search(w):
+            continue
+        start = _word_start(text, m.start(), m.end())
+        mixed = _analyse(text[start : m.end()], start)
+        if mixed is not None:
+            found.append(mixed)
+    return tuple(found)
+
+
+def _shift_mixed(w: _Mixed, d: int) -> _Mixed:
+    return _Mixed(w.start + d, w.end + d, w.word, w.dominant, w.foreign, w.fixed, w.unambiguous)
+
+
 def _mixed_words(doc: Document) -> list[_Mixed]:
     def compute(d: Document) -> list[_Mixed]:
-        text = d.text
-        if text.isascii():
+        if d.text.isascii():
             return []
-        found: list[_Mixed] = []
-        cjk = _cjk()
-        done = 0  # end of the last word examined
-        switches = [sw.start() for sw in _SWITCH.finditer(text)]
-        present = d.chars & _other_lookalikes()
-        if present:
-            more = [sw.start() for sw in _other_switch(present).finditer(text)]
-            switches = sorted(switches + more)
-        for at in switches:
-            if at < done:
-                continue
-            ws = at
-            while ws > done and _WORD_CHAR.match(text, ws - 1):
-                ws -= 1
-            m = _WORD.match(text, ws)
-            if m is None:  # pragma: no cover  (a switch starts with a letter)
-                continue
-            done = m.end()
-            w = m.group()
-            if cjk.search(w) or _IPA.search(w):
-                continue
-            start = _word_start(text, m.start(), m.end())
-            mixed = _analyse(text[start : m.end()], start)
-            if mixed is not None:
-                found.append(mixed)
-        return found
+        return per_block(d.text, _block_mixed, _shift_mixed)
 
     return doc.cached("confusables.mixed", compute)
 
@@ -552,6 +567,29 @@ def mixed_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?=\r\n|\r|\n)")
 
 
+@text_memo(max_chars=4_000_000, max_entries=16384)
+def _lone_lookalike_words(text: str) -> tuple[tuple[int, int], ...]:
+    """Whole words of one block (relative offsets, cached by text) that are all
+    Cyrillic or all Greek look-alikes and read as a plausible Latin word: the
+    candidates :func:`whole_script_confusable` then weighs against their line
+    and paragraph. Words end at line breaks, so a block alone decides."""
+    if text.isascii():
+        return ()
+    table = _to_ascii()
+    n = len(text)
+    out: list[tuple[int, int]] = []
+    for m in _looks_latin().finditer(text):
+        if (m.start() and _WORD_CHAR.match(text, m.start() - 1)) or (
+            m.end() < n and _WORD_CHAR.match(text, m.end())
+        ):
+            continue  # part of a longer word
+        reading = m.group().translate(table)
+        if _VOWELS["Latin"].isdisjoint(reading) or not _case_plausible(reading):
+            continue
+        out.append(m.span())
+    return tuple(out)
+
+
 @rule(
     "whole-script-confusable",
     family=FAMILY,
@@ -599,30 +637,23 @@ def whole_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
             )
         return counts[start, end]
 
-    n = len(text)
-    for m in _looks_latin().finditer(text):
-        if (m.start() and _WORD_CHAR.match(text, m.start() - 1)) or (
-            m.end() < n and _WORD_CHAR.match(text, m.end())
-        ):
-            continue  # part of a longer word
-        w = m.group()
+    for start, end in per_block_spans(text, _lone_lookalike_words):
+        w = text[start:end]
         script = script_of(w[0])
         reading = w.translate(table)
-        if _VOWELS["Latin"].isdisjoint(reading) or not _case_plausible(reading):
-            continue
         index = 1 if script == "Cyrillic" else 2
-        line = letters(*doc.line_span(doc.line_of(m.start())))
+        line = letters(*doc.line_span(doc.line_of(start)))
         if line[index] != len(w) or line[0] < 2 * len(w):
             continue  # not a lone foreign word in a Latin-script line
         if breaks is None:
             breaks = [0, *(b.end() for b in _BLANK_LINE.finditer(text)), len(text) + 1]
-        i = bisect.bisect_right(breaks, m.start())
+        i = bisect.bisect_right(breaks, start)
         para = letters(breaks[i - 1], breaks[i] - 1)
         if para[index] * 4 > para[0]:
             continue  # a paragraph in that script, or a bilingual one
         yield r.finding(
-            m.start(),
-            m.end(),
+            start,
+            end,
             f"`{w}` is written in {script} letters that look like Latin `{reading}`",
-            [Fix(m.start(), m.end(), reading, f"Retype as Latin `{reading}`", False)],
+            [Fix(start, end, reading, f"Retype as Latin `{reading}`", False)],
         )

@@ -15,10 +15,12 @@ from ..config import Config
 from ..document import Document
 from ..encoding.scan import mojibake_repairs
 from ..markup import markup_of
+from ..memo import text_memo
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
 from ..regions import is_code_language, non_prose, source_text
 from ..registry import Example, Rule, Scope, clean, rule
+from ..structure._spans import map_blocks, per_block
 
 FAMILY = "whitespace"
 
@@ -165,6 +167,17 @@ def _starts_sentence(text: str, i: int) -> bool:
     return i < len(text) and text[i].isupper()
 
 
+@text_memo(max_chars=4_000_000, max_entries=16384)
+def _sentence_gaps(text: str) -> tuple[int, int]:
+    """Sentence gaps of one block with one space and with two (cached by text: a
+    gap never crosses a line break, so a block alone decides)."""
+    counts = [0, 0, 0]
+    for m in _SENTENCE_GAP.finditer(text):
+        if _starts_sentence(text, m.end()):
+            counts[m.end() - m.start(1)] += 1
+    return counts[1], counts[2]
+
+
 def _two_space_convention(doc: Document) -> bool:
     """Does the document put two spaces after its sentences (a typewriter house style
     kept through the whole text), rather than one?"""
@@ -173,11 +186,11 @@ def _two_space_convention(doc: Document) -> bool:
         text = d.text
         if ".  " not in text and "!  " not in text and "?  " not in text:
             return False
-        counts = [0, 0, 0]
-        for m in _SENTENCE_GAP.finditer(text):
-            if _starts_sentence(text, m.end()):
-                counts[m.end() - m.start(1)] += 1
-        return counts[2] >= TWO_SPACE_MIN and counts[2] > counts[1]
+        one = two = 0
+        for a, b in map_blocks(text, _sentence_gaps):
+            one += a
+            two += b
+        return two >= TWO_SPACE_MIN and two > one
 
     return doc.cached("whitespace.two_space_convention", compute)
 
@@ -223,6 +236,34 @@ def _in_mojibake(doc: Document, s: int, e: int) -> bool:
     return any(rep.start <= e and s <= rep.end for rep in mojibake_repairs(doc))
 
 
+@text_memo(max_chars=4_000_000, max_entries=16384)
+def _doubled_between_words(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """``(start, end, sentence gap)`` of the runs of spaces between two visible
+    characters in one block (relative offsets, cached by text: a keystroke re-reads
+    one block; what a block starts after is a line break, so it decides alone).
+    A sentence gap is two spaces after a sentence's end, before a capital."""
+    out: list[tuple[int, int, bool]] = []
+    if "  " not in text:
+        return ()
+    for m in _DOUBLED.finditer(text):
+        s, e = m.span()
+        # Between two non-space characters only: indentation and trailing runs
+        # belong to other rules. Invisible characters do not count, or fixing
+        # a ZWSP before or after this rule would change what this rule sees.
+        before, after = _visible_neighbour(text, s - 1, -1), _visible_neighbour(text, e, 1)
+        if not before or not after or before.isspace() or after.isspace():
+            continue
+        if before == ";" and _blank_entity_before(text, s):
+            continue
+        gap = e - s == 2 and _ends_sentence(text, s) and _starts_sentence(text, e)
+        out.append((s, e, gap))
+    return tuple(out)
+
+
+def _shift_run(run: tuple[int, int, bool], d: int) -> tuple[int, int, bool]:
+    return run[0] + d, run[1] + d, run[2]
+
+
 @rule(
     "doubled-space",
     scope=Scope.DOCUMENT,
@@ -257,22 +298,20 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     text = doc.text
     if "  " not in text or is_code_language(doc):
         return
-    mask = non_prose(doc)
+    mask_starts, mask_ends = non_prose(doc).bounds()
     source = source_text(doc)
     two_space = _two_space_convention(doc)
-    for m in _DOUBLED.finditer(text):
-        s, e = m.span()
-        # Between two non-space characters only: indentation and trailing runs
-        # belong to other rules. Invisible characters do not count, or fixing
-        # a ZWSP before or after this rule would change what this rule sees.
-        before, after = _visible_neighbour(text, s - 1, -1), _visible_neighbour(text, e, 1)
-        if not before or not after or before.isspace() or after.isspace():
+    # the runs and the (merged) spans are both sorted: one walk, no bisection each
+    nspans = len(mask_starts)
+    j = 0
+    for s, e, gap in per_block(text, _doubled_between_words, _shift_run):
+        while j < nspans and mask_ends[j] <= s:
+            j += 1
+        if j < nspans and mask_starts[j] < e:
+            continue  # overlaps non-prose
+        if source and source.covers(s, e):
             continue
-        if before == ";" and _blank_entity_before(text, s):
-            continue
-        if (mask and mask.covers(s, e)) or (source and source.covers(s, e)):
-            continue
-        if two_space and e - s == 2 and _ends_sentence(text, s) and _starts_sentence(text, e):
+        if two_space and gap:
             continue
         if _in_mojibake(doc, s, e):
             continue
@@ -641,6 +680,9 @@ def _expand(indent: str, width: int) -> int:
     "mixed-indentation",
     cheap=True,
     options=WhitespaceOptions,
+    # one line's indentation decides (the settings are part of the cache's key),
+    # so the per-paragraph findings cache serves it: no rescan of 1 MB per keystroke
+    scope=Scope.LINE,
     family=FAMILY,
     severity=Severity.WARNING,
     description="Tabs and spaces mixed in one line's indentation.",

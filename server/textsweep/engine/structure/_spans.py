@@ -8,9 +8,13 @@ non-overlapping as :mod:`..regions` requires.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 Span = tuple[int, int]
+T = TypeVar("T")
+R = TypeVar("R")
 
 #: What a blank line may hold: what a reader does not see, the blanks
 #: trailing-whitespace removes and the invisible characters (ZWSP, bidi marks,
@@ -40,6 +44,141 @@ BLOCK_SPREAD = 16
 BLOCK_MAX = 64 * 1024
 
 
+def _cut(text: str, start: int, end: int, breaks: list[Span] | None = None) -> list[int]:
+    """Block boundaries of ``text[start:end]``: ``start``, each cut, ``end``
+    (the paragraph breaks found on the way are appended to ``breaks``)."""
+    cuts = [start]
+    block_start = para_start = start
+    for m in paragraph_break(text).finditer(text, start, end):
+        b, e = m.span()
+        if breaks is not None:
+            breaks.append((b, e))
+        if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
+            cuts.append(e)
+            block_start = e
+        para_start = e
+    if end > block_start:
+        cuts.append(end)
+    return cuts
+
+
+class _Scan:
+    """One scan of a whole text: its paragraph breaks, block cuts and blocks."""
+
+    __slots__ = ("_blocks", "breaks", "cuts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks: list[Span] = []
+        self.cuts = _cut(text, 0, len(text), self.breaks)
+        self._blocks: list[str] | None = None
+
+    @property
+    def blocks(self) -> list[str]:
+        # the same str objects for every memo: a str caches its hash, so the second
+        # and later lookups of a block cost no hashing of its text
+        if self._blocks is None:
+            text, cuts = self.text, self.cuts
+            found = [text[cuts[i] : cuts[i + 1]] for i in range(len(cuts) - 1)]
+            if len(text) > MAX_MEMO_TEXT:
+                return found  # not kept: a second copy of a huge text
+            self._blocks = found
+        return self._blocks
+
+
+#: Texts longer than this (the character budget of each block memo) are cut and
+#: scanned block by block all the same, but nothing is memoised or kept: their
+#: blocks would only churn the memos, and a 20 MB document over the size limit
+#: (cheap checks, no incremental lint) held 37 MB more.
+MAX_MEMO_TEXT = 4_000_000
+
+
+def _plain(fn: Callable[[str], R], text: str) -> Callable[[str], R]:
+    """``fn`` itself, or the function a memo wraps when ``text`` is too long to memoise."""
+    return getattr(fn, "__wrapped__", fn) if len(text) > MAX_MEMO_TEXT else fn
+
+
+def map_blocks(text: str, fn: Callable[[str], R]) -> list[R]:
+    """``fn`` of each block of ``text``, in order (memoised ``fn``: see :func:`_plain`)."""
+    f = _plain(fn, text)
+    return [f(block) for block in _scan(text).blocks]
+
+
+#: The scans of the last few whole texts, found by identity: the structure
+#: providers, the language map and several rules cut the same text of a
+#: keystroke, and each scan of 1 MB for paragraph breaks costs milliseconds.
+_RECENT: list[_Scan] = []
+_RECENT_MAX = 2
+_RECENT_LOCK = threading.Lock()
+
+
+def _scan(text: str) -> _Scan:
+    for scan in _RECENT:
+        if scan.text is text:
+            return scan
+    scan = _Scan(text)
+    with _RECENT_LOCK:
+        _RECENT.insert(0, scan)
+        del _RECENT[_RECENT_MAX:]
+    return scan
+
+
+def block_cuts(text: str) -> list[int]:
+    """Where :func:`blockwise` cuts the whole ``text``: ``0``, the cuts, ``len(text)``
+    (just ``[0]`` for an empty text). Runs of whole paragraphs: a function whose
+    results in a paragraph depend on that paragraph alone may be computed block by
+    block (see :func:`per_block`). Do not modify the list."""
+    return _scan(text).cuts
+
+
+def blocks(text: str) -> list[str]:
+    """The blocks' texts, ``text[cuts[i]:cuts[i + 1]]`` (do not modify the list)."""
+    return _scan(text).blocks
+
+
+def paragraph_breaks(text: str) -> list[Span]:
+    """Spans of every :data:`PARAGRAPH_BREAK` in ``text`` (do not modify the list)."""
+    return _scan(text).breaks
+
+
+def per_block(text: str, fn: Callable[[str], Sequence[T]], shift: Callable[[T, int], T]) -> list[T]:
+    """``fn`` over each block of ``text`` (see :func:`block_cuts`), its results moved
+    by the block's start with ``shift``. With ``fn`` memoised by block text, an edit
+    recomputes one block: use it for scans whose results in a block depend only on
+    the block's text (a match never crosses a blank line)."""
+    scan = _scan(text)
+    cuts = scan.cuts
+    f = _plain(fn, text)
+    out: list[T] = []
+    for i, block in enumerate(scan.blocks):
+        found = f(block)
+        if found:
+            s = cuts[i]
+            if s:
+                out.extend(shift(x, s) for x in found)
+            else:
+                out.extend(found)
+    return out
+
+
+def per_block_spans(text: str, fn: Callable[[str], Sequence[Span]]) -> list[Span]:
+    """:func:`per_block` for ``(start, end)`` results (shifted inline: no call per span)."""
+    scan = _scan(text)
+    cuts = scan.cuts
+    f = _plain(fn, text)
+    out: list[Span] = []
+    for i, block in enumerate(scan.blocks):
+        found = f(block)
+        if found:
+            s = cuts[i]
+            out.extend([(a + s, b + s) for a, b in found] if s else found)
+    return out
+
+
+def _shift_span(span: Span, d: int) -> Span:
+    return span[0] + d, span[1] + d
+
+
 def blockwise(
     text: str, spans_of: Callable[[str], Iterable[Span]], start: int = 0, end: int | None = None
 ) -> list[Span]:
@@ -49,16 +188,16 @@ def blockwise(
     paragraphs' lengths (no slice to hash, and the same cuts in every process:
     ``str`` hashes are salted per process)."""
     end = len(text) if end is None else end
+    if start == 0 and end == len(text):
+        scan = _scan(text)
+        cuts, texts = scan.cuts, scan.blocks
+    else:
+        cuts = _cut(text, start, end)
+        texts = [text[cuts[i] : cuts[i + 1]] for i in range(len(cuts) - 1)]
     out: list[Span] = []
-    block_start = para_start = start
-    for m in paragraph_break(text).finditer(text, start, end):
-        b, e = m.span()
-        if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
-            out.extend((block_start + s, block_start + t) for s, t in spans_of(text[block_start:e]))
-            block_start = e
-        para_start = e
-    if end > block_start:
-        out.extend((block_start + s, block_start + t) for s, t in spans_of(text[block_start:end]))
+    for i, block in enumerate(texts):
+        s = cuts[i]
+        out.extend((s + a, s + b) for a, b in spans_of(block))
     return out
 
 

@@ -64,7 +64,7 @@ def did_change(ls: TextsweepServer, params: lsp.DidChangeTextDocumentParams) -> 
     for change in params.content_changes:
         od.apply(change, ls.encoding)
     od.version = params.text_document.version
-    ls.schedule(od.uri)
+    ls.schedule(od.uri)  # at once after a pause if its edits lint fast, else debounced
 
 
 async def did_save(ls: TextsweepServer, params: lsp.DidSaveTextDocumentParams) -> None:
@@ -88,6 +88,8 @@ def did_close(ls: TextsweepServer, params: lsp.DidCloseTextDocumentParams) -> No
     ls.results.pop(uri, None)
     ls.configs.pop(uri, None)
     ls.excluded.pop(uri, None)
+    ls.edit_lint_seconds.pop(uri, None)
+    ls.edited_at.pop(uri, None)
     task = ls.tasks.pop(uri, None)
     if task:
         task.cancel()
