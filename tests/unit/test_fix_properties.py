@@ -319,6 +319,9 @@ ORDER_COUNTEREXAMPLES = [
     # No line with content ended: every break voted for the line ending, and removing
     # the blank line's LF first made the file CRLF. The first break decides.
     ("\r\n\nsécurité ", "\r\nsécurité\r\n"),
+    # Removing the blanks of `` `` between a lone CR and an LF joined two line breaks
+    # into one CRLF; that fix is now only offered (see the Python case below).
+    ("a\r  \nb\n", "a\n\nb\n"),
     # Detection read ``Ηello`` (Greek Eta) as no word, so the paragraph looked French
     # until the look-alike fix made it ``Hello``: it now reads look-alikes as fixed.
     ("\u0397ello, world\n été Prix : 12 €\n", "Hello, world\n été Prix : 12 €\n"),
@@ -344,6 +347,13 @@ NBSP_LINE = "Quoi?! Déjà fini!!\n \u00a0\nété\n\n    Indented line with one 
 ZWSP_LINE = (
     "\tUn alinéa avec une tabulation.\n \u200b\nIt starts at 12:30.\n Le jour est venu: fin.\n"
 )
+
+
+def test_blanks_between_a_lone_cr_and_an_lf_are_not_removed_first() -> None:
+    text = "\r \n\ufffd\n"  # in Python, where two blank lines are allowed
+    reached = fix_all(Document(text, "python"), _config("auto")).text
+    assert reached == "\n\n\ufffd\n"
+    assert _every_order(text, _config("auto"), "python") == {reached}
 
 
 def test_order_counterexamples_reach_fix_all() -> None:

@@ -131,11 +131,14 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
             start -= 1
         if hard_break is not None and hard_break(text, start, end):
             continue
+        # Between a lone CR and an LF, removing the blanks would join two line
+        # breaks into one CRLF (a line lost): offered, but mixed-line-endings goes first.
+        joins = text[start - 1 : start] == "\r" and text[end : end + 1] == "\n"
         yield r.finding(
             start,
             end,
             f"Trailing whitespace ({_count_blanks(text[start:end])}): remove it",
-            [Fix(start, end, "", "Remove trailing whitespace")],
+            [Fix(start, end, "", "Remove trailing whitespace", not joins)],
         )
 
 
