@@ -250,7 +250,14 @@ def test_doubling_the_input_at_most_triples_the_time() -> None:
     unit += "x" * 5000 + "\u0430" + "y" * 5000 + "\n"  # one huge word
     small, large = unit * 2, unit * 4
     _median_time(small)
-    assert _median_time(large) <= 3 * _median_time(small)
+    # Up to three paired tries: a shared machine's noise passes one of them, a
+    # quadratic scan (x4 on doubling) fails them all.
+    ratios = []
+    for _ in range(3):
+        ratios.append(_median_time(large) / _median_time(small))
+        if ratios[-1] <= 3:
+            break
+    assert min(ratios) <= 3, ratios
 
 
 def test_camel_case_identifier_is_fixed() -> None:
