@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from textsweep.engine import Config, Document, incremental, lint
-from textsweep.engine.memo import TextMemo
+from textsweep.engine.memo import TextMemo, evict_oldest
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
@@ -86,3 +86,14 @@ def test_findings_cache_holds_at_most_its_character_budget(
             incremental.set_enabled(True)
     incremental.clear()
     assert incremental.cached_chars() == (0, 0)
+
+
+def test_evict_oldest_drops_the_oldest_until_both_budgets_hold() -> None:
+    cache = {"aaaa": 1, "bb": 2, "cccccc": 3, "d": 4}
+    left = evict_oldest(cache, 13, max_entries=3, max_chars=8, size=len)
+    # one entry too many and 5 characters over: "aaaa" then "bb" go
+    assert list(cache) == ["cccccc", "d"]
+    assert left == 7
+    untouched = {"x": 1}
+    assert evict_oldest(untouched, 1, max_entries=3, max_chars=8, size=len) == 1
+    assert untouched == {"x": 1}

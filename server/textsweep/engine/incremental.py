@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from .config import Config
 from .document import Document
 from .language import LanguageMap, Paragraph, language_map, paragraph_breaks
+from .memo import evict_oldest
 from .model import Finding, Fix
 from .regions import Mask, is_code_language, non_prose
 from .registry import Rule
@@ -273,20 +274,7 @@ def local_findings(
                     if seg.key not in _CACHE:
                         _chars += _text_len(seg.key)
                     _CACHE[seg.key] = (seg.start, mine)
-            # Oldest first, in one walk: deleting ``next(iter(_CACHE))`` one at a
-            # time rescans the deleted slots each time (quadratic on 60,000
-            # one-line paragraphs).
-            excess = len(_CACHE) - MAX_SEGMENTS
-            if excess > 0 or _chars > MAX_CACHED_CHARS:
-                drop = []
-                for key in _CACHE:
-                    if excess <= 0 and _chars <= MAX_CACHED_CHARS:
-                        break
-                    drop.append(key)
-                    excess -= 1
-                    _chars -= _text_len(key)
-                for key in drop:
-                    del _CACHE[key]
+            _chars = evict_oldest(_CACHE, _chars, MAX_SEGMENTS, MAX_CACHED_CHARS, _text_len)
     out: dict[str, list[Finding]] = {r.id: [] for r in rules}
     for found_t in cached:
         if found_t:

@@ -43,7 +43,7 @@ from .config import Config
 from .document import Document
 from .encoding.scan import mojibake_repairs
 from .markup import markup_of
-from .memo import text_memo
+from .memo import evict_oldest, text_memo
 from .regions import non_prose
 from .structure import _spans
 from .structure._spans import block_cuts, blocks, paragraph_break
@@ -696,19 +696,9 @@ def _detections(doc: Document) -> list[tuple[int, int, Detection]]:
                 if key not in _BLOCKS:
                     _BLOCKS[key] = found
                     _blocks_chars += len(block)
-                if len(_BLOCKS) > _BLOCKS_MAX or _blocks_chars > _BLOCKS_MAX_CHARS:
-                    # oldest first, in one walk (see incremental.py: one at a time
-                    # rescans the deleted slots)
-                    excess = len(_BLOCKS) - _BLOCKS_MAX
-                    drop = []
-                    for old in _BLOCKS:
-                        if excess <= 0 and _blocks_chars <= _BLOCKS_MAX_CHARS:
-                            break
-                        drop.append(old)
-                        excess -= 1
-                        _blocks_chars -= len(old[0])
-                    for old in drop:
-                        del _BLOCKS[old]
+                _blocks_chars = evict_oldest(
+                    _BLOCKS, _blocks_chars, _BLOCKS_MAX, _BLOCKS_MAX_CHARS, lambda k: len(k[0])
+                )
         if bs:
             out.extend((s + bs, e + bs, det) for s, e, det in found)
         else:

@@ -101,3 +101,30 @@ def text_memo(
 
 
 __all__ = ["MemoInfo", "TextMemo", "text_memo"]
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def evict_oldest(
+    cache: dict[K, V], chars: int, max_entries: int, max_chars: int, size: Callable[[K], int]
+) -> int:
+    """Drop the oldest entries of an insertion-ordered ``cache`` until it holds at most
+    ``max_entries`` keys and ``max_chars`` characters (``chars`` now, ``size`` of a
+    key); return the characters left. One walk: deleting ``next(iter(cache))`` one at
+    a time rescans the deleted slots each time (quadratic on 60,000 one-line
+    paragraphs). The caller holds the cache's lock."""
+    excess = len(cache) - max_entries
+    if excess <= 0 and chars <= max_chars:
+        return chars
+    drop = []
+    for key in cache:
+        if excess <= 0 and chars <= max_chars:
+            break
+        drop.append(key)
+        excess -= 1
+        chars -= size(key)
+    for key in drop:
+        del cache[key]
+    return chars
