@@ -42,6 +42,7 @@ from typing import NamedTuple
 from .config import Config
 from .document import Document
 from .encoding.scan import mojibake_repairs
+from .entities import entity_readings
 from .markup import markup_of
 from .memo import evict_oldest, text_memo
 from .regions import non_prose
@@ -747,9 +748,8 @@ def _readings(doc: Document) -> list[tuple[int, int, str]]:
         return []
 
     def compute(d: Document) -> list[tuple[int, int, str]]:
-        # the rule modules are imported here, not at the top: they import the engine
+        # the rule module is imported here, not at the top: it imports the engine
         from .rules.confusables import lookalike_readings
-        from .rules.unicode import entity_readings
 
         found = [(r.start, r.end, r.repaired) for r in mojibake_repairs(d) if r.safe]
         found += entity_readings(d.text)

@@ -12,6 +12,7 @@ from ..config import Config
 from ..document import Document
 from ..encoding.options import UnicodeOptions
 from ..encoding.scan import rare_runs_of, rare_runs_with_fullwidth
+from ..entities import ENTITY, unescape
 from ..model import Finding, Fix, Severity
 from ..options import options_of
 from ..registry import Example, Rule, Scope, clean, rule
@@ -28,46 +29,7 @@ def _show(ch: str) -> str:
 
 # --------------------------------------------------------------------------- entities
 
-_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CODE_SPAN = re.compile(r"`[^`\r\n]*`")
-
-
-_ONE_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
-def _unescape(entity: str) -> str | None:
-    """What a (possibly double-escaped) entity stands for, or None if it is not one."""
-    import html  # here: most texts hold no entity, and html costs a start 10 ms
-    from html.entities import html5
-
-    value = entity
-    for _ in range(8):
-        m = _ONE_ENTITY.match(value)
-        if m is None:
-            break
-        name = m.group()[1:]
-        if not name.startswith("#") and name not in html5:
-            return None
-        value = html.unescape(m.group()) + value[m.end() :]
-    if value == entity or not value or "\ufffd" in value:
-        return None
-    if any(unicodedata.category(c) == "Cc" and c not in "\t\n" for c in value):
-        return None
-    return value
-
-
-def entity_readings(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, value)`` of every entity in ``text``, wherever it stands: what a
-    reader sees, for language detection (which must read ``caf&eacute;`` and ``café``
-    alike, or fixing the entity would change the paragraph's language)."""
-    if "&" not in text:
-        return []
-    found: list[tuple[int, int, str]] = []
-    for m in _ENTITY.finditer(text):
-        value = _unescape(m.group())
-        if value is not None:
-            found.append((m.start(), m.end(), value))
-    return found
 
 
 @rule(
@@ -102,8 +64,8 @@ def html_entity(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     if "&" not in text:
         return
     code: list[tuple[int, int]] | None = None
-    for m in _ENTITY.finditer(text):
-        value = _unescape(m.group())
+    for m in ENTITY.finditer(text):
+        value = unescape(m.group())
         if value is None:
             continue
         if code is None:

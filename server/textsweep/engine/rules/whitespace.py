@@ -14,6 +14,7 @@ from ..chars import REMOVED_CONTROLS, REMOVED_CONTROLS_CLASS, char_set, describe
 from ..config import Config
 from ..document import Document
 from ..encoding.scan import mojibake_repairs
+from ..entities import entity_ending_at
 from ..markup import markup_of
 from ..memo import text_memo
 from ..model import Finding, Fix, Severity
@@ -208,26 +209,12 @@ def _visible_neighbour(text: str, i: int, step: int) -> str:
     return text[i] if 0 <= i < len(text) else ""
 
 
-_ENTITY_END = re.compile(
-    r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});\Z"
-)
-
-
 def _blank_entity_before(text: str, s: int) -> bool:
     """Does an entity for a blank (``&nbsp;``, ``&#8239;``) end at ``s``? The spaces
     after it follow a blank, as they do once html-entity has written the character:
     collapsing them first made the result depend on which fix ran first."""
-    m = _ENTITY_END.search(text, max(0, s - 40), s)
-    if m is None:
-        return False
-    import html  # only for a document with an entity before doubled spaces
-
-    value = m.group()
-    for _ in range(8):  # ``&amp;nbsp;``: escaped twice
-        if not value.startswith("&"):
-            break
-        value = html.unescape(value)
-    return value.isspace()
+    value = entity_ending_at(text, s)
+    return value is not None and value.isspace()
 
 
 def _in_mojibake(doc: Document, s: int, e: int) -> bool:
