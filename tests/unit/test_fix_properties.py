@@ -165,6 +165,9 @@ def test_rules_other_than_repairs_keep_every_word(text: str, lang_id: str, lang:
 # The repairs alone read ``Â \u200b sécurité`` as text; without the ZWSP it was a lost
 # A0 byte. The mojibake search now reads through what other fixes delete.
 @example("Â \u200b sécurité ", "plaintext", "auto")
+# The French no-break space written after ``Â`` made ``Â\u00a0``, the mojibake of a
+# lone no-break space, and fix-all then deleted the letter: that fix is not safe.
+@example("\tUn alinéa avec une tabulation.\n Â  \u00a0: ", "plaintext", "auto")
 def test_fix_all_never_splits_or_joins_a_word(text: str, lang_id: str, lang: str) -> None:
     doc = Document(text, lang_id)
     fixed = words(fix_all(doc, _config(lang)).text, lang_id)
@@ -434,3 +437,16 @@ def test_a_line_of_two_spaces_is_not_a_markdown_hard_break() -> None:
     expected = "\nDernière ligne sans retour\n"
     assert fix_all(Document(text, "markdown"), config).text == expected
     assert _every_order(text, config, "markdown") == {expected}
+
+
+def test_a_no_break_space_is_not_written_after_a_lead_image() -> None:
+    """``Â :`` in French: the no-break space would make ``Â\u00a0``, which the mojibake
+    repair reads as one no-break space and deletes the ``Â``. Offered, not safe."""
+    config = _config("fr")
+    for text in ("Le prix Â : dix.\n", "Le prix Â: dix.\n"):
+        findings = [f for f in lint(Document(text), config) if f.rule.startswith("french-")]
+        assert findings, text
+        assert all(f.safe_fix is None for f in findings), text
+        assert fix_all(Document(text), config).text == text
+    # After any other letter the fix stays safe.
+    assert fix_all(Document("Le prix : dix.\n"), config).text == "Le prix\u00a0: dix.\n"

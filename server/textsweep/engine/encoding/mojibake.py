@@ -149,6 +149,19 @@ _NBSP_PAIRS = tuple(c + "\u00a0" for c in _NBSP_AFTER)
 _NBSP_HIT = re.compile(f"[{_NBSP_AFTER}]\u00a0")
 
 
+def makes_nbsp_pair(text: str, start: int, replacement: str) -> bool:
+    """Would writing ``replacement`` at ``start`` put a no-break space right after a
+    lead image where none was? ``Â\u00a0`` reads as the mojibake of a lone no-break
+    space, so the repair would then delete the ``Â``: a spacing fix that builds the
+    pair manufactures the evidence for deleting a letter, and is not safe."""
+    return (
+        replacement.startswith("\u00a0")
+        and start > 0
+        and text[start - 1] in _NBSP_AFTER
+        and not text.startswith("\u00a0", start)
+    )
+
+
 #: ``à`` whose A0 byte became a plain space (``Ã `` + word), a stray ``Â `` before
 #: punctuation or a number: checked only where ``str.find`` sees ``Ã `` or ``Â ``.
 #: Not after an uppercase letter: ``IRMÃ E MAÇÃ`` is Portuguese.

@@ -41,6 +41,7 @@ from typing import Any
 from ..chars import REMOVED_CONTROLS, find_chars
 from ..config import Config
 from ..document import Document
+from ..encoding.mojibake import makes_nbsp_pair
 from ..markup import Markup
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
@@ -347,14 +348,16 @@ def _sign_name(sign: str) -> str:
     return {"«": "after «", "»": "before »"}.get(sign[0], f"before {sign}")
 
 
-def _fix(f: SpaceFault, markup: Markup, title_prefix: str) -> Fix:
+def _fix(f: SpaceFault, text: str, markup: Markup, title_prefix: str) -> Fix:
     if not f.wanted:
         return Fix(f.start, f.end, "", f"Remove the space {_sign_name(f.sign)}")
+    written = markup.write_nobreak(f.wanted)
     return Fix(
         f.start,
         f.end,
-        markup.write_nobreak(f.wanted),
+        written,
         f"{title_prefix} {_kind_name(f.wanted)}",
+        safe=not makes_nbsp_pair(text, f.start, written),
     )
 
 
@@ -370,7 +373,7 @@ def _space_rule(r: Rule, doc: Document, config: Config, kind: str) -> Iterator[F
             s = max(f.start - 1, 0) if f.sign[0] != "«" else f.start - 1
             e = f.end + len(f.sign) if f.sign[0] != "«" else f.end
             msg = f"No space {where}: French typography wants {_kind_name(f.wanted)}"
-            yield r.finding(s, e, msg, [_fix(f, ctx.markup, "Insert")])
+            yield r.finding(s, e, msg, [_fix(f, ctx.text, ctx.markup, "Insert")])
         elif kind == "breakable":
             if f.wanted:
                 msg = (
@@ -379,7 +382,7 @@ def _space_rule(r: Rule, doc: Document, config: Config, kind: str) -> Iterator[F
                 )
             else:
                 msg = f"Space {where}: this locale ({f.policy}) wants no space"
-            yield r.finding(f.start, f.end, msg, [_fix(f, ctx.markup, "Replace with")])
+            yield r.finding(f.start, f.end, msg, [_fix(f, ctx.text, ctx.markup, "Replace with")])
         else:
             if f.wanted:
                 msg = (
@@ -388,7 +391,7 @@ def _space_rule(r: Rule, doc: Document, config: Config, kind: str) -> Iterator[F
                 )
             else:
                 msg = f"{_kind_name(f.found)} {where}: this locale wants no space"
-            yield r.finding(f.start, f.end, msg, [_fix(f, ctx.markup, "Replace with")])
+            yield r.finding(f.start, f.end, msg, [_fix(f, ctx.text, ctx.markup, "Replace with")])
 
 
 @rule(
@@ -865,7 +868,12 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     # fixes ran first (else the order of the fixes chose the document's kind).
     votes: dict[str, Counter[str]] = {}
     for f in space_faults(ctx):
-        if f.policy == "either" and f.kind in ("missing", "breakable") and f.wanted:
+        if (
+            f.policy == "either"
+            and f.kind in ("missing", "breakable")
+            and f.wanted
+            and _fix(f, text, ctx.markup, "").safe
+        ):
             key = "«»" if f.sign in "«»" else f.sign[0]
             votes.setdefault(key, Counter())[f.wanted] += 1
     for sign, items in per_sign.items():
@@ -873,6 +881,7 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
         if len(counts) < 2:
             continue
         major = NNBSP if counts[NNBSP] >= counts[NBSP] else NBSP
+        written = ctx.markup.write_nobreak(major)
         for s, e, k in items:
             if k != major:
                 yield r.finding(
@@ -880,5 +889,13 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
                     e,
                     f"{_kind_name(k)} {_sign_name(sign)} while the document mostly uses "
                     f"{_kind_name(major)} ({counts[major]} to {counts[k]})",
-                    [Fix(s, e, ctx.markup.write_nobreak(major), f"Use {_kind_name(major)}")],
+                    [
+                        Fix(
+                            s,
+                            e,
+                            written,
+                            f"Use {_kind_name(major)}",
+                            safe=not makes_nbsp_pair(text, s, written),
+                        )
+                    ],
                 )
