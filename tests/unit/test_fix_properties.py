@@ -369,6 +369,35 @@ def test_order_counterexamples_reach_fix_all() -> None:
         assert fix_all(Document(text), config).text == expected, text
         assert _every_order(text, config) == {expected}, text
 
+    # ``...\u200b`` was prose and ``...`` a doctest prompt: removing the ZWSP first
+    # turned the doubled spaces after it into code that keeps them.
+    assert _every_order(CODE_AFTER_ZWSP, config) == {CODE_AFTER_ZWSP.replace("\u200b", "")}
+
+
+CODE_AFTER_ZWSP = "...\u200b a  b  # textsweep: disable-line doubled-spaces\n"
+
+#: French counterexamples the order property found (``fr``): a spacing fix read a
+#: damaged character before its repair, and applied first broke the repair's evidence.
+FRENCH_ORDER_COUNTEREXAMPLES = [
+    # ``Â»`` is ``»``: the space inserted before the guillemet left ``Â\u202f»``.
+    ("Le prix Â» fin.\n", "Le prix\u202f» fin.\n"),
+    # ``&nbsp;»`` read as a word before the guillemet: the entity is repaired first.
+    ("Il dit Â&nbsp;» fin.\n", "Il dit\u202f» fin.\n"),
+    # The gap after ``«`` was also the gap before ``:``: two fixes, two kinds of space.
+    ("Il dit « Â  : fin.\n", "Il dit «\u00a0: fin.\n"),
+    # ``«\u202fÂ\u00a0`` was judged with the guillemet, ``« Â\u00a0`` without it.
+    ("Il dit « Â\u00a0 ; fin.\n", "Il dit «\u202fÂ\u202f; fin.\n"),
+    # Removing the space after ``Â\u00a0`` made it look like a sure repair.
+    ("Le prix Â\u00a0 : fin.\n", "Le prix Â\u00a0 : fin.\n"),
+]
+
+
+def test_french_order_counterexamples_reach_fix_all() -> None:
+    config = _config("fr")
+    for text, expected in FRENCH_ORDER_COUNTEREXAMPLES:
+        assert fix_all(Document(text), config).text == expected, ascii(text)
+        assert _every_order(text, config) == {expected}, ascii(text)
+
 
 def test_a_doubled_space_outside_mojibake_is_still_collapsed() -> None:
     config = _config("auto")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -135,6 +136,7 @@ def lint_capped(
         findings.extend(found)
         total += len(found)
     findings.sort(key=finding_key)
+    findings = repairs_first(findings)
     if limit is not None:
         del findings[limit:]
     if doc.raw is not None:
@@ -143,6 +145,45 @@ def lint_capped(
 
         findings = only_reloads_if_foreign(doc, config, findings)
     return CappedFindings(findings, total, exact)
+
+
+#: Repairs whose safe fixes go before any other fix that touches them, first first:
+#: a mojibake repair reads through an entity's result (``Â&nbsp;`` is ``Â\u00a0``).
+_REPAIRS_FIRST = ("mojibake", "html-entity")
+
+
+def repairs_first(findings: list[Finding]) -> list[Finding]:
+    """A safe fix that touches a safe repair of a rule listed before its own in
+    :data:`_REPAIRS_FIRST` is offered, not safe, until the repair is made. It read
+    the damaged characters (``Â»`` as a letter and a guillemet, where the repair
+    gives ``»``; ``&nbsp;»`` as a word before the guillemet), and applied first it
+    can break the evidence, leaving ``Â\u202f»`` for ever. Fix-all re-lints after
+    the repair and finds the fix again on the repaired text (``findings`` sorted)."""
+    for rank, repair in enumerate(_REPAIRS_FIRST):
+        spans = [(fix.start, fix.end) for f in findings if f.rule == repair and (fix := f.safe_fix)]
+        if spans:
+            findings = _defer_touching(findings, spans, _REPAIRS_FIRST[: rank + 1])
+    return findings
+
+
+def _defer_touching(
+    findings: list[Finding], spans: list[tuple[int, int]], exempt: tuple[str, ...]
+) -> list[Finding]:
+    """``findings`` with the safe fixes touching one of ``spans`` (sorted) made unsafe,
+    except those of the ``exempt`` rules."""
+    starts = [s for s, _ in spans]
+    reach: list[int] = []  # the furthest end among the spans up to each one
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    out: list[Finding] = []
+    for f in findings:
+        fix = f.safe_fix
+        if fix is not None and f.rule not in exempt:
+            i = bisect_right(starts, fix.end) - 1
+            if i >= 0 and reach[i] >= fix.start:
+                f = f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
+        out.append(f)
+    return out
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from ..chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS_CLASS
+from ..chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS_CLASS, char_set
 from ..memo import TextMemo
 
 # ftfy is imported on the first suspect run (see :func:`_ftfy`): it takes longer to
@@ -151,15 +151,11 @@ _NBSP_HIT = re.compile(f"[{_NBSP_AFTER}]\u00a0")
 
 def makes_nbsp_pair(text: str, start: int, replacement: str) -> bool:
     """Would writing ``replacement`` at ``start`` put a no-break space right after a
-    lead image where none was? ``Â\u00a0`` reads as the mojibake of a lone no-break
-    space, so the repair would then delete the ``Â``: a spacing fix that builds the
-    pair manufactures the evidence for deleting a letter, and is not safe."""
-    return (
-        replacement.startswith("\u00a0")
-        and start > 0
-        and text[start - 1] in _NBSP_AFTER
-        and not text.startswith("\u00a0", start)
-    )
+    lead image? ``Â\u00a0`` reads as the mojibake of a lone no-break space, so the
+    repair would then delete the ``Â``: a spacing fix that builds the pair (or moves
+    what follows it, making the repair look sure) manufactures the evidence for
+    deleting a letter, and is not safe."""
+    return replacement.startswith("\u00a0") and start > 0 and text[start - 1] in _NBSP_AFTER
 
 
 #: ``à`` whose A0 byte became a plain space (``Ã `` + word), a stray ``Â `` before
@@ -252,7 +248,11 @@ def _hits(text: str) -> list[tuple[int, int]]:
     return found
 
 
-_BLANK = " \t\r\n\f\v\u2028\u2029"
+#: What ends the token ftfy judges: every blank but U+00A0, the one blank that is a
+#: single-byte image (A0). ``«\u202fÂ\u00a0`` is a narrow space and ``Â\u00a0``, as
+#: ``« Â\u00a0`` is: judging the guillemet along made the verdict depend on the
+#: kind of space a French fix wrote there.
+_BLANK = char_set(" \t\r\n\f\v\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000")
 _LINE = "\r\n"
 
 

@@ -328,8 +328,10 @@ def _scan_guillemets(
                 continue
             gap = gap_after(text, p + 1, tokens)
             nxt = _next_visible(text, gap.end)
-            if not nxt or nxt in "\r\n«»":
-                continue  # at a line end, or a doubled mark (the guillemets rule)
+            if not nxt or nxt in "\r\n«»;:!?":
+                # at a line end, a doubled mark (the guillemets rule), or a sign
+                # whose own check owns the same gap (two fixes, two kinds of space)
+                continue
             judged = _judge(gap, "«", pol)
         else:
             if p >= 2 and text[p - 1] in _QUICK_OK and text[p - 2] not in _SPACES:
