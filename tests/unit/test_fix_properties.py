@@ -335,6 +335,14 @@ ORDER_COUNTEREXAMPLES = [
         "Kommst du heute Abend noch vorbei ?\n Площадь круга равна πr², ускорение a = αt,"
         " ρgh, 5 µm, 10 kΩ\n é\n\n\tUn alinéa avec une tabulation.\n",
     ),
+    # ``\u200b sécurité  ;`` was prose and `` sécurité  ;`` a command line: layout
+    # reads its lines without the characters other fixes delete.
+    ("\u200b sécurité  ;\n", " sécurité  ;\n"),
+    # c1-control read the ZWSP as the neighbour of ``\x92``, not the letter before it,
+    # and was sure of ``’`` until the ZWSP was gone (then ``í`` was possible too).
+    ("Le mot\u200b\x92suite.\n", "Le mot\x92suite.\n"),
+    # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
+    ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

@@ -78,6 +78,31 @@ def char_set(spec: str) -> frozenset[str]:
 REMOVED_CONTROLS = char_set(REMOVED_CONTROLS_CLASS)
 
 
+#: ``str.translate`` table deleting what other fixes delete (invisible characters,
+#: bidi controls, removed controls).
+_UNSEEN_TABLE = dict.fromkeys(
+    map(ord, char_set(INVISIBLE_CLASS + BIDI_CLASS + REMOVED_CONTROLS_CLASS))
+)
+
+
+def drop_unseen(s: str) -> str:
+    """``s`` as it reads once other fixes have deleted the invisible characters, bidi
+    and removed controls: a heuristic that judges this reading gives the same answer
+    before and after those fixes (``...\u200b`` is a doctest prompt too)."""
+    return s.translate(_UNSEEN_TABLE) if not s.isascii() or not s.isprintable() else s
+
+
+def visible_neighbour(text: str, i: int, step: int) -> str:
+    """The first character from ``i`` on (by ``step``) that is neither a format
+    character nor a control that fix-all removes ("" past either end). A rule that
+    reads its neighbours through them sees what it will see once they are gone, so
+    its verdict does not depend on whether their fixes ran first."""
+    n = len(text)
+    while 0 <= i < n and (text[i] in REMOVED_CONTROLS or unicodedata.category(text[i]) == "Cf"):
+        i += step
+    return text[i] if 0 <= i < n else ""
+
+
 def find_chars(text: str, present: Iterable[str]) -> list[int]:
     """Sorted offsets of every occurrence of the characters in ``present``.
 

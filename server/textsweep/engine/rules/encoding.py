@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import textio
-from ..chars import describe
+from ..chars import describe, visible_neighbour
 from ..config import Config
 from ..document import Document
 from ..encoding import (
@@ -304,8 +304,7 @@ def _needs_decision(text: str, pos: int) -> bool:
     """Only the document's codec decides what the control at ``pos`` means: it sits
     between letters where some codec makes a letter of it, or after a letter where
     Windows-1252 does (``l\x92admettre``, ``tur\x92stico``, ``cl\x9aa``)."""
-    before = text[pos - 1] if pos else ""
-    after = text[pos + 1] if pos + 1 < len(text) else ""
+    before, after = visible_neighbour(text, pos - 1, -1), visible_neighbour(text, pos + 1, 1)
     if before.isalpha() and after.isalpha():
         if any(mj.letter_in(codec, ord(text[pos]), before) for codec in mj.LEGACY_CODECS):
             return True
@@ -352,7 +351,6 @@ def c1_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     # The document's other faults say which codec the bytes came from; a C1
     # control between letters may be a MacRoman or DOS letter (``tur\x92stico``).
     decided = mj.legacy_decision(text)
-    n = len(text)
     positions = [
         pos
         for pos in (s + i for s, _, run in runs for i, c in enumerate(run) if c <= "\x9f")
@@ -366,8 +364,8 @@ def c1_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     for pos in positions:
         ch = text[pos]
         name = describe(ch)
-        before = text[pos - 1] if pos else ""
-        after = text[pos + 1] if pos + 1 < n else ""
+        # read through what other fixes delete: ``mot\u200b\x92suite`` is between letters
+        before, after = visible_neighbour(text, pos - 1, -1), visible_neighbour(text, pos + 1, 1)
         letters = [
             (codec, got)
             for codec in mj.LEGACY_CODECS

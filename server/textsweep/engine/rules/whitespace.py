@@ -645,11 +645,18 @@ def mixed_line_endings(r: Rule, doc: Document, config: Config) -> Iterator[Findi
         ending = m.group()
         if ending == major:
             continue
+        s, e = m.span()
+        # Written next to a lone CR (``\r`` + ``\r\n`` → ``\r\n``), the new break
+        # would join its neighbour into one CRLF: two line breaks become one. Safe
+        # once the neighbour is fixed (fix-all does that first).
+        joins = (major[0] == "\n" and s > 0 and text[s - 1] == "\r") or (
+            major[-1] == "\r" and text.startswith("\n", e)
+        )
         yield r.finding(
-            m.start(),
-            m.end(),
+            s,
+            e,
             f"{_ENDING_NAMES[ending]} line ending where {why} {major_name}: change to {major_name}",
-            [Fix(m.start(), m.end(), major, f"Change to {major_name}")],
+            [Fix(s, e, major, f"Change to {major_name}", safe=not joins)],
         )
 
 

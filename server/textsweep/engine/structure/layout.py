@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ..chars import drop_unseen
 from ..memo import text_memo
 from ._spans import Span, blockwise, paragraph_break
 
@@ -106,6 +107,8 @@ class _Line:
             self.ends = _display_columns(line, [e for _, e in runs])
             wide = [e for b, e in runs if e - b > 2]
             self.wide = _display_columns(line, wide) if wide else set()
+        # Read without what other fixes delete: ``\u200b$ make`` is a prompt already.
+        content = drop_unseen(content).strip()
         self.flag = bool(content) and (
             (content[0] in "|+" and content[-1] in "|+" and len(content) > 1)
             or (not content.strip(_BORDER_CHARS) and ("---" in content or "===" in content))

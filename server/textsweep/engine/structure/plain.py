@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from ..chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS_CLASS, char_set
+from ..chars import drop_unseen
 from ..document import Document
 from ..memo import text_memo
 from ._spans import Span, blockwise, merge
@@ -74,17 +74,10 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _LINE = re.compile(r"[^\r\n]*")
 
 
-#: Characters that other fixes delete (invisible, bidi, removed controls): a prompt
-#: ``...\u200b`` is ``...`` once the ZWSP is gone, and must be code before that too.
-_UNSEEN = str.maketrans(
-    dict.fromkeys(map(ord, char_set(INVISIBLE_CLASS + BIDI_CLASS + REMOVED_CONTROLS_CLASS)))
-)
-
-
 def looks_like_code(line: str) -> bool:
     """A whole line of code or a shell command, not a sentence (read without the
     characters other fixes delete, so that deleting them changes nothing here)."""
-    line = line.translate(_UNSEEN)
+    line = drop_unseen(line)
     stripped = line.strip()
     if not stripped:
         return False
