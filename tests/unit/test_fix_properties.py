@@ -335,9 +335,11 @@ ORDER_COUNTEREXAMPLES = [
         "Kommst du heute Abend noch vorbei ?\n Площадь круга равна πr², ускорение a = αt,"
         " ρgh, 5 µm, 10 kΩ\n é\n\n\tUn alinéa avec une tabulation.\n",
     ),
-    # ``\u200b sécurité  ;`` was prose and `` sécurité  ;`` a command line: layout
+    # ``\u200b install  ;`` was prose and `` install  ;`` a command line: layout
     # reads its lines without the characters other fixes delete.
-    ("\u200b sécurité  ;\n", " sécurité  ;\n"),
+    ("\u200b install  ;\n", " install  ;\n"),
+    # A command name is ASCII: `` sécurité  ;`` is prose, with or without the ZWSP.
+    ("\u200b sécurité  ;\n", " sécurité ;\n"),
     # c1-control read the ZWSP as the neighbour of ``\x92``, not the letter before it,
     # and was sure of ``’`` until the ZWSP was gone (then ``í`` was possible too).
     ("Le mot\u200b\x92suite.\n", "Le mot\x92suite.\n"),
@@ -397,6 +399,12 @@ FRENCH_ORDER_COUNTEREXAMPLES = [
     ("Il dit « Â\u00a0 ; fin.\n", "Il dit «\u202fÂ\u202f; fin.\n"),
     # Removing the space after ``Â\u00a0`` made it look like a sure repair.
     ("Le prix Â\u00a0 : fin.\n", "Le prix Â\u00a0 : fin.\n"),
+    # french-space-after read the entity's ``;`` as the word before `` ,``; written
+    # as U+00A0 it is a blank, and `` ,suite`` after a blank is left alone.
+    ("Le mot&nbsp; ,suite.\n", "Le mot\u00a0 ,suite.\n"),
+    # ``dépôt ;`` was a command line (a lower-case word, then ``;``), and its
+    # mojibake ``dÃ©pÃ´t ;`` was not: command names are ASCII.
+    ("dÃ©pÃ´t ;", "dépôt\u202f;\n"),
 ]
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS, char_set, find_chars
 from .config import Config
 from .document import Document
+from .entities import entity_ending_at
 from .encoding.scan import mojibake_repairs
 from .language import FamilyIndex, family_index
 from .markup import NBSP, NNBSP, Markup, markup_of
@@ -456,15 +457,20 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
         if s >= e:
             continue
         run = text[s:e]
+        # the character before the blank, an entity read as what it stands for
+        # (``&nbsp; ,`` is two blanks, as it is once html-entity has written it)
+        before = text[s - 2] if s >= 2 else ""
+        if before == ";" and (value := entity_ending_at(text, s - 1)):
+            before = value[-1]
         # "30 :nous", "liste :pommes": spaced before (French style) but glued to the
         # word after. Short words stay alone: ":D", ":p" (emoticons), ":wq" (Vim).
         spaced_before = (
             prev in " \u00a0\u202f"
-            and s >= 2
-            and not text[s - 2].isspace()
+            and before != ""
+            and not before.isspace()
             # «\u00a0:set hls\u00a0»: a sign right inside an opening quote or bracket
             # starts a quoted literal (a command), it ends no clause
-            and text[s - 2] not in _OPENERS
+            and before not in _OPENERS
             and (_letters_after(text, e, end) >= 3 or text[e] == "«")
         )
         if run != "»" and not (prev.isalpha() or prev in ')]"”’»' or spaced_before):

@@ -56,8 +56,9 @@ _ROOT_PROMPT = re.compile(r"[#%] [a-z][\w.+-]*(?: |$)")
 _RECORD = re.compile(r"[\w][\w.-]*(?: [\w.-]+){0,2}:")
 #: A command line shown on its own: a lower-case command word, then options, a pipe,
 #: an assignment, a quote or a variable (``find . -type f | xargs …``,
-#: ``alias ls='ls --time-style=+%d.%m.%y %H:%M'``).
-_COMMAND = re.compile(r"[a-z][\w.+-]*(?: |$)")
+#: ``alias ls='ls --time-style=+%d.%m.%y %H:%M'``). Command names are ASCII:
+#: ``dépôt ;`` is a word, and ``dÃ©pÃ´t ;`` (its mojibake) must read the same.
+_COMMAND = re.compile(r"[a-z][a-z0-9_.+-]*(?: |$)")
 _COMMAND_HINT = re.compile(r" --?\w| \| |[=;$'{}\\]")
 #: A run this long is alignment even on a line of its own (``libc6        install``).
 LONG_RUN = 6
