@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from .chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS, char_set, find_chars
 from .config import Config
 from .document import Document
-from .entities import entity_ending_at
 from .encoding.scan import mojibake_repairs
+from .entities import entity_ending_at
 from .language import FamilyIndex, family_index
 from .markup import NBSP, NNBSP, Markup, markup_of
 from .model import Finding, Fix
