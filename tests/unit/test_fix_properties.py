@@ -395,8 +395,12 @@ FRENCH_ORDER_COUNTEREXAMPLES = [
     ("Il dit Â&nbsp;» fin.\n", "Il dit\u202f» fin.\n"),
     # The gap after ``«`` was also the gap before ``:``: two fixes, two kinds of space.
     ("Il dit « Â  : fin.\n", "Il dit «\u00a0: fin.\n"),
-    # ``«\u202fÂ\u00a0`` was judged with the guillemet, ``« Â\u00a0`` without it.
-    ("Il dit « Â\u00a0 ; fin.\n", "Il dit «\u202fÂ\u202f; fin.\n"),
+    # ``«\u202fÂ\u00a0`` was judged with the guillemet, ``« Â\u00a0`` without it;
+    # now the spaces touching the unresolved candidate ``Â\u00a0`` are left alone.
+    ("Il dit « Â\u00a0 ; fin.\n", "Il dit « Â\u00a0 ; fin.\n"),
+    # ``»Ã fin``: the space after ``»`` made ``Ã`` a sure ``à`` while another mojibake
+    # in the document confirmed the codec, and not once that one was repaired.
+    ("Il dité « oui »Ã fin.\n", "Il dité «\u202foui\u202f»Ã fin.\n"),
     # Removing the space after ``Â\u00a0`` made it look like a sure repair.
     ("Le prix Â\u00a0 : fin.\n", "Le prix Â\u00a0 : fin.\n"),
     # french-space-after read the entity's ``;`` as the word before `` ,``; written

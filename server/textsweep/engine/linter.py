@@ -136,7 +136,7 @@ def lint_capped(
         findings.extend(found)
         total += len(found)
     findings.sort(key=finding_key)
-    findings = repairs_first(findings)
+    findings = repairs_first(doc, findings, {r.id for r, _ in rules})
     if limit is not None:
         del findings[limit:]
     if doc.raw is not None:
@@ -152,15 +152,24 @@ def lint_capped(
 _REPAIRS_FIRST = ("mojibake", "html-entity")
 
 
-def repairs_first(findings: list[Finding]) -> list[Finding]:
+def repairs_first(doc: Document, findings: list[Finding], active: set[str]) -> list[Finding]:
     """A safe fix that touches a safe repair of a rule listed before its own in
     :data:`_REPAIRS_FIRST` is offered, not safe, until the repair is made. It read
     the damaged characters (``Â»`` as a letter and a guillemet, where the repair
     gives ``»``; ``&nbsp;»`` as a word before the guillemet), and applied first it
     can break the evidence, leaving ``Â\u202f»`` for ever. Fix-all re-lints after
-    the repair and finds the fix again on the repaired text (``findings`` sorted)."""
+    the repair and finds the fix again on the repaired text (``findings`` sorted).
+
+    With the mojibake rule on, a fix touching a mere candidate (``»Ã fin``: the
+    ``Ã`` of ``à`` whose A0 byte became a space) waits too: a space written
+    between ``»`` and ``Ã`` changed the verdict on ``Ã``, so the order of the
+    fixes decided whether it was repaired."""
     for rank, repair in enumerate(_REPAIRS_FIRST):
         spans = [(fix.start, fix.end) for f in findings if f.rule == repair and (fix := f.safe_fix)]
+        if repair == "mojibake" and repair in active and not doc.text.isascii():
+            from .encoding.mojibake import hits
+
+            spans = sorted({*spans, *hits(doc.text)})
         if spans:
             findings = _defer_touching(findings, spans, _REPAIRS_FIRST[: rank + 1])
     return findings
