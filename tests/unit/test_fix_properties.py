@@ -343,6 +343,17 @@ ORDER_COUNTEREXAMPLES = [
     # c1-control read the ZWSP as the neighbour of ``\x92``, not the letter before it,
     # and was sure of ``’`` until the ZWSP was gone (then ``í`` was possible too).
     ("Le mot\u200b\x92suite.\n", "Le mot\x92suite.\n"),
+    # Six ``&``/``;`` of entities made ``Tom &amp; Jerry, it&#8217;s`` a line of code
+    # (blanked for language detection) until html-entity wrote the characters; the
+    # paragraph was French, then of no language, and its apostrophe fix came and went.
+    (
+        "Tom &amp; Jerry, it&#8217;s 5&amp;nbsp;€\n sécuritéUn’altra volta, un po’ di"
+        " pazienza e l'ultima prova.\n \tUn alinéa avec une tabulation.\n Das Ergebnis"
+        " - so viel vorweg - war gut.\n",
+        "Tom & Jerry, it’s 5\u00a0€\n sécuritéUn’altra volta, un po’ di pazienza e"
+        " l'ultima prova.\n \tUn alinéa avec une tabulation.\n Das Ergebnis - so viel"
+        " vorweg - war gut.\n",
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]
@@ -406,6 +417,10 @@ FRENCH_ORDER_COUNTEREXAMPLES = [
     # french-space-after read the entity's ``;`` as the word before `` ,``; written
     # as U+00A0 it is a blank, and `` ,suite`` after a blank is left alone.
     ("Le mot&nbsp; ,suite.\n", "Le mot\u00a0 ,suite.\n"),
+    # french-space-after read ``œ`` of ``â€œ`` as the word the sign follows; repaired,
+    # it is ``“``: a sign after a quote (glued or spaced) is not a clause's end.
+    ("Le motâ€œ;suite.\n", "Le mot“;suite.\n"),
+    ("Le motâ€œ ;suite.\n", "Le mot“\u202f;suite.\n"),
     # ``dépôt ;`` was a command line (a lower-case word, then ``;``), and its
     # mojibake ``dÃ©pÃ´t ;`` was not: command names are ASCII.
     ("dÃ©pÃ´t ;", "dépôt\u202f;\n"),

@@ -440,6 +440,9 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
     for m in _GLUED_AFTER.finditer(text, start, end):
         s, e = m.span(1)
         prev = text[s - 1] if s > 0 else ""
+        if prev and not prev.isascii() and (repaired := _safe_repair_ends(ctx.doc).get(s)):
+            # ``â€œ;suite`` is ``“;suite``: the sign follows a quote, not the letter ``œ``
+            prev = repaired[-1]
         first = s - 1  # where the prose must start: the token is markup
         # A no-break token is one blank (LaTeX ``\\,»Voir``: the ``,`` is the
         # token's, the ``»`` after it is the sign), as the fix that wrote it meant.
@@ -462,6 +465,8 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
         before = text[s - 2] if s >= 2 else ""
         if before == ";" and (value := entity_ending_at(text, s - 1)):
             before = value[-1]
+        elif before and not before.isascii() and (value := _safe_repair_ends(ctx.doc).get(s - 1)):
+            before = value[-1]  # a repair's result: ``â€œ ;suite`` is ``“ ;suite``
         # "30 :nous", "liste :pommes": spaced before (French style) but glued to the
         # word after. Short words stay alone: ":D", ":p" (emoticons), ":wq" (Vim).
         spaced_before = (

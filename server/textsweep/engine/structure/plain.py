@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from ..chars import drop_unseen
 from ..document import Document
+from ..entities import entity_readings
 from ..memo import text_memo
 from ._spans import Span, blockwise, merge
 
@@ -78,6 +79,11 @@ def looks_like_code(line: str) -> bool:
     """A whole line of code or a shell command, not a sentence (read without the
     characters other fixes delete, so that deleting them changes nothing here)."""
     line = drop_unseen(line)
+    if "&" in line:
+        # entities read as what they stand for, as html-entity will write them:
+        # ``Tom &amp; Jerry, it&#8217;s`` is a sentence, not six ``&``/``;`` symbols
+        for s, e, value in reversed(entity_readings(line)):
+            line = line[:s] + value + line[e:]
     stripped = line.strip()
     if not stripped:
         return False
