@@ -8,13 +8,14 @@ Clients that can resolve an action's edit later get fix-all actions without edit
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as lsp
 
 from ...engine import Document, Finding
 from .. import convert
 from ..positions import offsets_to_positions, position_to_offset
+from ..protocol import Prepared
 from ..suppression import suppression_actions
 
 if TYPE_CHECKING:
@@ -133,9 +134,8 @@ async def code_action(
                 data=data,
             )
             if not lazy:
-                action.edit = ls.workspace_edit(
-                    uri, await ls.fix_all_edits(result, rule), result.version
-                )
+                edits = convert.edits_from_json(await ls.fix_all_edits(result, rule))
+                action.edit = ls.workspace_edit(uri, edits, result.version)
             actions.append(action)
         try:
             actions += await suppression_actions(
@@ -151,12 +151,16 @@ async def code_action(
             data=data,
         )
         if not lazy:
-            action.edit = ls.workspace_edit(uri, await ls.fix_all_edits(result), result.version)
+            edits = convert.edits_from_json(await ls.fix_all_edits(result))
+            action.edit = ls.workspace_edit(uri, edits, result.version)
         actions.append(action)
     return actions
 
 
-async def code_action_resolve(ls: TextsweepServer, action: lsp.CodeAction) -> lsp.CodeAction:
+async def code_action_resolve(
+    ls: TextsweepServer, action: lsp.CodeAction
+) -> lsp.CodeAction | Prepared:
+    """The fix-all action with its edit, encoded in the worker (see :class:`.Prepared`)."""
     data = action.data if isinstance(action.data, dict) else {}
     uri = data.get("uri")
     if action.edit is not None or not isinstance(uri, str):
@@ -164,7 +168,11 @@ async def code_action_resolve(ls: TextsweepServer, action: lsp.CodeAction) -> ls
     result = await ls.lookup(uri)
     if result is None:
         return action
-    action.edit = ls.workspace_edit(
-        uri, await ls.fix_all_edits(result, data.get("rule")), result.version
-    )
-    return action
+    version = result.version
+
+    def wrap(edits: list[dict[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = ls.protocol._converter.unstructure(action)
+        out["edit"] = ls.workspace_edit_json(uri, edits, version)
+        return out
+
+    return await ls.fix_all_response(result, data.get("rule"), wrap)
