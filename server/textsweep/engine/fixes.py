@@ -34,7 +34,9 @@ def apply_fixes(
     differently (an entity's ``;`` is no semicolon), so the second must look
     again at the text the first one wrote, not at the text before it.
     """
-    ordered = sorted(set(fixes), key=_POSITION)
+    # A dict's keys are distinct already, and fix-all's come in findings order,
+    # nearly sorted: sorting them as they come is linear where a set's order is not.
+    ordered = sorted(fixes if isinstance(fixes, dict) else set(fixes), key=_POSITION)
     parts: list[str] = []
     applied: list[Fix] = []
     skipped: list[Fix] = []
