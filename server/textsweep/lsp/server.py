@@ -143,6 +143,9 @@ class TextsweepServer(LanguageServer):
         #: ``initializationOptions.positionEncoding``: for clients that use another
         #: encoding than they negotiate (Vim's ALE counts bytes and offers nothing).
         self.forced_encoding: str | None = None
+        #: The last result fix-all ran on, with its edits per (rule, encoding): one
+        #: document's worth, for the requests that ask again about the same version.
+        self._last_fix_all: tuple[LintResult, dict[tuple[str | None, str], Any]] | None = None
         #: The process's exit status once the client said ``exit`` (LSP: 1 without shutdown).
         self.exit_code = 0
 
@@ -527,6 +530,14 @@ class TextsweepServer(LanguageServer):
         encoding = self.encoding
         if result.excluded:
             return finish([])
+        key = (rule, encoding)
+        loop = asyncio.get_running_loop()
+        last = self._last_fix_all
+        if last is not None and last[0] is result and key in last[1]:
+            # the same version again (formatting and the fix-all action on save,
+            # or a client without resolve asking code actions at every move)
+            known = last[1][key]
+            return await loop.run_in_executor(self.executor, finish, known)
         # The result's findings are the first pass's when they are all there: no
         # rule was cut at ``maxFindings`` (its extras would count in ``total``),
         # unless suppressed ones hid the cut (hence: no directives).
@@ -542,7 +553,7 @@ class TextsweepServer(LanguageServer):
             now = self.docs.get(uri)
             return stop.is_set() or now is None or now.version != result.version
 
-        def work() -> T:
+        def work() -> tuple[list[dict[str, Any]], T]:
             fixed = fix_all(
                 result.doc,
                 result.config,
@@ -551,15 +562,21 @@ class TextsweepServer(LanguageServer):
                 cancelled=cancelled if od is not None else None,
             )
             edits = coalesce(result.doc.text, fixed.edits, MAX_FIX_EDITS)
-            return finish(convert.edits_json(result.doc, edits, encoding))
+            data = convert.edits_json(result.doc, edits, encoding)
+            return data, finish(data)
 
         try:
-            return await asyncio.get_running_loop().run_in_executor(self.executor, work)
+            data, out = await loop.run_in_executor(self.executor, work)
         except asyncio.CancelledError:
             stop.set()
             raise
         except FixAllCancelled:
             raise JsonRpcContentModified() from None
+        last = self._last_fix_all
+        if last is None or last[0] is not result:
+            last = self._last_fix_all = (result, {})
+        last[1][key] = data
+        return out
 
 
 __all__ = [
