@@ -218,20 +218,6 @@ def edits_json(doc: Document, fixes: Sequence[Fix], encoding: str) -> list[dict[
     return out
 
 
-def edits_from_json(edits: Sequence[dict[str, Any]]) -> list[lsp.TextEdit]:
-    """:func:`edits_json`'s dicts as ``TextEdit`` objects (for a typed response)."""
-    return [
-        lsp.TextEdit(
-            range=lsp.Range(
-                start=lsp.Position(e["range"]["start"]["line"], e["range"]["start"]["character"]),
-                end=lsp.Position(e["range"]["end"]["line"], e["range"]["end"]["character"]),
-            ),
-            new_text=e["newText"],
-        )
-        for e in edits
-    ]
-
-
 #: Past this many differing lines, the middle of a diff is one edit: difflib is
 #: quadratic where lines repeat, and an editor applies one large edit just as well.
 DIFF_LINE_LIMIT = 2000

@@ -7,6 +7,7 @@ Clients that can resolve an action's edit later get fix-all actions without edit
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +50,7 @@ def _range_offsets(doc: Document, rng: lsp.Range, encoding: str) -> tuple[int, i
 
 async def code_action(
     ls: TextsweepServer, params: lsp.CodeActionParams
-) -> list[lsp.CodeAction] | None:
+) -> list[lsp.CodeAction] | Prepared | None:
     uri = params.text_document.uri
     result = await ls.lookup(uri)
     if result is None:
@@ -60,6 +61,8 @@ async def code_action(
         and "edit" in (rs.properties or [])
     )
     actions: list[lsp.CodeAction] = []
+    #: fix-all actions computed now (clients without resolve), with their edits
+    eager: list[tuple[lsp.CodeAction, list[dict[str, Any]]]] = []
     start, end = _range_offsets(result.doc, params.range, ls.encoding)
     ours = [
         d
@@ -69,7 +72,10 @@ async def code_action(
     # Findings under the cursor: from the client's diagnostics when it sent ours,
     # else from our own current result (clients differ in what they send).
     picked: list[tuple[lsp.Diagnostic | None, Finding]] = []
-    if ours:
+    # Only fix-all asked for (on save, over the whole document): no finding's own
+    # actions, so none of the 1,000 diagnostics they would carry.
+    per_finding = _kind_allowed("quickfix", only) or _kind_allowed(convert.RELOAD_KIND, only)
+    if ours and per_finding:
         for d in ours:
             s, e = _range_offsets(result.doc, d.range, ls.encoding)
             match = next(
@@ -80,7 +86,7 @@ async def code_action(
                 picked.append((d, match))
     # Neovim 0.7 sends back byte columns as characters, so its diagnostics may not
     # match: then look under the requested range like for clients that send none.
-    if not picked:
+    if not picked and per_finding:
         for f in result.findings:
             if f.start <= end and f.end >= start:
                 picked.append((None, f))
@@ -134,8 +140,7 @@ async def code_action(
                 data=data,
             )
             if not lazy:
-                edits = convert.edits_from_json(await ls.fix_all_edits(result, rule))
-                action.edit = ls.workspace_edit(uri, edits, result.version)
+                eager.append((action, await ls.fix_all_edits(result, rule)))
             actions.append(action)
         try:
             actions += await suppression_actions(
@@ -151,10 +156,25 @@ async def code_action(
             data=data,
         )
         if not lazy:
-            edits = convert.edits_from_json(await ls.fix_all_edits(result))
-            action.edit = ls.workspace_edit(uri, edits, result.version)
+            eager.append((action, await ls.fix_all_edits(result)))
         actions.append(action)
-    return actions
+    if not eager:
+        return actions
+    version = result.version
+
+    def encode() -> Prepared:
+        # fix-all edits of a client without resolve: encoded in the worker too
+        conv = ls.protocol._converter
+        edits = {id(a): e for a, e in eager}
+        out = []
+        for a in actions:
+            d = conv.unstructure(a)
+            if id(a) in edits:
+                d["edit"] = ls.workspace_edit_json(uri, edits[id(a)], version)
+            out.append(d)
+        return Prepared.of(out)
+
+    return await asyncio.get_running_loop().run_in_executor(ls.executor, encode)
 
 
 async def code_action_resolve(
