@@ -537,6 +537,9 @@ class TextsweepServer(LanguageServer):
             # the same version again (formatting and the fix-all action on save,
             # or a client without resolve asking code actions at every move)
             known = last[1][key]
+            now = self.docs.get(result.doc.uri or "")
+            if now is not None and now.version != result.version:
+                raise JsonRpcContentModified()  # as a fix-all overtaken by an edit
             return await loop.run_in_executor(self.executor, finish, known)
         # The result's findings are the first pass's when they are all there: no
         # rule was cut at ``maxFindings`` (its extras would count in ``total``),
