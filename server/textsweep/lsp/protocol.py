@@ -23,6 +23,7 @@ rejected loudly. Ill-formed requests get the JSON-RPC error they deserve
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import logging
 import os
@@ -98,6 +99,26 @@ def bad_change(params: Any) -> str | None:
     return None
 
 
+class Prepared:
+    """A request's result already encoded as JSON (by a worker, off the event loop).
+
+    pygls unstructures a result with cattrs and encodes it with ``json.dumps`` on
+    the event loop: for fix-all's edits of a large file that took seconds, during
+    which no other request was answered. A handler returns this instead and
+    :meth:`TextsweepProtocol._send_response` splices the text into the response.
+    """
+
+    __slots__ = ("json",)
+
+    def __init__(self, json_text: str) -> None:
+        self.json = json_text
+
+    @classmethod
+    def of(cls, value: Any) -> Prepared:
+        """``value`` (JSON-ready: dicts, lists, strings, numbers) encoded."""
+        return cls(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
 class TextsweepProtocol(LanguageServerProtocol):
     """pygls' protocol with the life-cycle rules and the input checks it lacks."""
 
@@ -106,6 +127,8 @@ class TextsweepProtocol(LanguageServerProtocol):
         self.initialize_received = False
         #: 0 after shutdown then exit, 1 after exit alone (None: no exit yet).
         self.exit_code: int | None = None
+        #: Writes of asynchronous writers still running (kept from the collector).
+        self._writes: set[asyncio.Future[Any]] = set()
 
     # ------------------------------------------------------------------ reporting
 
@@ -166,6 +189,33 @@ class TextsweepProtocol(LanguageServerProtocol):
                     f"textsweep: dropped an ill-formed {data.get('method')!r} notification",
                 )
             return JsonRPCNotification(method=_DROPPED, jsonrpc="2.0", params=None)
+
+    def _send_response(self, msg_id: Any, result: Any = None, error: Any = None) -> None:
+        """pygls' response, or a :class:`Prepared` result spliced in as it is."""
+        if error is not None or not isinstance(result, Prepared):
+            super()._send_response(msg_id, result, error)
+            return
+        if self.writer is None:
+            log.error("unable to send a response: no transport")
+            return
+        body = f'{{"id":{json.dumps(msg_id)},"jsonrpc":"2.0","result":{result.json}}}'
+        data = body.encode(self.CHARSET)
+        if self._include_headers:  # the length in bytes: the text is not ASCII-escaped
+            data = (
+                f"Content-Length: {len(data)}\r\n"
+                f"Content-Type: {self.CONTENT_TYPE}; charset={self.CHARSET}\r\n\r\n"
+            ).encode("ascii") + data
+        try:
+            res = self.writer.write(data)
+            if inspect.isawaitable(res):
+                task = asyncio.ensure_future(res)
+                self._writes.add(task)
+                task.add_done_callback(self._writes.discard)
+        except BrokenPipeError:
+            log.exception("could not send a response: broken pipe")
+            raise
+        except Exception:
+            log.exception("could not send a response")
 
     def _refuse(self, msg_id: Any, code: int, message: str) -> None:
         log.warning("refusing request %r: %s", msg_id, message)

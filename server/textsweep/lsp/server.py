@@ -13,9 +13,10 @@ import gc
 import logging
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcContentModified
@@ -23,15 +24,18 @@ from pygls.lsp.server import LanguageServer
 
 from .. import __version__, fileio
 from ..engine import Config, Document, Finding, fix_all
+from ..engine.fixes import coalesce
 from ..engine.linter import CappedFindings, FixAllCancelled, lint_capped
 from ..engine.suppress import directives
 from ..settings import SettingsResolver
 from . import convert, disk
 from .documents import OpenDocument
 from .positions import UTF16
-from .protocol import TextsweepProtocol, serve_stdio
+from .protocol import Prepared, TextsweepProtocol, serve_stdio
 
 log = logging.getLogger("textsweep.lsp")
+
+T = TypeVar("T")
 
 #: Within a burst of edits (each less than this after the one before), lint this
 #: long after the last one: the burst costs one lint. A document whose edits lint
@@ -51,6 +55,10 @@ FAST_LINT_SECONDS = 0.5
 #: allocates millions of short-lived tuples, and at the default (700) a quarter
 #: of a keystroke's lint went to collections, full ones traversing the caches.
 GC_THRESHOLD = 10_000
+#: Fix-all's edits past this many are merged with their nearest neighbours
+#: (:func:`.engine.fixes.coalesce`): an editor applies a few thousand edits at
+#: once, 200,000 took seconds to build, encode and apply.
+MAX_FIX_EDITS = 4096
 
 
 @dataclass(frozen=True)
@@ -135,6 +143,9 @@ class TextsweepServer(LanguageServer):
         #: ``initializationOptions.positionEncoding``: for clients that use another
         #: encoding than they negotiate (Vim's ALE counts bytes and offers nothing).
         self.forced_encoding: str | None = None
+        #: The last result fix-all ran on, with its edits per (rule, encoding): one
+        #: document's worth, for the requests that ask again about the same version.
+        self._last_fix_all: tuple[LintResult, dict[tuple[str | None, str], Any]] | None = None
         #: The process's exit status once the client said ``exit`` (LSP: 1 without shutdown).
         self.exit_code = 0
 
@@ -469,20 +480,67 @@ class TextsweepServer(LanguageServer):
             )
         return lsp.WorkspaceEdit(changes={uri: list(edits)})
 
+    def workspace_edit_json(
+        self, uri: str, edits: list[dict[str, Any]], version: int | None = None
+    ) -> dict[str, Any]:
+        """:meth:`workspace_edit` as JSON-ready data around :func:`.convert.edits_json`'s
+        dicts (the frame is unstructured by the converter: the same shape either way)."""
+        out: dict[str, Any] = self.protocol._converter.unstructure(
+            self.workspace_edit(uri, [], version)
+        )
+        if "documentChanges" in out:
+            out["documentChanges"][0]["edits"] = edits
+        else:
+            out["changes"][uri] = edits
+        return out
+
     async def fix_all_edits(
         self, result: LintResult, rule: str | None = None
-    ) -> list[lsp.TextEdit]:
-        """Edits applying every safe fix (of one rule, or all) to the result's text.
+    ) -> list[dict[str, Any]]:
+        """Edits applying every safe fix (of one rule, or all) to the result's text,
+        as JSON-ready ``TextEdit`` dicts (see :meth:`fix_all_response`)."""
+        return await self._fix_all(result, rule, lambda edits: edits)
+
+    async def fix_all_response(
+        self,
+        result: LintResult,
+        rule: str | None,
+        wrap: Callable[[list[dict[str, Any]]], Any],
+    ) -> Prepared:
+        """``wrap(edits)`` (the whole result of a request around the edits of
+        :meth:`fix_all_edits`) encoded as JSON in the worker: the event loop only
+        writes it out."""
+        return await self._fix_all(result, rule, lambda edits: Prepared.of(wrap(edits)))
+
+    async def _fix_all(
+        self,
+        result: LintResult,
+        rule: str | None,
+        finish: Callable[[list[dict[str, Any]]], T],
+    ) -> T:
+        """Fix-all of ``result``, its edits converted and ``finish``-ed in the worker.
 
         Runs in the worker pool: fix-all on a large file takes long enough that the
         event loop must stay free to answer other requests meanwhile. One rule's
         fix-all lints under the user's config and applies only that rule's fixes:
         switching every other *active* rule off let rules the user had turned off
         fall back to their defaults, so "Fix all X" also stripped trailing spaces.
+        Past :data:`MAX_FIX_EDITS` edits, neighbours merge (:func:`.fixes.coalesce`).
         """
         encoding = self.encoding
         if result.excluded:
-            return []
+            return finish([])
+        key = (rule, encoding)
+        loop = asyncio.get_running_loop()
+        last = self._last_fix_all
+        if last is not None and last[0] is result and key in last[1]:
+            # the same version again (formatting and the fix-all action on save,
+            # or a client without resolve asking code actions at every move)
+            known = last[1][key]
+            now = self.docs.get(result.doc.uri or "")
+            if now is not None and now.version != result.version:
+                raise JsonRpcContentModified()  # as a fix-all overtaken by an edit
+            return await loop.run_in_executor(self.executor, finish, known)
         # The result's findings are the first pass's when they are all there: no
         # rule was cut at ``maxFindings`` (its extras would count in ``total``),
         # unless suppressed ones hid the cut (hence: no directives).
@@ -498,7 +556,7 @@ class TextsweepServer(LanguageServer):
             now = self.docs.get(uri)
             return stop.is_set() or now is None or now.version != result.version
 
-        def work() -> list[lsp.TextEdit]:
+        def work() -> tuple[list[dict[str, Any]], T]:
             fixed = fix_all(
                 result.doc,
                 result.config,
@@ -506,20 +564,28 @@ class TextsweepServer(LanguageServer):
                 findings=result.findings if complete else None,
                 cancelled=cancelled if od is not None else None,
             )
-            return convert.fixes_to_edits(result.doc, fixed.edits, encoding)
+            edits = coalesce(result.doc.text, fixed.edits, MAX_FIX_EDITS)
+            data = convert.edits_json(result.doc, edits, encoding)
+            return data, finish(data)
 
         try:
-            return await asyncio.get_running_loop().run_in_executor(self.executor, work)
+            data, out = await loop.run_in_executor(self.executor, work)
         except asyncio.CancelledError:
             stop.set()
             raise
         except FixAllCancelled:
             raise JsonRpcContentModified() from None
+        last = self._last_fix_all
+        if last is None or last[0] is not result:
+            last = self._last_fix_all = (result, {})
+        last[1][key] = data
+        return out
 
 
 __all__ = [
     "DEBOUNCE_SECONDS",
     "FAST_LINT_SECONDS",
+    "MAX_FIX_EDITS",
     "LintResult",
     "TextsweepServer",
     "diagnostic_json",

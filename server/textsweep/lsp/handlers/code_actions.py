@@ -7,14 +7,16 @@ Clients that can resolve an action's edit later get fix-all actions without edit
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as lsp
 
 from ...engine import Document, Finding
 from .. import convert
 from ..positions import offsets_to_positions, position_to_offset
+from ..protocol import Prepared
 from ..suppression import suppression_actions
 
 if TYPE_CHECKING:
@@ -48,7 +50,7 @@ def _range_offsets(doc: Document, rng: lsp.Range, encoding: str) -> tuple[int, i
 
 async def code_action(
     ls: TextsweepServer, params: lsp.CodeActionParams
-) -> list[lsp.CodeAction] | None:
+) -> list[lsp.CodeAction] | Prepared | None:
     uri = params.text_document.uri
     result = await ls.lookup(uri)
     if result is None:
@@ -59,6 +61,8 @@ async def code_action(
         and "edit" in (rs.properties or [])
     )
     actions: list[lsp.CodeAction] = []
+    #: fix-all actions computed now (clients without resolve), with their edits
+    eager: list[tuple[lsp.CodeAction, list[dict[str, Any]]]] = []
     start, end = _range_offsets(result.doc, params.range, ls.encoding)
     ours = [
         d
@@ -68,7 +72,10 @@ async def code_action(
     # Findings under the cursor: from the client's diagnostics when it sent ours,
     # else from our own current result (clients differ in what they send).
     picked: list[tuple[lsp.Diagnostic | None, Finding]] = []
-    if ours:
+    # Only fix-all asked for (on save, over the whole document): no finding's own
+    # actions, so none of the 1,000 diagnostics they would carry.
+    per_finding = _kind_allowed("quickfix", only) or _kind_allowed(convert.RELOAD_KIND, only)
+    if ours and per_finding:
         for d in ours:
             s, e = _range_offsets(result.doc, d.range, ls.encoding)
             match = next(
@@ -79,7 +86,7 @@ async def code_action(
                 picked.append((d, match))
     # Neovim 0.7 sends back byte columns as characters, so its diagnostics may not
     # match: then look under the requested range like for clients that send none.
-    if not picked:
+    if not picked and per_finding:
         for f in result.findings:
             if f.start <= end and f.end >= start:
                 picked.append((None, f))
@@ -133,9 +140,7 @@ async def code_action(
                 data=data,
             )
             if not lazy:
-                action.edit = ls.workspace_edit(
-                    uri, await ls.fix_all_edits(result, rule), result.version
-                )
+                eager.append((action, await ls.fix_all_edits(result, rule)))
             actions.append(action)
         try:
             actions += await suppression_actions(
@@ -151,12 +156,31 @@ async def code_action(
             data=data,
         )
         if not lazy:
-            action.edit = ls.workspace_edit(uri, await ls.fix_all_edits(result), result.version)
+            eager.append((action, await ls.fix_all_edits(result)))
         actions.append(action)
-    return actions
+    if not eager:
+        return actions
+    version = result.version
+
+    def encode() -> Prepared:
+        # fix-all edits of a client without resolve: encoded in the worker too
+        conv = ls.protocol._converter
+        edits = {id(a): e for a, e in eager}
+        out = []
+        for a in actions:
+            d = conv.unstructure(a)
+            if id(a) in edits:
+                d["edit"] = ls.workspace_edit_json(uri, edits[id(a)], version)
+            out.append(d)
+        return Prepared.of(out)
+
+    return await asyncio.get_running_loop().run_in_executor(ls.executor, encode)
 
 
-async def code_action_resolve(ls: TextsweepServer, action: lsp.CodeAction) -> lsp.CodeAction:
+async def code_action_resolve(
+    ls: TextsweepServer, action: lsp.CodeAction
+) -> lsp.CodeAction | Prepared:
+    """The fix-all action with its edit, encoded in the worker (see :class:`.Prepared`)."""
     data = action.data if isinstance(action.data, dict) else {}
     uri = data.get("uri")
     if action.edit is not None or not isinstance(uri, str):
@@ -164,7 +188,11 @@ async def code_action_resolve(ls: TextsweepServer, action: lsp.CodeAction) -> ls
     result = await ls.lookup(uri)
     if result is None:
         return action
-    action.edit = ls.workspace_edit(
-        uri, await ls.fix_all_edits(result, data.get("rule")), result.version
-    )
-    return action
+    version = result.version
+
+    def wrap(edits: list[dict[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = ls.protocol._converter.unstructure(action)
+        out["edit"] = ls.workspace_edit_json(uri, edits, version)
+        return out
+
+    return await ls.fix_all_response(result, data.get("rule"), wrap)
