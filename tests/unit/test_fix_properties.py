@@ -354,6 +354,14 @@ ORDER_COUNTEREXAMPLES = [
         " l'ultima prova.\n \tUn alinéa avec une tabulation.\n Das Ergebnis - so viel"
         " vorweg - war gut.\n",
     ),
+    # ``Er sagte: …`` over ``Note: lire.`` is a block of records, ``Note\u00a0: lire.``
+    # was not: removing the German no-break space made the paragraph non-prose.
+    (
+        "Attenzione! Il file verrà sovrascritto.\n Er sagte: „ Hallo “ und ging.\n"
+        " Note\u00a0: lire.\n ",
+        "Attenzione! Il file verrà sovrascritto.\n Er sagte: „ Hallo “ und ging.\n"
+        " Note\u00a0: lire.\n",
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]
@@ -421,6 +429,11 @@ FRENCH_ORDER_COUNTEREXAMPLES = [
     # it is ``“``: a sign after a quote (glued or spaced) is not a clause's end.
     ("Le motâ€œ;suite.\n", "Le mot“;suite.\n"),
     ("Le motâ€œ ;suite.\n", "Le mot“\u202f;suite.\n"),
+    # ``mot:\u200bsuite`` was a sentence's colon (a ZWSP after it, no letter) and
+    # ``mot:suite`` notation: the sign's neighbours are read through the ZWSP.
+    ("Le mot:\u200bsuite.\n", "Le mot:suite.\n"),
+    # c1-control read the combining accent of ``e\u0301`` as no letter, and ``é`` as one.
+    ("Le mote\u0301\x92suite.\n", "Le mot\u00e9\x92suite.\n"),
     # ``dépôt ;`` was a command line (a lower-case word, then ``;``), and its
     # mojibake ``dÃ©pÃ´t ;`` was not: command names are ASCII.
     ("dÃ©pÃ´t ;", "dépôt\u202f;\n"),
@@ -514,3 +527,18 @@ def test_a_no_break_space_is_not_written_after_a_lead_image() -> None:
         assert fix_all(Document(text), config).text == text
     # After any other letter the fix stays safe.
     assert fix_all(Document("Le prix : dix.\n"), config).text == "Le prix\u00a0: dix.\n"
+
+
+def test_detection_reads_words_split_by_soft_hyphens() -> None:
+    """invisible-character removes U+00AD: the words it split must weigh the same
+    before, or removing it changes the paragraph's language and its safe fixes."""
+    from textsweep.engine.language import detect
+
+    for plain in (
+        "Die Entwicklung der Software ist abgeschlossen.",
+        "Le développement du logiciel est terminé.",
+    ):
+        hyphenated = plain.replace("wick", "\u00adwick").replace("ware", "\u00adware")
+        hyphenated = hyphenated.replace("lop", "\u00adlop").replace("giciel", "gi\u00adciel")
+        assert hyphenated != plain
+        assert detect(hyphenated) == detect(plain)

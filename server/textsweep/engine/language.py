@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .chars import drop_unseen
 from .config import Config
 from .document import Document
 from .encoding.scan import mojibake_repairs
@@ -287,7 +288,8 @@ def detect(text: str) -> Detection:
     change the paragraph's language.
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text[:MAX_CHARS])
+        # without the characters other fixes delete: ``Soft\u00adware`` is one word
+        text = unicodedata.normalize("NFC", drop_unseen(text[:MAX_CHARS]))
     first = _window(text, FIRST_WORDS)
     det = _detect(first)
     if det.language is None:
@@ -422,7 +424,7 @@ def detect_relaxed(text: str) -> str | None:
     """A looser guess for a whole short document: any clear lead wins."""
     det = detect(text)
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text[:MAX_CHARS])  # as detect reads it
+        text = unicodedata.normalize("NFC", drop_unseen(text[:MAX_CHARS]))  # as detect does
     if det.language is not None:
         return det.language
     if det.runner_up is None or det.score < 1.0:

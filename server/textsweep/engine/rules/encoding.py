@@ -300,11 +300,22 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+def _neighbours(text: str, pos: int) -> tuple[str, str]:
+    """The letters around ``pos`` as a reader sees them once other fixes have run:
+    through zero-width characters and removed controls, and before a combining mark
+    its base (``e\u0301`` is ``é`` once normalized)."""
+    i = pos - 1
+    while i >= 0 and unicodedata.category(text[i])[0] == "M":
+        i -= 1
+    before = visible_neighbour(text, i, -1)
+    return before, visible_neighbour(text, pos + 1, 1)
+
+
 def _needs_decision(text: str, pos: int) -> bool:
     """Only the document's codec decides what the control at ``pos`` means: it sits
     between letters where some codec makes a letter of it, or after a letter where
     Windows-1252 does (``l\x92admettre``, ``tur\x92stico``, ``cl\x9aa``)."""
-    before, after = visible_neighbour(text, pos - 1, -1), visible_neighbour(text, pos + 1, 1)
+    before, after = _neighbours(text, pos)
     if before.isalpha() and after.isalpha():
         if any(mj.letter_in(codec, ord(text[pos]), before) for codec in mj.LEGACY_CODECS):
             return True
@@ -365,7 +376,7 @@ def c1_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         ch = text[pos]
         name = describe(ch)
         # read through what other fixes delete: ``mot\u200b\x92suite`` is between letters
-        before, after = visible_neighbour(text, pos - 1, -1), visible_neighbour(text, pos + 1, 1)
+        before, after = _neighbours(text, pos)
         letters = [
             (codec, got)
             for codec in mj.LEGACY_CODECS

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..chars import REMOVED_CONTROLS, find_chars
+from ..chars import REMOVED_CONTROLS, find_chars, visible_neighbour
 from ..config import Config
 from ..document import Document
 from ..encoding.mojibake import makes_nbsp_pair
@@ -275,7 +275,8 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
             # the usual correct case; only a space before the no-break one is wrong
             if p < 2 or text[p - 2] not in _SPACES:
                 continue
-        after = text[e] if e < n else ""
+        # read through what other fixes delete: ``mot:\u200bsuite`` is ``mot:suite``
+        after = visible_neighbour(text, e, 1)
         gap = gap_before(text, p, tokens)
         before = _prev_visible(text, gap.start)
         if gap.kind == "":

@@ -59,7 +59,11 @@ _DIRECTIVE_WORDS = (
 #: Calls ``f(x)`` (snake_case identifiers and ``a::b`` are found from ``_`` and ``::``).
 _CALL = re.compile(r"\([^()\s]*\)")
 #: A record line: ``Key: value`` with a one-to-three-word key glued to its colon.
-RECORD = re.compile(r"^[ \t]*[\w][\w.-]*(?:[ \t][\w.-]+){0,2}:(?=[ \t]+\S)", re.MULTILINE)
+#: A no-break space may come before the colon (``Note\u00a0: lire``): the French and
+#: German spacing fixes write and remove it, and must not make a line a record or not.
+RECORD = re.compile(
+    r"^[ \t]*[\w][\w.-]*(?:[ \t][\w.-]+){0,2}[\u00a0\u202f]?:(?=[ \t]+\S)", re.MULTILINE
+)
 _CODE_START = re.compile(
     r"^[ \t]*(?:\$ |> ?\$ |>>> |\.\.\. |#include\b|#define\b|import [\w.]+|from [\w.]+ import"
     r"|def \w+\(|class \w+[:(]|function\b|const \w+ =|let \w+ =|var \w+ =|return\b.*;"
