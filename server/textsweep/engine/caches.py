@@ -26,6 +26,7 @@ def clear_caches() -> None:
         getattr(plaintext, "_block_non_prose", None),
         getattr(mojibake, "_block_hits", None),
         getattr(mojibake, "_block_votes", None),
+        getattr(mojibake, "_block_unseen", None),
     ]
     for fn in targets:
         if fn is not None and hasattr(fn, "cache_clear"):
