@@ -7,7 +7,7 @@ from typing import Any
 
 def clear_caches() -> None:
     """Clear the per-paragraph, language and structure caches, wherever they live."""
-    from . import document, incremental, language
+    from . import cjk, document, incremental, language
     from .encoding import mojibake
     from .markups import plaintext
     from .rules import confusables, whitespace
@@ -35,6 +35,7 @@ def clear_caches() -> None:
     if contrib is not None:
         contrib.clear()
     language.clear_blocks()
+    cjk.clear_runs()
     incremental.clear()
 
 
