@@ -549,8 +549,16 @@ def final_newline(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     # The same blanks as trailing-whitespace: a document of nothing but no-break
     # spaces is as empty as one of spaces (else fixing in another order than
     # fix-all leaves a line break in an emptied file).
-    content_end = len(text.rstrip(_TRAILING_STRIP))
-    if content_end == 0 or not any(_shows(c) for c in text[:content_end]):
+    # len(text.rstrip(_TRAILING_STRIP)) without its copy of the text (a 1 MB copy
+    # per keystroke); only the last characters are read
+    content_end = len(text)
+    while content_end and text[content_end - 1] in _TRAILING_STRIP:
+        content_end -= 1
+        if len(text) - content_end > 64:  # a long blank tail: rstrip reads it in C
+            content_end = len(text.rstrip(_TRAILING_STRIP))
+            break
+    # islice: no copy of the text (the first visible character is usually the first)
+    if content_end == 0 or not any(_shows(c) for c in itertools.islice(text, content_end)):
         # Nothing visible (blanks, a lone BOM or ZWSP): as empty as an empty file,
         # so its line breaks are clutter too, as pre-commit's end-of-file-fixer
         # says. Every blank document must end the same way (empty), or the order
