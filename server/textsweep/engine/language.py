@@ -504,11 +504,19 @@ class LanguageMap:
         self._starts = [p.start for p in self.paragraphs]
         self.majority = majority
         self._families: dict[str, list[tuple[int, int, str]]] | None = None
+        self._languages: list[str | None] | None = None
 
     @property
     def starts(self) -> list[int]:
         """Each paragraph's start, in order (do not modify)."""
         return self._starts
+
+    @property
+    def languages(self) -> list[str | None]:
+        """Each paragraph's language, in order (do not modify)."""
+        if self._languages is None:
+            self._languages = [p.language for p in self.paragraphs]
+        return self._languages
 
     def at(self, offset: int) -> Paragraph | None:
         i = bisect_right(self._starts, offset) - 1
