@@ -86,3 +86,32 @@ def test_scan_reuses_a_recent_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     second = _spans._scan(edited)
     _same(second, edited)
     assert second.blocks[-1] is first.blocks[-1]  # unchanged blocks are shared
+
+
+def test_per_block_merged_equals_a_merge_of_the_blocks() -> None:
+    from pathlib import Path
+
+    from textsweep.engine.markups.plaintext import _block_non_prose
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [
+        p.read_text(encoding="utf-8") for p in sorted((root / "realtext" / "files").rglob("*.txt"))
+    ]
+    rng = random.Random(5)
+    for text in ["\n\n".join(texts), *texts]:
+        for _ in range(3):
+            want = _spans.merge(_spans.per_block_spans(text, _block_non_prose))
+            assert _spans.per_block_merged(text, _block_non_prose) == want
+            p = rng.randrange(len(text) + 1)
+            text = (
+                text[:p] + rng.choice(["    code()\n", "| a | b |\n", "\n\n", "$ ls\n"]) + text[p:]
+            )
+
+    def spans_of(block: str) -> tuple[tuple[int, int], ...]:
+        # spans reaching both ends of every block: fused across each cut
+        return ((0, 1), (len(block) - 1, len(block))) if len(block) > 2 else ((0, len(block)),)
+
+    text = "\n\n".join("word " * (i % 5 + 1) for i in range(2000))
+    assert _spans.per_block_merged(text, spans_of) == _spans.merge(
+        _spans.per_block_spans(text, spans_of)
+    )
