@@ -235,6 +235,19 @@ def per_block(text: str, fn: Callable[[str], Sequence[T]], shift: Callable[[T, i
     return out
 
 
+def block_results(text: str, fn: Callable[[str], Sequence[T]]) -> Iterator[tuple[int, Sequence[T]]]:
+    """``(block start, fn(block))`` for each block whose result is not empty, in order:
+    :func:`per_block` for callers that shift as they read (no shifted copy of every
+    result, no call per item)."""
+    scan = _scan(text)
+    cuts = scan.cuts
+    f = _plain(fn, text)
+    for i, block in enumerate(scan.blocks):
+        found = f(block)
+        if found:
+            yield cuts[i], found
+
+
 def per_block_spans(text: str, fn: Callable[[str], Sequence[Span]]) -> list[Span]:
     """:func:`per_block` for ``(start, end)`` results (shifted inline: no call per span)."""
     scan = _scan(text)
