@@ -173,8 +173,12 @@ def map_blocks(text: str, fn: Callable[[str], R]) -> list[R]:
 #: The scans of the last few whole texts, found by identity: the structure
 #: providers, the language map and several rules cut the same text of a
 #: keystroke, and each scan of 1 MB for paragraph breaks costs milliseconds.
+#: Four (two documents' texts and the mojibake search's views of them: each the
+#: base of the next keystroke's :func:`_rescan`), but past the first two only while
+#: they hold at most _RECENT_MAX_CHARS characters (each keeps its text and blocks).
 _RECENT: list[_Scan] = []
 _RECENT_MAX = 4
+_RECENT_MAX_CHARS = 8_000_000
 #: Texts shorter than this are cut afresh (:func:`_rescan` would save nothing).
 _RESCAN_MIN = 65536
 _RECENT_LOCK = threading.Lock()
@@ -194,6 +198,12 @@ def _scan(text: str) -> _Scan:
     with _RECENT_LOCK:
         _RECENT.insert(0, scan)
         del _RECENT[_RECENT_MAX:]
+        held = 0
+        for i, kept in enumerate(_RECENT):
+            held += len(kept.text)
+            if i >= 2 and held > _RECENT_MAX_CHARS:
+                del _RECENT[i:]
+                break
     return scan
 
 
