@@ -337,20 +337,38 @@ class TextsweepServer(LanguageServer):
             snapshot = od.snapshot()
             loop = asyncio.get_running_loop()
             excluded = uri in self.excluded
+            #: the notification's text, built by the worker right after the lint
+            message: str | None = None
             if excluded:  # the settings' exclude: no diagnostics at all
                 capped = CappedFindings([], 0, True)
             else:
                 stop = threading.Event()
+                push = not self.pull_mode
 
-                def work() -> tuple[CappedFindings, float]:
+                def work() -> tuple[CappedFindings, float, str | None]:
                     t = time.perf_counter()
                     found = lint_capped(
                         snapshot, config, config.max_findings, cancelled=stop.is_set
                     )
-                    return found, time.perf_counter() - t
+                    seconds = time.perf_counter() - t
+                    if not push:
+                        return found, seconds, None
+                    # in the same job: one trip from a worker to the loop and back
+                    # fewer on the keystroke's way to its diagnostics
+                    done = LintResult(
+                        version,
+                        snapshot,
+                        found.findings,
+                        config,
+                        found.total,
+                        found.exact,
+                        False,
+                        stale,
+                    )
+                    return found, seconds, self.publish_message(uri, done)
 
                 try:
-                    capped, seconds = await loop.run_in_executor(self.executor, work)
+                    capped, seconds, message = await loop.run_in_executor(self.executor, work)
                 except asyncio.CancelledError:
                     stop.set()  # a newer version: the worker stops at the next rule
                     raise
@@ -373,12 +391,13 @@ class TextsweepServer(LanguageServer):
                 if not fut.done():
                     fut.set_result(result)
             if not self.pull_mode:
-                # converting 1,000 findings takes tens of milliseconds: not on the loop
-                message = await loop.run_in_executor(
-                    self.executor, self.publish_message, uri, result
-                )
-                if self.docs.get(uri) is not od or od.version != version:
-                    return  # stale meanwhile: the newer version publishes
+                if message is None:
+                    # converting 1,000 findings takes milliseconds: not on the loop
+                    message = await loop.run_in_executor(
+                        self.executor, self.publish_message, uri, result
+                    )
+                    if self.docs.get(uri) is not od or od.version != version:
+                        return  # stale meanwhile: the newer version publishes
                 self.publish(uri, result, message)
         except asyncio.CancelledError:
             raise
