@@ -11,6 +11,9 @@ import pytest
 
 from textsweep.engine import Config, Document, incremental, lint
 from textsweep.engine.linter import lint_capped
+from textsweep.engine.structure import _spans
+
+RESCAN_MIN = _spans._RESCAN_MIN
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".py")
@@ -41,12 +44,23 @@ def _findings(doc: Document, config: Config) -> list[tuple[object, ...]]:
 
 
 def _compare(text: str, language_id: str, config: Config) -> None:
-    incremental.set_enabled(False)
+    """The incremental lint (the findings cache, and scans made from the previous
+    text's: the corpus files are short, so the size threshold is lowered) against
+    a full one (no cache, every scan from scratch), in that order: the
+    incremental one must start from the previous text's state."""
+    _spans._RESCAN_MIN = 0
     try:
-        want = _findings(Document(text, language_id), config)
+        got = _findings(Document(text, language_id), config)
+    finally:
+        _spans._RESCAN_MIN = RESCAN_MIN
+    incremental.set_enabled(False)
+    _spans._RESCAN_MIN = 1 << 60
+    twin = (text + ".")[:-1]  # an equal str, not the same object: scans are found by identity
+    try:
+        want = _findings(Document(twin, language_id), config)
     finally:
         incremental.set_enabled(True)
-    got = _findings(Document(text, language_id), config)
+        _spans._RESCAN_MIN = RESCAN_MIN
     assert got == want
 
 
@@ -123,3 +137,16 @@ def test_markdown_simple_chunking_matches_the_general_walk() -> None:
     for text in texts:
         for start in sorted({0, min(len(text), 3), text.find("\n") + 1}):
             assert markdown._chunks_simple(text, start) == markdown._chunks_general(text, start)
+
+
+@pytest.mark.parametrize("language_id", ["plaintext", "markdown"])
+def test_long_text_after_edits_matches_a_full_lint(language_id: str) -> None:
+    """The corpus as one long text (many blocks: scans made from the previous
+    text's, block memos, findings cache), edited here and there."""
+    real = sorted((Path(__file__).resolve().parents[1] / "realtext" / "files").rglob("*.txt"))
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in FILES + real[::4])
+    config = Config()
+    _compare(text, language_id, config)
+    rng = random.Random(language_id)
+    for edited in _edits(text, rng):
+        _compare(edited, language_id, config)

@@ -28,6 +28,55 @@ def test_diagnostic_json_matches_the_converter() -> None:
     assert seen > 100
 
 
+def test_cached_json_text_matches_the_converter() -> None:
+    """The pushed JSON text (cached per finding and position, version spliced in)
+    is what the converter makes of :func:`convert.to_diagnostics`, also when every
+    finding comes from the cache, after an edit moved them, and with notices."""
+    import json
+
+    conv = default_converter()
+    convert.JSON_PARTS.clear()
+    base = "".join(
+        ex.bad + "\n\n" for r in all_rules() for ex in r.examples if ex.language_id == "plaintext"
+    )
+    seen = 0
+    for text in (base, "x\n" + base, "yy" + base, base + "\u00e9  \n"):
+        doc = Document(text)
+        found = lint(doc, Config())
+        for config, version, total, exact in (
+            (Config(), 7, None, True),
+            (Config(), None, None, True),
+            (Config(max_findings=5), 8, 40, False),
+            (Config(max_file_size=10), 9, None, True),
+        ):
+            for encoding in ("utf-16", "utf-8"):
+                want = [
+                    conv.unstructure(d)
+                    for d in convert.to_diagnostics(
+                        doc, found, encoding, config, version, total, exact
+                    )
+                ]
+                got = convert.diagnostics_json(
+                    doc, found, encoding, config, version, total, exact, conv.unstructure
+                )
+                assert json.loads(got) == want
+                seen += len(want)
+    assert seen > 1000
+    assert 0 < len(convert.JSON_PARTS.data) < seen
+
+
+def test_json_text_cache_is_bounded() -> None:
+    parts = convert._JsonParts(max_entries=10, max_chars=100)
+    for i in range(50):
+        parts.put((i,), ("a" * 5, "b" * 4))
+    assert len(parts.data) <= 10 and parts.chars <= 100
+    parts.put(("big",), ("a" * 200, ""))
+    assert ("big",) not in parts.data
+    for i in range(50):
+        parts.put((i, "x"), ("a" * 30, ""))
+    assert parts.chars <= 100 and len(parts.data) <= 10
+
+
 def test_other_diagnostics_go_through_the_converter() -> None:
     conv = default_converter()
     at = lsp.Range(start=lsp.Position(line=1, character=2), end=lsp.Position(line=1, character=4))

@@ -7,7 +7,7 @@ from typing import Any
 
 def clear_caches() -> None:
     """Clear the per-paragraph, language and structure caches, wherever they live."""
-    from . import document, incremental, language
+    from . import cjk, document, incremental, language
     from .encoding import mojibake
     from .markups import plaintext
     from .rules import confusables, whitespace
@@ -26,6 +26,7 @@ def clear_caches() -> None:
         getattr(plaintext, "_block_non_prose", None),
         getattr(mojibake, "_block_hits", None),
         getattr(mojibake, "_block_votes", None),
+        getattr(mojibake, "_block_unseen", None),
     ]
     for fn in targets:
         if fn is not None and hasattr(fn, "cache_clear"):
@@ -34,6 +35,7 @@ def clear_caches() -> None:
     if contrib is not None:
         contrib.clear()
     language.clear_blocks()
+    cjk.clear_runs()
     incremental.clear()
 
 

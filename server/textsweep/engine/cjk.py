@@ -7,12 +7,18 @@ Rule families import from here (and from :mod:`.prose`), never from one another.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import threading
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .memo import evict_oldest
 from .model import Finding, Fix, Severity
 from .prose import ProseContext
+from .regions import Mask
+from .structure._spans import MAX_MEMO_TEXT
 
 if TYPE_CHECKING:
     from .registry import Rule
@@ -108,27 +114,116 @@ def _latin_token(text: str, pos: int, step: int, cjk: re.Pattern[str]) -> str:
     return text[pos:q] if step > 0 else text[q + 1 : pos + 1]
 
 
+def _pairs_in(
+    text: str,
+    start: int,
+    end: int,
+    prose: Callable[[int, int], bool],
+    pattern: re.Pattern[str],
+    one: re.Pattern[str],
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of the pairs in ``text[start:end]`` (see :func:`latin_pairs`)."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in pattern.finditer(text, start, end):
+        s, e = m.span()
+        if s == 0 or e >= n or not prose(s - 1, e + 1):
+            continue
+        if one.match(text[s - 1]):
+            token = _latin_token(text, e, 1, one)
+        else:
+            token = _latin_token(text, s - 1, -1, one)
+        if not _CODEY.isdisjoint(token):
+            continue
+        out.append((s, e))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _pair_patterns(cjk_class: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The pair pattern, one CJK character, and what stops a Latin token."""
+    pattern = re.compile(
+        rf"(?<=[{cjk_class}]) ?(?=[{_LATIN_ALNUM}])|(?<=[{_LATIN_ALNUM}]) ?(?=[{cjk_class}])"
+    )
+    return pattern, re.compile(f"[{cjk_class}]"), re.compile(rf"[\s{cjk_class}]")
+
+
+#: Texts at least this long have their pairs memoised per run (see :func:`latin_pairs`).
+MEMO_MIN = 65536
+_RunKey = tuple[str, str, int, int, tuple[tuple[int, int], ...]]
+_RUNS: dict[_RunKey, tuple[tuple[int, int], ...]] = {}
+_RUNS_MAX = 8192
+_RUNS_MAX_CHARS = 4_000_000
+_runs_chars = 0
+_RUNS_LOCK = threading.Lock()
+
+
+def clear_runs() -> None:
+    """Forget the memoised pairs (a cold start)."""
+    global _runs_chars
+    with _RUNS_LOCK:
+        _RUNS.clear()
+        _runs_chars = 0
+
+
+def _run_pairs(ctx: ProseContext, cjk_class: str, start: int, end: int) -> list[tuple[int, int]]:
+    """:func:`_pairs_in` of one run, memoised by all it reads: the run's text from the
+    stop before it (a space or a CJK character, where a Latin token read backwards
+    ends) to the stop after it, and the non-prose spans there. A keystroke in 1 MB
+    then finds again the 1,500 pairs of its unchanged runs by a lookup each."""
+    global _runs_chars
+    text = ctx.text
+    pattern, one, stop = _pair_patterns(cjk_class)
+    n = len(text)
+    lo = max(start - 1, 0)
+    while lo > 0 and not (text[lo].isspace() or one.match(text[lo])):
+        lo -= 1
+    m = stop.search(text, end)
+    hi = m.start() + 1 if m else n
+    starts, ends = ctx.mask.bounds()
+    i = bisect_right(ends, lo)
+    spans = []
+    while i < len(starts) and starts[i] < hi:
+        spans.append((starts[i] - lo, ends[i] - lo))
+        i += 1
+    window = text[lo:hi]
+    key = (cjk_class, window, start - lo, end - lo, tuple(spans))
+    found = _RUNS.get(key)
+    if found is None:
+        mask = Mask(spans)
+        found = tuple(
+            _pairs_in(
+                window,
+                start - lo,
+                end - lo,
+                lambda a, b: not (mask and mask.covers(a, b)),
+                pattern,
+                one,
+            )
+        )
+        with _RUNS_LOCK:
+            if key not in _RUNS:
+                _RUNS[key] = found
+                _runs_chars += len(window)
+                _runs_chars = evict_oldest(
+                    _RUNS, _runs_chars, _RUNS_MAX, _RUNS_MAX_CHARS, lambda k: len(k[1])
+                )
+    return [(s + lo, e + lo) for s, e in found] if lo else list(found)
+
+
 def latin_pairs(ctx: ProseContext, cjk_class: str) -> list[Pair]:
     """Every CJK–Latin boundary in prose (one space or none between them) of the
     context's paragraphs, code and placeholders left out."""
     text = ctx.text
-    pattern = re.compile(
-        rf"(?<=[{cjk_class}]) ?(?=[{_LATIN_ALNUM}])|(?<=[{_LATIN_ALNUM}]) ?(?=[{cjk_class}])"
-    )
-    one = re.compile(f"[{cjk_class}]")
+    memo = MEMO_MIN <= len(text) <= MAX_MEMO_TEXT
+    pattern, one, _ = _pair_patterns(cjk_class)
     out: list[Pair] = []
     for start, end, _ in ctx.index.runs():
-        for m in pattern.finditer(text, start, end):
-            s, e = m.span()
-            if s == 0 or e >= len(text) or not ctx.prose(s - 1, e + 1):
-                continue
-            if one.match(text[s - 1]):
-                token = _latin_token(text, e, 1, one)
-            else:
-                token = _latin_token(text, s - 1, -1, one)
-            if not _CODEY.isdisjoint(token):
-                continue
-            out.append(Pair(s, e))
+        if memo:
+            found = _run_pairs(ctx, cjk_class, start, end)
+        else:
+            found = _pairs_in(text, start, end, ctx.prose, pattern, one)
+        out.extend(Pair(s, e) for s, e in found)
     return out
 
 

@@ -1,9 +1,10 @@
 """Findings cached per paragraph, so a re-lint after an edit redoes only what changed.
 
-The document is cut into *segments*: runs of paragraphs (about eight) with the
-blank lines that end them (paragraphs as :mod:`.language` cuts them), so segments
-tile the text and each starts at a line start; the cuts depend on the paragraphs'
-lengths, not on their offsets, so an edit moves only the cuts next to it. For the
+The document is cut into *segments*: the blocks of :mod:`.structure._spans`, runs
+of paragraphs (about sixteen, at most 64 KB) with the blank lines that end them,
+so segments tile the text and each starts at a line start; the cuts depend on the
+paragraphs' lengths, not on their offsets, so an edit moves only the cuts next to
+it. For the
 rules whose declared scope is local (:attr:`.registry.Scope.local`: line or
 paragraph), the findings that start in a segment depend
 only on
@@ -39,18 +40,16 @@ from dataclasses import dataclass
 
 from .config import Config
 from .document import Document
-from .language import LanguageMap, Paragraph, language_map, paragraph_breaks
+from .language import LanguageMap, Paragraph, language_map
 from .memo import evict_oldest
 from .model import Finding, Fix
 from .regions import Mask, is_code_language, non_prose
 from .registry import Rule
+from .structure._spans import block_cuts, blocks
+from .structure._spans import paragraph_breaks as text_breaks
 
 log = logging.getLogger(__name__)
 
-#: A segment ends after a paragraph whose length is a multiple of CUT (about CUT
-#: paragraphs a segment), or once it is longer than MAX_CHARS.
-CUT = 8
-MAX_CHARS = 8192
 #: Segments kept (first in, first out): at most this many, holding at most
 #: MAX_CACHED_CHARS characters of text in their keys (three documents at the
 #: default ``textsweep.maxFileSize``; the count alone let 8,192 segments of up to
@@ -91,8 +90,8 @@ def cached_chars() -> tuple[int, int]:
 
 
 def _text_len(key: _Key) -> int:
-    text = key[1]
-    return len(text) if isinstance(text, str) else 0
+    """Characters of text a segment's key holds (the line before, the block, the line after)."""
+    return sum(len(x) for x in key[1:4] if isinstance(x, str))
 
 
 @dataclass
@@ -108,20 +107,15 @@ class _Segment:
 def _segments(doc: Document, lmap: LanguageMap | None, mask: Mask, tag: object) -> list[_Segment]:
     text = doc.text
     n = len(text)
-    # Cut after a paragraph whose length is a multiple of CUT (content-defined, so
-    # an edit moves at most the cuts next to it), or past MAX_CHARS.
-    heads = [(0, 0)]
-    seg_start = 0
-    para_start = 0
-    for b, e in paragraph_breaks(doc):
-        if (b - para_start) % CUT == 0 or e - seg_start > MAX_CHARS:
-            heads.append((e, b + (2 if text.startswith("\r\n", b) else 1)))
-            seg_start = e
-        para_start = e
-    if heads[-1][0] != n:
-        heads.append((n, n))
+    # The segments are the blocks :mod:`.structure._spans` cuts (content-defined, so
+    # an edit moves at most the cuts next to it; kept from one keystroke to the next
+    # by its rescans): no walk over every paragraph break, and the key holds the
+    # block's own str object, whose hash is cached and which compares by identity.
+    cuts = block_cuts(text)
+    texts = blocks(text)
+    breaks = text_breaks(text)
     pstarts = lmap.starts if lmap else []
-    plangs = [p.language for p in lmap.paragraphs] if lmap else []
+    plangs = lmap.languages if lmap else []
     starts, ends = mask.bounds()
     nspans = len(starts)
     j = 0
@@ -129,11 +123,16 @@ def _segments(doc: Document, lmap: LanguageMap | None, mask: Mask, tag: object) 
     find = text.find
     line_end = _LINE_END.search
     out: list[_Segment] = []
-    for i in range(len(heads) - 1):
-        s, lo = heads[i]
-        e = heads[i + 1][0]
+    for i in range(len(cuts) - 1):
+        s, e = cuts[i], cuts[i + 1]
         if e <= s:
             continue
+        if s == 0:
+            lo = 0
+        else:
+            # the start of the line before: the blank line of the break ending at s
+            b = breaks[bisect_left(breaks, (s, -1)) - 1][0]
+            lo = b + (2 if text.startswith("\r\n", b) else 1)
         if e >= n:
             hi = n
         elif crlf:
@@ -146,14 +145,11 @@ def _segments(doc: Document, lmap: LanguageMap | None, mask: Mask, tag: object) 
             # spans touching [lo - 1, hi + 1), relative to s
             while j < nspans and ends[j] < lo - 1:
                 j += 1
-            k = j
-            found = []
-            while k < nspans and starts[k] <= hi:
-                found.append((starts[k] - s, ends[k] - s))
-                k += 1
-            spans = tuple(found)
+            k = bisect_right(starts, hi, j)
+            if k > j:
+                spans = tuple([(a - s, z - s) for a, z in zip(starts[j:k], ends[j:k], strict=True)])
         langs = tuple(plangs[bisect_left(pstarts, s) : bisect_left(pstarts, e)])
-        key = (tag, text[lo:hi], s - lo, lo == 0, hi == n, langs, spans)
+        key = (tag, text[lo:s], texts[i], text[e:hi], lo == 0, hi == n, langs, spans)
         out.append(_Segment(s, e, lo, hi, key))
     return out
 

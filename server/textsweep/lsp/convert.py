@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import json
+import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
@@ -66,6 +68,56 @@ def fix_data(f: Finding, fix: Fix, pos: dict[int, tuple[int, int]]) -> dict[str,
     return entry
 
 
+def _offsets(shown: Sequence[Finding]) -> list[int]:
+    """Every offset a diagnostic of ``shown`` needs a position for."""
+    offsets: list[int] = []
+    for f in shown:
+        offsets.append(f.start)
+        offsets.append(f.end)
+        for fix in f.fixes:
+            if (fix.start, fix.end) != (f.start, f.end):
+                offsets.append(fix.start)
+                offsets.append(fix.end)
+    return offsets
+
+
+def _anchor(findings: Sequence[Finding], shown: Sequence[Finding]) -> int:
+    """Where the "N more" notice stands: at the first finding not shown."""
+    if len(findings) > len(shown):
+        return findings[len(shown)].start
+    return shown[-1].end if shown else 0
+
+
+def _notices(
+    doc: Document,
+    config: Config,
+    hidden: int,
+    exact: bool,
+    at: tuple[int, int] | None,
+) -> list[lsp.Diagnostic]:
+    """The "N more" notice (``at`` its position) and the size-limit notice, as due."""
+    out: list[lsp.Diagnostic] = []
+    if hidden and at is not None:
+        p = _pos(at)
+        more = f"{hidden}" if exact else f"more than {hidden}"
+        out.append(
+            lsp.Diagnostic(
+                range=lsp.Range(start=p, end=p),
+                message=(
+                    f"{more} more textsweep finding{'s' if hidden != 1 else ''} not shown "
+                    f"(textsweep.maxFindings is {config.max_findings}); "
+                    "fix-all still fixes them all"
+                ),
+                severity=lsp.DiagnosticSeverity.Information,
+                code="too-many-findings",
+                source=SOURCE,
+            )
+        )
+    if over_size_limit(doc, config):
+        out.append(size_notice(doc, config))
+    return out
+
+
 def to_diagnostics(
     doc: Document,
     findings: Sequence[Finding],
@@ -85,19 +137,8 @@ def to_diagnostics(
     shown = findings[: config.max_findings]
     total = len(findings) if total is None else max(total, len(findings))
     hidden = total - len(shown)
-    offsets: list[int] = []
-    for f in shown:
-        offsets.append(f.start)
-        offsets.append(f.end)
-        for fix in f.fixes:
-            if (fix.start, fix.end) != (f.start, f.end):
-                offsets.append(fix.start)
-                offsets.append(fix.end)
-    anchor = (
-        findings[len(shown)].start
-        if len(findings) > len(shown)
-        else (shown[-1].end if shown else 0)
-    )
+    offsets = _offsets(shown)
+    anchor = _anchor(findings, shown)
     if hidden:
         offsets.append(anchor)
     pos = offsets_to_positions(doc, offsets, encoding)
@@ -120,25 +161,130 @@ def to_diagnostics(
                 data=data,
             )
         )
-    if hidden:
-        p = _pos(pos[anchor])
-        more = f"{hidden}" if exact else f"more than {hidden}"
-        out.append(
-            lsp.Diagnostic(
-                range=lsp.Range(start=p, end=p),
-                message=(
-                    f"{more} more textsweep finding{'s' if hidden != 1 else ''} not shown "
-                    f"(textsweep.maxFindings is {config.max_findings}); "
-                    "fix-all still fixes them all"
-                ),
-                severity=lsp.DiagnosticSeverity.Information,
-                code="too-many-findings",
-                source=SOURCE,
-            )
-        )
-    if over_size_limit(doc, config):
-        out.append(size_notice(doc, config))
+    out.extend(_notices(doc, config, hidden, exact, pos.get(anchor)))
     return out
+
+
+#: A pushed diagnostic's JSON text around its version: ``(before, after)``.
+_Parts = tuple[str, str]
+_PartsKey = tuple[object, ...]
+
+
+class _JsonParts:
+    """The JSON text of pushed diagnostics, per finding and position, kept across
+    publishes: a keystroke changes a few findings of the 1,000 shown, and building
+    and serialising all of them again cost 30-40 ms. First in, first out, bounded
+    by entries and by characters held; thread-safe (two workers publish)."""
+
+    def __init__(self, max_entries: int, max_chars: int) -> None:
+        self.max_entries = max_entries
+        self.max_chars = max_chars
+        self.data: dict[_PartsKey, _Parts] = {}
+        self.chars = 0
+        self.lock = threading.Lock()
+
+    def get(self, key: _PartsKey) -> _Parts | None:
+        return self.data.get(key)
+
+    def put(self, key: _PartsKey, parts: _Parts) -> None:
+        size = len(parts[0]) + len(parts[1])
+        if size > self.max_chars:
+            return
+        with self.lock:
+            if key in self.data:
+                return
+            self.data[key] = parts
+            self.chars += size
+            if len(self.data) > self.max_entries or self.chars > self.max_chars:
+                drop = []
+                excess = len(self.data) - self.max_entries
+                for k, v in self.data.items():
+                    if excess <= 0 and self.chars <= self.max_chars:
+                        break
+                    drop.append(k)
+                    excess -= 1
+                    self.chars -= len(v[0]) + len(v[1])
+                for k in drop:
+                    del self.data[k]
+
+    def clear(self) -> None:
+        with self.lock:
+            self.data.clear()
+            self.chars = 0
+
+
+JSON_PARTS = _JsonParts(max_entries=32768, max_chars=8_000_000)
+
+
+def _position_json(p: tuple[int, int]) -> dict[str, int]:
+    return {"line": p[0], "character": p[1]}
+
+
+def diagnostics_json(
+    doc: Document,
+    findings: Sequence[Finding],
+    encoding: str,
+    config: Config,
+    version: int | None,
+    total: int | None,
+    exact: bool,
+    unstructure: Any,
+) -> str:
+    """The JSON text of the array :func:`to_diagnostics` gives, as pygls would
+    serialise it (``tests/unit/test_publish_json.py``), each finding's text taken
+    from :data:`JSON_PARTS` when the same finding stood at the same positions in an
+    earlier publish (the diagnostic's version is spliced in). ``unstructure``
+    serialises the notices (the converter)."""
+    shown = findings[: config.max_findings]
+    total = len(findings) if total is None else max(total, len(findings))
+    hidden = total - len(shown)
+    offsets = _offsets(shown)
+    anchor = _anchor(findings, shown)
+    if hidden:
+        offsets.append(anchor)
+    pos = offsets_to_positions(doc, offsets, encoding)
+    vtext = json.dumps(version)
+    out: list[str] = []
+    get = JSON_PARTS.get
+    for f in shown:
+        # What the text depends on, offsets read as positions: a finding moved by an
+        # edit on another line keeps its text (not ``f`` itself: ``data`` may not hash).
+        start, end = pos[f.start], pos[f.end]
+        key: _PartsKey = (f.rule, f.message, f.severity, start, end)
+        for x in f.fixes:
+            if x.start == f.start and x.end == f.end:
+                key += ((x.replacement, x.title, x.safe, x.purpose),)
+            else:
+                key += ((x.replacement, x.title, x.safe, x.purpose, pos[x.start], pos[x.end]),)
+        parts = get(key)
+        if parts is None:
+            head = {
+                "range": {"start": _position_json(start), "end": _position_json(end)},
+                "message": f.message,
+                "severity": int(_SEVERITY[f.severity]),
+                "code": f.rule,
+                "codeDescription": {"href": rule_url(f.rule)},
+                "source": SOURCE,
+            }
+            fixes = [fix_data(f, fix, pos) for fix in f.fixes]
+            parts = (
+                json.dumps(head)[:-1]
+                + ', "data": {"rule": '
+                + json.dumps(f.rule)
+                + ', "version": ',
+                ', "fixes": ' + json.dumps(fixes) + "}}",
+            )
+            JSON_PARTS.put(key, parts)
+        out.append(parts[0])
+        out.append(vtext)
+        out.append(parts[1])
+        out.append(", ")
+    for d in _notices(doc, config, hidden, exact, pos.get(anchor)):
+        out.append(json.dumps(unstructure(d)))
+        out.append(", ")
+    if out:
+        out.pop()
+    return "[" + "".join(out) + "]"
 
 
 def size_notice(doc: Document, config: Config) -> lsp.Diagnostic:

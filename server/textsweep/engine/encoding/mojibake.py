@@ -14,6 +14,7 @@ almost never reaches ftfy at all.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -547,6 +548,24 @@ def _judge(run: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 _UNSEEN_CHAR = re.compile(f"[{_UNSEEN}]")
 
 
+def _block_unseen_fn(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _UNSEEN_CHAR.finditer(text))
+
+
+_block_unseen = TextMemo(_block_unseen_fn, max_chars=4_000_000, max_entries=16384)
+
+
+def _unseen(text: str) -> list[int]:
+    """Offsets of the characters :func:`find` reads through, in order. A long text
+    is scanned block by block, memoised: three regex passes over 1 MB (search,
+    finditer, sub) cost a keystroke 25 ms, the memo lookups well under one."""
+    from ..structure._spans import MAX_MEMO_TEXT, per_block
+
+    if len(text) <= _HITS_AT_ONCE or len(text) > MAX_MEMO_TEXT:
+        return [m.start() for m in _UNSEEN_CHAR.finditer(text)]
+    return per_block(text, _block_unseen, operator.add)
+
+
 def find(text: str) -> list[Repair]:
     """Every mojibake span in ``text`` that can be repaired, in order.
 
@@ -555,9 +574,9 @@ def find(text: str) -> list[Repair]:
     whichever fix runs first. A repair spanning one drops it."""
     if text.isascii():
         return []
-    if _UNSEEN_CHAR.search(text) is None:
+    gone = _unseen(text)
+    if not gone:
         return _find(text)
-    gone = [m.start() for m in _UNSEEN_CHAR.finditer(text)]
     # the view position each removed character would have had, to map back
     at_view = [g - j for j, g in enumerate(gone)]
 
@@ -565,7 +584,8 @@ def find(text: str) -> list[Repair]:
         return v + bisect.bisect_right(at_view, v)
 
     out: list[Repair] = []
-    for r in _find(_UNSEEN_CHAR.sub("", text)):
+    view = "".join(text[a + 1 : b] for a, b in zip([-1, *gone], [*gone, len(text)], strict=True))
+    for r in _find(view):
         start, end = orig(r.start), orig(r.end - 1) + 1
         out.append(replace(r, start=start, end=end, original=text[start:end]))
     return out

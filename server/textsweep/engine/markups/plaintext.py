@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..document import Document
 from ..markup import Markup, register
 from ..memo import text_memo
-from ..structure._spans import Span, merge, per_block_spans
+from ..structure._spans import Span, merge, per_block_merged
 from ..structure.layout import _block_layout
 from ..structure.plain import _block_spans
 
@@ -25,7 +25,7 @@ def plain_text_spans(doc: Document) -> list[Span]:
     (Markdown, reST and the other formats mark their tables and code themselves).
     Block by block, as :func:`.plain.heuristic_spans` and :func:`.layout.layout_spans`
     cut the text; the final merge fuses spans that touch across a cut."""
-    return merge(per_block_spans(doc.text, _block_non_prose))
+    return per_block_merged(doc.text, _block_non_prose)
 
 
 MARKUP = register(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
@@ -67,10 +68,10 @@ class _Scan:
 
     __slots__ = ("_blocks", "breaks", "cuts", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, scan: bool = True) -> None:
         self.text = text
         self.breaks: list[Span] = []
-        self.cuts = _cut(text, 0, len(text), self.breaks)
+        self.cuts = _cut(text, 0, len(text), self.breaks) if scan else []
         self._blocks: list[str] | None = None
 
     @property
@@ -84,6 +85,71 @@ class _Scan:
                 return found  # not kept: a second copy of a huge text
             self._blocks = found
         return self._blocks
+
+
+def _rescan(text: str, old: _Scan) -> _Scan | None:
+    """The scan of ``text`` made from ``old``'s, the scan of a text that differs from
+    it in one stretch (an edit): the blocks before and after the stretch are found
+    unchanged with ``startswith`` (no copy), only the stretch is cut again, and the
+    cut stops as soon as it meets one of ``old``'s cuts in the unchanged tail (the
+    cutting state resets at each cut: what follows is ``old``'s, shifted). None when
+    nothing is shared. Equal to ``_Scan(text)`` (``tests/unit/test_spans_rescan.py``)."""
+    if len(old.text) > MAX_MEMO_TEXT:
+        return None
+    ocuts, oblocks, obreaks = old.cuts, old.blocks, old.breaks
+    nb = len(oblocks)
+    if nb < 4:
+        return None
+    n, delta = len(text), len(text) - len(old.text)
+    starts = text.startswith
+    head = 0  # blocks 0..head-1 are unchanged and in place
+    while head < nb and starts(oblocks[head], ocuts[head]):
+        head += 1
+    if head == nb and delta == 0:
+        head -= 1  # an equal text: cut its last block again (cheap, and always right)
+    tail = nb  # blocks tail..nb-1 are unchanged, moved by delta
+    while tail > head and ocuts[tail - 1] + delta >= ocuts[head]:
+        if not starts(oblocks[tail - 1], ocuts[tail - 1] + delta):
+            break
+        tail -= 1
+    if head < 2 and tail > nb - 2:
+        return None
+    # Cut again from the start of the block before the first changed one: where a
+    # cut falls may depend on the character right after it (a CR, then an LF?).
+    first = max(head - 1, 0)
+    begin = ocuts[first]
+    sync = {ocuts[k] + delta: k for k in range(tail, nb + 1) if ocuts[k] + delta > begin}
+    cuts = ocuts[: first + 1]
+    breaks = obreaks[: bisect_left(obreaks, (begin, -1))]
+    block_start = para_start = begin
+    synced = -1
+    for m in paragraph_break(text).finditer(text, begin):
+        b, e = m.span()
+        breaks.append((b, e))
+        if (b - para_start) % BLOCK_SPREAD == 0 or e - block_start > BLOCK_MAX:
+            cuts.append(e)
+            block_start = e
+            synced = sync.get(e, -1)
+            if synced >= 0:
+                break
+        para_start = e
+    blocks = oblocks[:first]  # the same str objects: their hashes are cached
+    if synced < 0:
+        if n > block_start:
+            cuts.append(n)
+        blocks.extend(text[cuts[i] : cuts[i + 1]] for i in range(first, len(cuts) - 1))
+    else:
+        fresh_end = len(cuts) - 1
+        cuts.extend(c + delta for c in ocuts[synced + 1 :])
+        rest = obreaks[bisect_left(obreaks, (ocuts[synced], -1)) :]
+        breaks.extend([(b + delta, e + delta) for b, e in rest] if delta else rest)
+        blocks.extend(text[cuts[i] : cuts[i + 1]] for i in range(first, fresh_end))
+        blocks.extend(oblocks[synced:])
+    new = _Scan(text, scan=False)
+    new.cuts = cuts
+    new.breaks = breaks
+    new._blocks = blocks
+    return new
 
 
 #: Texts longer than this (the character budget of each block memo) are cut and
@@ -107,8 +173,14 @@ def map_blocks(text: str, fn: Callable[[str], R]) -> list[R]:
 #: The scans of the last few whole texts, found by identity: the structure
 #: providers, the language map and several rules cut the same text of a
 #: keystroke, and each scan of 1 MB for paragraph breaks costs milliseconds.
+#: Four (two documents' texts and the mojibake search's views of them: each the
+#: base of the next keystroke's :func:`_rescan`), but past the first two only while
+#: they hold at most _RECENT_MAX_CHARS characters (each keeps its text and blocks).
 _RECENT: list[_Scan] = []
-_RECENT_MAX = 2
+_RECENT_MAX = 4
+_RECENT_MAX_CHARS = 8_000_000
+#: Texts shorter than this are cut afresh (:func:`_rescan` would save nothing).
+_RESCAN_MIN = 65536
 _RECENT_LOCK = threading.Lock()
 
 
@@ -116,10 +188,22 @@ def _scan(text: str) -> _Scan:
     for scan in _RECENT:
         if scan.text is text:
             return scan
-    scan = _Scan(text)
+    found = None
+    if _RESCAN_MIN <= len(text) <= MAX_MEMO_TEXT:
+        for old in _RECENT:
+            found = _rescan(text, old)
+            if found is not None:
+                break
+    scan = found or _Scan(text)
     with _RECENT_LOCK:
         _RECENT.insert(0, scan)
         del _RECENT[_RECENT_MAX:]
+        held = 0
+        for i, kept in enumerate(_RECENT):
+            held += len(kept.text)
+            if i >= 2 and held > _RECENT_MAX_CHARS:
+                del _RECENT[i:]
+                break
     return scan
 
 
@@ -161,6 +245,19 @@ def per_block(text: str, fn: Callable[[str], Sequence[T]], shift: Callable[[T, i
     return out
 
 
+def block_results(text: str, fn: Callable[[str], Sequence[T]]) -> Iterator[tuple[int, Sequence[T]]]:
+    """``(block start, fn(block))`` for each block whose result is not empty, in order:
+    :func:`per_block` for callers that shift as they read (no shifted copy of every
+    result, no call per item)."""
+    scan = _scan(text)
+    cuts = scan.cuts
+    f = _plain(fn, text)
+    for i, block in enumerate(scan.blocks):
+        found = f(block)
+        if found:
+            yield cuts[i], found
+
+
 def per_block_spans(text: str, fn: Callable[[str], Sequence[Span]]) -> list[Span]:
     """:func:`per_block` for ``(start, end)`` results (shifted inline: no call per span)."""
     scan = _scan(text)
@@ -172,6 +269,29 @@ def per_block_spans(text: str, fn: Callable[[str], Sequence[Span]]) -> list[Span
         if found:
             s = cuts[i]
             out.extend([(a + s, b + s) for a, b in found] if s else found)
+    return out
+
+
+def per_block_merged(text: str, fn: Callable[[str], Sequence[Span]]) -> list[Span]:
+    """``merge(per_block_spans(text, fn))`` for an ``fn`` whose spans are merged and
+    inside their block: the blocks' lists are already in order, so only the spans
+    touching across a cut are fused (no sort, no walk over every span: 7,600 spans
+    a keystroke in 1 MB). ``tests/unit/test_spans_rescan.py`` compares."""
+    scan = _scan(text)
+    cuts = scan.cuts
+    f = _plain(fn, text)
+    out: list[Span] = []
+    for i, block in enumerate(scan.blocks):
+        found = f(block)
+        if not found:
+            continue
+        s = cuts[i]
+        if out and found[0][0] == 0 and out[-1][1] == s:
+            # a span ending at the cut and one starting there are one span
+            first = found[0]
+            out[-1] = (out[-1][0], first[1] + s)
+            found = found[1:]
+        out.extend([(a + s, b + s) for a, b in found] if s else found)
     return out
 
 
