@@ -10,7 +10,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..chars import REMOVED_CONTROLS, REMOVED_CONTROLS_CLASS, char_set, describe, find_chars, runs
+from ..chars import (
+    REMOVED_CONTROLS,
+    REMOVED_CONTROLS_CLASS,
+    char_set,
+    describe,
+    find_chars,
+    runs,
+    visible_neighbour,
+)
 from ..config import Config
 from ..document import Document
 from ..encoding.scan import mojibake_repairs
@@ -199,16 +207,6 @@ def _two_space_convention(doc: Document) -> bool:
     return doc.cached("whitespace.two_space_convention", compute)
 
 
-def _visible_neighbour(text: str, i: int, step: int) -> str:
-    """The first character from ``i`` on (by ``step``) that is not a format character
-    or a control character that fix-all removes."""
-    while 0 <= i < len(text) and (
-        text[i] in REMOVED_CONTROLS or unicodedata.category(text[i]) == "Cf"
-    ):
-        i += step
-    return text[i] if 0 <= i < len(text) else ""
-
-
 def _blank_entity_before(text: str, s: int) -> bool:
     """Does an entity for a blank (``&nbsp;``, ``&#8239;``) end at ``s``? The spaces
     after it follow a blank, as they do once html-entity has written the character:
@@ -240,7 +238,7 @@ def _doubled_between_words(text: str) -> tuple[tuple[int, int, bool], ...]:
         # Between two non-space characters only: indentation and trailing runs
         # belong to other rules. Invisible characters do not count, or fixing
         # a ZWSP before or after this rule would change what this rule sees.
-        before, after = _visible_neighbour(text, s - 1, -1), _visible_neighbour(text, e, 1)
+        before, after = visible_neighbour(text, s - 1, -1), visible_neighbour(text, e, 1)
         if not before or not after or before.isspace() or after.isspace():
             continue
         if before == ";" and _blank_entity_before(text, s):
@@ -360,7 +358,7 @@ def odd_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     for s, e in runs(find_chars(text, present)):
         # Invisible characters and removed controls do not count as neighbours: a
         # ZWSP before an indenting thin space made it "between words" until removed.
-        before, after = _visible_neighbour(text, s - 1, -1), _visible_neighbour(text, e, 1)
+        before, after = visible_neighbour(text, s - 1, -1), visible_neighbour(text, e, 1)
         if not before or not after or before.isspace() or after.isspace():
             continue  # indentation, alignment or line end: other rules judge
         run = text[s:e]
