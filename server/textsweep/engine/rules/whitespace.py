@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..chars import (
-    REMOVED_CONTROLS,
     REMOVED_CONTROLS_CLASS,
     char_set,
     describe,
