@@ -194,3 +194,18 @@ def test_markdown_paragraphs_are_unchanged() -> None:
     text = "Columns:\n\nreal    0m0.035s\nuser    0m0.000s\n"
     assert findings("doubled-space", text, "markdown")
     assert not findings("doubled-space", text, "plaintext")
+
+
+@pytest.mark.parametrize("line", ["install --force ;", "ls -la", "user@host:~$ ls"])
+def test_a_zero_width_space_does_not_hide_a_command(line: str) -> None:
+    """invisible-character removes the ZWSP: the line is a command before, as after."""
+    plain = layout_spans(f"{line}\n")
+    assert plain  # the line is layout
+    assert layout_spans(f"\u200b{line}\n") == [(0, len(line) + 1)]
+
+
+def test_lines_of_lower_case_words_without_a_hint_are_prose() -> None:
+    """200,000 lines of ``ligne`` hold no command hint: no line is layout (and the
+    paragraph is not scanned line by line)."""
+    assert layout_spans("ligne \n" * 1000) == []
+    assert layout_spans("ls -la\nls -l\n") != []

@@ -173,9 +173,16 @@ _SIGNS = ("|", "---", "===", "$ ", "# ", "% ", "> ")
 
 
 def _worth_a_look(para: str) -> bool:
-    first = para.lstrip(_BLANKS + "\r\n")[:1]
+    # the first visible letter, through what other fixes delete (``\u200bls -l``)
+    head = para.lstrip(_BLANKS + "\r\n")[:32]
+    first = drop_unseen(head).lstrip(_BLANKS + "\r\n")[:1]
     return (
-        "a" <= first <= "z"
+        # a lower-case first word matters for a command (it needs a hint) or a
+        # ``user@host:~$`` or ``C:\dir>`` prompt: 200,000 lines of ``ligne`` have none
+        (
+            "a" <= first <= "z"
+            and (_COMMAND_HINT.search(para) is not None or "@" in para or ":\\" in para)
+        )
         or any(sign in para for sign in _SIGNS)
         or _AFTER_VISIBLE_RUN.search(para) is not None
         or (not para.isascii() and _BOX.search(para) is not None)
