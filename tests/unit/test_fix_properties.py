@@ -362,6 +362,13 @@ ORDER_COUNTEREXAMPLES = [
         "Attenzione! Il file verrà sovrascritto.\n Er sagte: „ Hallo “ und ging.\n"
         " Note\u00a0: lire.\n",
     ),
+    # ``Note : this`` became the record ``Note: this`` once its space was removed, and
+    # with ``Note\u00a0: il`` under it a block of records: a blank before a record's
+    # colon does not change what the line is.
+    (
+        "Note : this is the only copy of the file.\n Note\u00a0: il faut le lire.\n",
+        "Note : this is the only copy of the file.\n Note\u00a0: il faut le lire.\n",
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]

@@ -59,10 +59,11 @@ _DIRECTIVE_WORDS = (
 #: Calls ``f(x)`` (snake_case identifiers and ``a::b`` are found from ``_`` and ``::``).
 _CALL = re.compile(r"\([^()\s]*\)")
 #: A record line: ``Key: value`` with a one-to-three-word key glued to its colon.
-#: A no-break space may come before the colon (``Note\u00a0: lire``): the French and
-#: German spacing fixes write and remove it, and must not make a line a record or not.
+#: One blank may come before the colon (``Note : this``, ``Note\u00a0: lire``): the
+#: French, German and English spacing fixes write and remove it, and must not make a
+#: line a record or not (that decided whether the next line's fix was applied).
 RECORD = re.compile(
-    r"^[ \t]*[\w][\w.-]*(?:[ \t][\w.-]+){0,2}[\u00a0\u202f]?:(?=[ \t]+\S)", re.MULTILINE
+    r"^[ \t]*[\w][\w.-]*(?:[ \t][\w.-]+){0,2}[ \u00a0\u202f]?:(?=[ \t]+\S)", re.MULTILINE
 )
 _CODE_START = re.compile(
     r"^[ \t]*(?:\$ |> ?\$ |>>> |\.\.\. |#include\b|#define\b|import [\w.]+|from [\w.]+ import"
