@@ -441,6 +441,28 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 _SURROGATE_SET = char_set("\ud800-\udfff")
 
 
+def _separates(text: str, s: int, claimed: frozenset[str] | set[str]) -> bool:
+    """Is the blank control at ``s`` the first of a run of them (``\x85\x0c``) that
+    stands between two non-blank characters? Then it becomes a space and the rest of
+    the run goes: removed one by one, the run glued ``sécurité`` to ``def``. A
+    character another rule claims (``\x85`` for c1-control) ends the run as a
+    non-blank, since that rule writes it as a sign or removes it in its own fix."""
+
+    def blank_control(c: str) -> bool:
+        return c.isspace() and c not in " \t\r\n" and c not in claimed and ord(c) < 0xA0
+
+    n = len(text)
+    if s > 0 and blank_control(text[s - 1]):
+        return False  # not the first of its run
+    e = s + 1
+    while e < n and blank_control(text[e]):
+        e += 1
+    if s == 0 or e >= n:
+        return False
+    before, after = text[s - 1], text[e]
+    return (before in claimed or not before.isspace()) and (after in claimed or not after.isspace())
+
+
 @rule(
     "control-character",
     cheap=True,
@@ -488,11 +510,7 @@ def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Findin
         name = describe(ch)
         fixes = [Fix(s, s + 1, "", f"Remove {name}")]
         message = f"Control character {name}: remove it"
-        if (
-            ch.isspace()
-            and 0 < s < len(text) - 1
-            and not (text[s - 1].isspace() or text[s + 1].isspace())
-        ):
+        if ch.isspace() and _separates(text, s, claimed):
             # A form feed or vertical tab between two words separates them:
             # removing it would glue the words together.
             fixes = [Fix(s, s + 1, " ", f"Replace {name} with a space")]
