@@ -318,6 +318,13 @@ ORDER_COUNTEREXAMPLES = [
     # LaTeX: once the breakable-space fix wrote ``\\,`` before ``»``, french-space-after
     # read ``,»`` as the glued sign and the ``\\`` before it as no word: ``»Voir`` stayed.
     ("sécurité »Voir https://exemple.fr/a?b=1 ou écrire à jean@exemple.fr.\n", None),
+    # LaTeX: the ``\\,`` a French fix wrote cut the text for the plain heuristics, and
+    # the two ``Er sagte:`` records on either side of it were no longer a block.
+    (
+        "aujourd’hui\nEr sagte: „Hallo“ und »Tschüss« und ging.\n Er sagte: „ Hallo “ und"
+        " ging.\n Le comité se réunit à 14\u00a0h\u00a030\u00a0: nous comptons sur vous.\n",
+        None,
+    ),
     # doubled-space read ``&nbsp;  -`` as two spaces after ``;`` and ``\xa0  -`` as a
     # blank run: spaces after an entity for a blank now follow a blank.
     ("\n\n &nbsp;  - （可选）安装软件包\n", "\n \xa0  - （可选）安装软件包\n"),

@@ -121,6 +121,10 @@ def _markup(
             pos = max(m.end(), i + 1)
 
 
+#: Commands that write a space (the no-break tokens of the LaTeX markup).
+_SPACE_COMMANDS = frozenset({"\\,", "\\thinspace", "\\nobreakspace"})
+
+
 def latex_spans(doc: Document) -> list[Span]:
     text = doc.text
     spans: list[Span] = list(_environments(text))
@@ -129,7 +133,10 @@ def latex_spans(doc: Document) -> list[Span]:
     closers = _Closers(text, list(_DMATH_CLOSERS.values()))
     for s, e in list(gaps(blocks, 0, len(text))):
         spans.extend(_markup(text, starts, s, e, closers))
-    marked = merge(spans)
+    # A space command (``\\,`` written by a French fix) is no boundary for the plain
+    # heuristics: cutting the text there split a block of records in two, and the
+    # paragraph's language changed with the fix.
+    marked = merge(sp for sp in spans if text[sp[0] : sp[1]] not in _SPACE_COMMANDS)
     for s, e in list(gaps(marked, 0, len(text))):
         spans.extend(heuristic_spans(text, s, e))
     return merge(spans)
