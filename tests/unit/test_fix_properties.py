@@ -378,6 +378,12 @@ ORDER_COUNTEREXAMPLES = [
         "Note : this is the only copy of the file.\n Note\u00a0: il faut le lire.\n",
         "Note : this is the only copy of the file.\n Note\u00a0: il faut le lire.\n",
     ),
+    # ``:-)â€™`` was no emoticon (a word after it) until the repair wrote ``:-)’``; the
+    # French no-break space before its colon came and went with the repair.
+    (
+        "\ufffd :-)â€™ \tUn alinéa avec une tabulation.\n Le titre\u202f: la suite\n ",
+        "\ufffd :-)’ \tUn alinéa avec une tabulation.\n Le titre\u202f: la suite\n",
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]

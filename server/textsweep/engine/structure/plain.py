@@ -32,9 +32,10 @@ _EXTENSION = re.compile(
 )
 BACKTICKS = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 #: Emoticons and :shortcodes:, anchored on their first character (checked in Python
-#: not to follow a word).
+#: not to follow a word). Not before a word, but before ``â€`` (the mojibake of ``’``,
+#: ``”``, ``…``: a sign once repaired, which must not turn ``:-)â€™`` into an emoticon).
 EMOTICON = re.compile(
-    r"(?:[:;=][-'^o]?[)(\]\[DPpOo3|/\\*$@]|[:;]'\(|<3|\^\^|[xX]D)(?![\w)(])"
+    r"(?:[:;=][-'^o]?[)(\]\[DPpOo3|/\\*$@]|[:;]'\(|<3|\^\^|[xX]D)(?=â€|[^\w)(]|\Z)"
     r"|:[a-z0-9_+-]{2,30}:(?![\w/])"
 )
 #: Our own inline directives (``textsweep: language=fr``) and other tools' magic comments.
