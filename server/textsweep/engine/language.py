@@ -624,17 +624,8 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
     doc_base = base(declared_doc)
     ja_doc = "ja" in (majority, doc_base)
     for s, e, det, declared in raw:
-        lang = det.language
-        if det.weak and (ja_doc or _base(declared or "") == "ja"):
-            lang = "ja"  # Han alone in a Japanese document: a heading such as 概要
-        if lang is not None:
-            if declared and _base(declared) == lang:
-                lang = declared
-            elif declared_doc and doc_base == lang:
-                lang = declared_doc
-            append(Paragraph(s, e, lang, True))
-        else:
-            append(Paragraph(s, e, declared or declared_doc or majority or det.short, False))
+        japanese = ja_doc or _base(declared or "") == "ja"
+        append(_paragraph(s, e, det, declared, declared_doc, doc_base, majority, japanese))
     if declared_doc and majority and doc_base == majority:
         majority = declared_doc
     elif declared_doc and not weight:
@@ -762,6 +753,30 @@ _ASSEMBLED: dict[_AssembledKey, tuple[int, tuple[Paragraph, ...], tuple[Paragrap
 _assembled_chars = 0
 
 
+def _paragraph(
+    s: int,
+    e: int,
+    det: Detection,
+    declared: str | None,
+    declared_doc: str | None,
+    doc_base: str | None,
+    majority: str | None,
+    japanese: bool,
+) -> Paragraph:
+    """One paragraph's language: its detection, else what is declared for it (inline,
+    then for the document), the document's majority, or a short text's sign."""
+    lang = det.language
+    if det.weak and japanese:
+        lang = "ja"  # Han alone in a Japanese document: a heading such as 概要
+    if lang is not None:
+        if declared and _base(declared) == lang:
+            lang = declared
+        elif declared_doc and doc_base == lang:
+            lang = declared_doc
+        return Paragraph(s, e, lang, True)
+    return Paragraph(s, e, declared or declared_doc or majority or det.short, False)
+
+
 def _assemble(
     found: _BlockDetections, declared_doc: str | None, majority: str | None, ja_doc: bool
 ) -> tuple[Paragraph, ...]:
@@ -771,18 +786,9 @@ def _assemble(
     append = out.append
     doc_base = base(declared_doc)
     ja_declared = _base(declared_doc or "") == "ja"
+    japanese = ja_doc or ja_declared
     for s, e, det in found:
-        lang = det.language
-        if det.weak and (ja_doc or ja_declared):
-            lang = "ja"
-        if lang is not None:
-            if declared_doc and _base(declared_doc) == lang:
-                lang = declared_doc
-            elif declared_doc and doc_base == lang:
-                lang = declared_doc
-            append(Paragraph(s, e, lang, True))
-        else:
-            append(Paragraph(s, e, declared_doc or majority or det.short, False))
+        append(_paragraph(s, e, det, declared_doc, declared_doc, doc_base, majority, japanese))
     return tuple(out)
 
 
