@@ -384,6 +384,12 @@ ORDER_COUNTEREXAMPLES = [
         "\ufffd :-)â€™ \tUn alinéa avec une tabulation.\n Le titre\u202f: la suite\n ",
         "\ufffd :-)’ \tUn alinéa avec une tabulation.\n Le titre\u202f: la suite\n",
     ),
+    # A left-to-right mark in ``Prix\u200e : 12 €`` hid the record until bidi-control
+    # removed it; with ``Prix : 12 €`` under it, the lines are a block of records.
+    (
+        "\tUn alinéa avec une tabulation.\n Prix\u200e : 12 €\n Prix : 12 €\n",
+        "\tUn alinéa avec une tabulation.\n Prix : 12 €\n Prix : 12 €\n",
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]

@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from ..chars import drop_unseen
+from ..chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS_CLASS, drop_unseen
 from ..document import Document
 from ..entities import entity_readings
 from ..memo import text_memo
@@ -63,8 +63,12 @@ _CALL = re.compile(r"\([^()\s]*\)")
 #: One blank may come before the colon (``Note : this``, ``Note\u00a0: lire``): the
 #: French, German and English spacing fixes write and remove it, and must not make a
 #: line a record or not (that decided whether the next line's fix was applied).
+#: Characters other fixes delete are read through (``Prix\u200e : 12 €``).
+_U = INVISIBLE_CLASS + BIDI_CLASS + REMOVED_CONTROLS_CLASS
 RECORD = re.compile(
-    r"^[ \t]*[\w][\w.-]*(?:[ \t][\w.-]+){0,2}[ \u00a0\u202f]?:(?=[ \t]+\S)", re.MULTILINE
+    rf"^[ \t{_U}]*[\w][\w.{_U}-]*(?:[ \t][{_U}]*[\w.-][\w.{_U}-]*){{0,2}}"
+    rf"[{_U}]*[ \u00a0\u202f]?[{_U}]*:(?=[ \t]+\S)",
+    re.MULTILINE,
 )
 _CODE_START = re.compile(
     r"^[ \t]*(?:\$ |> ?\$ |>>> |\.\.\. |#include\b|#define\b|import [\w.]+|from [\w.]+ import"
