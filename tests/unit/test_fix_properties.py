@@ -390,6 +390,10 @@ ORDER_COUNTEREXAMPLES = [
         "\tUn alinéa avec une tabulation.\n Prix\u200e : 12 €\n Prix : 12 €\n",
         "\tUn alinéa avec une tabulation.\n Prix : 12 €\n Prix : 12 €\n",
     ),
+    # Removing the ZWSP of ``\r\u200b\n`` first joined a lone CR and an LF into one
+    # CRLF: any fix that would join two line breaks waits for the CR's conversion.
+    ("Â  \r\u200b\n", "Â\r"),
+    ("a\r\u200b\nb\n", "a\n\nb\n"),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]

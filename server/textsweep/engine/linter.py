@@ -137,6 +137,8 @@ def lint_capped(
         total += len(found)
     findings.sort(key=finding_key)
     findings = repairs_first(doc, findings, {r.id for r, _ in rules})
+    if "\r" in doc.chars:
+        findings = [_unsafe_if_joining(doc.text, f) for f in findings]
     if limit is not None:
         del findings[limit:]
     if doc.raw is not None:
@@ -173,6 +175,24 @@ def repairs_first(doc: Document, findings: list[Finding], active: set[str]) -> l
         if spans:
             findings = _defer_touching(findings, spans, _REPAIRS_FIRST[: rank + 1])
     return findings
+
+
+def _joins_line_breaks(text: str, fix: Fix) -> bool:
+    """Would ``fix`` put a lone CR right before an LF (``\r\u200b\n`` without its
+    ZWSP, ``\r \n`` without its blank)? The two line breaks would become one CRLF."""
+    before = fix.replacement[-1] if fix.replacement else text[fix.start - 1 : fix.start]
+    if before == "\r" and text.startswith("\n", fix.end):
+        return True
+    return fix.replacement[:1] == "\n" and text[fix.start - 1 : fix.start] == "\r"
+
+
+def _unsafe_if_joining(text: str, f: Finding) -> Finding:
+    """``f`` with its safe fix offered only, when applying it joins two line breaks
+    (fix-all converts the lone CR first, after which the fix is safe again)."""
+    fix = f.safe_fix
+    if fix is None or not _joins_line_breaks(text, fix):
+        return f
+    return f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
 
 
 def _defer_touching(
