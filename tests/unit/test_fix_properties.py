@@ -390,6 +390,9 @@ ORDER_COUNTEREXAMPLES = [
         "\tUn alinéa avec une tabulation.\n Prix\u200e : 12 €\n Prix : 12 €\n",
         "\tUn alinéa avec une tabulation.\n Prix : 12 €\n Prix : 12 €\n",
     ),
+    # ``\u200b ;Are``: the ZWSP looked like the word before a spaced sign, and a space
+    # was added after ``;``; without it the sign starts its line and is left alone.
+    ("\u200b ;Are you coming to the meeting ?\n", " ;Are you coming to the meeting?\n"),
     # Removing the ZWSP of ``\r\u200b\n`` first joined a lone CR and an LF into one
     # CRLF: any fix that would join two line breaks waits for the CR's conversion.
     ("Â  \r\u200b\n", "Â\r"),

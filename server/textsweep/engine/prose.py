@@ -434,6 +434,10 @@ def full_stop_findings(r: Rule, ctx: ProseContext) -> Iterator[Finding]:
             )
 
 
+#: Characters other fixes delete: invisible characters, bidi and removed controls.
+_UNSEEN_CHARS = char_set(INVISIBLE_CLASS + BIDI_CLASS) | REMOVED_CONTROLS
+
+
 def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[tuple[int, int]]:
     """Spans of ``, ; : ! ? »`` runs glued to the next word, outside the exceptions."""
     tokens = [t for t in ctx.markup.nobreak_tokens if t[1]]
@@ -462,10 +466,14 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
         run = text[s:e]
         # the character before the blank, an entity read as what it stands for
         # (``&nbsp; ,`` is two blanks, as it is once html-entity has written it)
-        before = text[s - 2] if s >= 2 else ""
-        if before == ";" and (value := entity_ending_at(text, s - 1)):
+        # and read through what other fixes delete (``\u200b ;Are`` starts its line)
+        b = s - 2
+        while b >= 0 and text[b] in _UNSEEN_CHARS:
+            b -= 1
+        before = text[b] if b >= 0 else ""
+        if before == ";" and (value := entity_ending_at(text, b + 1)):
             before = value[-1]
-        elif before and not before.isascii() and (value := _safe_repair_ends(ctx.doc).get(s - 1)):
+        elif before and not before.isascii() and (value := _safe_repair_ends(ctx.doc).get(b + 1)):
             before = value[-1]  # a repair's result: ``â€œ ;suite`` is ``“ ;suite``
         # "30 :nous", "liste :pommes": spaced before (French style) but glued to the
         # word after. Short words stay alone: ":D", ":p" (emoticons), ":wq" (Vim).
