@@ -475,6 +475,16 @@ FRENCH_ORDER_COUNTEREXAMPLES = [
 ]
 
 
+def test_a_sign_after_a_spaced_sign_is_not_a_clause_end() -> None:
+    """`` ; ;Bonjour`` (fr-CA): the second ``;`` got a space after it while a spaced
+    sign stood before it, and not once the space between the two was removed."""
+    text = " ; ;Bonjour le monde.\n"
+    config = _config("fr-CA")
+    reached = fix_all(Document(text), config).text
+    assert reached == " ;;Bonjour le monde.\n"
+    assert _every_order(text, config) == {reached}
+
+
 def test_french_order_counterexamples_reach_fix_all() -> None:
     config = _config("fr")
     for text, expected in FRENCH_ORDER_COUNTEREXAMPLES:

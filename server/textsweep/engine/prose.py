@@ -484,6 +484,8 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
             # «\u00a0:set hls\u00a0»: a sign right inside an opening quote or bracket
             # starts a quoted literal (a command), it ends no clause
             and before not in _OPENERS
+            # `` ; ;Bonjour``: a sign after a sign is one run once the space goes
+            and before not in ",;:!?"
             and (_letters_after(text, e, end) >= 3 or text[e] == "«")
         )
         if run != "»" and not (prev.isalpha() or prev in ')]"”’»' or spaced_before):
