@@ -230,18 +230,9 @@ def per_block(text: str, fn: Callable[[str], Sequence[T]], shift: Callable[[T, i
     by the block's start with ``shift``. With ``fn`` memoised by block text, an edit
     recomputes one block: use it for scans whose results in a block depend only on
     the block's text (a match never crosses a blank line)."""
-    scan = _scan(text)
-    cuts = scan.cuts
-    f = _plain(fn, text)
     out: list[T] = []
-    for i, block in enumerate(scan.blocks):
-        found = f(block)
-        if found:
-            s = cuts[i]
-            if s:
-                out.extend(shift(x, s) for x in found)
-            else:
-                out.extend(found)
+    for s, found in block_results(text, fn):
+        out.extend([shift(x, s) for x in found] if s else found)
     return out
 
 
@@ -260,15 +251,9 @@ def block_results(text: str, fn: Callable[[str], Sequence[T]]) -> Iterator[tuple
 
 def per_block_spans(text: str, fn: Callable[[str], Sequence[Span]]) -> list[Span]:
     """:func:`per_block` for ``(start, end)`` results (shifted inline: no call per span)."""
-    scan = _scan(text)
-    cuts = scan.cuts
-    f = _plain(fn, text)
     out: list[Span] = []
-    for i, block in enumerate(scan.blocks):
-        found = f(block)
-        if found:
-            s = cuts[i]
-            out.extend([(a + s, b + s) for a, b in found] if s else found)
+    for s, found in block_results(text, fn):
+        out.extend([(a + s, b + s) for a, b in found] if s else found)
     return out
 
 
@@ -277,15 +262,8 @@ def per_block_merged(text: str, fn: Callable[[str], Sequence[Span]]) -> list[Spa
     inside their block: the blocks' lists are already in order, so only the spans
     touching across a cut are fused (no sort, no walk over every span: 7,600 spans
     a keystroke in 1 MB). ``tests/unit/test_spans_rescan.py`` compares."""
-    scan = _scan(text)
-    cuts = scan.cuts
-    f = _plain(fn, text)
     out: list[Span] = []
-    for i, block in enumerate(scan.blocks):
-        found = f(block)
-        if not found:
-            continue
-        s = cuts[i]
+    for s, found in block_results(text, fn):
         if out and found[0][0] == 0 and out[-1][1] == s:
             # a span ending at the cut and one starting there are one span
             first = found[0]
