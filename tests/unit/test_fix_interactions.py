@@ -25,6 +25,15 @@ def test_entities_of_every_kind_in_french_prose() -> None:
     assert fixed.startswith("Le dépôt\u00a0: café\u202f! Et l")
 
 
+def test_a_leaked_space_entity_is_a_space_beside_a_guillemet() -> None:
+    """``mot&nbsp;»`` is ``mot\u00a0»`` once repaired: not a ``;`` glued to ``»``."""
+    text = "Il dit «&nbsp;mot&nbsp;» et&nbsp;: fin.\n"
+    config = parse_settings({"language": "fr"})[0]
+    found = lint(Document(text), config)
+    assert {f.rule for f in found} == {"html-entity"}, [(f.rule, f.start) for f in found]
+    assert fix_all(Document(text), config).text == "Il dit «\u00a0mot\u00a0» et\u00a0: fin.\n"
+
+
 def test_touching_fixes_of_two_rules_wait_for_a_relint() -> None:
     entity = Fix(4, 12, "é")
     space_after = Fix(12, 12, " ")  # computed on the text before the entity fix

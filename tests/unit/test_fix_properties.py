@@ -447,6 +447,12 @@ FRENCH_ORDER_COUNTEREXAMPLES = [
     ("Le prix Â» fin.\n", "Le prix\u202f» fin.\n"),
     # ``&nbsp;»`` read as a word before the guillemet: the entity is repaired first.
     ("Il dit Â&nbsp;» fin.\n", "Il dit\u202f» fin.\n"),
+    # ``Â&nbsp;`` is the candidate ``Â\u00a0`` once the entity is repaired: the
+    # space after ``«`` waits for both repairs, as it does beside ``Â\u00a0``.
+    ("Il dit « Â&nbsp;» fin.\n", "Il dit « \u00a0» fin.\n"),
+    # ``&nbsp;»`` read as ``;»`` voted for a narrow space in french-consistency
+    # until the entity was repaired: a leaked space entity is read as its space.
+    ("Il dit «\u00a0mot&nbsp;» et fin.\n", "Il dit «\u00a0mot\u00a0» et fin.\n"),
     # The gap after ``«`` was also the gap before ``:``: two fixes, two kinds of space.
     ("Il dit « Â  : fin.\n", "Il dit «\u00a0: fin.\n"),
     # ``«\u202fÂ\u00a0`` was judged with the guillemet, ``« Â\u00a0`` without it;
@@ -518,6 +524,16 @@ def test_a_line_of_invisible_characters_is_a_paragraph_break() -> None:
     expected = ZWSP_LINE.replace(" \u200b", "")
     assert fix_all(Document(ZWSP_LINE, "latex"), config).text == expected
     assert _every_order(ZWSP_LINE, config, "latex") == {expected}
+
+
+def test_a_space_fix_beside_a_bidi_control_waits_for_its_removal() -> None:
+    """The gap before ``;`` was `` `` with the RLO there and ``  `` without it, so
+    the result was ``sécurité \\,;`` or ``sécurité\\,;`` by order (LaTeX)."""
+    config = _config("auto")
+    text = "\tUn alinéa avec une tabulation.\n sécurité \u202e ;\n"
+    expected = "\tUn alinéa avec une tabulation.\n sécurité\\,;\n"
+    assert fix_all(Document(text, "latex"), config).text == expected
+    assert _every_order(text, config, "latex") == {expected}
 
 
 def test_an_invisible_character_is_not_a_word_before_a_comma() -> None:

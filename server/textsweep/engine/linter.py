@@ -151,7 +151,10 @@ def lint_capped(
 
 #: Repairs whose safe fixes go before any other fix that touches them, first first:
 #: a mojibake repair reads through an entity's result (``Â&nbsp;`` is ``Â\u00a0``).
-_REPAIRS_FIRST = ("mojibake", "html-entity")
+#: Then bidi controls: gaps do not read through them (a legitimate mark stays), so
+#: a space fix beside a removable one (``sécurité \u202e ;``) waits for its removal,
+#: else the gap was `` `` or ``  `` depending on which went first.
+_REPAIRS_FIRST = ("mojibake", "html-entity", "bidi-control")
 
 
 def repairs_first(doc: Document, findings: list[Finding], active: set[str]) -> list[Finding]:
@@ -167,7 +170,11 @@ def repairs_first(doc: Document, findings: list[Finding], active: set[str]) -> l
     between ``»`` and ``Ã`` changed the verdict on ``Ã``, so the order of the
     fixes decided whether it was repaired."""
     for rank, repair in enumerate(_REPAIRS_FIRST):
-        spans = [(fix.start, fix.end) for f in findings if f.rule == repair and (fix := f.safe_fix)]
+        spans = [
+            _repair_span(doc.text, fix)
+            for f in findings
+            if f.rule == repair and (fix := f.safe_fix)
+        ]
         if repair == "mojibake" and repair in active and not doc.text.isascii():
             from .encoding.mojibake import hits
 
@@ -175,6 +182,17 @@ def repairs_first(doc: Document, findings: list[Finding], active: set[str]) -> l
         if spans:
             findings = _defer_touching(findings, spans, _REPAIRS_FIRST[: rank + 1])
     return findings
+
+
+def _repair_span(text: str, fix: Fix) -> tuple[int, int]:
+    """The characters a repair reads: its own, and the lead image before it when it
+    writes a no-break space there (``Â&nbsp;`` becomes ``Â\u00a0``, itself a repair
+    candidate, so a space fix touching the ``Â`` waits as it does for ``Â\u00a0``)."""
+    from .encoding.mojibake import makes_nbsp_pair
+
+    if makes_nbsp_pair(text, fix.start, fix.replacement):
+        return fix.start - 1, fix.end
+    return fix.start, fix.end
 
 
 def _joins_line_breaks(text: str, fix: Fix) -> bool:

@@ -7,6 +7,7 @@ Rule families import from here, never from one another.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -19,7 +20,7 @@ from .document import Document
 from .encoding.scan import mojibake_repairs
 from .entities import entity_ending_at
 from .language import FamilyIndex, family_index
-from .markup import NBSP, NNBSP, Markup, markup_of
+from .markup import HTML_SPACE_ENTITIES, NBSP, NNBSP, Markup, markup_of
 from .model import Finding, Fix
 from .regions import Mask, non_prose
 
@@ -86,9 +87,18 @@ def _classify(run: str) -> str:
     return "mixed"
 
 
+@functools.cache
+def _reading(tokens: Tokens) -> Tokens:
+    """The format's tokens, then HTML's space entities: leaked into any text
+    (``mot&nbsp;»``), one is the space the ``html-entity`` repair will write, not
+    a word ending in ``;`` (read as a word, the order of the fixes decided the text)."""
+    return tokens + tuple(t for t in HTML_SPACE_ENTITIES if t not in tokens)
+
+
 def gap_before(text: str, pos: int, tokens: Tokens) -> Gap:
-    """Spaces (and the format's no-break tokens, see :class:`.markup.Markup`)
-    right before ``pos``."""
+    """Spaces (and the format's no-break tokens, see :class:`.markup.Markup`, and
+    leaked space entities) right before ``pos``."""
+    tokens = _reading(tokens)
     q = pos
     kinds: list[str] = []
     while q > 0:
@@ -111,7 +121,9 @@ def gap_before(text: str, pos: int, tokens: Tokens) -> Gap:
 
 
 def gap_after(text: str, pos: int, tokens: Tokens) -> Gap:
-    """Spaces (and the format's no-break tokens) right after ``pos``."""
+    """Spaces (and the format's no-break tokens and leaked space entities) right
+    after ``pos``."""
+    tokens = _reading(tokens)
     q = pos
     n = len(text)
     kinds: list[str] = []
