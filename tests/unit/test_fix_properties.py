@@ -397,6 +397,9 @@ ORDER_COUNTEREXAMPLES = [
     # CRLF: any fix that would join two line breaks waits for the CR's conversion.
     ("Â  \r\u200b\n", "Â\r"),
     ("a\r\u200b\nb\n", "a\n\nb\n"),
+    # The RLO's removal made `` »`` the start of a line, where the Italian
+    # guillemet check leaves the space; before it, the space was removed.
+    ("\u202e » Che cosa vuoi? Dimmelo: ti ascolto.\n", " » Che cosa vuoi? Dimmelo: ti ascolto.\n"),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]
