@@ -195,27 +195,34 @@ class TextsweepProtocol(LanguageServerProtocol):
         if error is not None or not isinstance(result, Prepared):
             super()._send_response(msg_id, result, error)
             return
-        if self.writer is None:
-            log.error("unable to send a response: no transport")
-            return
         body = f'{{"id":{json.dumps(msg_id)},"jsonrpc":"2.0","result":{result.json}}}'
-        data = body.encode(self.CHARSET)
-        if self._include_headers:  # the length in bytes: the text is not ASCII-escaped
-            data = (
-                f"Content-Length: {len(data)}\r\n"
-                f"Content-Type: {self.CONTENT_TYPE}; charset={self.CHARSET}\r\n\r\n"
-            ).encode("ascii") + data
+        if not self.write_json(body):
+            super()._send_response(msg_id, json.loads(result.json), error)
+
+    def write_json(self, body: str) -> bool:
+        """Frame and write a message already serialised as JSON text (built in a
+        worker: ``json.dumps`` of 1,000 diagnostics on the event loop took 10-15 ms
+        of a keystroke). False when the transport wants objects, not frames."""
+        writer = self.writer
+        if writer is None or not self._include_headers:
+            return False
+        data = body.encode(self.CHARSET)  # the length in bytes: the text is not ASCII-escaped
+        header = (
+            f"Content-Length: {len(data)}\r\n"
+            f"Content-Type: {self.CONTENT_TYPE}; charset={self.CHARSET}\r\n\r\n"
+        )
         try:
-            res = self.writer.write(data)
-            if inspect.isawaitable(res):
+            res = writer.write(header.encode("ascii") + data)
+            if inspect.isawaitable(res):  # a websocket: keep the write until it is done
                 task = asyncio.ensure_future(res)
                 self._writes.add(task)
                 task.add_done_callback(self._writes.discard)
         except BrokenPipeError:
-            log.exception("could not send a response: broken pipe")
+            log.exception("could not send a message: broken pipe")
             raise
         except Exception:
-            log.exception("could not send a response")
+            log.exception("could not send a message")
+        return True
 
     def _refuse(self, msg_id: Any, code: int, message: str) -> None:
         log.warning("refusing request %r: %s", msg_id, message)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import inspect
 import json
 import logging
 import threading
@@ -151,7 +150,6 @@ class TextsweepServer(LanguageServer):
         #: The process's exit status once the client said ``exit`` (LSP: 1 without shutdown).
         self.exit_code = 0
         #: Pending asynchronous writes of published diagnostics (see :meth:`publish`).
-        self._writes: set[asyncio.Future[Any]] = set()
 
     def start_io(self, stdin: Any = None, stdout: Any = None) -> None:
         """Serve over stdio with our hardened frame reader (see protocol.py)."""
@@ -420,27 +418,9 @@ class TextsweepServer(LanguageServer):
         a worker built it already)."""
         if message is None:
             message = self.publish_message(uri, result)
-        # JSON text made in the worker: json.dumps of 1,000 diagnostics on the event
-        # loop took 10-15 ms of a keystroke, and cattrs 45 ms before that.
         protocol = self.protocol
-        writer = getattr(protocol, "writer", None)
-        if writer is None or not getattr(protocol, "_include_headers", True):
+        if not (isinstance(protocol, TextsweepProtocol) and protocol.write_json(message)):
             protocol._send_data(json.loads(message))
-            return
-        body = message.encode("utf-8")
-        header = (
-            f"Content-Length: {len(body)}\r\n"
-            f"Content-Type: {protocol.CONTENT_TYPE}; charset={protocol.CHARSET}\r\n\r\n"
-        )
-        try:
-            res = writer.write(header.encode("utf-8") + body)
-            if inspect.isawaitable(res):  # a websocket: keep the write until it is done
-                task = asyncio.ensure_future(res)
-                self._writes.add(task)
-                task.add_done_callback(self._writes.discard)
-        except BrokenPipeError:
-            log.exception("sending diagnostics: broken pipe")
-            raise
 
     def publish_message(self, uri: str, result: LintResult) -> str:
         """The ``textDocument/publishDiagnostics`` notification for ``result``, as
