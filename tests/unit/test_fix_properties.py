@@ -151,6 +151,12 @@ common = settings(
 @given(document, language_id, language)
 # french-consistency writes Markdown's ``&nbsp;`` as the majority's U+202F: no word lost
 @example("Bonjour&nbsp;: ça va&#8239;?\n Note\u202f: lire.\n ", "markdown", "auto")
+# A leaked ``&nbsp;`` is read as a space, and not rewritten while html-entity is off
+@example(
+    "Bonjour&nbsp;: ça va&#8239;?\n Oui\u00a0? Non\u00a0! Si\u202f: «\u00a0oui\u00a0».\n ",
+    "plaintext",
+    "auto",
+)
 # ``\x85\x0c`` between two words: removed one by one, the run glued them together
 @example("sécurité\x85\x0cdef page_two():\n    pass\n ", "plaintext", "auto")
 def test_rules_other_than_repairs_keep_every_word(text: str, lang_id: str, lang: str) -> None:
