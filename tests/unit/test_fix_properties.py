@@ -176,6 +176,9 @@ def test_rules_other_than_repairs_keep_every_word(text: str, lang_id: str, lang:
 # The French no-break space written after ``Â`` made ``Â\u00a0``, the mojibake of a
 # lone no-break space, and fix-all then deleted the letter: that fix is not safe.
 @example("\tUn alinéa avec une tabulation.\n Â  \u00a0: ", "plaintext", "auto")
+# A form feed after ``Â  `` hid the lost A0 byte from the repairs alone; fix-all removed
+# it and deleted the ``Â``. The search reads through blank controls removed mid-line.
+@example("Â  \x0cdef page_two():\n    pass\n ", "plaintext", "auto")
 def test_fix_all_never_splits_or_joins_a_word(text: str, lang_id: str, lang: str) -> None:
     doc = Document(text, lang_id)
     fixed = words(fix_all(doc, _config(lang)).text, lang_id)
@@ -406,6 +409,12 @@ ORDER_COUNTEREXAMPLES = [
     # The RLO's removal made `` »`` the start of a line, where the Italian
     # guillemet check leaves the space; before it, the space was removed.
     ("\u202e » Che cosa vuoi? Dimmelo: ti ascolto.\n", " » Che cosa vuoi? Dimmelo: ti ascolto.\n"),
+    # Tag characters at a line's start made ``  Wichtig\u202f: das`` prose, and
+    # without them a record line: heuristics read through tags as other fixes do.
+    (
+        "Wichtig: das ist die einzige Kopie.\n \U000e0041\U000e0042 Wichtig\u202f: das.\n",
+        "Wichtig: das ist die einzige Kopie.\n  Wichtig\u202f: das.\n",
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]

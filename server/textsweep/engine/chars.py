@@ -79,8 +79,13 @@ def char_set(spec: str) -> frozenset[str]:
 REMOVED_CONTROLS = char_set(REMOVED_CONTROLS_CLASS)
 
 
-#: What other fixes delete (invisible characters, bidi controls, removed controls).
-_UNSEEN = re.compile(f"[{INVISIBLE_CLASS}{BIDI_CLASS}{REMOVED_CONTROLS_CLASS}]")
+#: Unicode tag characters: ``invisible-character`` removes them (outside an emoji
+#: subdivision flag, whose tags a heuristic may read through all the same).
+TAG_CLASS = "\U000e0000-\U000e007f"
+#: What other fixes delete (invisible characters, bidi controls, removed controls,
+#: tags): what a heuristic reads through.
+UNSEEN_CLASS = INVISIBLE_CLASS + BIDI_CLASS + REMOVED_CONTROLS_CLASS + TAG_CLASS
+_UNSEEN = re.compile(f"[{UNSEEN_CLASS}]")
 
 
 def drop_unseen(s: str) -> str:

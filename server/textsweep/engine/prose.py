@@ -14,7 +14,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS, char_set, find_chars
+from .chars import (
+    BIDI_CLASS,
+    INVISIBLE_CLASS,
+    REMOVED_CONTROLS,
+    UNSEEN_CLASS,
+    char_set,
+    find_chars,
+)
 from .config import Config
 from .document import Document
 from .encoding.scan import mojibake_repairs
@@ -446,8 +453,8 @@ def full_stop_findings(r: Rule, ctx: ProseContext) -> Iterator[Finding]:
             )
 
 
-#: Characters other fixes delete: invisible characters, bidi and removed controls.
-_UNSEEN_CHARS = char_set(INVISIBLE_CLASS + BIDI_CLASS) | REMOVED_CONTROLS
+#: Characters other fixes delete: invisible characters, bidi and removed controls, tags.
+_UNSEEN_CHARS = char_set(UNSEEN_CLASS)
 
 
 def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[tuple[int, int]]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from ..chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS_CLASS, char_set
+from ..chars import UNSEEN_CLASS, char_set
 from ..memo import TextMemo
 
 # ftfy is imported on the first suspect run (see :func:`_ftfy`): it takes longer to
@@ -165,8 +165,13 @@ def makes_nbsp_pair(text: str, start: int, replacement: str) -> bool:
 #: What follows the spaces is read through invisible characters, bidi and removed
 #: controls, which other fixes delete: ``Â  \u200b`` at a line end is blanks. Not
 #: the soft hyphen: U+00AD is the second byte of ``í`` in ``Ã\u00ad``.
-_UNSEEN = INVISIBLE_CLASS.replace("\u00ad", "") + BIDI_CLASS + REMOVED_CONTROLS_CLASS
-_LOST_A0 = re.compile(f"(?<![A-ZÀ-ÖØ-Þ])[ÂÃ] {{1,2}}(?=[{_UNSEEN}]*[^\\s{_UNSEEN}])")
+_UNSEEN = UNSEEN_CLASS.replace("\u00ad", "")
+#: Blank controls mid-line (``\x0c``) are removed by ``control-character`` after
+#: a space: ``Â  \x0cdef`` reads as ``Â  def``.
+_BLANK_CONTROLS = "\x0b\x0c\x1c-\x1f"
+_LOST_A0 = re.compile(
+    f"(?<![A-ZÀ-ÖØ-Þ])[ÂÃ] {{1,2}}(?=[{_UNSEEN}{_BLANK_CONTROLS}]*[^\\s{_UNSEEN}])"
+)
 
 
 def _confirm(text: str, i: int) -> int:

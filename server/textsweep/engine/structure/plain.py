@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from ..chars import BIDI_CLASS, INVISIBLE_CLASS, REMOVED_CONTROLS_CLASS, drop_unseen
+from ..chars import UNSEEN_CLASS, drop_unseen
 from ..document import Document
 from ..entities import entity_readings
 from ..memo import text_memo
@@ -64,7 +64,7 @@ _CALL = re.compile(r"\([^()\s]*\)")
 #: French, German and English spacing fixes write and remove it, and must not make a
 #: line a record or not (that decided whether the next line's fix was applied).
 #: Characters other fixes delete are read through (``Prix\u200e : 12 €``).
-_U = INVISIBLE_CLASS + BIDI_CLASS + REMOVED_CONTROLS_CLASS
+_U = UNSEEN_CLASS
 RECORD = re.compile(
     rf"^[ \t{_U}]*[\w][\w.{_U}-]*(?:[ \t][{_U}]*[\w.-][\w.{_U}-]*){{0,2}}"
     rf"[{_U}]*[ \u00a0\u202f]?[{_U}]*:(?=[ \t]+\S)",
