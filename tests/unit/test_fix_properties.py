@@ -415,6 +415,13 @@ ORDER_COUNTEREXAMPLES = [
         "Wichtig: das ist die einzige Kopie.\n \U000e0041\U000e0042 Wichtig\u202f: das.\n",
         "Wichtig: das ist die einzige Kopie.\n  Wichtig\u202f: das.\n",
     ),
+    # ``\\,;def`` read as code and `` ;def`` as prose, and `` ;`` spaced before
+    # the sign where ``  ;`` was not: the French fixes' order decided the result.
+    (
+        "sécurité  ;def a():\n    pass\n\n\ndef b():\n    pass\n"
+        " \tUn alinéa avec une tabulation.\n ",
+        None,
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]
@@ -481,9 +488,9 @@ FRENCH_ORDER_COUNTEREXAMPLES = [
     ("Il dité « oui »Ã fin.\n", "Il dité «\u202foui\u202f»Ã fin.\n"),
     # Removing the space after ``Â\u00a0`` made it look like a sure repair.
     ("Le prix Â\u00a0 : fin.\n", "Le prix Â\u00a0 : fin.\n"),
-    # french-space-after read the entity's ``;`` as the word before `` ,``; written
-    # as U+00A0 it is a blank, and `` ,suite`` after a blank is left alone.
-    ("Le mot&nbsp; ,suite.\n", "Le mot\u00a0 ,suite.\n"),
+    # french-space-after read the entity's ``;`` as the word before `` ,``: the
+    # character before the sign is read before the whole gap (entity, blanks).
+    ("Le mot&nbsp; ,suite.\n", "Le mot, suite.\n"),
     # french-space-after read ``œ`` of ``â€œ`` as the word the sign follows; repaired,
     # it is ``“``: a sign after a quote (glued or spaced) is not a clause's end.
     ("Le motâ€œ;suite.\n", "Le mot“;suite.\n"),

@@ -459,11 +459,16 @@ _UNSEEN_CHARS = char_set(UNSEEN_CLASS)
 
 def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[tuple[int, int]]:
     """Spans of ``, ; : ! ? »`` runs glued to the next word, outside the exceptions."""
-    tokens = [t for t in ctx.markup.nobreak_tokens if t[1]]
+    all_tokens = ctx.markup.nobreak_tokens
+    tokens = [t for t in all_tokens if t[1]]
     for m in _GLUED_AFTER.finditer(text, start, end):
         s, e = m.span(1)
-        prev = text[s - 1] if s > 0 else ""
-        if prev and not prev.isascii() and (repaired := _safe_repair_ends(ctx.doc).get(s)):
+        # read through what other fixes delete (``mot \u200b;suite`` is ``mot ;suite``)
+        p = s
+        while p > 0 and text[p - 1] in _UNSEEN_CHARS:
+            p -= 1
+        prev = text[p - 1] if p > 0 else ""
+        if prev and not prev.isascii() and (repaired := _safe_repair_ends(ctx.doc).get(p)):
             # ``â€œ;suite`` is ``“;suite``: the sign follows a quote, not the letter ``œ``
             prev = repaired[-1]
         first = s - 1  # where the prose must start: the token is markup
@@ -483,12 +488,11 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
         if s >= e:
             continue
         run = text[s:e]
-        # the character before the blank, an entity read as what it stands for
-        # (``&nbsp; ,`` is two blanks, as it is once html-entity has written it)
-        # and read through what other fixes delete (``\u200b ;Are`` starts its line)
-        b = s - 2
-        while b >= 0 and text[b] in _UNSEEN_CHARS:
-            b -= 1
+        # the character before the whole gap (``mot  ;suite`` is ``mot ;suite`` once
+        # doubled-space has run, ``mot\\,;suite`` once a French fix has), read
+        # through what other fixes delete (``\u200b ;Are`` starts its line) and
+        # space entities (``&nbsp; ,`` is two blanks, as html-entity will write it)
+        b = _start_of_gap(text, s, all_tokens) - 1
         before = text[b] if b >= 0 else ""
         if before == ";" and (value := entity_ending_at(text, b + 1)):
             before = value[-1]
@@ -526,6 +530,20 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
         if run == ":" and not spaced_before:
             continue  # clé:valeur, fig:plan, C:foo — notation, not a lost space
         yield s, e
+
+
+def _start_of_gap(text: str, pos: int, tokens: Tokens) -> int:
+    """Where the blanks before ``pos`` start, read through spaces, no-break tokens,
+    space entities and every character other fixes delete (bidi controls too)."""
+    q = pos
+    while True:
+        q = gap_before(text, q, tokens).start
+        r = q
+        while r > 0 and text[r - 1] in _UNSEEN_CHARS:
+            r -= 1
+        if r == q:
+            return q
+        q = r
 
 
 def _repaired_before(ctx: ProseContext, pattern: re.Pattern[str], at: int, end: int) -> bool:

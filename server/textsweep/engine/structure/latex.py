@@ -136,7 +136,28 @@ def latex_spans(doc: Document) -> list[Span]:
     # A space command (``\\,`` written by a French fix) is no boundary for the plain
     # heuristics: cutting the text there split a block of records in two, and the
     # paragraph's language changed with the fix.
+    # They are read as the space they write: ``mot\\,;def`` looked like code where
+    # ``mot ;def`` did not, so whether the French fix ran first decided the verdict.
+    space = [sp for sp in spans if text[sp[0] : sp[1]] in _SPACE_COMMANDS]
     marked = merge(sp for sp in spans if text[sp[0] : sp[1]] not in _SPACE_COMMANDS)
+    view = _spaces_written(text, sorted(space))
     for s, e in list(gaps(marked, 0, len(text))):
-        spans.extend(heuristic_spans(text, s, e))
+        spans.extend(heuristic_spans(view, s, e))
     return merge(spans)
+
+
+def _spaces_written(text: str, commands: list[Span]) -> str:
+    """``text`` with each space command replaced by the space it writes, padded
+    with zero-width spaces (which the heuristics read through) to keep offsets."""
+    if not commands:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for s, e in commands:
+        if s < pos:
+            continue
+        space = "\u00a0" if text[s:e] == "\\nobreakspace" else "\u202f"
+        parts += (text[pos:s], space, "\u200b" * (e - s - 1))
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
