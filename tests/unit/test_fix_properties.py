@@ -422,6 +422,12 @@ ORDER_COUNTEREXAMPLES = [
         " \tUn alinéa avec une tabulation.\n ",
         None,
     ),
+    # Three spaces after ``Ã`` collapse into the candidate ``Ã ;``: removing them
+    # first (English text, French spacing) ended ``Ã;``, collapsing first ``Ã ;``.
+    (
+        "\tUn alinéa avec une tabulation.\n Are you coming to the meeting?\n Ã   ;\n",
+        "\tUn alinéa avec une tabulation.\n Are you coming to the meeting?\n Ã ;\n",
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]

@@ -178,9 +178,12 @@ def repairs_first(doc: Document, findings: list[Finding], active: set[str]) -> l
             if f.rule == repair and (fix := f.safe_fix)
         ]
         if repair == "mojibake" and repair in active and not doc.text.isascii():
-            from .encoding.mojibake import hits
+            from .encoding.mojibake import collapsing_candidates, hits
 
             spans = sorted({*spans, *hits(doc.text)})
+            # ``Ã   ;``: doubled-space decides what the run becomes; the rest wait
+            if collapsing := collapsing_candidates(doc.text):
+                findings = _defer_touching(findings, collapsing, ("mojibake", "doubled-space"))
         if spans:
             findings = _defer_touching(findings, spans, _REPAIRS_FIRST[: rank + 1])
     return findings

@@ -211,6 +211,22 @@ def _weak(text: str, start: int, end: int) -> bool:
 _HITS_AT_ONCE = 65536
 
 
+#: ``Ã`` or ``Â`` and three spaces or more, then a visible character: doubled-space
+#: collapses the run into a lost-A0 candidate (``Ã ;``).
+_COLLAPSING = re.compile(
+    f"(?<![A-ZÀ-ÖØ-Þ])[ÂÃ] {{3,}}(?=[{_UNSEEN}{_BLANK_CONTROLS}]*[^\\s{_UNSEEN}])"
+)
+
+
+def collapsing_candidates(text: str) -> list[tuple[int, int]]:
+    """Runs that become lost-A0 candidates once doubled-space has run: a fix of
+    another rule touching one must wait for that collapse, as it waits beside a
+    candidate, else ``Ã   ;`` ended as ``Ã;`` or ``Ã ;`` by order."""
+    if "Ã   " not in text and "Â   " not in text:
+        return []
+    return [m.span() for m in _COLLAPSING.finditer(text)]
+
+
 def hits(text: str) -> list[tuple[int, int]]:
     """Spans that look like UTF-8 seen through a single-byte codec (pre-filter).
 
