@@ -494,6 +494,9 @@ def dominant_line_ending(text: str) -> str:
     convention must not flip with them, or fixing in another order than fix-all
     would convert the file the other way.
     """
+    if "\r" not in text:
+        # Only ``\n`` can win (or be the default): the scan below cost 1 MB 0.15 s.
+        return "\n"
     lf = crlf = cr = 0
     for m in _CONTENT_BREAK.finditer(text):
         brk = m.group(1)
