@@ -166,14 +166,21 @@ FIRST_WORDS = 30
 MAX_CHARS = 1200
 
 
+def _words_re(words: int) -> re.Pattern[str]:
+    """``words`` tokens of ``_TOKEN`` from the start, each after the non-letters that
+    precede it, as one match: what ``_TOKEN.finditer`` finds, in C, not a Python loop
+    (possessive, so no token can be split or shortened to make up the count)."""
+    return re.compile(rf"(?:[\W\d_]*+[^\W\d_]++(?:['’][^\W\d_]++)?+){{{words}}}")
+
+
+_WORDS_RE = {FIRST_WORDS: _words_re(FIRST_WORDS), MAX_WORDS: _words_re(MAX_WORDS)}
+
+
 def _window(text: str, words: int) -> str:
     """``text`` up to the end of its ``words``-th word (at most ``MAX_CHARS``)."""
-    n = 0
-    for m in _TOKEN.finditer(text, 0, MAX_CHARS):
-        n += 1
-        if n == words:
-            return text[: m.end()]
-    return text[:MAX_CHARS]
+    pattern = _WORDS_RE.get(words) or _words_re(words)
+    m = pattern.match(text, 0, MAX_CHARS)
+    return text[: m.end()] if m else text[:MAX_CHARS]
 
 
 @dataclass(frozen=True)
