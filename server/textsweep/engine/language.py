@@ -316,7 +316,10 @@ _KANA = re.compile(
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 #: Letters of other scripts (Greek, Cyrillic… Hangul, kana, Han), but not the
 #: punctuation Latin text uses (’ “ … €): a paragraph holding one is counted by script.
-_HIGH = re.compile("[\u0370-\u052f\u0590-\u1dff\u2e80-\U0010ffff]")
+#: That is ``[\u0370-\u052f\u0590-\u1dff\u2e80-\U0010ffff]``, written as the
+#: complement: the same characters, without the 60,000-step loop that compiling a
+#: class of a large BMP range costs (6 ms at every start).
+_HIGH = re.compile("[^\u0000-\u036f\u0530-\u058f\u1e00-\u2e7f]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 #: Languages with punctuation rules: the ones a wrong guess would hurt.
 RULE_LANGUAGES = frozenset(_ALPHABETS)
