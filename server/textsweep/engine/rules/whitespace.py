@@ -232,8 +232,13 @@ def _doubled_between_words(text: str) -> tuple[tuple[int, int, bool], ...]:
     out: list[tuple[int, int, bool]] = []
     if "  " not in text:
         return ()
+    n = len(text)
     for m in _DOUBLED.finditer(text):
         s, e = m.span()
+        if not s or e == n or text[s - 1].isspace() or text[e].isspace():
+            # indentation or a trailing run (two in three runs of a manual): a blank
+            # is its own visible neighbour, so the test below would refuse it too
+            continue
         # Between two non-space characters only: indentation and trailing runs
         # belong to other rules. Invisible characters do not count, or fixing
         # a ZWSP before or after this rule would change what this rule sees.
