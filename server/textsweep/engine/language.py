@@ -168,9 +168,12 @@ MAX_CHARS = 1200
 
 def _words_re(words: int) -> re.Pattern[str]:
     """``words`` tokens of ``_TOKEN`` from the start, each after the non-letters that
-    precede it, as one match: what ``_TOKEN.finditer`` finds, in C, not a Python loop
-    (possessive, so no token can be split or shortened to make up the count)."""
-    return re.compile(rf"(?:[\W\d_]*+[^\W\d_]++(?:['’][^\W\d_]++)?+){{{words}}}")
+    precede it, as one match: what ``_TOKEN.finditer`` finds, in C, not a Python loop.
+    Each token is taken atomically (a look-ahead captures it, a back-reference eats
+    it: Python 3.10 has no possessive quantifiers), so no token can be split or
+    shortened to make up the count."""
+    token = r"(?=([\W\d_]*[^\W\d_]+(?:['’][^\W\d_]+)?))\1"
+    return re.compile(rf"(?:{token}){{{words}}}")
 
 
 _WORDS_RE = {FIRST_WORDS: _words_re(FIRST_WORDS), MAX_WORDS: _words_re(MAX_WORDS)}
