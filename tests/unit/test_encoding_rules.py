@@ -143,6 +143,13 @@ def test_normalization_composes_and_respects_options() -> None:
     assert findings("unicode-normalization", code, "python", unicode={"normalizationInCode": True})
 
 
+def test_normalization_composing_table_is_unicodes() -> None:
+    """The table of composing characters is what this Python's Unicode defines."""
+    from textsweep.engine.rules import unicode as rules_unicode
+
+    assert rules_unicode._composing() == rules_unicode._computed_composing()
+
+
 def test_normalization_hangul_and_kana() -> None:
     assert fixed("unicode-normalization", "\u1112\u1161\u11ab\n") == "한\n"
     assert fixed("unicode-normalization", "か\u3099\n") == "が\n"

@@ -31,9 +31,9 @@ def clear_caches() -> None:
     for fn in targets:
         if fn is not None and hasattr(fn, "cache_clear"):
             fn.cache_clear()
-    contrib = getattr(language, "_CONTRIB", None)
-    if contrib is not None:
-        contrib.clear()
+    for table in (getattr(language, "_CONTRIB", None), getattr(mojibake, "_CONFIRMED", None)):
+        if table is not None:
+            table.clear()
     language.clear_blocks()
     cjk.clear_runs()
     incremental.clear()

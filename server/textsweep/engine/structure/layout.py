@@ -94,10 +94,11 @@ class _Line:
         content = stripped.rstrip()
         self.end = self.indent + len(content)
         # interior runs of spaces (not the indentation, not the line end)
-        runs = [
-            m.span() for m in _RUN.finditer(line, self.indent, self.end) if m.start() > self.indent
-        ]
-        self.longest = max((e - s for s, e in runs), default=0)
+        runs: list[tuple[int, int]] = []
+        if "  " in line:  # most lines have none: one substring test, not a scan
+            indent = self.indent
+            runs = [m.span() for m in _RUN.finditer(line, indent, self.end) if m.start() > indent]
+        self.longest = max([e - s for s, e in runs]) if runs else 0
         if not runs:
             self.ends: set[int] = set()
             self.wide: set[int] = set()
