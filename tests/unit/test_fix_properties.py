@@ -428,6 +428,12 @@ ORDER_COUNTEREXAMPLES = [
         "\tUn alinéa avec une tabulation.\n Are you coming to the meeting?\n Ã   ;\n",
         "\tUn alinéa avec une tabulation.\n Are you coming to the meeting?\n Ã ;\n",
     ),
+    # ``sécurité  He said:`` was no record with its doubled space and one once
+    # doubled-space had run, which decided whether ``Note :`` was prose.
+    (
+        "sécurité  He said: yes, and left. 他走了。\n Note : il faut le lire.\n",
+        "sécurité  He said: yes, and left. 他走了。\n Note : il faut le lire.\n",
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]

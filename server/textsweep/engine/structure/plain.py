@@ -63,11 +63,12 @@ _CALL = re.compile(r"\([^()\s]*\)")
 #: One blank may come before the colon (``Note : this``, ``Note\u00a0: lire``): the
 #: French, German and English spacing fixes write and remove it, and must not make a
 #: line a record or not (that decided whether the next line's fix was applied).
-#: Characters other fixes delete are read through (``Prix\u200e : 12 €``).
+#: Characters other fixes delete are read through (``Prix\u200e : 12 €``), and a run
+#: of blanks as the one blank doubled-space leaves (``Mot  clé:`` is ``Mot clé:``).
 _U = UNSEEN_CLASS
 RECORD = re.compile(
-    rf"^[ \t{_U}]*[\w][\w.{_U}-]*(?:[ \t][{_U}]*[\w.-][\w.{_U}-]*){{0,2}}"
-    rf"[{_U}]*[ \u00a0\u202f]?[{_U}]*:(?=[ \t]+\S)",
+    rf"^[ \t{_U}]*[\w][\w.{_U}-]*(?:[ \t]+[{_U}]*[\w.-][\w.{_U}-]*){{0,2}}"
+    rf"[ \u00a0\u202f{_U}]*:(?=[ \t]+\S)",
     re.MULTILINE,
 )
 _CODE_START = re.compile(
