@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -39,19 +40,26 @@ def clear_caches() -> None:
     incremental.clear()
 
 
-def warm_up() -> None:
+def warm_up(stop: Callable[[], bool] | None = None) -> None:
     """Import what the CLI imports only on demand (ftfy, markdown-it-py, Pygments,
     chardet's models) and lint one sample of each kind, so that a long-lived
     process (the server, right after ``initialized``) does not make the first
-    document that needs one wait for it."""
+    document that needs one wait for it.
+
+    ``stop`` is asked between steps: once a real document is waiting, the rest
+    is left to it (it loads what it needs; warming up beside it only shared the
+    interpreter with its lint and delayed its first diagnostics)."""
     from . import Document, lint
     from .encoding import warm_up as warm_chardet
     from .encoding.mojibake import find
 
-    warm_chardet()
-    find("Le dÃ©pÃ´t est prÃªt.")  # imports ftfy
-    for text, language_id in (
-        ("# Titre\n\nLe  texte `code`.\n", "markdown"),
-        ("x = 1  # un  commentaire\n", "python"),
-    ):
-        lint(Document(text, language_id))
+    steps: list[Callable[[], object]] = [
+        lambda: find("Le dÃ©pÃ´t est prÃªt."),  # imports ftfy
+        lambda: lint(Document("# Titre\n\nLe  texte `code`.\n", "markdown")),
+        lambda: lint(Document("x = 1  # un  commentaire\n", "python")),
+        warm_chardet,
+    ]
+    for step in steps:
+        if stop is not None and stop():
+            return
+        step()

@@ -51,10 +51,15 @@ async def initialized(ls: TextsweepServer, params: lsp.InitializedParams) -> Non
             )
         ).add_done_callback(_log_failure)
     # Load chardet's models, ftfy, markdown-it-py and Pygments now, off the loop,
-    # so the first document that needs one does not pay for it.
+    # so the first document that needs one does not pay for it; stop as soon as a
+    # document is open (its lint loads what it needs, and must not share the
+    # interpreter with a warm-up: didOpen right after initialized waited for it).
     from ...engine.caches import warm_up
 
-    await asyncio.get_running_loop().run_in_executor(ls.executor, warm_up)
+    def busy() -> bool:
+        return bool(ls.docs)
+
+    await asyncio.get_running_loop().run_in_executor(ls.executor, warm_up, busy)
 
 
 def _log_failure(fut: Future[None]) -> None:
