@@ -35,8 +35,9 @@ import logging
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .config import Config
 from .document import Document
@@ -68,6 +69,11 @@ _chars = 0
 _LOCK = threading.Lock()
 _TAGS: dict[tuple[object, ...], int] = {}
 _enabled = True
+#: :func:`per_segment`'s values, keyed and bounded like ``_CACHE``.
+_VALUES: dict[_Key, object] = {}
+_value_chars = 0
+
+V = TypeVar("V")
 
 
 def set_enabled(enabled: bool) -> None:
@@ -77,10 +83,12 @@ def set_enabled(enabled: bool) -> None:
 
 
 def clear() -> None:
-    global _chars
+    global _chars, _value_chars
     with _LOCK:
         _CACHE.clear()
         _chars = 0
+        _VALUES.clear()
+        _value_chars = 0
 
 
 def cached_chars() -> tuple[int, int]:
@@ -276,4 +284,45 @@ def local_findings(
         if found_t:
             for f in found_t:
                 out[f.rule].append(f)
+    return out
+
+
+def per_segment(
+    doc: Document, config: Config, name: str, compute: Callable[[int, int], V]
+) -> list[tuple[int, V]] | None:
+    """``(start, compute(start, end))`` for every segment, in order, from a cache keyed
+    as the findings cache keys a segment; None when that cache is off (or the file
+    is source code), and the caller computes over the whole text instead.
+
+    For a rule that is not local as a whole (a document-wide majority) but whose
+    costly part is: ``compute`` reads the paragraphs that start in ``[start, end)``
+    (on the whole document, so no sub-document is built) and must depend only on
+    what the key holds, with offsets relative to ``start`` (a hit needs no shift).
+    ``name`` tells one caller's values from another's."""
+    if not _enabled or is_code_language(doc):
+        return None
+    mask = non_prose(doc)
+    lmap = language_map(doc, config)
+    tag = _TAGS.setdefault((name, doc.language_id, repr(config)), len(_TAGS))
+    out: list[tuple[int, V]] = []
+    fresh: dict[_Key, object] = {}
+    for seg in _segments(doc, lmap, mask, tag):
+        key = seg.key
+        hit = _VALUES.get(key, _VALUES)
+        if hit is _VALUES:
+            # a segment repeated in this text is computed once
+            hit = fresh.get(key, fresh)
+            if hit is fresh:
+                hit = fresh[key] = compute(seg.start, seg.end)
+        out.append((seg.start, hit))  # type: ignore[arg-type]
+    if fresh:
+        global _value_chars
+        with _LOCK:
+            for key, value in fresh.items():
+                if key not in _VALUES:
+                    _value_chars += _text_len(key)
+                _VALUES[key] = value
+            _value_chars = evict_oldest(
+                _VALUES, _value_chars, MAX_SEGMENTS, MAX_CACHED_CHARS, _text_len
+            )
     return out
