@@ -225,11 +225,19 @@ def local_findings(
     segs = _segments(doc, lmap, mask, tag)
     cached: list[tuple[Finding, ...] | None] = []
     missing = 0
-    for seg in segs:
+    # A missing segment whose key an earlier missing one holds (a paragraph repeated
+    # a thousand times) is not linted: it takes that one's findings, shifted.
+    first_of: dict[_Key, int] = {}
+    twin: dict[int, int] = {}
+    for i, seg in enumerate(segs):
         hit = _CACHE.get(seg.key)
         if hit is None:
             cached.append(None)
-            missing += seg.end - seg.start
+            first = first_of.setdefault(seg.key, i)
+            if first != i:
+                twin[i] = first
+            else:
+                missing += seg.end - seg.start
             continue
         origin, found = hit
         d = seg.start - origin
@@ -239,13 +247,14 @@ def local_findings(
         seg_starts = [s.start for s in segs]
         if missing > SUBDOC_SHARE * len(doc.text):
             groups = [(0, len(segs))]
+            twin.clear()  # the whole text is linted: twins too
         else:
             groups = []
             i = 0
             while i < len(segs):
-                if cached[i] is None:
+                if cached[i] is None and i not in twin:
                     k = i
-                    while k + 1 < len(segs) and cached[k + 1] is None:
+                    while k + 1 < len(segs) and cached[k + 1] is None and k + 1 not in twin:
                         k += 1
                     groups.append((i, k + 1))
                     i = k + 1
@@ -269,6 +278,9 @@ def local_findings(
                     continue
                 idx = bisect_right(seg_starts, pos) - 1
                 fresh[idx].append(f if off == 0 else _shift(f, off))
+        for i, first in twin.items():
+            d = segs[i].start - segs[first].start
+            fresh[i] = [_shift(f, d) for f in fresh[first]]
         global _chars
         with _LOCK:
             for i, seg in enumerate(segs):
