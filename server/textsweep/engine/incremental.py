@@ -63,14 +63,16 @@ SUBDOC_SHARE = 0.25
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 _Key = tuple[object, ...]
-_CACHE: dict[_Key, tuple[int, tuple[Finding, ...]]] = {}
+#: A segment's key paired with the tag of the context it was computed in.
+_CacheKey = tuple[int, _Key]
+_CACHE: dict[_CacheKey, tuple[int, tuple[Finding, ...]]] = {}
 #: Characters of text held by the keys of ``_CACHE``.
 _chars = 0
 _LOCK = threading.Lock()
 _TAGS: dict[tuple[object, ...], int] = {}
 _enabled = True
 #: :func:`per_segment`'s values, keyed and bounded like ``_CACHE``.
-_VALUES: dict[_Key, object] = {}
+_VALUES: dict[_CacheKey, object] = {}
 _value_chars = 0
 
 V = TypeVar("V")
@@ -97,9 +99,9 @@ def cached_chars() -> tuple[int, int]:
         return len(_CACHE), _chars
 
 
-def _text_len(key: _Key) -> int:
-    """Characters of text a segment's key holds (the line before, the block, the line after)."""
-    return sum(len(x) for x in key[1:4] if isinstance(x, str))
+def _text_len(key: _CacheKey) -> int:
+    """Characters of text a cache key holds (the line before, the block, the line after)."""
+    return sum(len(x) for x in key[1][:3] if isinstance(x, str))
 
 
 @dataclass
@@ -112,7 +114,17 @@ class _Segment:
     key: _Key
 
 
-def _segments(doc: Document, lmap: LanguageMap | None, mask: Mask, tag: object) -> list[_Segment]:
+def _segments(
+    doc: Document, config: Config, lmap: LanguageMap | None, mask: Mask
+) -> list[_Segment]:
+    """The document's segments (cached: the findings cache and :func:`per_segment`
+    both read them, and a megabyte's cost milliseconds); keys hold no tag, the
+    caches pair them with theirs."""
+    name = f"incremental.segments:{None if lmap is None else repr(config.language)}"
+    return doc.cached(name, lambda d: _cut_segments(d, lmap, mask))
+
+
+def _cut_segments(doc: Document, lmap: LanguageMap | None, mask: Mask) -> list[_Segment]:
     text = doc.text
     n = len(text)
     # The segments are the blocks :mod:`.structure._spans` cuts (content-defined, so
@@ -157,7 +169,7 @@ def _segments(doc: Document, lmap: LanguageMap | None, mask: Mask, tag: object) 
             if k > j:
                 spans = tuple([(a - s, z - s) for a, z in zip(starts[j:k], ends[j:k], strict=True)])
         langs = tuple(plangs[bisect_left(pstarts, s) : bisect_left(pstarts, e)])
-        key = (tag, text[lo:s], texts[i], text[e:hi], lo == 0, hi == n, langs, spans)
+        key = (text[lo:s], texts[i], text[e:hi], lo == 0, hi == n, langs, spans)
         out.append(_Segment(s, e, lo, hi, key))
     return out
 
@@ -222,7 +234,8 @@ def local_findings(
     lmap = language_map(doc, config) if any(r.languages is not None for r in rules) else None
     context = (doc.language_id, repr(config), tuple((r.id, id(r.check)) for r in rules))
     tag = _TAGS.setdefault(context, len(_TAGS))  # a small int hashes faster
-    segs = _segments(doc, lmap, mask, tag)
+    segs = _segments(doc, config, lmap, mask)
+    keys = [(tag, seg.key) for seg in segs]
     cached: list[tuple[Finding, ...] | None] = []
     missing = 0
     # A missing segment whose key an earlier missing one holds (a paragraph repeated
@@ -230,7 +243,7 @@ def local_findings(
     first_of: dict[_Key, int] = {}
     twin: dict[int, int] = {}
     for i, seg in enumerate(segs):
-        hit = _CACHE.get(seg.key)
+        hit = _CACHE.get(keys[i])
         if hit is None:
             cached.append(None)
             first = first_of.setdefault(seg.key, i)
@@ -287,9 +300,9 @@ def local_findings(
                 if cached[i] is None:
                     mine = tuple(fresh[i])
                     cached[i] = mine
-                    if seg.key not in _CACHE:
-                        _chars += _text_len(seg.key)
-                    _CACHE[seg.key] = (seg.start, mine)
+                    if keys[i] not in _CACHE:
+                        _chars += _text_len(keys[i])
+                    _CACHE[keys[i]] = (seg.start, mine)
             _chars = evict_oldest(_CACHE, _chars, MAX_SEGMENTS, MAX_CACHED_CHARS, _text_len)
     out: dict[str, list[Finding]] = {r.id: [] for r in rules}
     for found_t in cached:
@@ -317,9 +330,9 @@ def per_segment(
     lmap = language_map(doc, config)
     tag = _TAGS.setdefault((name, doc.language_id, repr(config)), len(_TAGS))
     out: list[tuple[int, V]] = []
-    fresh: dict[_Key, object] = {}
-    for seg in _segments(doc, lmap, mask, tag):
-        key = seg.key
+    fresh: dict[_CacheKey, object] = {}
+    for seg in _segments(doc, config, lmap, mask):
+        key = (tag, seg.key)
         hit = _VALUES.get(key, _VALUES)
         if hit is _VALUES:
             # a segment repeated in this text is computed once
@@ -330,10 +343,10 @@ def per_segment(
     if fresh:
         global _value_chars
         with _LOCK:
-            for key, value in fresh.items():
-                if key not in _VALUES:
-                    _value_chars += _text_len(key)
-                _VALUES[key] = value
+            for k, value in fresh.items():
+                if k not in _VALUES:
+                    _value_chars += _text_len(k)
+                _VALUES[k] = value
             _value_chars = evict_oldest(
                 _VALUES, _value_chars, MAX_SEGMENTS, MAX_CACHED_CHARS, _text_len
             )
