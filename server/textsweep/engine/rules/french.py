@@ -865,23 +865,37 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     range_starts = [s for s, _, _ in ranges]
     known = _known_faults(ctx)
 
-    def tally(start: int, end: int) -> _NobreakTally:
-        i, j = bisect_left(range_starts, start), bisect_left(range_starts, end)
-        return _nobreak_tally(ctx, ranges[i:j], start, known and known[i:j])
+    def segment(start: int, end: int) -> tuple[int, int]:
+        return bisect_left(range_starts, start), bisect_left(range_starts, end)
 
+    def tally(start: int, end: int) -> _NobreakTally:
+        i, j = segment(start, end)
+        return _nobreak_tally(ctx, ranges[i:j], start)
+
+    def vote(start: int, end: int) -> tuple[tuple[tuple[str, str], int], ...]:
+        i, j = segment(start, end)
+        return _fault_votes(ctx, ranges[i:j], known and known[i:j])
+
+    whole = len(text) + 1
     tallies = per_segment(doc, config, "french-consistency", tally)
     if tallies is None:
-        tallies = [(0, tally(0, len(text) + 1))]
-    # A breakable or missing space that a safe fix will turn into a no-break space
-    # votes for the kind it will get: the majority must not depend on whether those
-    # fixes ran first (else the order of the fixes chose the document's kind).
+        tallies = [(0, tally(0, whole))]
     counts_of: dict[str, Counter[str]] = {}
-    votes: dict[str, Counter[str]] = {}
     for _, t in tallies:
         for (key, kind), n in t.counts:
             counts_of.setdefault(key, Counter())[kind] += n
-        for (key, kind), n in t.votes:
-            votes.setdefault(key, Counter())[kind] += n
+    # A breakable or missing space that a safe fix will turn into a no-break space
+    # votes for the kind it will get: the majority must not depend on whether those
+    # fixes ran first (else the order of the fixes chose the document's kind).
+    # Asked only when some sign has no-break spaces to weigh.
+    votes: dict[str, Counter[str]] = {}
+    if counts_of:
+        ballots = per_segment(doc, config, "french-consistency:votes", vote)
+        if ballots is None:
+            ballots = [(0, vote(0, whole))]
+        for _, b in ballots:
+            for (key, kind), n in b:
+                votes.setdefault(key, Counter())[kind] += n
     for sign, kinds in counts_of.items():
         counts = kinds + votes.get(sign, Counter())
         if len(counts) < 2:
@@ -914,12 +928,11 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
 class _NobreakTally:
     """What french-consistency reads in some paragraphs, offsets relative to their
     segment: each no-break gap of a sign whose policy is ``either`` (``items``:
-    start, end, kind, sign key), their counts per (sign key, kind) in the order the
-    sign keys first appear, and the votes of the safe fixes that will write one."""
+    start, end, kind, sign key), and their counts per (sign key, kind) in the order
+    the sign keys first appear."""
 
     items: tuple[tuple[int, int, str, str], ...]
     counts: tuple[tuple[tuple[str, str], int], ...]
-    votes: tuple[tuple[tuple[str, str], int], ...]
 
 
 def _known_faults(ctx: ProseContext) -> list[list[SpaceFault]] | None:
@@ -930,18 +943,13 @@ def _known_faults(ctx: ProseContext) -> list[list[SpaceFault]] | None:
 
 
 def _nobreak_tally(
-    ctx: ProseContext,
-    ranges: list[tuple[int, int, str]],
-    origin: int,
-    known: list[list[SpaceFault]] | None,
+    ctx: ProseContext, ranges: list[tuple[int, int, str]], origin: int
 ) -> _NobreakTally:
-    """The tally of the paragraphs ``ranges`` (see :class:`_NobreakTally`), their
-    faults ``known`` or scanned here."""
+    """The tally of the paragraphs ``ranges`` (see :class:`_NobreakTally`)."""
     text = ctx.text
     tokens = ctx.markup.nobreak_tokens
     items: list[tuple[int, int, str, str]] = []
     counts: dict[tuple[str, str], int] = {}
-    votes: Counter[tuple[str, str]] = Counter()
     policies: dict[str, Policy] = {}
     for start, end, tag in ranges:
         policy = policies.get(tag) or policies.setdefault(tag, policy_for(tag, ctx.config))
@@ -963,15 +971,28 @@ def _nobreak_tally(
                 key = "«»" if sign in "«»" else sign
                 items.append((gap.start - origin, gap.end - origin, gap.kind, key))
                 counts[key, gap.kind] = counts.get((key, gap.kind), 0) + 1
+    return _NobreakTally(tuple(items), tuple(counts.items()))
+
+
+def _fault_votes(
+    ctx: ProseContext,
+    ranges: list[tuple[int, int, str]],
+    known: list[list[SpaceFault]] | None,
+) -> tuple[tuple[tuple[str, str], int], ...]:
+    """((sign key, kind), count) of the safe fixes that will write a no-break space
+    where the policy is ``either``, in the paragraphs ``ranges`` (their faults
+    ``known``, or scanned here)."""
+    text = ctx.text
     if known is None:
         known = [_scan_paragraph(ctx, a, b, policy_for(tag, ctx.config)) for a, b, tag in ranges]
-    faults = (f for fs in known for f in fs)
-    for f in faults:
-        if (
-            f.policy == "either"
-            and f.kind in ("missing", "breakable")
-            and f.wanted
-            and _fix(f, text, ctx.markup, "").safe
-        ):
-            votes["«»" if f.sign in "«»" else f.sign[0], f.wanted] += 1
-    return _NobreakTally(tuple(items), tuple(counts.items()), tuple(votes.items()))
+    votes: Counter[tuple[str, str]] = Counter()
+    for faults in known:
+        for f in faults:
+            if (
+                f.policy == "either"
+                and f.kind in ("missing", "breakable")
+                and f.wanted
+                and _fix(f, text, ctx.markup, "").safe
+            ):
+                votes["«»" if f.sign in "«»" else f.sign[0], f.wanted] += 1
+    return tuple(votes.items())
