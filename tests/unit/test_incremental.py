@@ -150,3 +150,27 @@ def test_long_text_after_edits_matches_a_full_lint(language_id: str) -> None:
     rng = random.Random(language_id)
     for edited in _edits(text, rng):
         _compare(edited, language_id, config)
+
+
+@pytest.mark.parametrize("share", [0.1, 0.6])
+def test_repeated_segments_are_linted_once(share: float) -> None:
+    """Segments missing from the cache whose keys repeat (one paragraph over and
+    over) take the first one's findings, shifted: the same as linting each, both
+    when the misses are linted as sub-documents and as the whole text."""
+    real = sorted((Path(__file__).resolve().parents[1] / "realtext" / "files").rglob("*.txt"))
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in FILES + real[::4])
+    body = "Le dépôt  est prêt\u200b ; la réunion a lieu mardi.  \nThe build  passes. "
+    body += "x" * (-len(body) % _spans.BLOCK_SPREAD)  # a block of its own: many segments
+    para = body + "\n\n"
+    repeated = para * int(share * len(text) / len(para))
+    config = Config()
+    incremental.clear()
+    _compare(text, "plaintext", config)
+    cold = text.replace("e", "é")  # every segment new: the whole text is linted
+    for edited in (
+        text + "\n\n" + repeated,
+        repeated + text,
+        text[:5000] + repeated,
+        cold + repeated,
+    ):
+        _compare(edited, "plaintext", config)

@@ -11,6 +11,7 @@ from .model import Fix
 
 #: (start, end, replacement): the order fixes are applied in.
 _POSITION = itemgetter(0, 1, 2)
+_new = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,9 @@ def trim_edits(original: str, edits: Sequence[Fix]) -> list[Fix]:
             p -= 1
         if q and 0 < t < len(original) and original[t - 1] == "\r" and original[t] == "\n":
             q -= 1
-        out.append(e._replace(start=e.start + p, end=e.end - q, replacement=new[p : len(new) - q]))
+        # e._replace(start=..., end=..., replacement=...), without its Python-level
+        # keyword handling: a megabyte of doubled spaces trims 40,000 edits
+        out.append(_new(Fix, (e.start + p, e.end - q, new[p : len(new) - q], *e[3:])))
     return out
 
 

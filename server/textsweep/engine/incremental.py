@@ -35,8 +35,9 @@ import logging
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .config import Config
 from .document import Document
@@ -62,12 +63,19 @@ SUBDOC_SHARE = 0.25
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 _Key = tuple[object, ...]
-_CACHE: dict[_Key, tuple[int, tuple[Finding, ...]]] = {}
+#: A segment's key paired with the tag of the context it was computed in.
+_CacheKey = tuple[int, _Key]
+_CACHE: dict[_CacheKey, tuple[int, tuple[Finding, ...]]] = {}
 #: Characters of text held by the keys of ``_CACHE``.
 _chars = 0
 _LOCK = threading.Lock()
 _TAGS: dict[tuple[object, ...], int] = {}
 _enabled = True
+#: :func:`per_segment`'s values, keyed and bounded like ``_CACHE``.
+_VALUES: dict[_CacheKey, object] = {}
+_value_chars = 0
+
+V = TypeVar("V")
 
 
 def set_enabled(enabled: bool) -> None:
@@ -77,10 +85,12 @@ def set_enabled(enabled: bool) -> None:
 
 
 def clear() -> None:
-    global _chars
+    global _chars, _value_chars
     with _LOCK:
         _CACHE.clear()
         _chars = 0
+        _VALUES.clear()
+        _value_chars = 0
 
 
 def cached_chars() -> tuple[int, int]:
@@ -89,9 +99,9 @@ def cached_chars() -> tuple[int, int]:
         return len(_CACHE), _chars
 
 
-def _text_len(key: _Key) -> int:
-    """Characters of text a segment's key holds (the line before, the block, the line after)."""
-    return sum(len(x) for x in key[1:4] if isinstance(x, str))
+def _text_len(key: _CacheKey) -> int:
+    """Characters of text a cache key holds (the line before, the block, the line after)."""
+    return sum(len(x) for x in key[1][:3] if isinstance(x, str))
 
 
 @dataclass
@@ -104,7 +114,17 @@ class _Segment:
     key: _Key
 
 
-def _segments(doc: Document, lmap: LanguageMap | None, mask: Mask, tag: object) -> list[_Segment]:
+def _segments(
+    doc: Document, config: Config, lmap: LanguageMap | None, mask: Mask
+) -> list[_Segment]:
+    """The document's segments (cached: the findings cache and :func:`per_segment`
+    both read them, and a megabyte's cost milliseconds); keys hold no tag, the
+    caches pair them with theirs."""
+    name = f"incremental.segments:{None if lmap is None else repr(config.language)}"
+    return doc.cached(name, lambda d: _cut_segments(d, lmap, mask))
+
+
+def _cut_segments(doc: Document, lmap: LanguageMap | None, mask: Mask) -> list[_Segment]:
     text = doc.text
     n = len(text)
     # The segments are the blocks :mod:`.structure._spans` cuts (content-defined, so
@@ -149,16 +169,26 @@ def _segments(doc: Document, lmap: LanguageMap | None, mask: Mask, tag: object) 
             if k > j:
                 spans = tuple([(a - s, z - s) for a, z in zip(starts[j:k], ends[j:k], strict=True)])
         langs = tuple(plangs[bisect_left(pstarts, s) : bisect_left(pstarts, e)])
-        key = (tag, text[lo:s], texts[i], text[e:hi], lo == 0, hi == n, langs, spans)
+        key = (text[lo:s], texts[i], text[e:hi], lo == 0, hi == n, langs, spans)
         out.append(_Segment(s, e, lo, hi, key))
     return out
 
 
+_new = tuple.__new__
+
+
 def _shift(f: Finding, d: int) -> Finding:
-    fixes = f.fixes
+    """``f`` moved by ``d``, built with ``tuple.__new__`` (what the named tuples'
+    ``__new__`` calls, one Python frame fewer: a re-lint of a repeated paragraph
+    shifts tens of thousands of cached findings)."""
+    fixes = f[5]
     if fixes:
-        fixes = tuple(Fix(x[0] + d, x[1] + d, x[2], x[3], x[4], x[5]) for x in fixes)
-    return Finding(f[0] + d, f[1] + d, f[2], f[3], f[4], fixes, f[6], f[7])
+        if len(fixes) == 1:
+            x = fixes[0]
+            fixes = (_new(Fix, (x[0] + d, x[1] + d, x[2], x[3], x[4], x[5])),)
+        else:
+            fixes = tuple([_new(Fix, (x[0] + d, x[1] + d, x[2], x[3], x[4], x[5])) for x in fixes])
+    return _new(Finding, (f[0] + d, f[1] + d, f[2], f[3], f[4], fixes, f[6], f[7]))
 
 
 def _run(rules: Sequence[Rule], doc: Document, config: Config) -> list[Finding] | None:
@@ -214,14 +244,23 @@ def local_findings(
     lmap = language_map(doc, config) if any(r.languages is not None for r in rules) else None
     context = (doc.language_id, repr(config), tuple((r.id, id(r.check)) for r in rules))
     tag = _TAGS.setdefault(context, len(_TAGS))  # a small int hashes faster
-    segs = _segments(doc, lmap, mask, tag)
+    segs = _segments(doc, config, lmap, mask)
+    keys = [(tag, seg.key) for seg in segs]
     cached: list[tuple[Finding, ...] | None] = []
     missing = 0
-    for seg in segs:
-        hit = _CACHE.get(seg.key)
+    # A missing segment whose key an earlier missing one holds (a paragraph repeated
+    # a thousand times) is not linted: it takes that one's findings, shifted.
+    first_of: dict[_Key, int] = {}
+    twin: dict[int, int] = {}
+    for i, seg in enumerate(segs):
+        hit = _CACHE.get(keys[i])
         if hit is None:
             cached.append(None)
-            missing += seg.end - seg.start
+            first = first_of.setdefault(seg.key, i)
+            if first != i:
+                twin[i] = first
+            else:
+                missing += seg.end - seg.start
             continue
         origin, found = hit
         d = seg.start - origin
@@ -231,13 +270,14 @@ def local_findings(
         seg_starts = [s.start for s in segs]
         if missing > SUBDOC_SHARE * len(doc.text):
             groups = [(0, len(segs))]
+            twin.clear()  # the whole text is linted: twins too
         else:
             groups = []
             i = 0
             while i < len(segs):
-                if cached[i] is None:
+                if cached[i] is None and i not in twin:
                     k = i
-                    while k + 1 < len(segs) and cached[k + 1] is None:
+                    while k + 1 < len(segs) and cached[k + 1] is None and k + 1 not in twin:
                         k += 1
                     groups.append((i, k + 1))
                     i = k + 1
@@ -261,19 +301,63 @@ def local_findings(
                     continue
                 idx = bisect_right(seg_starts, pos) - 1
                 fresh[idx].append(f if off == 0 else _shift(f, off))
+        for i, first in twin.items():
+            d = segs[i].start - segs[first].start
+            fresh[i] = [_shift(f, d) for f in fresh[first]]
         global _chars
         with _LOCK:
             for i, seg in enumerate(segs):
                 if cached[i] is None:
                     mine = tuple(fresh[i])
                     cached[i] = mine
-                    if seg.key not in _CACHE:
-                        _chars += _text_len(seg.key)
-                    _CACHE[seg.key] = (seg.start, mine)
+                    if keys[i] not in _CACHE:
+                        _chars += _text_len(keys[i])
+                    _CACHE[keys[i]] = (seg.start, mine)
             _chars = evict_oldest(_CACHE, _chars, MAX_SEGMENTS, MAX_CACHED_CHARS, _text_len)
     out: dict[str, list[Finding]] = {r.id: [] for r in rules}
     for found_t in cached:
         if found_t:
             for f in found_t:
                 out[f.rule].append(f)
+    return out
+
+
+def per_segment(
+    doc: Document, config: Config, name: str, compute: Callable[[int, int], V]
+) -> list[tuple[int, V]] | None:
+    """``(start, compute(start, end))`` for every segment, in order, from a cache keyed
+    as the findings cache keys a segment; None when that cache is off (or the file
+    is source code), and the caller computes over the whole text instead.
+
+    For a rule that is not local as a whole (a document-wide majority) but whose
+    costly part is: ``compute`` reads the paragraphs that start in ``[start, end)``
+    (on the whole document, so no sub-document is built) and must depend only on
+    what the key holds, with offsets relative to ``start`` (a hit needs no shift).
+    ``name`` tells one caller's values from another's."""
+    if not _enabled or is_code_language(doc):
+        return None
+    mask = non_prose(doc)
+    lmap = language_map(doc, config)
+    tag = _TAGS.setdefault((name, doc.language_id, repr(config)), len(_TAGS))
+    out: list[tuple[int, V]] = []
+    fresh: dict[_CacheKey, object] = {}
+    for seg in _segments(doc, config, lmap, mask):
+        key = (tag, seg.key)
+        hit = _VALUES.get(key, _VALUES)
+        if hit is _VALUES:
+            # a segment repeated in this text is computed once
+            hit = fresh.get(key, fresh)
+            if hit is fresh:
+                hit = fresh[key] = compute(seg.start, seg.end)
+        out.append((seg.start, hit))  # type: ignore[arg-type]
+    if fresh:
+        global _value_chars
+        with _LOCK:
+            for k, value in fresh.items():
+                if k not in _VALUES:
+                    _value_chars += _text_len(k)
+                _VALUES[k] = value
+            _value_chars = evict_oldest(
+                _VALUES, _value_chars, MAX_SEGMENTS, MAX_CACHED_CHARS, _text_len
+            )
     return out

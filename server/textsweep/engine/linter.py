@@ -57,6 +57,25 @@ class CappedFindings:
 #: Past the cap, a rule's extra findings are counted up to this many; beyond it
 #: the total is reported as a lower bound, so 400,000 faults cost no more than 20,000.
 COUNT_BUDGET = 20_000
+#: A capped lint keeps at most this many findings of a document's rules for a later
+#: lint of that same document (see :func:`_kept_findings`).
+MAX_KEPT = 60_000
+
+
+def _kept_findings(doc: Document, config: Config) -> dict[str, list[Finding]]:
+    """Each rule's complete findings on ``doc`` under ``config`` (that very object),
+    as a capped lint of this document saw them; filled by :func:`lint_capped`.
+
+    The server lints a version capped at ``maxFindings``, then fix-all (formatting,
+    ``source.fixAll``) lints the same document in full: on a megabyte with 50,000
+    faults that second run of every rule was a third of fix-all. The rules are
+    deterministic on one document, so their kept findings are what they would yield."""
+    hit = doc._cache.get("linter.kept")
+    if hit is not None and hit[0] is config:
+        return hit[1]  # type: ignore[no-any-return]
+    kept: dict[str, list[Finding]] = {}
+    doc._cache["linter.kept"] = (config, kept)
+    return kept
 
 
 class LintCancelled(Exception):
@@ -92,7 +111,13 @@ def lint_capped(
 
     if cancelled is not None and cancelled():
         raise LintCancelled
-    local = None if limited else local_findings(doc, config, [r for r, _ in rules if is_local(r)])
+    whole_of = _kept_findings(doc, config)
+    local_rules = [r for r, _ in rules if is_local(r)]
+    if limited or all(r.id in whole_of for r in local_rules):
+        local = None  # (when kept: a lint of this very document ran already)
+    else:
+        local = local_findings(doc, config, local_rules)
+    room = MAX_KEPT - sum(map(len, whole_of.values()))
     #: (directive, rule) pairs that switched something off; rules not seen in full.
     used: set[tuple[int, str]] = set()
     unsure: set[str] = set()
@@ -100,7 +125,10 @@ def lint_capped(
         if cancelled is not None and cancelled():
             raise LintCancelled
         try:
-            if local is not None and r.id in local:
+            whole = whole_of.get(r.id)
+            if whole is not None:
+                gen = iter(whole)
+            elif local is not None and r.id in local:
                 gen = iter(local[r.id])
             else:
                 gen = iter(r.check(r, doc, config))
@@ -109,9 +137,13 @@ def lint_capped(
                 extra = 0
             else:
                 found = list(islice(gen, limit))
-                extra = sum(1 for _ in islice(gen, count_budget))
+                rest = list(islice(gen, count_budget))
+                extra = len(rest)
                 if extra == count_budget and next(gen, None) is not None:
                     exact = False
+                elif whole is None and len(found) + extra <= room:
+                    whole_of[r.id] = found + rest
+                    room -= len(found) + extra
         except Exception:
             log.exception("rule %s failed on %s", r.id, doc.uri or doc.path or "<text>")
             unsure.add(r.id)

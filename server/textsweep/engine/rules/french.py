@@ -32,6 +32,7 @@ from __future__ import annotations
 import heapq
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from ..chars import REMOVED_CONTROLS, find_chars, visible_neighbour
 from ..config import Config
 from ..document import Document
 from ..encoding.mojibake import makes_nbsp_pair
+from ..incremental import per_segment
 from ..markup import Markup
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
@@ -233,28 +235,41 @@ def _judge(gap: Gap, sign: str, policy: str) -> tuple[str, str] | None:
     return None
 
 
-def space_faults(ctx: ProseContext) -> list[SpaceFault]:
-    """Every spacing fault around ``; : ! ?`` and ``« »`` in French prose (cached)."""
-
-    def compute(_: Document) -> list[SpaceFault]:
-        return list(_scan(ctx))
-
+def _faults_key(ctx: ProseContext) -> str:
     opts = ctx.config.options.get("french") if ctx.config.options else None
-    return ctx.doc.cached(f"french.space_faults:{ctx.config.language}:{opts!r}", compute)
+    return f"french.space_faults:{ctx.config.language}:{opts!r}"
 
 
-def _scan(ctx: ProseContext) -> Iterator[SpaceFault]:
-    """Paragraph by paragraph, in position order (the per-paragraph findings cache
+def space_faults(ctx: ProseContext) -> list[SpaceFault]:
+    """Every spacing fault around ``; : ! ?`` and ``« »`` in French prose (cached),
+    paragraph by paragraph, in position order (the per-paragraph findings cache
     and the linter's cap both rely on it)."""
-    policies: dict[str, Policy] = {}
-    for start, end, tag in ctx.index.ranges():
-        policy = policies.get(tag) or policies.setdefault(tag, policy_for(tag, ctx.config))
-        signs = list(_scan_signs(ctx, start, end, policy))
-        quotes = list(_scan_guillemets(ctx, start, end, policy))
-        if signs and quotes:
-            yield from heapq.merge(signs, quotes, key=lambda f: f.start)
-        else:
-            yield from signs or quotes
+    return ctx.doc.cached(
+        _faults_key(ctx), lambda _: [f for fs in _faults_by_paragraph(ctx) for f in fs]
+    )
+
+
+def _faults_by_paragraph(ctx: ProseContext) -> list[list[SpaceFault]]:
+    """:func:`space_faults` as one list per paragraph of ``ctx.index.ranges()`` (cached)."""
+
+    def compute(_: Document) -> list[list[SpaceFault]]:
+        policies: dict[str, Policy] = {}
+        out = []
+        for start, end, tag in ctx.index.ranges():
+            policy = policies.get(tag) or policies.setdefault(tag, policy_for(tag, ctx.config))
+            out.append(_scan_paragraph(ctx, start, end, policy))
+        return out
+
+    return ctx.doc.cached(_faults_key(ctx) + ":by-paragraph", compute)
+
+
+def _scan_paragraph(ctx: ProseContext, start: int, end: int, policy: Policy) -> list[SpaceFault]:
+    """One paragraph's faults, in position order."""
+    signs = list(_scan_signs(ctx, start, end, policy))
+    quotes = list(_scan_guillemets(ctx, start, end, policy))
+    if signs and quotes:
+        return list(heapq.merge(signs, quotes, key=lambda f: f.start))
+    return signs or quotes
 
 
 def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iterator[SpaceFault]:
@@ -843,46 +858,51 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
         return
     text = ctx.text
     yield from apostrophe_minority(r, ctx)
-    # no-break spaces, per sign, where the policy accepts either kind
-    per_sign: dict[str, list[tuple[int, int, str]]] = {}
-    tokens = ctx.markup.nobreak_tokens
-    policies: dict[str, Policy] = {}
-    for start, end, tag in ctx.index.ranges():
-        policy = policies.get(tag) or policies.setdefault(tag, policy_for(tag, config))
-        if "either" not in (
-            policy.semicolon,
-            policy.exclamation,
-            policy.question,
-            policy.colon,
-            policy.guillemets,
-        ):
-            continue
-        for m in _ANY_SIGN.finditer(text, start, end):
-            p = m.start()
-            sign = m.group()
-            if policy.for_sign(sign) != "either" or not ctx.prose(p):
-                continue
-            gap = gap_after(text, p + 1, tokens) if sign == "«" else gap_before(text, p, tokens)
-            if gap.kind in (NBSP, NNBSP):
-                key = "«»" if sign in "«»" else sign
-                per_sign.setdefault(key, []).append((gap.start, gap.end, gap.kind))
+    # no-break spaces, per sign, where the policy accepts either kind: counted per
+    # segment (cached, see _NobreakTally), then summed; only a sign whose kinds mix
+    # sends us back to its gaps
+    ranges = ctx.index.ranges()
+    range_starts = [s for s, _, _ in ranges]
+    known = _known_faults(ctx)
+
+    def segment(start: int, end: int) -> tuple[int, int]:
+        return bisect_left(range_starts, start), bisect_left(range_starts, end)
+
+    def tally(start: int, end: int) -> _NobreakTally:
+        i, j = segment(start, end)
+        return _nobreak_tally(ctx, ranges[i:j], start)
+
+    def vote(start: int, end: int) -> tuple[tuple[tuple[str, str], int], ...]:
+        i, j = segment(start, end)
+        return _fault_votes(ctx, ranges[i:j], known and known[i:j])
+
+    whole = len(text) + 1
+    tallies = per_segment(doc, config, "french-consistency", tally)
+    if tallies is None:
+        tallies = [(0, tally(0, whole))]
+    counts_of: dict[str, Counter[str]] = {}
+    for _, t in tallies:
+        for (key, kind), n in t.counts:
+            counts_of.setdefault(key, Counter())[kind] += n
     # A breakable or missing space that a safe fix will turn into a no-break space
     # votes for the kind it will get: the majority must not depend on whether those
     # fixes ran first (else the order of the fixes chose the document's kind).
+    # Asked only when some sign has no-break spaces to weigh.
     votes: dict[str, Counter[str]] = {}
-    for f in space_faults(ctx):
-        if (
-            f.policy == "either"
-            and f.kind in ("missing", "breakable")
-            and f.wanted
-            and _fix(f, text, ctx.markup, "").safe
-        ):
-            key = "«»" if f.sign in "«»" else f.sign[0]
-            votes.setdefault(key, Counter())[f.wanted] += 1
-    for sign, items in per_sign.items():
-        counts = Counter(k for _, _, k in items) + votes.get(sign, Counter())
+    if counts_of:
+        ballots = per_segment(doc, config, "french-consistency:votes", vote)
+        if ballots is None:
+            ballots = [(0, vote(0, whole))]
+        for _, b in ballots:
+            for (key, kind), n in b:
+                votes.setdefault(key, Counter())[kind] += n
+    for sign, kinds in counts_of.items():
+        counts = kinds + votes.get(sign, Counter())
         if len(counts) < 2:
             continue
+        items = [
+            (a + off, b + off, k) for off, t in tallies for a, b, k, key in t.items if key == sign
+        ]
         major = NNBSP if counts[NNBSP] >= counts[NBSP] else NBSP
         written = ctx.markup.write_nobreak(major)
         for s, e, k in items:
@@ -902,3 +922,77 @@ def french_consistency(r: Rule, doc: Document, config: Config) -> Iterator[Findi
                         )
                     ],
                 )
+
+
+@dataclass(frozen=True)
+class _NobreakTally:
+    """What french-consistency reads in some paragraphs, offsets relative to their
+    segment: each no-break gap of a sign whose policy is ``either`` (``items``:
+    start, end, kind, sign key), and their counts per (sign key, kind) in the order
+    the sign keys first appear."""
+
+    items: tuple[tuple[int, int, str, str], ...]
+    counts: tuple[tuple[tuple[str, str], int], ...]
+
+
+def _known_faults(ctx: ProseContext) -> list[list[SpaceFault]] | None:
+    """:func:`_faults_by_paragraph` when this document computed them already (the
+    local rules ran on the whole text), else None: then each paragraph scans its own."""
+    found = ctx.doc._cache.get(_faults_key(ctx) + ":by-paragraph")
+    return found  # type: ignore[no-any-return]
+
+
+def _nobreak_tally(
+    ctx: ProseContext, ranges: list[tuple[int, int, str]], origin: int
+) -> _NobreakTally:
+    """The tally of the paragraphs ``ranges`` (see :class:`_NobreakTally`)."""
+    text = ctx.text
+    tokens = ctx.markup.nobreak_tokens
+    items: list[tuple[int, int, str, str]] = []
+    counts: dict[tuple[str, str], int] = {}
+    policies: dict[str, Policy] = {}
+    for start, end, tag in ranges:
+        policy = policies.get(tag) or policies.setdefault(tag, policy_for(tag, ctx.config))
+        if "either" not in (
+            policy.semicolon,
+            policy.exclamation,
+            policy.question,
+            policy.colon,
+            policy.guillemets,
+        ):
+            continue
+        for m in _ANY_SIGN.finditer(text, start, end):
+            p = m.start()
+            sign = m.group()
+            if policy.for_sign(sign) != "either" or not ctx.prose(p):
+                continue
+            gap = gap_after(text, p + 1, tokens) if sign == "«" else gap_before(text, p, tokens)
+            if gap.kind in (NBSP, NNBSP):
+                key = "«»" if sign in "«»" else sign
+                items.append((gap.start - origin, gap.end - origin, gap.kind, key))
+                counts[key, gap.kind] = counts.get((key, gap.kind), 0) + 1
+    return _NobreakTally(tuple(items), tuple(counts.items()))
+
+
+def _fault_votes(
+    ctx: ProseContext,
+    ranges: list[tuple[int, int, str]],
+    known: list[list[SpaceFault]] | None,
+) -> tuple[tuple[tuple[str, str], int], ...]:
+    """((sign key, kind), count) of the safe fixes that will write a no-break space
+    where the policy is ``either``, in the paragraphs ``ranges`` (their faults
+    ``known``, or scanned here)."""
+    text = ctx.text
+    if known is None:
+        known = [_scan_paragraph(ctx, a, b, policy_for(tag, ctx.config)) for a, b, tag in ranges]
+    votes: Counter[tuple[str, str]] = Counter()
+    for faults in known:
+        for f in faults:
+            if (
+                f.policy == "either"
+                and f.kind in ("missing", "breakable")
+                and f.wanted
+                and _fix(f, text, ctx.markup, "").safe
+            ):
+                votes["«»" if f.sign in "«»" else f.sign[0], f.wanted] += 1
+    return tuple(votes.items())
