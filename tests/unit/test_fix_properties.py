@@ -528,6 +528,16 @@ def test_a_sign_after_a_spaced_sign_is_not_a_clause_end() -> None:
     assert _every_order(text, config) == {reached}
 
 
+def test_a_space_the_locale_removes_does_not_space_the_sign() -> None:
+    """fr-CA removes the blanks before ``;``: ``12:30  ;sécurité`` got a space after
+    the sign while they stood and not once they were gone (after a digit)."""
+    text = "word\u2060joiner\n 12:30  ;sécurité \tUn alinéa avec une tabulation.\n"
+    config = _config("fr-CA")
+    reached = fix_all(Document(text), config).text
+    assert reached == "wordjoiner\n 12:30;sécurité \tUn alinéa avec une tabulation.\n"
+    assert _every_order(text, config) == {reached}
+
+
 def test_french_order_counterexamples_reach_fix_all() -> None:
     config = _config("fr")
     for text, expected in FRENCH_ORDER_COUNTEREXAMPLES:

@@ -457,8 +457,20 @@ def full_stop_findings(r: Rule, ctx: ProseContext) -> Iterator[Finding]:
 _UNSEEN_CHARS = char_set(UNSEEN_CLASS)
 
 
-def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[tuple[int, int]]:
-    """Spans of ``, ; : ! ? »`` runs glued to the next word, outside the exceptions."""
+def glued_after(
+    text: str,
+    start: int,
+    end: int,
+    ctx: ProseContext,
+    keeps_space_before: Callable[[str, str], bool] | None = None,
+) -> Iterator[tuple[int, int]]:
+    """Spans of ``, ; : ! ? »`` runs glued to the next word, outside the exceptions.
+
+    ``keeps_space_before(sign, blank)``: does the paragraph's typography keep that
+    blank before ``sign``? Only a kept one says the sign is spaced French-style
+    (``30 :nous``); one that a spacing fix removes (fr-CA ``12:30 ;sécurité``) would
+    say so before that fix and not after it. None: every one is kept (the space-before
+    checks leave a sign glued to the next word alone)."""
     all_tokens = ctx.markup.nobreak_tokens
     tokens = [t for t in all_tokens if t[1]]
     for m in _GLUED_AFTER.finditer(text, start, end):
@@ -502,6 +514,7 @@ def glued_after(text: str, start: int, end: int, ctx: ProseContext) -> Iterator[
         # word after. Short words stay alone: ":D", ":p" (emoticons), ":wq" (Vim).
         spaced_before = (
             prev in " \u00a0\u202f"
+            and (keeps_space_before is None or keeps_space_before(run[0], prev))
             and before != ""
             and not before.isspace()
             # «\u00a0:set hls\u00a0»: a sign right inside an opening quote or bracket

@@ -635,8 +635,15 @@ def french_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Findi
     if ctx is None:
         return
     text = ctx.text
-    for start, end, _ in ctx.index.runs():
-        for s, e in glued_after(text, start, end, ctx):
+    for start, end, tag in ctx.index.runs():
+        policy = policy_for(tag, config)
+
+        def keeps(sign: str, blank: str, policy: Policy = policy) -> bool:
+            # "none" removes every blank before the sign but U+202F (tolerated), even
+            # when the sign is glued to the next word; a comma's is left until then
+            return sign not in ";:!?" or policy.for_sign(sign) != "none" or blank == NNBSP
+
+        for s, e in glued_after(text, start, end, ctx, keeps):
             yield r.finding(
                 s,
                 e + 1,
