@@ -434,6 +434,14 @@ ORDER_COUNTEREXAMPLES = [
         "sécurité  He said: yes, and left. 他走了。\n Note : il faut le lire.\n",
         "sécurité  He said: yes, and left. 他走了。\n Note : il faut le lire.\n",
     ),
+    # A line holding only ``\x07`` joined two paragraphs until the control was
+    # removed: the Spanish one took French rules, by order.
+    (
+        "Vous venez\u202f? Oui, je viens avec vous.\n sécurité\n\x07\n"
+        "Lo llamaban «el maestro» en el pueblo.\n „Hallo“… ”,ok\n",
+        "Vous venez\u202f? Oui, je viens avec vous.\n sécurité\n\n"
+        "Lo llamaban «el maestro» en el pueblo.\n „Hallo“… ”,ok\n",
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]

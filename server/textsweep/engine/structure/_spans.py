@@ -19,11 +19,14 @@ R = TypeVar("R")
 
 #: What a blank line may hold: what a reader does not see, the blanks
 #: trailing-whitespace removes and the invisible characters (ZWSP, bidi marks,
-#: tags…). A line of `` \u00a0`` or `` \u200b`` looks blank; were it a paragraph,
-#: removing those would join two paragraphs (and change their detected language).
+#: tags…) and C0 controls (``control-character`` removes them; a form feed alone on
+#: its line stays, and is blank to a reader too). A line of `` \u00a0``, `` \u200b``
+#: or ``\x07`` looks blank; were it a paragraph, removing those would join two
+#: paragraphs (and change their detected language).
 _BLANKS = (
     "[ \t\u00a0\u2000-\u200f\u202f\u3000\u00ad\u061c\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]*"
+    "\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*"
 )
 #: A blank line between two paragraphs (any line ending).
 #: ``\r(?!\n)``: backtracking must never read the CR and LF of one CRLF as two
