@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import TYPE_CHECKING
 
 from lsprotocol import types as lsp
 
 from .. import convert
+from ..protocol import Prepared
 
 if TYPE_CHECKING:
     from ..server import LintResult, TextsweepServer
@@ -25,7 +27,7 @@ def document_result_id(result: LintResult) -> str:
 
 async def diagnostic(
     ls: TextsweepServer, params: lsp.DocumentDiagnosticParams
-) -> lsp.DocumentDiagnosticReport:
+) -> lsp.DocumentDiagnosticReport | Prepared:
     uri = params.text_document.uri
     if uri not in ls.docs:
         return lsp.RelatedFullDocumentDiagnosticReport(items=[])
@@ -36,13 +38,21 @@ async def diagnostic(
     result_id = document_result_id(result)
     if params.previous_result_id == result_id:
         return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-    items = convert.to_diagnostics(
-        result.doc,
-        result.findings,
-        ls.encoding,
-        result.config,
-        result.version,
-        result.total,
-        result.exact,
-    )
-    return lsp.RelatedFullDocumentDiagnosticReport(items=items, result_id=result_id)
+    conv = ls.protocol._converter
+
+    def build() -> Prepared:
+        # the JSON text pushes use (cached per finding and position), made in the
+        # worker: pygls converted every diagnostic with cattrs on the event loop
+        items = convert.diagnostics_json(
+            result.doc,
+            result.findings,
+            ls.encoding,
+            result.config,
+            result.version,
+            result.total,
+            result.exact,
+            conv.unstructure,
+        )
+        return Prepared(f'{{"kind":"full","resultId":{json.dumps(result_id)},"items":{items}}}')
+
+    return await asyncio.get_running_loop().run_in_executor(ls.executor, build)
