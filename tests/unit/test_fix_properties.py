@@ -442,6 +442,9 @@ ORDER_COUNTEREXAMPLES = [
         "Vous venez\u202f? Oui, je viens avec vous.\n sécurité\n\n"
         "Lo llamaban «el maestro» en el pueblo.\n „Hallo“… ”,ok\n",
     ),
+    # A first line holding only U+202F was content to the layout heuristics, so the
+    # code line after it was prose until trailing-whitespace had emptied it.
+    ("\u202f\nx = 1  # aligned comment\n", "\nx = 1  # aligned comment\n"),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]

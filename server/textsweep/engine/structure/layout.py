@@ -198,7 +198,9 @@ def _scan_paragraph(text: str, pos: int, end: int, out: list[Span]) -> None:
         if nl < 0:
             nl = end
         line = text[pos:nl].rstrip("\r")
-        if line.strip(_BLANKS):
+        # a line of blanks and invisible characters (`` \u202f``, ``\u200b``) is
+        # blank to a reader, and becomes empty once trailing-whitespace has run
+        if line.strip(_BLANKS) and drop_unseen(line).strip():
             para.append(_Line(pos, line))
         elif para:
             _paragraph_layout(para, out)
