@@ -549,6 +549,16 @@ def test_a_space_the_locale_removes_does_not_space_the_sign() -> None:
     assert _every_order(text, config) == {reached}
 
 
+def test_an_invisible_character_in_markdown_indentation_stays() -> None:
+    """``   \u200b CAFÉ`` is a Markdown paragraph; without the ZWSP it is indented by
+    four, a code block, and the French fixes inside it came and went by order."""
+    text = "   \u200b CAFÉ\u00a0! s’écria-t-elle\u00a0; « l’ÉTÉ\u00a0», dit-il.\n"
+    config = _config("auto")
+    reached = fix_all(Document(text, "markdown"), config).text
+    assert reached.startswith("   \u200b CAFÉ")
+    assert _every_order(text, config, "markdown") == {reached}
+
+
 def test_french_order_counterexamples_reach_fix_all() -> None:
     config = _config("fr")
     for text, expected in FRENCH_ORDER_COUNTEREXAMPLES:

@@ -173,6 +173,8 @@ def lint_capped(
         findings = [_unsafe_if_joining(doc.text, f) for f in findings]
     if "&" in doc.chars:
         findings = _leaked_entities_stay(doc, findings)
+    if _INDENTATION_MATTERS.get(doc.language_id, False):
+        findings = _indentation_stays(doc.text, findings)
     if limit is not None:
         del findings[limit:]
     if doc.raw is not None:
@@ -251,6 +253,32 @@ def _leaked_entities_stay(doc: Document, findings: list[Finding]) -> list[Findin
             span = text[fix.start : fix.end]
             if any(tok in span for tok, _ in leaked):
                 f = f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
+        out.append(f)
+    return out
+
+
+#: languageIds whose parser reads indentation (four columns start a code block or a
+#: block quote) but not through invisible characters, as a reader's eye does.
+_INDENTATION_MATTERS = {"markdown": True, "restructuredtext": True, "rst": True}
+_INDENT_BLANKS = " \t"
+
+
+def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
+    """Safe removals inside a line's indentation, between blanks, are offered only:
+    ``   \u200b CAFÉ`` is a paragraph to the Markdown parser and, without the ZWSP,
+    a line indented by four, an indented code block (a fix that changes what the
+    document is; and the French fixes inside it came and went by order)."""
+    out: list[Finding] = []
+    for f in findings:
+        fix = f.safe_fix
+        if (
+            fix is not None
+            and not fix.replacement
+            and text[fix.end : fix.end + 1] in (" ", "\t")
+            and not text[text.rfind("\n", 0, fix.start) + 1 : fix.start].strip(_INDENT_BLANKS)
+            and (fix.start > 0 and text[fix.start - 1] in _INDENT_BLANKS)
+        ):
+            f = f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
         out.append(f)
     return out
 
