@@ -557,6 +557,9 @@ def test_an_invisible_character_in_markdown_indentation_stays() -> None:
     reached = fix_all(Document(text, "markdown"), config).text
     assert reached.startswith("   \u200b CAFÉ")
     assert _every_order(text, config, "markdown") == {reached}
+    # A line of blanks and invisible characters has nothing to indent: all go.
+    assert fix_all(Document("\u200b \u202e ", "markdown"), config).text == ""
+    assert _every_order("\u200b \u202e ", config, "markdown") == {""}
 
 
 def test_french_order_counterexamples_reach_fix_all() -> None:

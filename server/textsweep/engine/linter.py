@@ -264,21 +264,22 @@ _INDENT_BLANKS = " \t"
 
 
 def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
-    """Safe removals inside a line's indentation, between blanks, are offered only:
-    ``   \u200b CAFÉ`` is a paragraph to the Markdown parser and, without the ZWSP,
-    a line indented by four, an indented code block (a fix that changes what the
-    document is; and the French fixes inside it came and went by order)."""
+    """Safe removals of a line's first non-blank character, when blanks and then
+    content follow it, are offered only: ``   \u200b CAFÉ`` is a paragraph to the
+    Markdown parser and, without the ZWSP, a line indented by four, an indented
+    code block (a fix that changes what the document is; and the French fixes
+    inside it came and went by order)."""
+    from .chars import drop_unseen
+
     out: list[Finding] = []
     for f in findings:
         fix = f.safe_fix
-        if (
-            fix is not None
-            and not fix.replacement
-            and text[fix.end : fix.end + 1] in (" ", "\t")
-            and not text[text.rfind("\n", 0, fix.start) + 1 : fix.start].strip(_INDENT_BLANKS)
-            and (fix.start > 0 and text[fix.start - 1] in _INDENT_BLANKS)
-        ):
-            f = f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
+        if fix is not None and not fix.replacement and text[fix.end : fix.end + 1] in (" ", "\t"):
+            start = text.rfind("\n", 0, fix.start) + 1
+            end = text.find("\n", fix.end)
+            rest = text[fix.end : end if end >= 0 else len(text)]
+            if not text[start : fix.start].strip(_INDENT_BLANKS) and drop_unseen(rest).strip():
+                f = f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
         out.append(f)
     return out
 
