@@ -445,6 +445,12 @@ ORDER_COUNTEREXAMPLES = [
     # A first line holding only U+202F was content to the layout heuristics, so the
     # code line after it was prose until trailing-whitespace had emptied it.
     ("\u202f\nx = 1  # aligned comment\n", "\nx = 1  # aligned comment\n"),
+    # ``e\u0301 Note :`` was no record key (the combining accent is no ``\w``) and
+    # ``é Note :`` one: a record key reads combining marks as part of its words.
+    (
+        "Note: this is the only copy of the file.\n e\u0301 Note : il faut le lire.\n",
+        "Note: this is the only copy of the file.\n \u00e9 Note : il faut le lire.\n",
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]

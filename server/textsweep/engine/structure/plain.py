@@ -66,8 +66,10 @@ _CALL = re.compile(r"\([^()\s]*\)")
 #: Characters other fixes delete are read through (``Prix\u200e : 12 €``), and a run
 #: of blanks as the one blank doubled-space leaves (``Mot  clé:`` is ``Mot clé:``).
 _U = UNSEEN_CLASS
+#: Combining marks belong to the word (``e\u0301`` is ``é`` once normalized).
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 RECORD = re.compile(
-    rf"^[ \t{_U}]*[\w][\w.{_U}-]*(?:[ \t]+[{_U}]*[\w.-][\w.{_U}-]*){{0,2}}"
+    rf"^[ \t{_U}]*[\w][\w.{_U}{_MARKS}-]*(?:[ \t]+[{_U}]*[\w.-][\w.{_U}{_MARKS}-]*){{0,2}}"
     rf"[ \u00a0\u202f{_U}]*:(?=[ \t]+\S)",
     re.MULTILINE,
 )
