@@ -451,6 +451,12 @@ ORDER_COUNTEREXAMPLES = [
         "Note: this is the only copy of the file.\n e\u0301 Note : il faut le lire.\n",
         "Note: this is the only copy of the file.\n \u00e9 Note : il faut le lire.\n",
     ),
+    # Tag characters before `` ;`` made its spaces follow a word; without them the
+    # sign starts its line: the space-before checks read through tags.
+    (
+        "Well, that was the end of it.\n \U000e0041\U000e0042  ;\n",
+        "Well, that was the end of it.\n   ;\n",
+    ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
 ]

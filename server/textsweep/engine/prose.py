@@ -18,6 +18,7 @@ from .chars import (
     BIDI_CLASS,
     INVISIBLE_CLASS,
     REMOVED_CONTROLS,
+    TAG_CLASS,
     UNSEEN_CLASS,
     char_set,
     find_chars,
@@ -69,7 +70,9 @@ GAP_INVISIBLE = char_set(INVISIBLE_CLASS) | REMOVED_CONTROLS
 _INVISIBLE_CLASS = "".join(sorted(re.escape(c) for c in GAP_INVISIBLE))
 #: What a space-before check reads through before its spaces: the above, and bidi
 #: controls (``bidi-control`` may remove them); its fix starts after them.
-_BIDI_SKIP = re.compile(f"[{_INVISIBLE_CLASS}{BIDI_CLASS}]*")
+#: Tag characters too: ``invisible-character`` removes them (an emoji flag's tags
+#: stay, and the fix never starts before them).
+_BIDI_SKIP = re.compile(f"[{_INVISIBLE_CLASS}{BIDI_CLASS}{TAG_CLASS}]*")
 
 Tokens = tuple[tuple[str, str], ...]
 
@@ -160,9 +163,14 @@ def gap_after(text: str, pos: int, tokens: Tokens) -> Gap:
 #: characters its run of spaces is made of; and a sign right after one of them,
 #: where every match ends (see :func:`_space_before_matches`).
 _SP = "[ \\t\u00a0\u202f\u2009\u2007]"
-_SPACE_RUN = frozenset(" \t\u00a0\u202f\u2009\u2007") | GAP_INVISIBLE | char_set(BIDI_CLASS)
+_SPACE_RUN = (
+    frozenset(" \t\u00a0\u202f\u2009\u2007")
+    | GAP_INVISIBLE
+    | char_set(BIDI_CLASS)
+    | char_set(TAG_CLASS)
+)
 _SIGN_AFTER_SPACE = re.compile(
-    f"[ \\t\u00a0\u202f\u2009\u2007{_INVISIBLE_CLASS}{BIDI_CLASS}][,.;:!?]"
+    f"[ \\t\u00a0\u202f\u2009\u2007{_INVISIBLE_CLASS}{BIDI_CLASS}{TAG_CLASS}][,.;:!?]"
 )
 
 
@@ -178,7 +186,7 @@ def space_before_pattern(not_after: str, before: str, *, glued_comma: bool) -> r
     glued = r"|(?<=,)[^\W\d_]" if glued_comma else ""
     # Invisible characters are read through (see GAP_INVISIBLE): the match is the
     # same before and after invisible-character removes them.
-    inv = _INVISIBLE_CLASS + BIDI_CLASS
+    inv = _INVISIBLE_CLASS + BIDI_CLASS + TAG_CLASS
     sp = _SP
     return re.compile(
         rf"(?<=[^\s,.;:!?{re.escape(not_after)}{inv}])[{inv}]*{sp}(?:{sp}|[{inv}])*([,.;:!?]+)"
