@@ -424,10 +424,14 @@ ORDER_COUNTEREXAMPLES = [
     ),
     # Three spaces after ``Ã`` collapse into the candidate ``Ã ;``: removing them
     # first (English text, French spacing) ended ``Ã;``, collapsing first ``Ã ;``.
+    # No fix touching such a run is safe: collapsing it creates mojibake evidence.
     (
         "\tUn alinéa avec une tabulation.\n Are you coming to the meeting?\n Ã   ;\n",
-        "\tUn alinéa avec une tabulation.\n Are you coming to the meeting?\n Ã ;\n",
+        "\tUn alinéa avec une tabulation.\n Are you coming to the meeting?\n Ã   ;\n",
     ),
+    # The candidate a collapse made voted for Windows-1252, and the Mac Roman repair
+    # ``√©`` was then no longer safe: ``Â Caf√©`` or ``Â Café`` by order.
+    ("Â   Caf√© au lait\n", "Â   Café au lait\n"),
     # ``sécurité  He said:`` was no record with its doubled space and one once
     # doubled-space had run, which decided whether ``Note :`` was prose.
     (
@@ -584,8 +588,9 @@ def test_french_order_counterexamples_reach_fix_all() -> None:
 def test_a_doubled_space_outside_mojibake_is_still_collapsed() -> None:
     config = _config("auto")
     assert fix_all(Document("Il est  à la maison.\n"), config).text == "Il est à la maison.\n"
-    # Three spaces are not one lost A0 byte: collapsed, and ``Ã`` is not repaired.
-    assert fix_all(Document("Il est Ã   la maison.\n"), config).text == "Il est Ã la maison.\n"
+    # Three spaces after ``Ã`` are not one lost A0 byte, and collapsing them would
+    # make one (evidence for a codec): offered, left to the reader, ``Ã`` kept.
+    assert fix_all(Document("Il est Ã   la maison.\n"), config).text == "Il est Ã   la maison.\n"
 
 
 def test_a_line_of_no_break_spaces_is_a_paragraph_break() -> None:

@@ -215,9 +215,12 @@ def repairs_first(doc: Document, findings: list[Finding], active: set[str]) -> l
             from .encoding.mojibake import collapsing_candidates, hits
 
             spans = sorted({*spans, *hits(doc.text)})
-            # ``Ã   ;``: doubled-space decides what the run becomes; the rest wait
+            # ``Ã   ;``: collapsing the run would make a lost-A0 candidate, evidence
+            # that changes other repairs' verdicts (``Â   Caf√©``: the candidate
+            # votes for Windows-1252, and the Mac Roman ``√©`` was no longer safe).
+            # No fix touching the run is safe, doubled-space's included.
             if collapsing := collapsing_candidates(doc.text):
-                findings = _defer_touching(findings, collapsing, ("mojibake", "doubled-space"))
+                findings = _defer_touching(findings, collapsing, ("mojibake",))
         if spans:
             findings = _defer_touching(findings, spans, _REPAIRS_FIRST[: rank + 1])
     return findings
