@@ -765,7 +765,10 @@ await step('"textsweep: Fix all problems in the workspace": "Fix N problems in 3
         .map(([name, o]) => `${name}: disk ${JSON.stringify(readFileSync(join(ws2, name), 'utf8'))}, expected ${JSON.stringify(o.fixed.toString('utf8'))}`);
       throw new Error(`${e.message}; ${diff.join('; ')}`);
     });
-  assert((await page.locator('.tab.dirty').count()) === 0, 'an editor is left with unsaved changes');
+  // the saves finish after the bytes reach the disk: give the tabs' dirty marks a moment
+  await until('no editor left with unsaved changes', async () =>
+    (await page.locator('.tab.dirty').count()) === 0, 10000)
+    .catch(() => { throw new Error('an editor is left with unsaved changes'); });
   await until(`${wsSum('after')} problem rows left`, async () => (await problemTree()).problems.length === wsSum('after'), 20000)
     .catch(async (e) => { throw new Error(`${e.message}; rows: ${JSON.stringify(await problemTree())}`); });
   wsFixed = true;
