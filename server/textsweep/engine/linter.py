@@ -226,6 +226,11 @@ def repairs_first(doc: Document, findings: list[Finding], active: set[str]) -> l
     return findings
 
 
+def offered_only(f: Finding) -> Finding:
+    """``f`` with every fix offered as a quick fix, none applied by fix-all."""
+    return f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
+
+
 def _repair_span(text: str, fix: Fix) -> tuple[int, int]:
     """The characters a repair reads: its own, and the lead image before it when it
     writes a no-break space there (``Â&nbsp;`` becomes ``Â\u00a0``, itself a repair
@@ -255,7 +260,7 @@ def _leaked_entities_stay(doc: Document, findings: list[Finding]) -> list[Findin
         if fix is not None and f.rule != "html-entity" and "&" in text[fix.start : fix.end]:
             span = text[fix.start : fix.end]
             if any(tok in span for tok, _ in leaked):
-                f = f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
+                f = offered_only(f)
         out.append(f)
     return out
 
@@ -282,7 +287,7 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
             end = text.find("\n", fix.end)
             rest = text[fix.end : end if end >= 0 else len(text)]
             if not text[start : fix.start].strip(_INDENT_BLANKS) and drop_unseen(rest).strip():
-                f = f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
+                f = offered_only(f)
         out.append(f)
     return out
 
@@ -302,7 +307,7 @@ def _unsafe_if_joining(text: str, f: Finding) -> Finding:
     fix = f.safe_fix
     if fix is None or not _joins_line_breaks(text, fix):
         return f
-    return f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
+    return offered_only(f)
 
 
 def _defer_touching(
@@ -320,7 +325,7 @@ def _defer_touching(
         if fix is not None and f.rule not in exempt:
             i = bisect_right(starts, fix.end) - 1
             if i >= 0 and reach[i] >= fix.start:
-                f = f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
+                f = offered_only(f)
         out.append(f)
     return out
 

@@ -422,11 +422,10 @@ class TextsweepServer(LanguageServer):
         if not (isinstance(protocol, TextsweepProtocol) and protocol.write_json(message)):
             protocol._send_data(json.loads(message))
 
-    def publish_message(self, uri: str, result: LintResult) -> str:
-        """The ``textDocument/publishDiagnostics`` notification for ``result``, as
-        JSON text (built in a worker after a lint: it takes milliseconds)."""
-        conv = self.protocol._converter
-        diagnostics = convert.diagnostics_json(
+    def diagnostics_json(self, result: LintResult) -> str:
+        """The JSON text of ``result``'s diagnostics (pushed or pulled), built from
+        the per-finding cache (see :func:`convert.diagnostics_json`)."""
+        return convert.diagnostics_json(
             result.doc,
             result.findings,
             self.encoding,
@@ -434,8 +433,14 @@ class TextsweepServer(LanguageServer):
             result.version,
             result.total,
             result.exact,
-            conv.unstructure,
+            self.protocol._converter.unstructure,
         )
+
+    def publish_message(self, uri: str, result: LintResult) -> str:
+        """The ``textDocument/publishDiagnostics`` notification for ``result``, as
+        JSON text (built in a worker after a lint: it takes milliseconds)."""
+        conv = self.protocol._converter
+        diagnostics = self.diagnostics_json(result)
         params = conv.unstructure(
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=result.version)
         )

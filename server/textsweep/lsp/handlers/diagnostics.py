@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types as lsp
 
-from .. import convert
 from ..protocol import Prepared
 
 if TYPE_CHECKING:
@@ -38,21 +37,11 @@ async def diagnostic(
     result_id = document_result_id(result)
     if params.previous_result_id == result_id:
         return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-    conv = ls.protocol._converter
 
     def build() -> Prepared:
         # the JSON text pushes use (cached per finding and position), made in the
         # worker: pygls converted every diagnostic with cattrs on the event loop
-        items = convert.diagnostics_json(
-            result.doc,
-            result.findings,
-            ls.encoding,
-            result.config,
-            result.version,
-            result.total,
-            result.exact,
-            conv.unstructure,
-        )
+        items = ls.diagnostics_json(result)
         return Prepared(f'{{"kind":"full","resultId":{json.dumps(result_id)},"items":{items}}}')
 
     return await asyncio.get_running_loop().run_in_executor(ls.executor, build)
