@@ -37,6 +37,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from textsweep.engine import Config, Document, all_rules, fix_all, lint, parse_settings
+from textsweep.engine.structure._spans import PARAGRAPH_BREAK
 
 #: Rules whose fixes restore letters (a word may become its repaired form).
 REPAIR_RULES = {
@@ -691,3 +692,18 @@ def test_detection_reads_words_split_by_soft_hyphens() -> None:
         hyphenated = hyphenated.replace("lop", "\u00adlop").replace("giciel", "gi\u00adciel")
         assert hyphenated != plain
         assert detect(hyphenated) == detect(plain)
+
+
+def test_a_line_of_space_entities_is_a_paragraph_break() -> None:
+    """A line of ``&nbsp;`` was content until html-entity made it a blank line: the
+    guillemets' French spacing below it depended on whether the entity went first."""
+    text = "sécurité\n&nbsp;\n« Je suis Chris… »\n\nDebian は、フリーソフトウエアーの組織です。\n"
+    config = _config("auto")
+    reached = fix_all(Document(text), config).text
+    assert reached == text.replace("&nbsp;", "")
+    assert _every_order(text, config) == {reached}
+    # double-escaped and numeric references to blanks are blank lines too
+    for line in ("&amp;nbsp;", "&#160;&#x202F;", "&ensp; &ZeroWidthSpace;"):
+        assert PARAGRAPH_BREAK.search(f"un\n{line}\ndeux") is not None, line
+    assert PARAGRAPH_BREAK.search("un\n&amp;\ndeux") is None
+    assert PARAGRAPH_BREAK.search("un\n&#161;\ndeux") is None

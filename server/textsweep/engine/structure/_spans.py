@@ -23,11 +23,34 @@ R = TypeVar("R")
 #: its line stays, and is blank to a reader too). A line of `` \u00a0``, `` \u200b``
 #: or ``\x07`` looks blank; were it a paragraph, removing those would join two
 #: paragraphs (and change their detected language).
-_BLANKS = (
+_BLANK_CHARS = (
     "[ \t\u00a0\u2000-\u200f\u202f\u3000\u00ad\u061c\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 )
+#: The HTML names of those characters (``html.entities.html5``).
+_BLANK_NAMES = (
+    "ApplyFunction|InvisibleComma|InvisibleTimes|NegativeMediumSpace|NegativeThickSpace|"
+    "NegativeThinSpace|NegativeVeryThinSpace|NoBreak|NonBreakingSpace|Tab|ThinSpace|"
+    "VeryThinSpace|ZeroWidthSpace|af|emsp|emsp13|emsp14|ensp|hairsp|ic|it|lrm|nbsp|numsp|"
+    "puncsp|rlm|shy|thinsp|zwj|zwnj"
+)
+
+
+def _blank_references() -> str:
+    """A character reference (``&nbsp;``, ``&#8239;``, ``&amp;#xA0;``) to one of those
+    characters: html-entity writes it, so a line of them is blank once repaired;
+    read as blank from the start, the repair never splits a paragraph in two."""
+    points = [9, 32, 0xA0, 0xAD, 0x61C, 0x202F, 0x3000, 0xFEFF]
+    for lo, hi in ((0x2000, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x2069)):
+        points += range(lo, hi + 1)
+    points += range(0xE0000, 0xE0080)
+    decimal = "|".join(str(p) for p in points)
+    hexa = "|".join(f"{p:x}" for p in points)
+    return f"&(?:amp;)*(?:{_BLANK_NAMES}|#0*(?:{decimal})|#[xX]0*(?i:{hexa}));"
+
+
+_BLANKS = f"(?:{_BLANK_CHARS}|{_blank_references()})*"
 #: A blank line between two paragraphs (any line ending).
 #: ``\r(?!\n)``: backtracking must never read the CR and LF of one CRLF as two
 #: line breaks (every CRLF line was a paragraph of its own).
