@@ -57,6 +57,15 @@ def test_repairs_come_out_whole(bad: str, good: str) -> None:
     assert fix_all(Document(bad)).text == good
 
 
+@pytest.mark.parametrize("text", ["САНКТ’Ёлка,\n", "ПІР’Я і ПЕРО\n"])
+def test_an_apostrophe_inside_an_intact_cyrillic_word_is_not_flagged(text: str) -> None:
+    """``Т’`` and ``Р’`` are Windows-1251 images of UTF-8 ``Ғ`` and ``В``; but read
+    that way every other Cyrillic letter of the word would be two characters too."""
+    assert [f for f in lint(Document(text)) if f.rule == "mojibake"] == []
+    # the same pair in a word of mojibake is still repaired
+    assert fix_all(Document("по Р’РґРѕСЂРѕРіРµ домой\n")).text == "по Вдороге домой\n"
+
+
 def test_evidence_elsewhere_makes_a_weak_repair_safe() -> None:
     """A lone ``Ã `` is a guess; with sure Windows-1252 damage on the line it is not."""
     assert fix_all(Document("voilÃ le travail\n")).text == "voilÃ le travail\n"

@@ -665,7 +665,9 @@ def _find(text: str) -> list[Repair]:
                 continue
             rep = _repair(text, cs, ce, text[cs:ce], got[0], got[1])
             in_word = cs > 0 and text[cs - 1].isalpha() and ce < len(text) and text[ce].isalpha()
-            if got[1] != _FALLBACK_PLAN and not in_word:
+            if got[1] != _FALLBACK_PLAN and (
+                not in_word or _intact_letter_beside(text, cs, ce, starts, found)
+            ):
                 quiet.add(rep.start)
             out.append(rep)
     # Other codecs' letter pairs (``С»``, ``Её`` in clean Russian) are not even
@@ -677,6 +679,30 @@ def _find(text: str) -> list[Repair]:
             out.append(rep)
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _intact_letter_beside(
+    text: str, cs: int, ce: int, starts: list[int], found: Sequence[tuple[int, int]]
+) -> bool:
+    """The word around ``text[cs:ce]`` holds a non-ASCII letter outside every hit.
+
+    Misread as Windows-1251 (or 1253), every Cyrillic (Greek) letter of a word
+    turns into two characters; a word whose other letters are intact (``САНКТ’Ёлка``,
+    Ukrainian ``ПІР’Я``) was written as it reads, and ``Т’`` is a letter and an
+    apostrophe, not ``Ғ``."""
+    lo = cs
+    while lo > 0 and text[lo - 1].isalpha():
+        lo -= 1
+    hi = ce
+    while hi < len(text) and text[hi].isalpha():
+        hi += 1
+    i = bisect.bisect_right(starts, lo) - 1
+    covered: set[int] = set()
+    for hs, he in found[max(i, 0) :]:
+        if hs >= hi:
+            break
+        covered.update(range(hs, he))
+    return any(not text[k].isascii() and k not in covered for k in (*range(lo, cs), *range(ce, hi)))
 
 
 # --------------------------------------------------------------------------- how sure
