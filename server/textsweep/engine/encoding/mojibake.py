@@ -919,7 +919,7 @@ def _votes(text: str) -> tuple[tuple[str, int], ...]:
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < n else ""
         b = _byte(ch)
-        if b is None:
+        if b is None or _continues_an_image(text, i):
             continue
         inside = before.isalpha() and after.isalpha()
         if "\x80" <= ch <= "\x9f":
@@ -939,6 +939,14 @@ def _votes(text: str) -> tuple[tuple[str, int], ...]:
             if letter_in(codec, b, before):
                 votes[codec] = votes.get(codec, 0) + 1
     return tuple(votes.items())
+
+
+def _continues_an_image(text: str, i: int) -> bool:
+    """``text[i]`` is a continuation of a UTF-8 image (the ``\x89`` of ``Ã\x89``,
+    ``É`` read as Latin-1): a byte of a letter the mojibake rule repairs, no vote
+    for a reading of bytes 0x80–0x9F. Counted, it tied the votes for Windows-1252
+    while both stood and made MacRoman win once a ``\x85`` was repaired."""
+    return any(_confirm(text, j) > i for j in range(max(0, i - 3), i))
 
 
 _block_votes = TextMemo(_votes, max_chars=4_000_000, max_entries=16384)
