@@ -710,3 +710,14 @@ def test_a_line_of_space_entities_is_a_paragraph_break() -> None:
         assert PARAGRAPH_BREAK.search(f"un\n{line}\ndeux") is not None, line
     assert PARAGRAPH_BREAK.search("un\n&amp;\ndeux") is None
     assert PARAGRAPH_BREAK.search("un\n&#161;\ndeux") is None
+
+
+def test_a_record_key_is_read_through_its_entities() -> None:
+    """`` &#233; Note\u202f:`` was no ``Key:`` record line until html-entity wrote
+    ``é``; then both lines were records and the space before ``:`` was no longer
+    French prose, so french-space-kind came and went by order (fr-CA)."""
+    text = "Bonjour&nbsp;: ça va&#8239;?\n &#233; Note\u202f: lire.\n "
+    config = _config("fr-CA")
+    reached = fix_all(Document(text), config).text
+    assert reached == "Bonjour\u00a0: ça va\u202f?\n é Note\u202f: lire.\n"
+    assert _every_order(text, config) == {reached}

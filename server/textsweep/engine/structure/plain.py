@@ -357,6 +357,31 @@ def _lines_at(text: str, offsets: list[int]) -> Iterator[tuple[int, int]]:
         yield ls, le
 
 
+def _record(text: str, ls: int, le: int) -> Span | None:
+    """The ``Key:`` of a record line at ``ls`` (see ``RECORD``), entities read as what
+    they stand for: ``&#233;tat: actif`` is ``état: actif`` once html-entity has
+    run, and must be a record before as after."""
+    if "&" not in text[ls:le]:
+        rec = RECORD.match(text, ls)
+        return rec.span() if rec else None
+    line = text[ls:le]
+    read: list[str] = []
+    at: list[int] = []  # the offset in ``line`` of each read character's end
+    last = 0
+    for s, e, value in entity_readings(line):
+        read.append(line[last:s])
+        at.extend(range(last + 1, s + 1))
+        read.append(value)
+        at.extend([e] * len(value))
+        last = e
+    read.append(line[last:])
+    at.extend(range(last + 1, len(line) + 1))
+    rec = RECORD.match("".join(read))
+    if rec is None or rec.end() == 0:
+        return None
+    return ls, ls + at[rec.end() - 1]
+
+
 @text_memo(max_chars=2_000_000, max_entries=16384)
 def _block_spans(text: str) -> tuple[Span, ...]:
     """Non-prose spans of a block of paragraphs, relative to it (cached by text).
@@ -428,13 +453,15 @@ def _block_spans(text: str) -> tuple[Span, ...]:
         if looks_like_code(line):
             spans.append((ls, ls + len(line)))
     colons = _find_all(text, ":") if ":" in text else []
+    if "&" in text:  # ``&colon;`` is a colon once html-entity has written it
+        colons = sorted(colons + [s for s, _, v in entity_readings(text) if ":" in v])
     if len(colons) >= 2:
         # a record's colon is on its own line, and RECORD only starts at a line start
         records: dict[int, Span] = {}
-        for ls, _ in _lines_at(text, colons):
-            rec = RECORD.match(text, ls)
+        for ls, le in _lines_at(text, colons):
+            rec = _record(text, ls, le)
             if rec:
-                records[ls] = rec.span()
+                records[ls] = rec
         for ls, span in records.items():
             nxt = text.find("\n", ls) + 1
             prev_ls = text.rfind("\n", 0, ls - 1) + 1 if ls > 0 else -1
