@@ -234,6 +234,14 @@ def _every_order(text: str, config: Config, lang_id: str = "plaintext") -> set[s
 
 # Counterexamples the order property found, with the text every order must reach.
 ORDER_COUNTEREXAMPLES = [
+    # `` Ã© Er sagte:`` was no ``Key:`` record line (``©`` no word character) until
+    # ``Ã©`` was repaired; then the colon was a record's, not prose needing a space.
+    (
+        "\tUn alinéa avec une tabulation.\n Note\u00a0: il faut le lire.\n"
+        " Ã© Er sagte: „ Hallo “ und ging.\n",
+        "\tUn alinéa avec une tabulation.\n Note\u00a0: il faut le lire.\n"
+        " é Er sagte: „ Hallo “ und ging.\n",
+    ),
     # The ``\x89`` of ``Ã\x89`` (``É`` read as Latin-1) voted MacRoman (``â``): the
     # votes tied while ``\x85`` stood, and ``\x92`` became ``í`` once it was repaired.
     ("Il faut l\x92admettre\x85\n Ã\x89dition\n", "Il faut l’admettre…\n Édition\n"),

@@ -68,8 +68,29 @@ _CALL = re.compile(r"\([^()\s]*\)")
 _U = UNSEEN_CLASS
 #: Combining marks belong to the word (``e\u0301`` is ``é`` once normalized).
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+
+
+def _byte_images() -> str:
+    """Every character a byte 0x80–0xFF shows as in the codecs mojibake repairs undo
+    (``©`` of ``Ã©``, ``€™`` of ``â€™``), as a regex class body: in a key they count
+    as word characters, since a repair turns them into letters (``Ã©`` is ``é``) or
+    punctuation of the same set (``’``). Read otherwise, repairing ``Ã©`` made
+    `` Ã© Er sagte:`` a record line, and its French fix came and went by order."""
+    chars: set[str] = set()
+    for codec in ("cp1252", "latin-1", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257",
+                  "iso-8859-2", "mac_roman", "cp437"):  # fmt: skip
+        for b in range(0x80, 0x100):
+            try:
+                chars.add(bytes([b]).decode(codec))
+            except UnicodeDecodeError:
+                continue
+    return "".join(re.escape(c) for c in sorted(chars) if not re.match(r"[\w\s]", c))
+
+
+_IMAGES = _byte_images()
+_KEY = rf"[\w.{_U}{_MARKS}{_IMAGES}-]"
 RECORD = re.compile(
-    rf"^[ \t{_U}]*[\w][\w.{_U}{_MARKS}-]*(?:[ \t]+[{_U}]*[\w.-][\w.{_U}{_MARKS}-]*){{0,2}}"
+    rf"^[ \t{_U}]*[\w{_IMAGES}]{_KEY}*(?:[ \t]+[{_U}]*{_KEY}+){{0,2}}"
     rf"[ \u00a0\u202f{_U}]*:(?=[ \t]+\S)",
     re.MULTILINE,
 )
