@@ -209,3 +209,14 @@ def test_lines_of_lower_case_words_without_a_hint_are_prose() -> None:
     paragraph is not scanned line by line)."""
     assert layout_spans("ligne \n" * 1000) == []
     assert layout_spans("ls -la\nls -l\n") != []
+
+
+def test_code_and_record_lines_read_mojibake_as_its_repair() -> None:
+    """A repair must not make a line code or a record: ``dÃ©pÃ´tÃ©`` counted as three
+    words and ``dépôté`` as one, and `` Ã© Er sagte:`` was no ``Key:`` (``©``)."""
+    from textsweep.engine.structure.plain import RECORD, looks_like_code
+
+    line = "a = b[c] | d un deux trois quatre cinq six sept dÃ©pÃ´tÃ©"
+    assert looks_like_code(line) == looks_like_code(line.replace("dÃ©pÃ´tÃ©", "dépôté"))
+    assert RECORD.match(" Ã© Er sagte: Hallo") and RECORD.match(" é Er sagte: Hallo")
+    assert RECORD.match("lâ€™adresse: ici") and RECORD.match("l’adresse: ici")

@@ -104,7 +104,9 @@ _CODE_HINT = re.compile(
     r"|^[ \t]*(?:import|from|def|class|function|const|let|var|return|#|>>>|\.\.\.)",
     re.MULTILINE,
 )
-_WORD = re.compile(r"[^\W\d_]{2,}")
+#: A word for that count: letters, and the byte images a mojibake repair turns into
+#: letters or apostrophes (``dÃ©pÃ´t`` is one word, as ``dépôt`` is once repaired).
+_WORD = re.compile(rf"(?:[^\W\d_]|[{_IMAGES}’‘]){{2,}}")
 _LINE = re.compile(r"[^\r\n]*")
 #: The code symbols of a line are what ``[{}();=<>\[\]|&$\\]|->|=>|::|==|!=|&&|\|\|``
 #: finds. That scan tried five branches at every character; the count is the same
