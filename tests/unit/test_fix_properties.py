@@ -542,6 +542,14 @@ FRENCH_ORDER_COUNTEREXAMPLES = [
     # french-space-after read the entity's ``;`` as the word before `` ,``: the
     # character before the sign is read before the whole gap (entity, blanks).
     ("Le mot&nbsp; ,suite.\n", "Le mot, suite.\n"),
+    # LaTeX: `` \\,;`` was left as written, ``\\,`` being a command (not prose), so the
+    # space before a fix's ``\\,`` stayed when tags between the spaces went last.
+    ("Il dit bonjour et puis \\,; fin.\n", "Il dit bonjour et puis\\,; fin.\n", "latex"),
+    (
+        "Il dit bonjour et puis \U000e0041\U000e0042  ; fin.\n",
+        "Il dit bonjour et puis\\,; fin.\n",
+        "latex",
+    ),
     # french-space-after read ``œ`` of ``â€œ`` as the word the sign follows; repaired,
     # it is ``“``: a sign after a quote (glued or spaced) is not a clause's end.
     ("Le motâ€œ;suite.\n", "Le mot“;suite.\n"),
@@ -592,9 +600,10 @@ def test_an_invisible_character_in_markdown_indentation_stays() -> None:
 
 def test_french_order_counterexamples_reach_fix_all() -> None:
     config = _config("fr")
-    for text, expected in FRENCH_ORDER_COUNTEREXAMPLES:
-        assert fix_all(Document(text), config).text == expected, ascii(text)
-        assert _every_order(text, config) == {expected}, ascii(text)
+    for text, expected, *lang_id in FRENCH_ORDER_COUNTEREXAMPLES:
+        doc_type = lang_id[0] if lang_id else "plaintext"
+        assert fix_all(Document(text, doc_type), config).text == expected, ascii(text)
+        assert _every_order(text, config, doc_type) == {expected}, ascii(text)
 
 
 def test_a_doubled_space_outside_mojibake_is_still_collapsed() -> None:

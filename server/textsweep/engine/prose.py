@@ -328,6 +328,27 @@ class ProseContext:
     def prose(self, start: int, end: int | None = None) -> bool:
         return not (self.mask and self.mask.covers(start, end))
 
+    def gap_in_prose(self, gap: Gap) -> bool:
+        """Every character of ``gap`` is prose but the format's no-break tokens, which
+        are the spaces' own syntax: LaTeX's ``\\,`` is a command (not prose), and a
+        gap `` \\,`` must be judged as `` \u202f`` is, or the space left before it
+        once a fix wrote it stayed there in one order and not in another."""
+        if not self.mask:
+            return True
+        text = self.text
+        tokens = _reading(self.markup.nobreak_tokens)
+        i = gap.start
+        while i < gap.end:
+            for tok, _ in tokens:
+                if text.startswith(tok, i):
+                    i += len(tok)
+                    break
+            else:
+                if self.mask.covers(i):
+                    return False
+                i += 1
+        return True
+
 
 def prose_context(doc: Document, config: Config, language: str) -> ProseContext | None:
     """The context of ``language``'s paragraphs (None when there are none), built once

@@ -313,7 +313,7 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
                 continue  # def f():, f(); — a call or definition, not a sentence
         elif before == "" or before in "\r\n":
             continue  # a sign at the start of a line (list item, dialogue)
-        elif not ctx.prose(gap.start, p) and gap.kind in ("breakable", "mixed"):
+        elif gap.kind in ("breakable", "mixed") and not ctx.gap_in_prose(gap):
             continue
         judged = _judge(gap, sign, pol)
         if judged:
