@@ -22,17 +22,23 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "server"))
 sys.path.insert(0, str(ROOT))
 
-from tests.unit.hostile_shapes import LANGUAGES, SHAPES, every_rule_settings, prose, shape
+from tests.unit.hostile_shapes import (  # noqa: E402
+    LANGUAGES,
+    SHAPES,
+    every_rule_settings,
+    prose,
+    shape,
+)
 
-from textsweep.engine import Document, fix_all, lint, parse_settings
-from textsweep.engine.caches import clear_caches
+from textsweep.engine import Document, fix_all, lint, parse_settings  # noqa: E402
+from textsweep.engine.caches import clear_caches  # noqa: E402
 
 _EXT = {
     "plaintext": ".txt",

@@ -211,9 +211,16 @@ def bench_engine(size: int = 1_000_000, repeat: int = 5) -> None:
         edits = [_edit(text, k) for k in range(repeat)]
         for lang_id in ("plaintext", "markdown"):
             n = len(lint(Document(text, lang_id), every))
-            cold = _median(lambda i: lint(Document(text, lang_id), every), repeat, cold=True)
-            warm = _median(lambda i: lint(Document(text, lang_id), every), repeat, cold=False)
-            edit = _median(lambda i: lint(Document(edits[i], lang_id), every), repeat, cold=False)
+
+            def whole(i: int, t: str = text, lid: str = lang_id) -> object:
+                return lint(Document(t, lid), every)
+
+            def edited(i: int, e: list[str] = edits, lid: str = lang_id) -> object:
+                return lint(Document(e[i], lid), every)
+
+            cold = _median(whole, repeat, cold=True)
+            warm = _median(whole, repeat, cold=False)
+            edit = _median(edited, repeat, cold=False)
             cells = "".join(f"{mb / t:6.1f} MB/s ×{base / t:4.2f}" for t in (cold, warm, edit))
             print(f"{label} prose ({n:4d} findings), {lang_id:9s} {cells}")
     print("(×: speed relative to the baseline above, measured in the same run)")
