@@ -92,7 +92,8 @@ def _build() -> dict[str, Callable[[int], str]]:
     for unit in ("::", "..", ":;", ".,", "!?", "?!", " ,", " ;", " :", " .", "--", "==", "**"):
         s[f"run:{unit}"] = _rep(unit)
     # Typographic characters repeated.
-    for ch in "«»“”‘’…–—¿¡·•°€\u00a0\u202f\u2009\u2003\u3000\u200b\u00ad\u202e\u2066\ufeff\ufffd":
+    typographic = "«»“”‘’…–—¿¡·•°€\u00a0\u202f\u2009\u2003\u3000\u200b\u00ad"
+    for ch in typographic + "\u202e\u2066\u2067\ufeff\ufffd":
         s[f"run:U+{ord(ch):04X}"] = _rep(ch)
     s["guillemet-then-spaces"] = _head("«", " ")
     s["guillemet-then-nbsp"] = _head("«", "\u00a0")
@@ -296,6 +297,10 @@ TEST_SHAPES: dict[str, tuple[str, ...]] = {
         "layout-transcript",
         "layout-dashes",
         "layout-runs",
+        # every opener nests in the one before: judged one by one, quadratic
+        "run:U+2066",
+        "run:U+2067",
+        "run:U+202E",
     ),
     "markdown": (*_COMMON, "md-code", "md-html-open", "html-comment-open", "long-spaces"),
     "latex": (

@@ -282,7 +282,8 @@ def _bidi_class(ch: str) -> str:
 
 def _rtl_run_reorders(content: str) -> bool:
     """Would a right-to-left embedding or isolate show ``content``'s Latin letters or
-    digits in another order than they are stored?
+    digits in another order than they are stored? (:meth:`_LineClasses.reorders`
+    answers it for any part of a line in constant time; this is its reference.)
 
     A small part of the Unicode bidirectional algorithm (rules W7, N1, N2, I1, I2)
     for text without right-to-left letters: left-to-right runs land on level 2,
@@ -299,25 +300,79 @@ def _rtl_run_reorders(content: str) -> bool:
         elif c == "EN" and last_strong == "L":
             classes[i] = "L"  # W7
     n = len(classes)
+    # the nearest class that is not N on each side (sos and eos are R; EN counts as R)
+    left = ["R"] * n
+    seen = "R"
+    for i, c in enumerate(classes):
+        left[i] = seen
+        if c != "N":
+            seen = "R" if c == "EN" else c
     runs = 0
     prev = 1
-    for i, c in enumerate(classes):
+    seen = "R"
+    for i in range(n - 1, -1, -1):
+        c = classes[i]
+        level = 2 if c != "N" or left[i] == seen == "L" else 1  # N1, else N2
         if c != "N":
-            level = 2  # L and EN on an odd (right-to-left) level go up one
-        else:
-            j = i - 1
-            while j >= 0 and classes[j] == "N":
-                j -= 1
-            k = i + 1
-            while k < n and classes[k] == "N":
-                k += 1
-            left = "R" if j < 0 or classes[j] == "EN" else classes[j]
-            right = "R" if k >= n or classes[k] == "EN" else classes[k]
-            level = 2 if left == right == "L" else 1  # N1, else N2
+            seen = "R" if c == "EN" else c
         if level == 2 and prev != 2:
             runs += 1
         prev = level
     return runs >= 2
+
+
+class _LineClasses:
+    """The bidi classes of one line with running counts, so that each opener's scope
+    on it is judged in constant time: a line of 8,000 unclosed isolates has 8,000
+    nested scopes, and judging each by reading it took minutes (quadratic)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        from array import array
+        from itertools import accumulate
+
+        self.start = start
+        cls = [_bidi_class(c) for c in text[start:end]]
+        self.cls = cls
+        n = len(cls)
+        self.r = array("l", accumulate((c == "R" for c in cls), initial=0))
+        self.ltr = array("l", accumulate((c in ("L", "EN") for c in cls), initial=0))
+        # starts of runs of EN (a run cut by the scope's start is counted apart)
+        self.en_runs = array(
+            "l",
+            accumulate(
+                (c == "EN" and (i == 0 or cls[i - 1] != "EN") for i, c in enumerate(cls)),
+                initial=0,
+            ),
+        )
+        next_l = array("l", [n]) * (n + 1)
+        for i in range(n - 1, -1, -1):
+            next_l[i] = i if cls[i] == "L" else next_l[i + 1]
+        self.next_l = next_l
+
+    def reorders(self, ch: str, a: int, b: int) -> bool:
+        """:func:`_reorders` of ``text[a:b]`` (absolute offsets on this line)."""
+        a -= self.start
+        b -= self.start
+        if ch == "\u202e":  # RLO: reverses letters and digits alike
+            return self.ltr[b] > self.ltr[a]
+        has_r = self.r[b] > self.r[a]
+        if ch == "\u202d":  # LRO: shows right-to-left letters backwards
+            return has_r
+        if ch not in "\u202b\u2067" or has_r:
+            # FSI isolates by its first strong letter: right-to-left only with an R,
+            # and right-to-left text in its own embedding does its own job
+            return False
+        # No R: after the first L every EN is an L (W7) and every N between them
+        # is too (N1), one level-2 run; before it, each run of EN is one, and the
+        # first L starts another unless an EN touches it.
+        cls = self.cls
+        first_l = min(self.next_l[a], b)
+        runs = self.en_runs[first_l] - self.en_runs[a]
+        if a < first_l and cls[a] == "EN" and a > 0 and cls[a - 1] == "EN":
+            runs += 1  # a run of EN cut by the scope's start
+        if first_l < b and not (first_l > a and cls[first_l - 1] == "EN"):
+            runs += 1
+        return runs >= 2
 
 
 def _first_strong(content: str) -> str:
@@ -343,6 +398,29 @@ def _reorders(ch: str, content: str) -> bool:
     if ch in "\u202b\u2067" or (ch == "\u2068" and _first_strong(content) == "R"):
         return _rtl_run_reorders(content)
     return False
+
+
+def _reordering(text: str) -> dict[int, str]:
+    """Offset of each opener whose scope reorders, and of its closer → the opener."""
+    out: dict[int, str] = {}
+    scopes = _scopes(text)
+    if not scopes:
+        return out
+    starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+    lines: dict[int, _LineClasses] = {}
+    for pos, (closer, scope_end) in scopes.items():
+        i = bisect.bisect_right(starts, pos)
+        line = lines.get(i)
+        if line is None:
+            end = starts[i] if i < len(starts) else len(text)
+            while end > starts[i - 1] and text[end - 1] in "\r\n":
+                end -= 1
+            line = lines[i] = _LineClasses(text, starts[i - 1], end)
+        if line.reorders(text[pos], pos + 1, scope_end):
+            out[pos] = text[pos]
+            if closer is not None:
+                out[closer] = text[pos]
+    return out
 
 
 @rule(
@@ -381,12 +459,7 @@ def bidi_control(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         return
     prose = doc.is_prose
     bad = _unbalanced(text)
-    reordering: dict[int, str] = {}  # offset → the opener whose scope reorders
-    for pos, (closer, scope_end) in _scopes(text).items():
-        if _reorders(text[pos], text[pos + 1 : scope_end]):
-            reordering[pos] = text[pos]
-            if closer is not None:
-                reordering[closer] = text[pos]
+    reordering = _reordering(text)  # offset → the opener whose scope reorders
     breaks = [m.end() for m in _PARA_BREAK.finditer(text)]
     para_rtl: dict[int, bool] = {}
     for m in _BIDI.finditer(text, first.start()):
