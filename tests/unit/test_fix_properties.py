@@ -593,6 +593,11 @@ def test_an_invisible_character_in_markdown_indentation_stays() -> None:
     reached = fix_all(Document(text, "markdown"), config).text
     assert reached.startswith("   \u200b CAFÉ")
     assert _every_order(text, config, "markdown") == {reached}
+    # Two ZWSPs: once the first is gone the second is the line's first character,
+    # so neither is removed unread (fix-all removed both: `` \t`` is four columns).
+    text = "\u200b\u200b \tUn alinéa avec une tabulation.\n"
+    assert fix_all(Document(text, "markdown"), config).text == text
+    assert _every_order(text, config, "markdown") == {text}
     # A line of blanks and invisible characters has nothing to indent: all go.
     assert fix_all(Document("\u200b \u202e ", "markdown"), config).text == ""
     assert _every_order("\u200b \u202e ", config, "markdown") == {""}

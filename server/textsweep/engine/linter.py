@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -277,17 +278,23 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
     Markdown parser and, without the ZWSP, a line indented by four, an indented
     code block (a fix that changes what the document is; and the French fixes
     inside it came and went by order)."""
-    from .chars import drop_unseen
+    from .chars import UNSEEN_CLASS, drop_unseen
 
+    unseen = re.compile(f"[{UNSEEN_CLASS}]*")
     out: list[Finding] = []
     for f in findings:
         fix = f.safe_fix
-        if fix is not None and not fix.replacement and text[fix.end : fix.end + 1] in (" ", "\t"):
-            start = text.rfind("\n", 0, fix.start) + 1
-            end = text.find("\n", fix.end)
-            rest = text[fix.end : end if end >= 0 else len(text)]
-            if not text[start : fix.start].strip(_INDENT_BLANKS) and drop_unseen(rest).strip():
-                f = offered_only(f)
+        if fix is not None and not fix.replacement:
+            # the invisible characters after it go too, in any order: ``\u200b\u200b \t``
+            after = unseen.match(text, fix.end)
+            blank_at = after.end() if after else fix.end
+            if text[blank_at : blank_at + 1] in (" ", "\t"):
+                start = text.rfind("\n", 0, fix.start) + 1
+                end = text.find("\n", fix.end)
+                rest = text[fix.end : end if end >= 0 else len(text)]
+                before = drop_unseen(text[start : fix.start])
+                if not before.strip(_INDENT_BLANKS) and drop_unseen(rest).strip():
+                    f = offered_only(f)
         out.append(f)
     return out
 
