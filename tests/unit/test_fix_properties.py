@@ -598,6 +598,11 @@ def test_an_invisible_character_in_markdown_indentation_stays() -> None:
     text = "\u200b\u200b \tUn alinéa avec une tabulation.\n"
     assert fix_all(Document(text, "markdown"), config).text == text
     assert _every_order(text, config, "markdown") == {text}
+    # A lone CR ends a line too: the guard looked for the line's start at an LF.
+    text = "\r \u200b \tUn alinéa avec une tabulation.\n"
+    reached = fix_all(Document(text, "markdown"), config).text
+    assert reached == text.replace("\r", "\n")
+    assert _every_order(text, config, "markdown") == {reached}
     # A line of blanks and invisible characters has nothing to indent: all go.
     assert fix_all(Document("\u200b \u202e ", "markdown"), config).text == ""
     assert _every_order("\u200b \u202e ", config, "markdown") == {""}

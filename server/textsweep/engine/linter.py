@@ -270,6 +270,7 @@ def _leaked_entities_stay(doc: Document, findings: list[Finding]) -> list[Findin
 #: block quote) but not through invisible characters, as a reader's eye does.
 _INDENTATION_MATTERS = {"markdown": True, "restructuredtext": True, "rst": True}
 _INDENT_BLANKS = " \t"
+_LINE_BREAK = re.compile(r"[\r\n]")
 
 
 def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
@@ -289,9 +290,11 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
             after = unseen.match(text, fix.end)
             blank_at = after.end() if after else fix.end
             if text[blank_at : blank_at + 1] in (" ", "\t"):
+                # lines break at CR too: ``\r \u200b \t`` is a line of its own
                 start = text.rfind("\n", 0, fix.start) + 1
-                end = text.find("\n", fix.end)
-                rest = text[fix.end : end if end >= 0 else len(text)]
+                start = text.rfind("\r", start, fix.start) + 1 or start
+                end = _LINE_BREAK.search(text, fix.end)
+                rest = text[fix.end : end.start() if end else len(text)]
                 before = drop_unseen(text[start : fix.start])
                 if not before.strip(_INDENT_BLANKS) and drop_unseen(rest).strip():
                     f = offered_only(f)
