@@ -7,7 +7,6 @@ or I/O errors.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import logging
 import os
@@ -243,6 +242,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
             continue
         changed += 1
         if args.diff:
+            import difflib  # only for --diff: start-up stays light
+
             sys.stdout.writelines(
                 difflib.unified_diff(
                     doc.text.splitlines(keepends=True),
