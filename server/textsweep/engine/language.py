@@ -36,7 +36,6 @@ import threading
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -191,9 +190,11 @@ def _window(text: str, words: int) -> str:
     return text[: m.end()] if m else text[:MAX_CHARS]
 
 
-@dataclass(frozen=True)
-class Detection:
-    """A paragraph's best guess: ``language`` is ``None`` when unsure."""
+class Detection(NamedTuple):
+    """A paragraph's best guess: ``language`` is ``None`` when unsure. (A named
+    tuple, not a frozen dataclass: one is built per paragraph, and a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``, three
+    times the cost.)"""
 
     language: str | None
     score: float
