@@ -14,10 +14,8 @@ a byte. So (docs/hostile-input.md):
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -55,7 +53,15 @@ class Snapshot:
 
     @property
     def digest(self) -> bytes:
-        return hashlib.sha256(self.data).digest()
+        return _sha256(self.data)
+
+
+def _sha256(data: bytes) -> bytes:
+    """SHA-256 of ``data``; hashlib is imported on the first write, not at start-up
+    (with tempfile, 7 ms of every ``textsweep check`` that writes nothing)."""
+    import hashlib
+
+    return hashlib.sha256(data).digest()
 
 
 def kind_of(mode: int) -> str:
@@ -141,7 +147,7 @@ def _verify(fd: int, snap: Snapshot, path: str) -> None:
         raise _changed(path, "modification time")
     os.lseek(fd, 0, os.SEEK_SET)
     now = _read_fd(fd, path, len(snap.data) + 1)
-    if hashlib.sha256(now).digest() != snap.digest:
+    if _sha256(now) != snap.digest:
         raise _changed(path, "content")
 
 
@@ -187,6 +193,8 @@ def _write_in_place(target: str, snap: Snapshot, data: bytes) -> None:
 
 
 def _write_renamed(target: str, snap: Snapshot, data: bytes) -> None:
+    import tempfile  # only when writing (see _sha256)
+
     folder = os.path.dirname(target)
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".textsweep-", suffix=".tmp")

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -278,7 +279,8 @@ def test_file_in_a_read_only_directory_is_fixed_in_place(
     def no_temp_files(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(fileio.tempfile, "mkstemp", no_temp_files)
+    # fileio imports tempfile when it writes: the module's own function is patched
+    monkeypatch.setattr(tempfile, "mkstemp", no_temp_files)
     assert cli.main(["fix", str(p)]) == 0
     assert p.read_text("utf-8") == FIXED and os.stat(p).st_ino == inode
 

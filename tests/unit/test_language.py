@@ -119,3 +119,85 @@ def test_crlf_lines_are_one_paragraph_like_lf_lines() -> None:
     spans_crlf = [(p.language, p.detected) for p in language_map(Document(crlf), config).paragraphs]
     assert len(spans_lf) == 2
     assert spans_crlf == spans_lf
+
+
+# --------------------------------------------------------------------------- shortcuts
+# detect() skips work a cheap test proves useless (a window regex on a text too short
+# to hold its words, a second window when the first is the whole text, the typical
+# letters of an ASCII sample); these hold it to what the full path reads.
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDY = st.text(alphabet=st.sampled_from(list("ab'’ .,1_-éÇ中\u0301\u00adZ")), max_size=240)
+
+
+def _window_by_regex(text: str, words: int) -> str:
+    m = L._words_re(words).match(text, 0, L.MAX_CHARS)
+    return text[: m.end()] if m else text[: L.MAX_CHARS]
+
+
+@settings(max_examples=500)
+@given(_WORDY)
+@example("a " * 29 + "a")  # 59 characters, 30 words: the shortest that matches
+@example("a " * 29)  # 58: one word short
+@example("a " * 30)  # 60: the window stops before the last space
+@example("a'b " * 30)
+def test_window_shortcut_is_the_regex(text: str) -> None:
+    for words in (L.FIRST_WORDS, L.MAX_WORDS, 3):
+        assert L._window(text, words) == _window_by_regex(text, words)
+
+
+def _detect_long_way(text: str) -> L.Detection:
+    """``detect`` as written before its shortcuts (no memo)."""
+    import unicodedata
+
+    from textsweep.engine.chars import drop_unseen
+
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", drop_unseen(text[: L.MAX_CHARS]))
+    first = _window_by_regex(text, L.FIRST_WORDS)
+    det = L._detect(first)
+    if det.language is None:
+        more = _window_by_regex(text, L.MAX_WORDS)
+        if len(more) > len(first):
+            det = L._detect(more)
+    return det
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "le",
+                "der",
+                "und",
+                "és",
+                "ça",
+                "qu’il",
+                "中文",
+                "12",
+                "English中文",
+                "ひらがな",
+            ]
+        ),
+        max_size=120,
+    ).map(" ".join)
+)
+@example("abc中文中文中文")  # Han glued to Latin: the script decides
+@example("schön über grün, das ist schön und gut")
+def test_detect_shortcuts_change_nothing(text: str) -> None:
+    assert L.detect.__wrapped__(text) == _detect_long_way(text)
+
+
+def test_typical_letters_count_in_a_sample_beyond_ascii() -> None:
+    found = L._scores("ça va très bien, garçon")
+    assert found.total["fr"] > found.words["fr"]
+    assert L.detect.__wrapped__("abc中文中文中文").language == "zh"
+    # thirty words of no language, then French: the second window decides
+    assert (
+        L.detect.__wrapped__("zork " * 30 + "le chat est dans la maison et il dort " * 4).language
+        == "fr"
+    )

@@ -96,6 +96,12 @@ def drop_unseen(s: str) -> str:
     return _UNSEEN.sub("", s) if _UNSEEN.search(s) else s
 
 
+def has_unseen(s: str) -> bool:
+    """Does ``s`` hold a character :func:`drop_unseen` drops? (No: every part of it
+    reads as it is, and a caller may skip a call per line.)"""
+    return _UNSEEN.search(s) is not None
+
+
 def visible_neighbour(text: str, i: int, step: int) -> str:
     """The first character from ``i`` on (by ``step``) that is neither a format
     character nor a control that fix-all removes ("" past either end). A rule that

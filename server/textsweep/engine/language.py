@@ -36,7 +36,7 @@ import threading
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 from .chars import drop_unseen
@@ -181,14 +181,20 @@ _WORDS_RE = {FIRST_WORDS: _words_re(FIRST_WORDS), MAX_WORDS: _words_re(MAX_WORDS
 
 def _window(text: str, words: int) -> str:
     """``text`` up to the end of its ``words``-th word (at most ``MAX_CHARS``)."""
+    if len(text) < 2 * words - 1:
+        # too short to hold that many words (each has a letter, and a non-letter
+        # parts it from the next): no match, the regex need not say so
+        return text[:MAX_CHARS]
     pattern = _WORDS_RE.get(words) or _words_re(words)
     m = pattern.match(text, 0, MAX_CHARS)
     return text[: m.end()] if m else text[:MAX_CHARS]
 
 
-@dataclass(frozen=True)
-class Detection:
-    """A paragraph's best guess: ``language`` is ``None`` when unsure."""
+class Detection(NamedTuple):
+    """A paragraph's best guess: ``language`` is ``None`` when unsure. (A named
+    tuple, not a frozen dataclass: one is built per paragraph, and a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``, three
+    times the cost.)"""
 
     language: str | None
     score: float
@@ -279,7 +285,8 @@ def _scores(sample: str) -> _Scores:
             for lang, v in adds:
                 scores[lang] += v
     words = dict(scores)
-    if not _LETTER_CHARS.isdisjoint(sample):
+    # (every typical letter is beyond ASCII: an ASCII sample holds none)
+    if not sample.isascii() and not _LETTER_CHARS.isdisjoint(sample):
         for lang, (chars, weight) in _LETTERS.items():
             for ch in chars:
                 if ch in sample:
@@ -302,7 +309,8 @@ def detect(text: str) -> Detection:
         text = unicodedata.normalize("NFC", drop_unseen(text[:MAX_CHARS]))
     first = _window(text, FIRST_WORDS)
     det = _detect(first)
-    if det.language is None:
+    # a window that is the whole text (or MAX_CHARS of it) has no more to read
+    if det.language is None and len(first) < min(len(text), MAX_CHARS):
         more = _window(text, MAX_WORDS)
         if len(more) > len(first):
             det = _detect(more)
@@ -405,11 +413,15 @@ def _short_guess(text: str, letters: int) -> str | None:
     return None if _alien(text, lang) else lang
 
 
+#: The sort key of ``(language, score)`` (in C: a lambda cost a call per language).
+_SCORE = itemgetter(1)
+
+
 def _detect(text: str) -> Detection:
     lowered = text.lower()
     found = _scores(lowered)
     scores, words, foreign, ntok, letters = found
-    if foreign or _HIGH.search(text):
+    if foreign or (not text.isascii() and _HIGH.search(text)):
         # a token in another script, or Hangul/kana/Han glued to Latin (中文English)
         script = _script(text, letters)
         if script is not None:
@@ -417,7 +429,7 @@ def _detect(text: str) -> Detection:
     if ntok and foreign * 2 > ntok:
         # mostly another script (Cyrillic, Greek…): not a language with rules here
         return Detection("other", float(letters), None, letters)
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    ranked = sorted(scores.items(), key=_SCORE, reverse=True)
     (best, s1), (second, s2) = ranked[0], ranked[1]
     if letters < MIN_LETTERS:
         return Detection(

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from ..document import Document
 from ..markup import Markup, register
-from ..structure.latex import latex_spans
+from ..structure._spans import Span
+
+
+def latex_spans(doc: Document) -> list[Span]:
+    """:func:`..structure.latex.latex_spans`, imported on first use: a check of a file
+    of another type never loads that parser nor compiles its patterns."""
+    from ..structure.latex import latex_spans
+
+    return latex_spans(doc)
+
 
 MARKUP = register(
     Markup(

@@ -3,8 +3,25 @@ the language; character references may write no-break spaces."""
 
 from __future__ import annotations
 
+from ..document import Document
 from ..markup import HTML_SPACE_ENTITIES, Markup, register
-from ..structure.html import html_lang, html_spans
+from ..structure._spans import Span
+
+
+def html_spans(doc: Document) -> list[Span]:
+    """:func:`..structure.html.html_spans`, imported on first use: a check of a file
+    of another type never loads that parser nor compiles its patterns."""
+    from ..structure.html import html_spans
+
+    return html_spans(doc)
+
+
+def html_lang(doc: Document) -> str | None:
+    """:func:`..structure.html.html_lang` (imported on first use, as above)."""
+    from ..structure.html import html_lang
+
+    return html_lang(doc)
+
 
 MARKUP = register(
     Markup(

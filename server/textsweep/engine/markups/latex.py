@@ -7,7 +7,16 @@ import re
 
 from ..document import Document
 from ..markup import NBSP, NNBSP, Markup, register
-from ..structure.latex import latex_spans
+from ..structure._spans import Span
+
+
+def latex_spans(doc: Document) -> list[Span]:
+    """:func:`..structure.latex.latex_spans`, imported on first use: a check of a file
+    of another type never loads that parser nor compiles its patterns."""
+    from ..structure.latex import latex_spans
+
+    return latex_spans(doc)
+
 
 #: ``~`` and ``\\,`` (and their long names) write U+00A0 and U+202F.
 TOKENS = (("~", NBSP), ("\\,", NNBSP), ("\\thinspace", NNBSP), ("\\nobreakspace", NBSP))

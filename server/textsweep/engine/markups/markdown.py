@@ -8,7 +8,23 @@ import re
 
 from ..document import Document
 from ..markup import HTML_SPACE_ENTITIES, Markup, register
-from ..structure.markdown import front_matter, markdown_spans
+from ..structure._spans import Span
+
+
+def markdown_spans(doc: Document) -> list[Span]:
+    """:func:`..structure.markdown.markdown_spans`, imported on first use: a check of a file
+    of another type never loads that parser nor compiles its patterns."""
+    from ..structure.markdown import markdown_spans
+
+    return markdown_spans(doc)
+
+
+def front_matter(doc: Document) -> str | None:
+    """:func:`..structure.markdown.front_matter` (imported on first use, as above)."""
+    from ..structure.markdown import front_matter
+
+    return front_matter(doc)
+
 
 _FRONT_LANG = re.compile(
     r"^(?:lang|language|locale)\s*:\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.MULTILINE
