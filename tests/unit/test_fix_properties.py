@@ -519,6 +519,9 @@ CODE_AFTER_ZWSP = "...\u200b a  b  # textsweep: disable-line doubled-spaces\n"
 #: French counterexamples the order property found (``fr``): a spacing fix read a
 #: damaged character before its repair, and applied first broke the repair's evidence.
 FRENCH_ORDER_COUNTEREXAMPLES = [
+    # `` \x85 Prix :`` was no record line (``\x85`` is whitespace to ``\s``, and was
+    # left out of the byte images) and `` … Prix :`` one, once c1-control had run.
+    ("Prix : 12 €\n \x85 Prix : 12 €\n ", "Prix : 12 €\n … Prix : 12 €\n"),
     # ``Â»`` is ``»``: the space inserted before the guillemet left ``Â\u202f»``.
     ("Le prix Â» fin.\n", "Le prix\u202f» fin.\n"),
     # ``&nbsp;»`` read as a word before the guillemet: the entity is repaired first.
