@@ -610,6 +610,10 @@ def test_an_invisible_character_in_markdown_indentation_stays() -> None:
     reached = fix_all(Document(text, "markdown"), config).text
     assert reached == text.replace("\r", "\n")
     assert _every_order(text, config, "markdown") == {reached}
+    # ``\x85`` is whitespace to Python but ``…`` once c1-control has run: content.
+    text = "\u200b \u200b \x85\n"
+    assert fix_all(Document(text, "markdown"), config).text == "\u200b \u200b …\n"
+    assert _every_order(text, config, "markdown") == {"\u200b \u200b …\n"}
     # A line of blanks and invisible characters has nothing to indent: all go.
     assert fix_all(Document("\u200b \u202e ", "markdown"), config).text == ""
     assert _every_order("\u200b \u202e ", config, "markdown") == {""}

@@ -96,6 +96,13 @@ def drop_unseen(s: str) -> str:
     return _UNSEEN.sub("", s) if _UNSEEN.search(s) else s
 
 
+def shows(s: str) -> bool:
+    """Does ``s`` hold something a reader sees once other fixes have run? Not its
+    whitespace, but NEL (U+0085): Python counts it as whitespace, and c1-control
+    writes it as ``…`` (a line of ``\x85`` was blank, then content)."""
+    return bool(s.strip()) or "\x85" in s
+
+
 def has_unseen(s: str) -> bool:
     """Does ``s`` hold a character :func:`drop_unseen` drops? (No: every part of it
     reads as it is, and a caller may skip a call per line.)"""

@@ -279,7 +279,7 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
     Markdown parser and, without the ZWSP, a line indented by four, an indented
     code block (a fix that changes what the document is; and the French fixes
     inside it came and went by order)."""
-    from .chars import UNSEEN_CLASS, drop_unseen
+    from .chars import UNSEEN_CLASS, drop_unseen, shows
 
     unseen = re.compile(f"[{UNSEEN_CLASS}]*")
     out: list[Finding] = []
@@ -296,7 +296,7 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
                 end = _LINE_BREAK.search(text, fix.end)
                 rest = text[fix.end : end.start() if end else len(text)]
                 before = drop_unseen(text[start : fix.start])
-                if not before.strip(_INDENT_BLANKS) and drop_unseen(rest).strip():
+                if not before.strip(_INDENT_BLANKS) and shows(drop_unseen(rest)):
                     f = offered_only(f)
         out.append(f)
     return out

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..chars import drop_unseen, has_unseen
+from ..chars import drop_unseen, has_unseen, shows
 from ..memo import text_memo
 from ._spans import Span, blockwise, paragraph_break
 
@@ -237,7 +237,7 @@ def _scan_paragraph(text: str, pos: int, end: int, out: list[Span], clean: bool 
         line = text[pos:nl].rstrip("\r")
         # a line of blanks and invisible characters (`` \u202f``, ``\u200b``) is
         # blank to a reader, and becomes empty once trailing-whitespace has run
-        if line.strip(_BLANKS) and (line if clean else drop_unseen(line)).strip():
+        if line.strip(_BLANKS) and shows(line if clean else drop_unseen(line)):
             para.append(_Line(pos, line, clean))
         elif para:
             _paragraph_layout(para, out)
