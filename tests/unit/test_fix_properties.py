@@ -234,6 +234,14 @@ def _every_order(text: str, config: Config, lang_id: str = "plaintext") -> set[s
 
 # Counterexamples the order property found, with the text every order must reach.
 ORDER_COUNTEREXAMPLES = [
+    # `` \u200b `` between two words of a key counted as a third word: the line became
+    # a record (its colon not prose) once the ZWSP was removed.
+    (
+        "sécurité \u200b sécurité Wichtig: das ist die einzige Kopie der Datei.\n"
+        " Wichtig\u202f: das ist die einzige Kopie der Datei.\n",
+        "sécurité  sécurité Wichtig: das ist die einzige Kopie der Datei.\n"
+        " Wichtig\u202f: das ist die einzige Kopie der Datei.\n",
+    ),
     # ``Â  \u200b \x0c`` became the run ``Â   `` (a lost-A0 candidate once collapsed)
     # when the ZWSP went first, and the form feed's removal was no longer safe: the
     # run's spaces are counted through invisible characters.

@@ -91,8 +91,13 @@ def _byte_images() -> str:
 
 _IMAGES = _byte_images()
 _KEY = rf"[\w.{_U}{_MARKS}{_IMAGES}-]"
+#: Between two words of a key: blanks, with invisible characters anywhere among them.
+#: A word starts with a visible character: `` \u200b `` between two words is one gap,
+#: not a third word (``sécurité \u200b sécurité Wichtig:`` became a record once the
+#: ZWSP was removed).
+_KEY_GAP = rf"(?:[{_U}]*[ \t])+[{_U}]*"
 RECORD = re.compile(
-    rf"^[ \t{_U}]*[\w{_IMAGES}]{_KEY}*(?:[ \t]+[{_U}]*{_KEY}+){{0,2}}"
+    rf"^[ \t{_U}]*[\w{_IMAGES}]{_KEY}*(?:{_KEY_GAP}[\w.{_MARKS}{_IMAGES}-]{_KEY}*){{0,2}}"
     rf"[ \u00a0\u202f{_U}]*:(?=[ \t]+\S)",
     re.MULTILINE,
 )
