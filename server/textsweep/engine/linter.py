@@ -320,6 +320,15 @@ def _unsafe_if_joining(text: str, f: Finding) -> Finding:
     return offered_only(f)
 
 
+def _final_line_break(rule: str, fix: Fix) -> bool:
+    """The final newline written after the last character: no repair reads past a
+    line break or the end of the text differently (both end a token and are neither
+    letter nor visible), so it need not wait beside a candidate. ``é——`` (a candidate
+    for U+95D7) appears when ``e\u0301——`` is normalized, and the final newline was
+    written before the normalization and not after it."""
+    return rule == "final-newline" and fix.start == fix.end and not fix.replacement.strip("\r\n")
+
+
 def _defer_touching(
     findings: list[Finding], spans: list[tuple[int, int]], exempt: tuple[str, ...]
 ) -> list[Finding]:
@@ -332,7 +341,7 @@ def _defer_touching(
     out: list[Finding] = []
     for f in findings:
         fix = f.safe_fix
-        if fix is not None and f.rule not in exempt:
+        if fix is not None and f.rule not in exempt and not _final_line_break(f.rule, fix):
             i = bisect_right(starts, fix.end) - 1
             if i >= 0 and reach[i] >= fix.start:
                 f = offered_only(f)
