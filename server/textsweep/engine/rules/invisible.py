@@ -280,47 +280,6 @@ def _bidi_class(ch: str) -> str:
     return "N"
 
 
-def _rtl_run_reorders(content: str) -> bool:
-    """Would a right-to-left embedding or isolate show ``content``'s Latin letters or
-    digits in another order than they are stored? (:meth:`_LineClasses.reorders`
-    answers it for any part of a line in constant time; this is its reference.)
-
-    A small part of the Unicode bidirectional algorithm (rules W7, N1, N2, I1, I2)
-    for text without right-to-left letters: left-to-right runs land on level 2,
-    the rest on level 1, and two level-2 runs separated by level 1 swap places
-    (``123 abc`` displays as ``abc 123``). One run keeps its order (``world``).
-    """
-    classes = [_bidi_class(c) for c in content]
-    if "R" in classes:
-        return False  # right-to-left text in its own embedding: its job
-    last_strong = "R"  # the start of a right-to-left run
-    for i, c in enumerate(classes):
-        if c == "L":
-            last_strong = "L"
-        elif c == "EN" and last_strong == "L":
-            classes[i] = "L"  # W7
-    n = len(classes)
-    # the nearest class that is not N on each side (sos and eos are R; EN counts as R)
-    left = ["R"] * n
-    seen = "R"
-    for i, c in enumerate(classes):
-        left[i] = seen
-        if c != "N":
-            seen = "R" if c == "EN" else c
-    runs = 0
-    prev = 1
-    seen = "R"
-    for i in range(n - 1, -1, -1):
-        c = classes[i]
-        level = 2 if c != "N" or left[i] == seen == "L" else 1  # N1, else N2
-        if c != "N":
-            seen = "R" if c == "EN" else c
-        if level == 2 and prev != 2:
-            runs += 1
-        prev = level
-    return runs >= 2
-
-
 class _LineClasses:
     """The bidi classes of one line with running counts, so that each opener's scope
     on it is judged in constant time: a line of 8,000 unclosed isolates has 8,000
@@ -350,7 +309,15 @@ class _LineClasses:
         self.next_l = next_l
 
     def reorders(self, ch: str, a: int, b: int) -> bool:
-        """:func:`_reorders` of ``text[a:b]`` (absolute offsets on this line)."""
+        """Does the opener ``ch`` display the letters or digits of ``text[a:b]``
+        (absolute offsets on this line) in another order than they are stored?
+
+        Overrides force a direction on every character: a RIGHT-TO-LEFT OVERRIDE
+        over ``exe.txt`` shows ``txt.exe``. Embeddings and isolates only set a base
+        direction, which reorders left-to-right runs when there are several (rules
+        W7, N1, N2, I1, I2 of the Unicode bidirectional algorithm: ``123 abc``
+        under an RLI displays as ``abc 123``); ``tests/unit/test_bidi_scopes.py``
+        holds the reading of the whole scope this answers for."""
         a -= self.start
         b -= self.start
         if ch == "\u202e":  # RLO: reverses letters and digits alike
@@ -373,31 +340,6 @@ class _LineClasses:
         if first_l < b and not (first_l > a and cls[first_l - 1] == "EN"):
             runs += 1
         return runs >= 2
-
-
-def _first_strong(content: str) -> str:
-    for c in content:
-        k = _bidi_class(c)
-        if k in ("L", "R"):
-            return k
-    return "N"
-
-
-def _reorders(ch: str, content: str) -> bool:
-    """Does this opener display letters or digits in another order than stored?
-
-    Overrides force a direction on every character: a RIGHT-TO-LEFT OVERRIDE over
-    ``exe.txt`` shows ``txt.exe``. Embeddings and isolates only set a base
-    direction, which reorders left-to-right runs when there are several.
-    """
-    classes = {_bidi_class(c) for c in content}
-    if ch == "\u202e":  # RLO: reverses letters and digits alike
-        return bool(classes & {"L", "EN"})
-    if ch == "\u202d":  # LRO: shows right-to-left letters backwards
-        return "R" in classes
-    if ch in "\u202b\u2067" or (ch == "\u2068" and _first_strong(content) == "R"):
-        return _rtl_run_reorders(content)
-    return False
 
 
 def _reordering(text: str) -> dict[int, str]:
