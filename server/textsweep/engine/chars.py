@@ -103,6 +103,15 @@ def shows(s: str) -> bool:
     return bool(s.strip()) or "\x85" in s
 
 
+_UNSEEN_RUN = re.compile(f"[{UNSEEN_CLASS}]*")
+
+
+def unseen_run(text: str, i: int) -> int:
+    """Where the run of characters :func:`drop_unseen` drops, starting at ``i``, ends."""
+    m = _UNSEEN_RUN.match(text, i)
+    return m.end() if m else i
+
+
 def has_unseen(s: str) -> bool:
     """Does ``s`` hold a character :func:`drop_unseen` drops? (No: every part of it
     reads as it is, and a caller may skip a call per line.)"""

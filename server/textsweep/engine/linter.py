@@ -279,16 +279,14 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
     Markdown parser and, without the ZWSP, a line indented by four, an indented
     code block (a fix that changes what the document is; and the French fixes
     inside it came and went by order)."""
-    from .chars import UNSEEN_CLASS, drop_unseen, shows
+    from .chars import drop_unseen, shows, unseen_run
 
-    unseen = re.compile(f"[{UNSEEN_CLASS}]*")
     out: list[Finding] = []
     for f in findings:
         fix = f.safe_fix
         if fix is not None and not fix.replacement:
             # the invisible characters after it go too, in any order: ``\u200b\u200b \t``
-            after = unseen.match(text, fix.end)
-            blank_at = after.end() if after else fix.end
+            blank_at = unseen_run(text, fix.end)
             if text[blank_at : blank_at + 1] in (" ", "\t"):
                 # lines break at CR too: ``\r \u200b \t`` is a line of its own
                 start = text.rfind("\n", 0, fix.start) + 1

@@ -135,8 +135,7 @@ def looks_like_code(line: str) -> bool:
     if "&" in line:
         # entities read as what they stand for, as html-entity will write them:
         # ``Tom &amp; Jerry, it&#8217;s`` is a sentence, not six ``&``/``;`` symbols
-        for s, e, value in reversed(entity_readings(line)):
-            line = line[:s] + value + line[e:]
+        line = _read_entities(line)[0]
     stripped = line.strip()
     if not stripped:
         return False
@@ -394,9 +393,18 @@ def _record(text: str, ls: int, le: int) -> Span | None:
     if "&" not in text[ls:le]:
         rec = RECORD.match(text, ls)
         return rec.span() if rec else None
-    line = text[ls:le]
+    read, at = _read_entities(text[ls:le])
+    rec = RECORD.match(read)
+    if rec is None or rec.end() == 0:
+        return None
+    return ls, ls + at[rec.end() - 1]
+
+
+def _read_entities(line: str) -> tuple[str, list[int]]:
+    """``line`` with each entity read as what it stands for, and for each character
+    of that reading the offset in ``line`` where it ends (to map a match back)."""
     read: list[str] = []
-    at: list[int] = []  # the offset in ``line`` of each read character's end
+    at: list[int] = []
     last = 0
     for s, e, value in entity_readings(line):
         read.append(line[last:s])
@@ -406,10 +414,7 @@ def _record(text: str, ls: int, le: int) -> Span | None:
         last = e
     read.append(line[last:])
     at.extend(range(last + 1, len(line) + 1))
-    rec = RECORD.match("".join(read))
-    if rec is None or rec.end() == 0:
-        return None
-    return ls, ls + at[rec.end() - 1]
+    return "".join(read), at
 
 
 @text_memo(max_chars=2_000_000, max_entries=16384)
