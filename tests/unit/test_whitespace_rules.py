@@ -113,6 +113,14 @@ def test_mixed_line_endings_majority_wins() -> None:
     assert fixed("mixed-line-endings", text) == "a\r\nb\r\nc\r\nd\r\n"
 
 
+def test_line_of_space_entities_does_not_vote_for_the_line_ending() -> None:
+    # `` &nbsp; `` is blank once html-entity writes it: it votes neither before nor after
+    text = "a\r\nb\r\n &nbsp; \nc\n"
+    assert fixed("mixed-line-endings", text) == "a\r\nb\r\n &nbsp; \r\nc\r\n"
+    # an entity for a letter is content, and votes
+    assert fixed("mixed-line-endings", "a\r\nb\r\n &#233; \nc\n") == ("a\nb\n &#233; \nc\n")
+
+
 def test_mixed_indentation_in_prose_and_code() -> None:
     assert findings("mixed-indentation", "\t  Texte aligné.\n")
     assert findings("mixed-indentation", "\t  x = 1\n", "python") == []

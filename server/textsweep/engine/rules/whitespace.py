@@ -28,7 +28,7 @@ from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
 from ..regions import is_code_language, non_prose, source_text
 from ..registry import Example, Rule, Scope, clean, rule
-from ..structure._spans import block_results, map_blocks
+from ..structure._spans import block_results, is_blank_line, map_blocks
 
 FAMILY = "whitespace"
 
@@ -491,6 +491,15 @@ _UNSEEN = (
 _CONTENT_BREAK = re.compile(rf"[^\s{_UNSEEN}](?:[^\S\r\n]|[{_UNSEEN}])*(\r\n|\r|\n)")
 
 
+def _blank_by_reference(text: str, end: int) -> bool:
+    """Is the line ending at ``end`` blank but for references to blanks (`` &nbsp; ``)?
+    html-entity makes it blank, so it must not vote before either (else the
+    majority flipped with the repair, and the order of the fixes decided)."""
+    start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+    line = text[start:end]
+    return "&" in line and is_blank_line(line)
+
+
 def dominant_line_ending(text: str) -> str:
     """The most common line ending (``\\n`` on ties or when there is none).
 
@@ -503,8 +512,11 @@ def dominant_line_ending(text: str) -> str:
         # Only ``\n`` can win (or be the default): the scan below cost 1 MB 0.1 s.
         return "\n"
     lf = crlf = cr = 0
+    entities = "&" in text
     for m in _CONTENT_BREAK.finditer(text):
         brk = m.group(1)
+        if entities and _blank_by_reference(text, m.start(1)):
+            continue
         if brk == "\n":
             lf += 1
         elif brk == "\r\n":

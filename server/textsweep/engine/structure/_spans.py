@@ -52,6 +52,19 @@ def _blank_references() -> str:
 
 
 _BLANKS = f"(?:{_BLANK_CHARS}|{_blank_references()})*"
+
+
+@functools.cache
+def _blank_line() -> re.Pattern[str]:
+    return re.compile(_BLANKS)
+
+
+def is_blank_line(line: str) -> bool:
+    """Does ``line`` (without its line break) hold only what :data:`_BLANKS` reads as
+    blank: blanks, invisible characters and references to them (`` &nbsp; ``)?"""
+    return _blank_line().fullmatch(line) is not None
+
+
 #: A blank line between two paragraphs, without carriage returns: a literal first
 #: character lets the regex engine skip ahead at C speed (three times faster on 1 MB
 #: of prose than :data:`PARAGRAPH_BREAK`).
