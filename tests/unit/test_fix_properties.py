@@ -645,6 +645,24 @@ def test_french_order_counterexamples_reach_fix_all() -> None:
         assert _every_order(text, config, doc_type) == {expected}, ascii(text)
 
 
+def test_a_no_break_space_written_in_a_key_keeps_the_record_as_it_was() -> None:
+    # ``«\u00a0sécurité`` counted as one key word (U+00A0 was a byte image) and
+    # ``« sécurité`` as two: the fix after ``«`` made the line a record, and the fix
+    # before its colon was applied or not by order.
+    text = "Prix\u00a0: 12€\n \u00a0 « sécurité Prix : 12 €\n"
+    config = _config("fr-CA")
+    reached = fix_all(Document(text), config).text
+    assert _every_order(text, config) == {reached}
+    from textsweep.engine.structure.plain import RECORD
+
+    for before, after in (
+        (" \u00a0 « sécurité Prix : 12 €", " \u00a0 «\u00a0sécurité Prix : 12 €"),
+        ("Mot « clé code : 12", "Mot «\u00a0clé code : 12"),
+        ("Un « deux : trois", "Un «\u202fdeux\u00a0: trois"),
+    ):
+        assert bool(RECORD.match(before)) == bool(RECORD.match(after)), before
+
+
 def test_a_doubled_space_outside_mojibake_is_still_collapsed() -> None:
     config = _config("auto")
     assert fix_all(Document("Il est  à la maison.\n"), config).text == "Il est à la maison.\n"

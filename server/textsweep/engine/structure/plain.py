@@ -90,14 +90,19 @@ def _byte_images() -> str:
 
 
 _IMAGES = _byte_images()
-_KEY = rf"[\w.{_U}{_MARKS}{_IMAGES}-]"
+#: In a key, U+00A0 is a blank, not the image of a byte: the French fixes write it
+#: beside ``«`` and ``:``, and ``« sécurité Prix :`` must keep its word count when
+#: ``«\u00a0sécurité`` replaces it (else the line became a record by order).
+_KEY_IMAGES = _IMAGES.replace("\u00a0", "")
+_KEY = rf"[\w.{_U}{_MARKS}{_KEY_IMAGES}-]"
 #: Between two words of a key: blanks, with invisible characters anywhere among them.
 #: A word starts with a visible character: `` \u200b `` between two words is one gap,
 #: not a third word (``sécurité \u200b sécurité Wichtig:`` became a record once the
 #: ZWSP was removed).
-_KEY_GAP = rf"(?:[{_U}]*[ \t])+[{_U}]*"
+_KEY_GAP = rf"(?:[{_U}]*[ \t\u00a0\u202f])+[{_U}]*"
 RECORD = re.compile(
-    rf"^[ \t{_U}]*[\w{_IMAGES}]{_KEY}*(?:{_KEY_GAP}[\w.{_MARKS}{_IMAGES}-]{_KEY}*){{0,2}}"
+    rf"^[ \t\u00a0\u202f{_U}]*[\w{_KEY_IMAGES}]{_KEY}*"
+    rf"(?:{_KEY_GAP}[\w.{_MARKS}{_KEY_IMAGES}-]{_KEY}*){{0,2}}"
     rf"[ \u00a0\u202f{_U}]*:(?=[ \t]+\S)",
     re.MULTILINE,
 )
