@@ -38,6 +38,45 @@ def test_apply_fixes_rejects_out_of_range() -> None:
     assert result.text == "ab" and len(result.skipped) == 1
 
 
+_fix = st.builds(
+    lambda a, b, r, who: (Fix(min(a, b), max(a, b), r), who),
+    st.integers(-1, 22),
+    st.integers(0, 22),
+    st.sampled_from(["", " ", "X", "\u00a0YZ"]),
+    st.sampled_from(["rule-a", "rule-b"]),
+)
+
+
+@given(st.text("ab \n", max_size=20), st.lists(_fix, max_size=8), st.booleans())
+def test_apply_fixes_fast_path_agrees_with_the_walk(
+    text: str, pairs: list[tuple[Fix, str]], owned: bool
+) -> None:
+    from textsweep.engine.fixes import _apart, _in_order
+
+    owners = dict(reversed(pairs))
+    ordered = sorted(owners, key=lambda f: (f.start, f.end, f.replacement))
+    walk = _in_order(text, ordered, owners.__getitem__ if owned else None)
+    fast = _apart(text, ordered)
+    if fast is not None:  # only for fixes that neither touch nor leave the text
+        assert fast == walk
+        assert not walk.skipped
+    assert apply_fixes(text, owners, owners.__getitem__ if owned else None) == walk
+
+
+def test_apply_fixes_fast_path_is_taken_for_fixes_apart() -> None:
+    from textsweep.engine.fixes import _apart
+
+    text = "ligne \n" * 4
+    fixes = [Fix(i * 7 + 5, i * 7 + 6, "") for i in range(4)]
+    result = _apart(text, fixes)
+    assert result is not None and result.text == "ligne\n" * 4
+    assert result.applied == tuple(fixes)
+    # touching (an insertion where the last fix ends) or out of the text: the walk
+    assert _apart(text, [Fix(5, 6, ""), Fix(6, 6, "X")]) is None
+    assert _apart(text, [Fix(5, 6, ""), Fix(27, 29, "")]) is None
+    assert _apart(text, [Fix(-1, 0, "")]) is None
+
+
 def test_findings_sort_by_position_and_are_immutable() -> None:
     a = Finding(5, 6, "b-rule", "m")
     b = Finding(1, 2, "z-rule", "m")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import accumulate
+from operator import gt, itemgetter, le
 
 from .model import Fix
 
@@ -38,6 +39,12 @@ def apply_fixes(
     # A dict's keys are distinct already, and fix-all's come in findings order,
     # nearly sorted: sorting them as they come is linear where a set's order is not.
     ordered = sorted(fixes if isinstance(fixes, dict) else set(fixes), key=_POSITION)
+    fast = _apart(text, ordered)
+    return fast if fast is not None else _in_order(text, ordered, owner)
+
+
+def _in_order(text: str, ordered: list[Fix], owner: Callable[[Fix], Hashable] | None) -> FixResult:
+    """:func:`apply_fixes` of ``ordered`` (sorted), fix by fix."""
     parts: list[str] = []
     applied: list[Fix] = []
     skipped: list[Fix] = []
@@ -86,6 +93,28 @@ def apply_fixes(
         last = fix
     parts.append(text[pos:])
     return FixResult("".join(parts), tuple(applied), tuple(skipped))
+
+
+def _apart(text: str, ordered: list[Fix]) -> FixResult | None:
+    """:func:`apply_fixes` of ``ordered`` (sorted) when no fix touches or overlaps an
+    earlier one and all lie in the text, else None. Then nothing is skipped, whoever
+    owns them, and the walk is C-level list work: 200,000 trailing-space fixes took
+    a second of per-fix bookkeeping the loop needs only for neighbours."""
+    if not ordered:
+        return None
+    starts = [f[0] for f in ordered]
+    ends = [f[1] for f in ordered]
+    if starts[0] < 0 or not all(map(le, starts, ends)):
+        return None
+    reach = list(accumulate(ends, max))
+    # each fix starts past the furthest end before it: no touch, no overlap
+    if reach[-1] > len(text) or not all(map(gt, starts[1:], reach)):
+        return None
+    gaps = [text[a:b] for a, b in zip([0, *ends], [*starts, len(text)], strict=True)]
+    parts = [""] * (2 * len(ordered) + 1)
+    parts[0::2] = gaps
+    parts[1::2] = [f[2] for f in ordered]
+    return FixResult("".join(parts), tuple(ordered), ())
 
 
 def compose(text: str, edits: Sequence[Fix], fixes: Sequence[Fix]) -> list[Fix]:

@@ -393,7 +393,11 @@ def fix_all(
     while passes < MAX_FIX_PASSES:
         owners: dict[Fix, str] = {}
         for f in findings:
-            fix = f.safe_fix
+            fixes = f.fixes
+            if not fixes:
+                continue
+            # most findings hold one fix: f.safe_fix without its call
+            fix = fixes[0] if fixes[0].safe else f.safe_fix
             if fix is not None and (only_rule is None or f.rule == only_rule):
                 owners.setdefault(fix, f.rule)
         if not owners:
