@@ -663,6 +663,21 @@ def test_a_no_break_space_written_in_a_key_keeps_the_record_as_it_was() -> None:
         assert bool(RECORD.match(before)) == bool(RECORD.match(after)), before
 
 
+def test_a_markdown_hard_break_is_read_through_invisible_characters() -> None:
+    # `` \u200b \u200b `` at a line end: trailing-whitespace saw one space, and
+    # removing it first left two once the ZWSPs were gone (a hard break, kept);
+    # fix-all removed the ZWSPs first, saw three spaces and removed them all.
+    text = "我们发布了新版本 ，欢迎试用 。\n &eacute; \u200b \u200b \n\tUn alinéa avec une tabulation.\n"
+    config = _config("auto")
+    reached = fix_all(Document(text, "markdown"), config).text
+    assert "&eacute;\n" in reached
+    assert _every_order(text, config, "markdown") == {reached}
+    # `` \u200b `` is two spaces once the ZWSP is gone: a hard break either way
+    text = "Une ligne \u200b \nla suite.\n"
+    assert fix_all(Document(text, "markdown"), config).text == "Une ligne  \nla suite.\n"
+    assert _every_order(text, config, "markdown") == {"Une ligne  \nla suite.\n"}
+
+
 def test_a_doubled_space_outside_mojibake_is_still_collapsed() -> None:
     config = _config("auto")
     assert fix_all(Document("Il est  à la maison.\n"), config).text == "Il est à la maison.\n"

@@ -6,12 +6,14 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..chars import (
+    INVISIBLE_CLASS,
     REMOVED_CONTROLS_CLASS,
+    TAG_CLASS,
     char_set,
     describe,
     find_chars,
@@ -100,6 +102,47 @@ _TRAILING_STRIP = "".join(sorted(_TRAILING_SET)) + "\r\n"
 _TRAILING_END = re.compile(f"[{_TRAILING_CLASS}](?=[\r\n]|\\Z)")
 
 
+#: Read through between trailing blanks: what ``invisible-character`` removes
+#: beside a space and the controls ``control-character`` removes (not bidi marks:
+#: their removal is judged, and a space fix beside one waits for it).
+_TRAILING_THROUGH = char_set(INVISIBLE_CLASS + REMOVED_CONTROLS_CLASS + TAG_CLASS)
+
+
+def _trailing_run(text: str, end: int, blanks: frozenset[str]) -> tuple[int, bool]:
+    """Where the trailing blanks ending at ``end`` start, read through the invisible
+    characters between them (`` \u200b \u200b `` is three blanks, as it is once
+    they are gone), and whether any was read through. The run starts at a blank:
+    an invisible character before all of them is not this rule's."""
+    start = i = end - 1
+    hidden = False
+    while i > 0:
+        c = text[i - 1]
+        if c in blanks:
+            i -= 1
+            start = i
+        elif c in _TRAILING_THROUGH:
+            i -= 1
+            hidden = True
+        else:
+            break
+    # only what lies between blanks was read through
+    return start, hidden and any(c in _TRAILING_THROUGH for c in text[start:end])
+
+
+def _hard_break_read(
+    hard_break: Callable[[str, int, int], bool], text: str, start: int, end: int
+) -> bool:
+    """The markup's hard break judged on the run without its invisible characters
+    (the reading once they are removed): the line, the run's blanks, the next line."""
+    ls = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    # the next line whole (past this line's break, "\r\n" included)
+    nxt = text.find("\n", end + (2 if text.startswith("\r\n", end) else 1))
+    le = len(text) if nxt < 0 else nxt + 1
+    kept = "".join(c for c in text[start:end] if c not in _TRAILING_THROUGH)
+    view = text[ls:start] + kept + text[end:le]
+    return hard_break(view, start - ls, start - ls + len(kept))
+
+
 @rule(
     "trailing-whitespace",
     cheap=True,
@@ -134,10 +177,12 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
     # A line's content ends before its "\r" or "\n", and never between "\r\n".
     for m in _TRAILING_END.finditer(text):
         end = m.end()
-        start = end - 1
-        while start > 0 and text[start - 1] in blanks:
-            start -= 1
-        if hard_break is not None and hard_break(text, start, end):
+        start, hidden = _trailing_run(text, end, blanks)
+        if hard_break is not None and (
+            _hard_break_read(hard_break, text, start, end)
+            if hidden
+            else hard_break(text, start, end)
+        ):
             continue
         # Between a lone CR and an LF, removing the blanks would join two line
         # breaks into one CRLF (a line lost): offered, but mixed-line-endings goes first.
