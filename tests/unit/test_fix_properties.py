@@ -667,7 +667,10 @@ def test_a_markdown_hard_break_is_read_through_invisible_characters() -> None:
     # `` \u200b \u200b `` at a line end: trailing-whitespace saw one space, and
     # removing it first left two once the ZWSPs were gone (a hard break, kept);
     # fix-all removed the ZWSPs first, saw three spaces and removed them all.
-    text = "我们发布了新版本 ，欢迎试用 。\n &eacute; \u200b \u200b \n\tUn alinéa avec une tabulation.\n"
+    text = (
+        "我们发布了新版本 ，欢迎试用 。\n &eacute; \u200b \u200b \n"
+        "\tUn alinéa avec une tabulation.\n"
+    )
     config = _config("auto")
     reached = fix_all(Document(text, "markdown"), config).text
     assert "&eacute;\n" in reached
@@ -676,6 +679,20 @@ def test_a_markdown_hard_break_is_read_through_invisible_characters() -> None:
     text = "Une ligne \u200b \nla suite.\n"
     assert fix_all(Document(text, "markdown"), config).text == "Une ligne  \nla suite.\n"
     assert _every_order(text, config, "markdown") == {"Une ligne  \nla suite.\n"}
+
+
+def test_a_fix_that_blanks_a_markdown_line_above_content_is_offered_only() -> None:
+    # ``\u00a0`` alone on a line is a paragraph to CommonMark, and the next line, indented
+    # by four, its continuation; removed, the next line became a code block, whose
+    # doubled spaces stay: the text depended on which fix ran first.
+    text = "\u00a0\n    »     Indented line with one space between words.\n"
+    config = _config("auto")
+    expected = "\u00a0\n    » Indented line with one space between words.\n"
+    assert fix_all(Document(text, "markdown"), config).text == expected
+    assert _every_order(text, config, "markdown") == {expected}
+    # above a blank line, or in plain text, the blank line is what it looks like
+    assert fix_all(Document("a\n\u00a0\n\nb\n", "markdown"), config).text == "a\n\nb\n"
+    assert fix_all(Document("a\n\u00a0\nb\n"), config).text == "a\n\nb\n"
 
 
 def test_a_doubled_space_outside_mojibake_is_still_collapsed() -> None:

@@ -296,8 +296,35 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
                 before = drop_unseen(text[start : fix.start])
                 if not before.strip(_INDENT_BLANKS) and shows(drop_unseen(rest)):
                     f = offered_only(f)
+            if f.safe_fix is not None and _blanks_its_line(text, fix):
+                f = offered_only(f)
         out.append(f)
     return out
+
+
+def _blanks_its_line(text: str, fix: Fix) -> bool:
+    """Does removing ``fix``'s characters leave a blank line (as it reads once the
+    invisible characters are gone too) where the parser saw content, right above a
+    line with content? ``\u00a0`` alone on a line is a paragraph to CommonMark; blank,
+    it ends the block, and the next line, indented by four, became a code block
+    (whose doubled spaces stay: fixed before or after, the text differed)."""
+    from .chars import drop_unseen, shows
+
+    if _LINE_BREAK.search(text, fix.start, fix.end):
+        return False
+    start = text.rfind("\n", 0, fix.start) + 1
+    start = text.rfind("\r", start, fix.start) + 1 or start
+    end = _LINE_BREAK.search(text, fix.end)
+    if end is None:
+        return False  # the last line: nothing after it changes
+    line_end = end.start()
+    if not text[start:line_end].strip(_INDENT_BLANKS):
+        return False  # blank to the parser already
+    if drop_unseen(text[start : fix.start] + text[fix.end : line_end]).strip(_INDENT_BLANKS):
+        return False
+    nxt = end.end() + (1 if text.startswith("\r\n", end.start()) else 0)
+    after = _LINE_BREAK.search(text, nxt)
+    return shows(drop_unseen(text[nxt : after.start() if after else len(text)]))
 
 
 def _joins_line_breaks(text: str, fix: Fix) -> bool:
