@@ -66,3 +66,17 @@ def test_trailing_whitespace_equals_a_look_at_every_line_end(text: str, language
         if hard_break is None or not hard_break(text, start, end):
             want.append((start, end))
     assert [(f.start, f.end) for f in rule.check(rule, doc, Config())] == want
+
+
+END_PIECES = ["a", " ", "  ", "\t", "\u00a0", "\u3000", "\u2005", "\u200b", "\r", "\n",
+              "\r\n", "\u2028", "é"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(END_PIECES), max_size=20).map("".join))
+def test_trailing_ends_are_the_ends_of_the_class_led_regex(text: str) -> None:
+    from textsweep.engine.rules import whitespace
+
+    # the regex the rule used: a blank before a line break or the end of the text
+    led_by_blanks = re.compile(f"[{whitespace._TRAILING_CLASS}](?=[\r\n]|\\Z)")
+    want = [m.end() for m in led_by_blanks.finditer(text)]
+    assert list(whitespace._trailing_ends(text)) == want
