@@ -80,3 +80,43 @@ def test_trailing_ends_are_the_ends_of_the_class_led_regex(text: str) -> None:
     led_by_blanks = re.compile(f"[{whitespace._TRAILING_CLASS}](?=[\r\n]|\\Z)")
     want = [m.end() for m in led_by_blanks.finditer(text)]
     assert list(whitespace._trailing_ends(text)) == want
+
+
+RUN_PIECES = ["a", " ", "  ", "   ", "\t", "\r", "\n", "\u00a0", "\u3000", "\u200b", "é", "|"]
+
+
+@given(st.lists(st.sampled_from(RUN_PIECES), max_size=25).map("".join))
+def test_a_run_after_a_visible_character_is_found_from_the_run(text: str) -> None:
+    from textsweep.engine.structure import layout
+
+    led_by_the_character = re.compile(r"[^ \t\r\n\u00a0]  ")
+    want = led_by_the_character.search(text) is not None
+    assert (layout._AFTER_VISIBLE_RUN.search(text) is not None) == want
+
+
+def test_ascii_words_are_the_words_of_ascii() -> None:
+    from textsweep.engine.structure import plain
+
+    one = re.compile(plain._WORD.pattern.replace("{2,}", ""))
+    for c in map(chr, range(128)):
+        assert (one.fullmatch(c) is not None) == ("a" <= c.lower() <= "z")
+
+
+CODE_PIECES = ["ab", "x", "Qz", "_", "1", "é", "Ã©", "’", " ", "=", "(", ")", ";", "{", "}",
+               "<", ">", "|", "&", "$", "::", "'", "-", "[", "]"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(CODE_PIECES), max_size=30).map("".join))
+def test_looks_like_code_counts_ascii_words_as_the_unicode_regex(text: str) -> None:
+    from textsweep.engine.structure import plain
+
+    if text.isascii():
+        assert plain._WORD_ASCII.findall(text) == plain._WORD.findall(text)
+    stripped = text.strip()
+    symbols = plain._code_symbols(stripped)
+    if plain._CODE_START.match(text) or symbols < 4 or "&" in text:
+        return
+    if stripped.endswith(";") and "(" in stripped:
+        return
+    want = symbols * 2 >= len(plain._WORD.findall(stripped))
+    assert plain.looks_like_code(text) == want

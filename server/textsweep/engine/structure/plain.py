@@ -114,6 +114,10 @@ _CODE_HINT = re.compile(
 #: A word for that count: letters, and the byte images a mojibake repair turns into
 #: letters or apostrophes (``dÃ©pÃ´t`` is one word, as ``dépôt`` is once repaired).
 _WORD = re.compile(rf"(?:[^\W\d_]|[{_IMAGES}’‘]){{2,}}")
+#: ``_WORD`` for an ASCII line: every byte image is beyond ASCII, and ``[^\W\d_]``
+#: is ``[A-Za-z]`` there (a byte-map test instead of an alternation of Unicode
+#: category look-ups at every character).
+_WORD_ASCII = re.compile(r"[A-Za-z]{2,}")
 _LINE = re.compile(r"[^\r\n]*")
 #: The code symbols of a line are what ``[{}();=<>\[\]|&$\\]|->|=>|::|==|!=|&&|\|\|``
 #: finds. That scan tried five branches at every character; the count is the same
@@ -146,7 +150,9 @@ def looks_like_code(line: str) -> bool:
         return False  # both tests below need two symbols (most lines: no word count)
     if stripped.endswith(";") and "(" in stripped:
         return True
-    return symbols >= 4 and symbols * 2 >= len(_WORD.findall(stripped))
+    if symbols < 4:
+        return False
+    return symbols * 2 >= len((_WORD_ASCII if stripped.isascii() else _WORD).findall(stripped))
 
 
 def _find_all(text: str, needle: str) -> list[int]:
