@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..chars import drop_unseen, has_unseen, shows
+from ..chars import UNSEEN, drop_unseen, shows
+from ..document import block_holds_any
 from ..memo import text_memo
 from ._spans import Span, blockwise, paragraph_break
 
@@ -255,8 +256,8 @@ def _block_layout(text: str) -> tuple[Span, ...]:
     """Layout spans of a block of paragraphs, relative to it (cached by text)."""
     out: list[Span] = []
     start = 0
-    # most blocks hold no invisible character: one search spares a call per line
-    clean = not has_unseen(text)
+    # most blocks hold no invisible character: one test spares a call per line
+    clean = not block_holds_any(text, UNSEEN)
     for m in [*paragraph_break(text).finditer(text), None]:
         end = len(text) if m is None else m.start() + 1
         if _worth_a_look(text[start:end], clean):
