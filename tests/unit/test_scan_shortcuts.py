@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from textsweep.engine import Config, Document
@@ -120,3 +120,36 @@ def test_looks_like_code_counts_ascii_words_as_the_unicode_regex(text: str) -> N
         return
     want = symbols * 2 >= len(plain._WORD.findall(stripped))
     assert plain.looks_like_code(text) == want
+
+
+GLUED_PIECES = ["a", "Bé", "1", "_", " ", ",", ";", ":", "!", "?", "»", "»»", ",,", "!»", "«",
+                ".", "\n", "ß"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(GLUED_PIECES), max_size=30).map("".join), st.data())
+def test_glued_signs_led_by_one_class_equal_the_alternation(text: str, data: st.DataObject) -> None:
+    from textsweep.engine import prose
+
+    start, end = _bounds(text, data)
+    alternation = re.compile(r"([,;:!?]+»?|»)(?=[^\W\d_])")
+    want = [(m.span(), m.span(1)) for m in alternation.finditer(text, start, end)]
+    got = [(m.span(), m.span(1)) for m in prose._GLUED_AFTER.finditer(text, start, end)]
+    assert got == want
+
+
+@given(st.lists(st.sampled_from(SPACE_PIECES), max_size=30).map("".join), st.data())
+@example("mot\t, mot \u200b; fin ,", None)
+def test_signs_after_a_space_are_found_from_the_signs(
+    text: str, data: st.DataObject | None
+) -> None:
+    from textsweep.engine import prose
+
+    start, end = _bounds(text, data) if data is not None else (0, len(text))
+    led_by_spaces = re.compile(
+        f"[ \\t\u00a0\u202f\u2009\u2007{prose._INVISIBLE_CLASS}{prose.BIDI_CLASS}"
+        f"{prose.TAG_CLASS}][,.;:!?]"
+    )
+    want = [m.start() for m in led_by_spaces.finditer(text, start, end)]
+    # the space before each sign, kept where it lies inside the bounds
+    got = [m.start() - 1 for m in prose._SIGN_AFTER_SPACE.finditer(text, start, end)]
+    assert [p for p in got if p >= start] == want
