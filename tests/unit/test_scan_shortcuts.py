@@ -153,3 +153,23 @@ def test_signs_after_a_space_are_found_from_the_signs(
     # the space before each sign, kept where it lies inside the bounds
     got = [m.start() - 1 for m in prose._SIGN_AFTER_SPACE.finditer(text, start, end)]
     assert [p for p in got if p >= start] == want
+
+
+def test_code_lines_read_through_invisible_characters_only_where_a_block_holds_some() -> None:
+    from textsweep.engine.caches import clear_caches
+    from textsweep.engine.structure import plain
+
+    clear_caches()
+    # ``$\u200b make`` is the prompt ``$ make`` once the ZWSP is gone
+    assert plain.looks_like_code("$\u200b make all")
+    assert not plain.looks_like_code("$\u200b make all", clean=True)
+    block = "Run this:\n$\u200b make all\n"
+    line = block.index("$")
+    assert (line, len(block) - 1) in plain._block_spans.fn(block)
+    for text in (
+        "$ make all",
+        "x = f(a);",
+        "Une phrase, avec {des} [signes] = <ici>.",
+        "a | b | c",
+    ):
+        assert plain.looks_like_code(text, clean=True) == plain.looks_like_code(text)

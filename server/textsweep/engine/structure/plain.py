@@ -15,8 +15,8 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from ..chars import UNSEEN_CLASS, drop_unseen
-from ..document import Document
+from ..chars import UNSEEN, UNSEEN_CLASS, drop_unseen
+from ..document import Document, block_holds_any
 from ..entities import entity_readings
 from ..memo import text_memo
 from ._spans import Span, blockwise, merge
@@ -132,10 +132,12 @@ def _code_symbols(s: str) -> int:
     return len(_CODE_CHAR.findall(s)) + s.count("::")
 
 
-def looks_like_code(line: str) -> bool:
+def looks_like_code(line: str, clean: bool = False) -> bool:
     """A whole line of code or a shell command, not a sentence (read without the
-    characters other fixes delete, so that deleting them changes nothing here)."""
-    line = drop_unseen(line)
+    characters other fixes delete, so that deleting them changes nothing here;
+    ``clean``: the line holds none of them, there is nothing to drop)."""
+    if not clean:
+        line = drop_unseen(line)
     if "&" in line:
         # entities read as what they stand for, as html-entity will write them:
         # ``Tom &amp; Jerry, it&#8217;s`` is a sentence, not six ``&``/``;`` symbols
@@ -489,9 +491,11 @@ def _block_spans(text: str) -> tuple[Span, ...]:
         s = file_name.left(m.start())
         if s < m.start():
             spans.append((s, m.end()))
+    # most blocks hold no invisible character: one test spares a search per line
+    clean = not block_holds_any(text, UNSEEN)
     for ls, le in _lines_at(text, _code_hints(text)):
         line = text[ls:le].rstrip("\r")
-        if looks_like_code(line):
+        if looks_like_code(line, clean):
             spans.append((ls, ls + len(line)))
     colons = _find_all(text, ":") if ":" in text else []
     if "&" in text:  # ``&colon;`` is a colon once html-entity has written it
