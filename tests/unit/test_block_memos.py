@@ -261,3 +261,23 @@ def test_block_scans_skipped_by_the_character_set_find_what_the_scans_find(block
     assert mojibake._block_votes_fn(block) == mojibake._votes(block)
     # the layout of a block read as clean or not: the same as the regex decides
     assert document.block_holds_any(block, layout.UNSEEN) == (layout.drop_unseen(block) != block)
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["one\n\ntwo\n \t\nthree\n", "a\r\n\r\nb\r\rc\n", "x\n&nbsp;\ny\n\u200b\nz", "", "no break"],
+)
+def test_block_breaks_are_the_paragraph_breaks_and_cut_layout_and_language_alike(
+    block: str,
+) -> None:
+    from textsweep.engine import language
+    from textsweep.engine.structure import breaks, layout
+
+    clear_caches()
+    want = tuple(m.span() for m in _spans.paragraph_break(block).finditer(block))
+    assert breaks.block_breaks(block) == want
+    # the language detection's paragraphs are the text between those breaks
+    found = [(s, e) for s, e, _ in language._detect_block(block, [], [])]
+    cuts = [0, *[x for span in want for x in span], len(block)]
+    assert found == [(s, e) for s, e in zip(cuts[::2], cuts[1::2], strict=True) if e > s]
+    assert layout._block_layout(block) == layout._block_layout.fn(block)

@@ -48,8 +48,9 @@ from .markup import markup_of
 from .memo import evict_oldest, text_memo
 from .regions import non_prose
 from .structure import _spans
-from .structure._spans import block_cuts, blocks, paragraph_break
+from .structure._spans import block_cuts, blocks
 from .structure._spans import paragraph_breaks as text_breaks
+from .structure.breaks import block_breaks
 
 # --------------------------------------------------------------------------- detector
 
@@ -895,9 +896,9 @@ def _detect_block(
     """The detections of one block's paragraphs (offsets relative to the block)."""
     bounds: list[tuple[int, int]] = []
     pos = 0
-    for m in paragraph_break(block).finditer(block):
-        bounds.append((pos, m.start()))
-        pos = m.end()
+    for b, e in block_breaks(block):
+        bounds.append((pos, b))
+        pos = e
     bounds.append((pos, len(block)))
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]

@@ -29,7 +29,8 @@ from bisect import bisect_left
 from ..chars import UNSEEN, drop_unseen, shows
 from ..document import block_holds_any
 from ..memo import text_memo
-from ._spans import Span, blockwise, paragraph_break
+from ._spans import Span, blockwise
+from .breaks import block_breaks
 
 #: Blanks that indent or pad a line (rendered manuals indent with U+00A0 too).
 _BLANKS = " \t\u00a0\u3000"
@@ -258,12 +259,12 @@ def _block_layout(text: str) -> tuple[Span, ...]:
     start = 0
     # most blocks hold no invisible character: one test spares a call per line
     clean = not block_holds_any(text, UNSEEN)
-    for m in [*paragraph_break(text).finditer(text), None]:
-        end = len(text) if m is None else m.start() + 1
+    for brk in [*block_breaks(text), None]:
+        end = len(text) if brk is None else brk[0] + 1
         if _worth_a_look(text[start:end], clean):
             _scan_paragraph(text, start, end, out, clean)
-        if m is not None:
-            start = m.end()
+        if brk is not None:
+            start = brk[1]
     return tuple(out)
 
 
