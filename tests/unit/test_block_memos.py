@@ -214,3 +214,70 @@ def test_texts_too_long_to_memoise_are_scanned_the_same(monkeypatch: pytest.Monk
     assert not language._BLOCKS
     for memo in (confusables._block_mixed, whitespace._doubled_between_words):
         assert memo.cache_info().currsize == 0
+
+
+# Block scans skipped when the block's character set says there is nothing to find.
+
+_EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
+
+
+def _class_set(pattern: str) -> set[str]:
+    import re
+
+    return set(re.findall(pattern, _EVERY_CHARACTER))
+
+
+def test_the_sets_hold_what_the_classes_match() -> None:
+    from textsweep.engine import chars
+    from textsweep.engine.encoding import mojibake
+
+    assert chars.UNSEEN == _class_set(chars._UNSEEN.pattern)
+    assert mojibake._UNSEEN_SET == _class_set(mojibake._UNSEEN_CHAR.pattern)
+    assert mojibake._SPECIAL_SET == _class_set(mojibake._SPECIAL.pattern)
+
+
+BLOCKS = [
+    "plain words\n\nand more\n",
+    "caf\u00e9 \u200bhidden\n",
+    "soft\u00adhyphen only\n",
+    "tags \U000e0041 here\n",
+    "a\x01control\n",
+    "legacy \x92 quote and \u201cdouble\u201d\n",
+    "don\x92t and it\x92s fine, Stra\x9ee\n",
+    "Š and ™ and \u2018\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("block", BLOCKS)
+def test_block_scans_skipped_by_the_character_set_find_what_the_scans_find(block: str) -> None:
+    from textsweep.engine.encoding import mojibake
+    from textsweep.engine.structure import layout
+
+    clear_caches()
+    assert mojibake._block_unseen_fn(block) == tuple(
+        m.start() for m in mojibake._UNSEEN_CHAR.finditer(block)
+    )
+    assert mojibake._block_votes_fn(block) == mojibake._votes(block)
+    # the layout of a block read as clean or not: the same as the regex decides
+    assert document.block_holds_any(block, layout.UNSEEN) == (layout.drop_unseen(block) != block)
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["one\n\ntwo\n \t\nthree\n", "a\r\n\r\nb\r\rc\n", "x\n&nbsp;\ny\n\u200b\nz", "", "no break"],
+)
+def test_block_breaks_are_the_paragraph_breaks_and_cut_layout_and_language_alike(
+    block: str,
+) -> None:
+    from textsweep.engine import language
+    from textsweep.engine.structure import breaks, layout
+
+    clear_caches()
+    want = tuple(m.span() for m in _spans.paragraph_break(block).finditer(block))
+    assert breaks.block_breaks(block) == want
+    # the language detection's paragraphs are the text between those breaks
+    found = [(s, e) for s, e, _ in language._detect_block(block, [], [])]
+    cuts = [0, *[x for span in want for x in span], len(block)]
+    assert found == [(s, e) for s, e in zip(cuts[::2], cuts[1::2], strict=True) if e > s]
+    assert layout._block_layout(block) == layout._block_layout.fn(block)

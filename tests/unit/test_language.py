@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textsweep.engine import Config, Document, lint, parse_settings
@@ -201,3 +202,41 @@ def test_typical_letters_count_in_a_sample_beyond_ascii() -> None:
         L.detect.__wrapped__("zork " * 30 + "le chat est dans la maison et il dort " * 4).language
         == "fr"
     )
+
+
+# The ASCII fast paths read ASCII text as the Unicode patterns do.
+
+ASCII_PIECES = ["a", "Bc", "xyz", "'", "''", " ", "  ", "\n", "-", "_", "1", "42", ".", ",",
+                "don't", "l'", "'s", "it's'", "A_b", "x1y", "\t", "(", "é"]  # fmt: skip
+
+
+def test_ascii_letters_are_the_unicode_letters_of_ascii() -> None:
+    letter = re.compile(r"[^\W\d_]")
+    for c in map(chr, range(128)):
+        assert (L._TOKEN_ASCII.fullmatch(c) is not None) == (letter.fullmatch(c) is not None)
+
+
+@given(st.lists(st.sampled_from(ASCII_PIECES), max_size=60).map("".join))
+@example("don't stop 'em l'homme a''b x'y'z 9a_b")
+def test_ascii_tokens_and_windows_agree_with_the_unicode_ones(text: str) -> None:
+    if text.isascii():
+        assert L._TOKEN_ASCII.findall(text) == L._TOKEN.findall(text)
+        for n in (1, 2, 3, 30):
+            slow = L._words_re(n).match(text)
+            fast = L._words_re(n, ascii_only=True).match(text)
+            assert (slow and slow.end()) == (fast and fast.end())
+    for n in (L.FIRST_WORDS, L.MAX_WORDS, 2):
+        # _window picks the ASCII pattern by itself: the same window either way
+        want = L._words_re(n).match(text, 0, L.MAX_CHARS)
+        assert L._window(text, n) == (
+            text[: want.end()] if want and len(text) >= 2 * n - 1 else text[: L.MAX_CHARS]
+        )
+    # the letters the scores count, found by one class search
+    assert (L._LETTER_CLASS.search(text) is not None) == (not L._LETTER_CHARS.isdisjoint(text))
+
+
+def test_letter_class_holds_every_typical_letter() -> None:
+    for chars, _ in L._LETTERS.values():
+        for c in chars:
+            assert L._LETTER_CLASS.fullmatch(c)
+    assert L._LETTER_CLASS.search("plain ascii text") is None

@@ -35,6 +35,21 @@ def test_memo_evicts_least_recently_used_past_its_character_budget() -> None:
     assert memo.cache_info() == (0, 0, 100, 0, 0)
 
 
+def test_memo_keeps_every_value_even_the_falsy_ones() -> None:
+    # a miss is told by a sentinel, not by the value: None, 0, () and "" are hits
+    calls: list[str] = []
+
+    def nothing(s: str) -> object:
+        calls.append(s)
+        return {"n": None, "z": 0, "t": (), "e": ""}[s]
+
+    memo = TextMemo(nothing, max_chars=100, max_entries=100)
+    for key in "nzte" * 2:
+        memo(key)
+    assert calls == list("nzte")
+    assert memo.cache_info()[:2] == (4, 4)
+
+
 def test_memo_bounds_entries_too_and_keys_on_the_prefix_read() -> None:
     memo = TextMemo(lambda s: s[:3], max_chars=1000, max_entries=2, prefix=3)
     assert memo("abcdef") == "abc"

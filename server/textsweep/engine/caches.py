@@ -12,13 +12,14 @@ def clear_caches() -> None:
     from .encoding import mojibake
     from .markups import plaintext
     from .rules import confusables, whitespace
-    from .structure import layout, markdown, plain
+    from .structure import breaks, layout, markdown, plain
 
     targets: list[Any] = [
         getattr(language, "detect", None),
         getattr(plain, "_block_spans", None),
         getattr(markdown, "_chunk_spans", None),
         getattr(layout, "_block_layout", None),
+        getattr(breaks, "block_breaks", None),
         getattr(confusables, "_block_mixed", None),
         getattr(confusables, "_lone_lookalike_words", None),
         getattr(whitespace, "_doubled_between_words", None),

@@ -86,6 +86,8 @@ TAG_CLASS = "\U000e0000-\U000e007f"
 #: tags): what a heuristic reads through.
 UNSEEN_CLASS = INVISIBLE_CLASS + BIDI_CLASS + REMOVED_CONTROLS_CLASS + TAG_CLASS
 _UNSEEN = re.compile(f"[{UNSEEN_CLASS}]")
+#: The same characters as a set.
+UNSEEN = char_set(UNSEEN_CLASS)
 
 
 def drop_unseen(s: str) -> str:

@@ -143,3 +143,12 @@ def _distinct_chars(doc: Document) -> frozenset[str]:
 
 
 _BLOCK_CHARS = TextMemo(_block_chars, max_chars=4_000_000, max_entries=16384)
+
+
+def block_holds_any(block: str, chars: frozenset[str]) -> bool:
+    """Does one block of a text (see :func:`.structure._spans.blocks`) hold one of
+    ``chars``? Read from the block's distinct characters, memoised by its text (the
+    memo :attr:`Document.chars` fills for a long text): a set test where a regex
+    scan of the block, finding nothing in most blocks, tested a class at every
+    character."""
+    return not chars.isdisjoint(_BLOCK_CHARS(block))

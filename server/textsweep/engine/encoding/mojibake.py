@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..chars import UNSEEN_CLASS, char_set
+from ..document import block_holds_any
 from ..memo import TextMemo
 
 # ftfy is imported on the first suspect run (see :func:`_ftfy`): it takes longer to
@@ -593,7 +594,13 @@ def _judge(run: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 _UNSEEN_CHAR = re.compile(f"[{_UNSEEN}]")
 
 
+#: The same characters as a set (see :func:`.document.block_holds_any`).
+_UNSEEN_SET = char_set(_UNSEEN)
+
+
 def _block_unseen_fn(text: str) -> tuple[int, ...]:
+    if not block_holds_any(text, _UNSEEN_SET):
+        return ()  # most blocks: no scan of their text
     return tuple(m.start() for m in _UNSEEN_CHAR.finditer(text))
 
 
@@ -951,7 +958,12 @@ def _continues_an_image(text: str, i: int) -> bool:
     return any(_confirm(text, j) > i for j in range(max(0, i - 3), i))
 
 
-_block_votes = TextMemo(_votes, max_chars=4_000_000, max_entries=16384)
+def _block_votes_fn(text: str) -> tuple[tuple[str, int], ...]:
+    """:func:`_votes` of one block; most blocks hold no character it looks at."""
+    return _votes(text) if block_holds_any(text, _SPECIAL_SET) else ()
+
+
+_block_votes = TextMemo(_block_votes_fn, max_chars=4_000_000, max_entries=16384)
 
 
 def legacy_decision(text: str) -> str | None:
@@ -969,7 +981,9 @@ def legacy_decision(text: str) -> str | None:
     return best
 
 
-_SPECIAL = re.compile("[\\x80-\\x9f‚„†‡ˆ‰‹›“”•˜™ŠŽŒŸ]")
+_SPECIAL_CLASS = "\x80-\x9f‚„†‡ˆ‰‹›“”•˜™ŠŽŒŸ"
+_SPECIAL = re.compile(f"[{_SPECIAL_CLASS}]")
+_SPECIAL_SET = char_set(_SPECIAL_CLASS)
 #: What :func:`legacy_repairs` re-reads inside a word (dashes too, once decided).
 _REREAD = re.compile("[\\x80-\\x9f‚„†‡ˆ‰‹›“”•˜™ŠŽŒŸ–—]")
 

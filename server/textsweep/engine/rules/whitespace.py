@@ -99,7 +99,20 @@ def _count_blanks(run: str) -> str:
 _TRAILING_CLASS = " \t\u00a0\u2000-\u200a\u202f\u3000"
 _TRAILING_SET = char_set(_TRAILING_CLASS)
 _TRAILING_STRIP = "".join(sorted(_TRAILING_SET)) + "\r\n"
-_TRAILING_END = re.compile(f"[{_TRAILING_CLASS}](?=[\r\n]|\\Z)")
+#: A line break after a blank. The scan stops at line breaks only (a class of two
+#: characters), then looks back: led by the blanks' class, the regex tested that
+#: class at every character of the text (15 ms a MB), to find a few blanks.
+_BREAK_AFTER_BLANK = re.compile(f"[\r\n](?<=[{_TRAILING_CLASS}][\r\n])")
+
+
+def _trailing_ends(text: str) -> Iterator[int]:
+    """Where each line's trailing blanks end: before a line break that follows a
+    blank, and at the end of a text that ends with one. (A line's content ends
+    before its "\r" or "\n", and never between "\r\n".)"""
+    for m in _BREAK_AFTER_BLANK.finditer(text):
+        yield m.start()
+    if text and text[-1] in _TRAILING_SET:
+        yield len(text)
 
 
 #: Read through between trailing blanks: what ``invisible-character`` removes
@@ -172,11 +185,7 @@ def trailing_whitespace(r: Rule, doc: Document, config: Config) -> Iterator[Find
         return
     hard_break = markup_of(doc).hard_break
     blanks = _TRAILING_SET
-    # A blank right before a line break or the end: the class is tried at each
-    # blank only, and the lookahead fails there at once (no run to backtrack).
-    # A line's content ends before its "\r" or "\n", and never between "\r\n".
-    for m in _TRAILING_END.finditer(text):
-        end = m.end()
+    for end in _trailing_ends(text):
         start, hidden = _trailing_run(text, end, blanks)
         if hard_break is not None and (
             _hard_break_read(hard_break, text, start, end)

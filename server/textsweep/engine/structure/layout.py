@@ -26,9 +26,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..chars import drop_unseen, has_unseen, shows
+from ..chars import UNSEEN, drop_unseen, shows
+from ..document import block_holds_any
 from ..memo import text_memo
-from ._spans import Span, blockwise, paragraph_break
+from ._spans import Span, blockwise
+from .breaks import block_breaks
 
 #: Blanks that indent or pad a line (rendered manuals indent with U+00A0 too).
 _BLANKS = " \t\u00a0\u3000"
@@ -184,7 +186,10 @@ def _paragraph_layout(lines: list[_Line], out: list[Span]) -> None:
 #: visible character, a border or cell sign (``|`` ``---`` ``===``), a prompt (``$ ``
 #: ``# `` ``% `` ``> ``), a lower-case first word (a command), box drawing. A
 #: paragraph with none of them costs a few C-speed scans.
-_AFTER_VISIBLE_RUN = re.compile(r"[^ \t\r\n\u00a0]  ")
+#: (The two spaces lead, the character before them is looked back at: led by a
+#: negated class, the regex tested it at every character; a literal lead is found
+#: at C speed. Only whether there is a match is asked.)
+_AFTER_VISIBLE_RUN = re.compile(r"(?<=[^ \t\r\n\u00a0])  ")
 
 
 def _worth_a_look(para: str, clean: bool = False) -> bool:
@@ -252,14 +257,14 @@ def _block_layout(text: str) -> tuple[Span, ...]:
     """Layout spans of a block of paragraphs, relative to it (cached by text)."""
     out: list[Span] = []
     start = 0
-    # most blocks hold no invisible character: one search spares a call per line
-    clean = not has_unseen(text)
-    for m in [*paragraph_break(text).finditer(text), None]:
-        end = len(text) if m is None else m.start() + 1
+    # most blocks hold no invisible character: one test spares a call per line
+    clean = not block_holds_any(text, UNSEEN)
+    for brk in [*block_breaks(text), None]:
+        end = len(text) if brk is None else brk[0] + 1
         if _worth_a_look(text[start:end], clean):
             _scan_paragraph(text, start, end, out, clean)
-        if m is not None:
-            start = m.end()
+        if brk is not None:
+            start = brk[1]
     return tuple(out)
 
 

@@ -15,8 +15,8 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from ..chars import UNSEEN_CLASS, drop_unseen
-from ..document import Document
+from ..chars import UNSEEN, UNSEEN_CLASS, drop_unseen
+from ..document import Document, block_holds_any
 from ..entities import entity_readings
 from ..memo import text_memo
 from ._spans import Span, blockwise, merge
@@ -119,6 +119,10 @@ _CODE_HINT = re.compile(
 #: A word for that count: letters, and the byte images a mojibake repair turns into
 #: letters or apostrophes (``dÃ©pÃ´t`` is one word, as ``dépôt`` is once repaired).
 _WORD = re.compile(rf"(?:[^\W\d_]|[{_IMAGES}’‘]){{2,}}")
+#: ``_WORD`` for an ASCII line: every byte image is beyond ASCII, and ``[^\W\d_]``
+#: is ``[A-Za-z]`` there (a byte-map test instead of an alternation of Unicode
+#: category look-ups at every character).
+_WORD_ASCII = re.compile(r"[A-Za-z]{2,}")
 _LINE = re.compile(r"[^\r\n]*")
 #: The code symbols of a line are what ``[{}();=<>\[\]|&$\\]|->|=>|::|==|!=|&&|\|\|``
 #: finds. That scan tried five branches at every character; the count is the same
@@ -133,10 +137,12 @@ def _code_symbols(s: str) -> int:
     return len(_CODE_CHAR.findall(s)) + s.count("::")
 
 
-def looks_like_code(line: str) -> bool:
+def looks_like_code(line: str, clean: bool = False) -> bool:
     """A whole line of code or a shell command, not a sentence (read without the
-    characters other fixes delete, so that deleting them changes nothing here)."""
-    line = drop_unseen(line)
+    characters other fixes delete, so that deleting them changes nothing here;
+    ``clean``: the line holds none of them, there is nothing to drop)."""
+    if not clean:
+        line = drop_unseen(line)
     if "&" in line:
         # entities read as what they stand for, as html-entity will write them:
         # ``Tom &amp; Jerry, it&#8217;s`` is a sentence, not six ``&``/``;`` symbols
@@ -151,7 +157,9 @@ def looks_like_code(line: str) -> bool:
         return False  # both tests below need two symbols (most lines: no word count)
     if stripped.endswith(";") and "(" in stripped:
         return True
-    return symbols >= 4 and symbols * 2 >= len(_WORD.findall(stripped))
+    if symbols < 4:
+        return False
+    return symbols * 2 >= len((_WORD_ASCII if stripped.isascii() else _WORD).findall(stripped))
 
 
 def _find_all(text: str, needle: str) -> list[int]:
@@ -488,9 +496,11 @@ def _block_spans(text: str) -> tuple[Span, ...]:
         s = file_name.left(m.start())
         if s < m.start():
             spans.append((s, m.end()))
+    # most blocks hold no invisible character: one test spares a search per line
+    clean = not block_holds_any(text, UNSEEN)
     for ls, le in _lines_at(text, _code_hints(text)):
         line = text[ls:le].rstrip("\r")
-        if looks_like_code(line):
+        if looks_like_code(line, clean):
             spans.append((ls, ls + len(line)))
     colons = _find_all(text, ":") if ":" in text else []
     if "&" in text:  # ``&colon;`` is a colon once html-entity has written it
