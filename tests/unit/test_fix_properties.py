@@ -695,6 +695,16 @@ def test_a_fix_that_blanks_a_markdown_line_above_content_is_offered_only() -> No
     assert fix_all(Document("a\n\u00a0\nb\n"), config).text == "a\n\nb\n"
 
 
+def test_a_space_before_a_comma_before_a_high_sign_is_removed_in_any_order() -> None:
+    # fr-CA wants no space before ``;``: removed first, it left ``,;``, and the
+    # comma, no longer followed by a blank, kept the spaces before it.
+    text = "\n\nPrix : 12 €\n \u2009  ,  ;\n"
+    config = _config("fr-CA")
+    expected = "\nPrix\u00a0: 12 €\n \u2009,;\n"
+    assert fix_all(Document(text), config).text == expected
+    assert _every_order(text, config) == {expected}
+
+
 def test_a_doubled_space_outside_mojibake_is_still_collapsed() -> None:
     config = _config("auto")
     assert fix_all(Document("Il est  à la maison.\n"), config).text == "Il est à la maison.\n"

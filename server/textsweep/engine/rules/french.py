@@ -540,13 +540,17 @@ def french_space_kind(r: Rule, doc: Document, config: Config) -> Iterator[Findin
 #: match from inside a run was skipped anyway (a space before it).
 @lru_cache(maxsize=16)
 def _before_comma(tokens: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    """Spaces before a comma or full stop that a blank, a closer or the end follows.
-    A no-break token of the markup (LaTeX ``\\,``) is a blank too: the fix writing
-    ``\\,`` after the comma must not hide the space before it."""
+    """Spaces before a comma or full stop that a blank, a closer, a high sign or the
+    end follows. A no-break token of the markup (LaTeX ``\\,``) is a blank too: the
+    fix writing ``\\,`` after the comma must not hide the space before it; and so is
+    ``;:!?``, whose space the French fixes write or remove (`` ,  ;`` became `` ,;``
+    under fr-CA, and the comma's space was kept or not by order)."""
     alts = "".join(
         "|" + re.escape(tok) for tok, ch in sorted(tokens, key=lambda t: -len(t[0])) if ch
     )
-    return re.compile(rf"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=[,.](?:[\s\"”»)\]]{alts}|$))")
+    return re.compile(
+        rf"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=[,.](?:[\s\"”»)\];:!?]{alts}|$))"
+    )
 
 
 #: What may stand before the spaces for them not to be "a space before a comma":
