@@ -705,6 +705,16 @@ def test_a_space_before_a_comma_before_a_high_sign_is_removed_in_any_order() -> 
     assert _every_order(text, config) == {expected}
 
 
+def test_a_form_feed_after_a_removed_control_starts_its_line() -> None:
+    # ``\x07\x0c`` at a line start: removed first, ``\x07`` left a page break at the
+    # line start (kept); the form feed was turned into a space when it went first.
+    text = "\x07\x0cdef page_two():\n    pass\n"
+    config = _config("auto")
+    expected = "\x0cdef page_two():\n    pass\n"
+    assert fix_all(Document(text), config).text == expected
+    assert _every_order(text, config) == {expected}
+
+
 def test_a_doubled_space_outside_mojibake_is_still_collapsed() -> None:
     config = _config("auto")
     assert fix_all(Document("Il est  à la maison.\n"), config).text == "Il est à la maison.\n"

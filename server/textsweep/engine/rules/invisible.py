@@ -7,7 +7,15 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from ..chars import BIDI_CLASS, INVISIBLE_CLASS, char_set, describe, find_chars, runs
+from ..chars import (
+    BIDI_CLASS,
+    INVISIBLE_CLASS,
+    UNSEEN,
+    char_set,
+    describe,
+    find_chars,
+    runs,
+)
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
@@ -478,6 +486,15 @@ def _separates(text: str, s: int, claimed: frozenset[str] | set[str]) -> bool:
     return (before in claimed or not before.isspace()) and (after in claimed or not after.isspace())
 
 
+def _starts_line(text: str, s: int) -> bool:
+    """Does a line start at ``s``, read through the characters other fixes remove
+    before it (``\x07\x0cdef``: once ``\x07`` is gone, the form feed is a page
+    break; removed first, the form feed became a space, and the order decided)?"""
+    while s > 0 and text[s - 1] in UNSEEN:
+        s -= 1
+    return s == 0 or text[s - 1] in "\r\n"
+
+
 @rule(
     "control-character",
     cheap=True,
@@ -518,7 +535,7 @@ def control_character(r: Rule, doc: Document, config: Config) -> Iterator[Findin
                 [Fix(s, s + 1, "", f"Remove the lone surrogate U+{ord(ch):04X}", safe=False)],
             )
             continue
-        if ch == "\f" and (s == 0 or text[s - 1] in "\r\n"):
+        if ch == "\f" and _starts_line(text, s):
             continue
         if ch in claimed:
             continue
