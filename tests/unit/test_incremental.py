@@ -316,3 +316,29 @@ def test_capped_lint_counts_cached_findings_as_a_full_lint(limit: int, budget: i
     doc = Document(edited)
     assert lint_capped(doc, config, limit, budget) == want
     assert _findings(doc, config) == want_all
+
+
+def test_doubled_space_from_the_cache_matches_a_full_lint() -> None:
+    """doubled-space is served per segment (the two-space convention names the
+    values; a run after ``Ã`` or ``Â`` asks the document's mojibake repairs): edits
+    that flip the convention, add and remove mojibake, and move segments."""
+    gaps = "Run the build.  It writes HTML.  Open the index.  Done now.\n\n"
+    one = "Le  chat dort. Il  rêve.  Puis il part.\n\n"
+    moji = "Il est allÃ  la gare. VoilÃ   tout. Â  x et y  z.\n\n"
+    table = "a  b  c\n1  2  3\n\n"
+    cut = "x" * _spans.BLOCK_SPREAD + "\n\n"  # a block ends after it: many segments
+    text = (one * 4 + cut + gaps * 3 + cut + table + moji + cut + one * 6 + cut) * 40
+    config = Config()
+    incremental.clear()
+    _compare(text, "plaintext", config)
+    edits = [
+        text.replace(gaps, gaps.replace(".  ", ". "), 100),  # the convention flips
+        text,  # and back
+        text.replace(moji, "", 6),  # mojibake gone from some segments
+        text[:5000] + moji + text[5000:],
+        text[:20000] + "x" + text[20000:],
+        "  " + text + "Fin.  Ici  là",
+    ]
+    for edited in edits:
+        _compare(edited, "plaintext", config)
+        _compare(edited, "markdown", config)
