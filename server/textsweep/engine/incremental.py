@@ -1,7 +1,7 @@
 """Findings cached per paragraph, so a re-lint after an edit redoes only what changed.
 
 The document is cut into *segments*: the blocks of :mod:`.structure._spans`, runs
-of paragraphs (about sixteen, at most 64 KB) with the blank lines that end them,
+of paragraphs (about sixteen, at most 16 KB) with the blank lines that end them,
 so segments tile the text and each starts at a line start; the cuts depend on the
 paragraphs' lengths, not on their offsets, so an edit moves only the cuts next to
 it. Rules that read lines or characters, not paragraphs, get *pieces* instead:
