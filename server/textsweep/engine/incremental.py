@@ -239,20 +239,6 @@ def _cut_segments(
 _new = tuple.__new__
 
 
-def _shift(f: Finding, d: int) -> Finding:
-    """``f`` moved by ``d``, built with ``tuple.__new__`` (what the named tuples'
-    ``__new__`` calls, one Python frame fewer: a re-lint of a repeated paragraph
-    shifts tens of thousands of cached findings)."""
-    fixes = f[5]
-    if fixes:
-        if len(fixes) == 1:
-            x = fixes[0]
-            fixes = (_new(Fix, (x[0] + d, x[1] + d, x[2], x[3], x[4], x[5])),)
-        else:
-            fixes = tuple([_new(Fix, (x[0] + d, x[1] + d, x[2], x[3], x[4], x[5])) for x in fixes])
-    return _new(Finding, (f[0] + d, f[1] + d, f[2], f[3], f[4], fixes, f[6], f[7]))
-
-
 class Runs(Collection[Finding]):
     """One rule's findings as runs of cached tuples, each with the offset it moves by,
     in position order. A hit costs no copy and a finding is shifted only when read:
@@ -270,14 +256,30 @@ class Runs(Collection[Finding]):
 
     def __iter__(self) -> Iterator[Finding]:
         for d, found in self._runs:
-            if d:
-                for f in found:
-                    yield _shift(f, d)
-            else:
-                yield from found
+            yield from _moved(found, d) if d else found
 
     def __contains__(self, item: object) -> bool:
         return any(f == item for f in self)
+
+
+def _moved(found: tuple[Finding, ...], d: int) -> list[Finding]:
+    """Each of ``found`` moved by ``d``, built with ``tuple.__new__`` (what the named
+    tuples' ``__new__`` calls, one Python frame fewer) in one loop, no call each:
+    fix-all reads all 200,000 findings of a list of equal lines, each piece's moved
+    from the first one's."""
+    new = _new
+    out: list[Finding] = []
+    append = out.append
+    for f in found:
+        fixes = f[5]
+        if fixes:
+            if len(fixes) == 1:
+                x = fixes[0]
+                fixes = (new(Fix, (x[0] + d, x[1] + d, x[2], x[3], x[4], x[5])),)
+            else:
+                fixes = tuple([new(Fix, (x[0] + d, x[1] + d, *x[2:])) for x in fixes])
+        append(new(Finding, (f[0] + d, f[1] + d, f[2], f[3], f[4], fixes, f[6], f[7])))
+    return out
 
 
 def _run(rules: Sequence[Rule], doc: Document, config: Config) -> list[Finding] | None:
