@@ -238,6 +238,7 @@ def test_pieces_with_small_pieces_match_a_full_lint(monkeypatch: pytest.MonkeyPa
     real = sorted((Path(__file__).resolve().parents[1] / "realtext" / "files").rglob("*.txt"))
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in FILES + real[::8])
     text += "\n\n" + _long_paragraph(2, 600) + "\n" + _long_paragraph(3, 300, "\r\n")
+    text += _long_paragraph(10, 200, "\r") + _long_paragraph(11, 100, "\n\r")
     config = Config()
     incremental.clear()
     _compare(text, "plaintext", config)
@@ -247,21 +248,23 @@ def test_pieces_with_small_pieces_match_a_full_lint(monkeypatch: pytest.MonkeyPa
         _compare(edited, "plaintext", config)
     # every piece starts with a BOM, flagged but at the very start of the text: a
     # piece linted without the line before would take it for the text's start
-    for edited in _paragraph_edits("\ufeffa b \n" * 1200, "\n"):
-        _compare(edited, "plaintext", config)
+    for eol in ("\n", "\r", "\r\n"):
+        for edited in _paragraph_edits(f"\ufeffa b {eol}" * 1200, eol):
+            _compare(edited, "plaintext", config)
 
 
 def test_piece_cuts_move_only_next_to_an_edit() -> None:
     """The pieces of a long paragraph before an edit are the same, and those after
     it the same text, shifted: an edit re-lints one or two pieces."""
     text = _long_paragraph(6, 20000)
-    cuts = incremental._piece_starts(text, 0, len(text))
+    cuts = incremental._piece_starts(text, 0, len(text), crlf=False)
+    assert cuts == incremental._piece_starts(text, 0, len(text), crlf=True)
     assert len(cuts) > 20
     assert all(text[c - 1] == "\n" for c in cuts)
     mid = text.index("\n", len(text) // 2) + 1
     for insert in ("x", "\n", "un\ndeux\n"):
         edited = text[:mid] + insert + text[mid:]
-        moved = incremental._piece_starts(edited, 0, len(edited))
+        moved = incremental._piece_starts(edited, 0, len(edited), crlf=False)
         before = [c for c in cuts if c <= mid]
         assert moved[: len(before)] == before
         after = [c + len(insert) for c in cuts if c > mid + incremental.PIECE]

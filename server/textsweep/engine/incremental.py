@@ -139,15 +139,15 @@ def _segments(
     return doc.cached(name, lambda d: _cut_segments(d, lmap, mask, pieces))
 
 
-def _piece_starts(text: str, start: int, end: int) -> list[int]:
+def _piece_starts(text: str, start: int, end: int, crlf: bool = True) -> list[int]:
     """Where the block ``text[start:end]`` is cut into pieces: at the first line start
     at least PIECE after the previous cut. No content test, yet an edit moves only
     the cut after it: the cuts before it stay, the next one lands on the same line
     (shifted by the edit's length, unless a line start crosses the mark), and the
     cuts after that follow from it. A block of equal lines (a log, a list) cuts
-    into equal pieces, which the cache serves however they shift."""
+    into equal pieces, which the cache serves however they shift. ``crlf``: the
+    text may hold a CR."""
     out: list[int] = []
-    crlf = "\r" in text
     pos = start + PIECE
     while pos < end:
         # the line start at or after pos: just after a line break ending at pos or later
@@ -169,7 +169,8 @@ def _line_before(text: str, s: int, crlf: bool) -> int:
     if not crlf:
         return text.rfind("\n", 0, s - 1) + 1
     b = s - 2 if text.startswith("\r\n", s - 2) else s - 1  # the line break ending at s
-    return max(text.rfind("\n", 0, b), text.rfind("\r", 0, b)) + 1
+    lf = text.rfind("\n", 0, b)
+    return max(lf, text.rfind("\r", lf + 1, b)) + 1  # a CR between: a later line end
 
 
 def _cut_segments(
@@ -199,7 +200,7 @@ def _cut_segments(
         if e <= s:
             continue
         if pieces and e - s > PIECE_MAX:
-            at = [s, *_piece_starts(text, s, e), e]
+            at = [s, *_piece_starts(text, s, e, crlf), e]
             ranges.extend((at[k], at[k + 1], None) for k in range(len(at) - 1))
         else:
             ranges.append((s, e, texts[i]))
