@@ -135,8 +135,39 @@ def _segments(
     :func:`per_segment` both read them, and a megabyte's cost milliseconds); keys
     hold no tag, the caches pair them with theirs."""
     lang = None if lmap is None else repr(config.language)
-    name = f"incremental.{'pieces' if pieces else 'segments'}:{lang}"
-    return doc.cached(name, lambda d: _cut_segments(d, lmap, mask, pieces))
+    if pieces:
+        return doc.cached(
+            f"incremental.pieces:{lang}",
+            lambda d: _cut_pieces(d, _segments(d, config, lmap, mask, False), lmap, mask),
+        )
+    return doc.cached(f"incremental.segments:{lang}", lambda d: _cut_segments(d, lmap, mask))
+
+
+def _cut_pieces(
+    doc: Document, segs: list[_Segment], lmap: LanguageMap | None, mask: Mask
+) -> list[_Segment]:
+    """``segs`` with those over PIECE_MAX cut into pieces (the same list when none is:
+    the pieces of most texts are their segments, keyed alike)."""
+    if all(seg.end - seg.start <= PIECE_MAX for seg in segs):
+        return segs
+    text = doc.text
+    crlf = "\r" in text
+    ranges: list[tuple[int, int, str | None]] = []
+    counts: list[int] = []  # pieces of each long segment
+    for seg in segs:
+        if seg.end - seg.start > PIECE_MAX:
+            at = [seg.start, *_piece_starts(text, seg.start, seg.end, crlf), seg.end]
+            ranges.extend((at[k], at[k + 1], None) for k in range(len(at) - 1))
+            counts.append(len(at) - 1)
+    cut = iter(_cut_segments(doc, lmap, mask, ranges))  # in one walk
+    count = iter(counts)
+    out: list[_Segment] = []
+    for seg in segs:
+        if seg.end - seg.start <= PIECE_MAX:
+            out.append(seg)
+        else:
+            out.extend(next(cut) for _ in range(next(count)))
+    return out
 
 
 def _piece_starts(text: str, start: int, end: int, crlf: bool = True) -> list[int]:
@@ -174,16 +205,15 @@ def _line_before(text: str, s: int, crlf: bool) -> int:
 
 
 def _cut_segments(
-    doc: Document, lmap: LanguageMap | None, mask: Mask, pieces: bool
+    doc: Document,
+    lmap: LanguageMap | None,
+    mask: Mask,
+    ranges: Sequence[tuple[int, int, str | None]] | None = None,
 ) -> list[_Segment]:
+    """The segments of the blocks, or of ``ranges``: ``(start, end, block text or
+    None for a piece)``."""
     text = doc.text
     n = len(text)
-    # The segments are the blocks :mod:`.structure._spans` cuts (content-defined, so
-    # an edit moves at most the cuts next to it; kept from one keystroke to the next
-    # by its rescans): no walk over every paragraph break, and the key holds the
-    # block's own str object, whose hash is cached and which compares by identity.
-    cuts = block_cuts(text)
-    texts = blocks(text)
     breaks = text_breaks(text)
     pstarts = lmap.starts if lmap else []
     plangs = lmap.languages if lmap else []
@@ -194,17 +224,18 @@ def _cut_segments(
     find = text.find
     line_end = _LINE_END.search
     out: list[_Segment] = []
-    ranges: list[tuple[int, int, str | None]] = []
-    for i in range(len(cuts) - 1):
-        s, e = cuts[i], cuts[i + 1]
+    if ranges is None:
+        # The segments are the blocks :mod:`.structure._spans` cuts (content-defined,
+        # so an edit moves at most the cuts next to it; kept from one keystroke to the
+        # next by its rescans): no walk over every paragraph break, and the key holds
+        # the block's own str object, whose hash is cached and which compares by
+        # identity.
+        cuts = block_cuts(text)
+        texts = blocks(text)
+        ranges = [(cuts[i], cuts[i + 1], texts[i]) for i in range(len(cuts) - 1)]
+    for s, e, block in ranges:
         if e <= s:
             continue
-        if pieces and e - s > PIECE_MAX:
-            at = [s, *_piece_starts(text, s, e, crlf), e]
-            ranges.extend((at[k], at[k + 1], None) for k in range(len(at) - 1))
-        else:
-            ranges.append((s, e, texts[i]))
-    for s, e, block in ranges:
         if s == 0:
             lo = 0
         elif block is None:
@@ -223,8 +254,7 @@ def _cut_segments(
         spans: tuple[tuple[int, int], ...] = ()
         if nspans:
             # spans touching [lo - 1, hi + 1), relative to s
-            while j < nspans and ends[j] < lo - 1:
-                j += 1
+            j = bisect_left(ends, lo - 1, j)  # the first span ending at lo - 1 or later
             k = bisect_right(starts, hi, j)
             if k > j:
                 spans = tuple([(a - s, z - s) for a, z in zip(starts[j:k], ends[j:k], strict=True)])
@@ -331,11 +361,14 @@ def local_findings(doc: Document, config: Config, rules: Sequence[Rule]) -> dict
         # and computing one for the key would cost more than it saves
         return None
     mask = non_prose(doc)
+    # only rules that declare languages read paragraph languages (whitespace rules
+    # do not); both groups key alike, so they share the segments of most texts
+    lmap = language_map(doc, config) if any(r.languages is not None for r in rules) else None
     out: dict[str, list[tuple[int, tuple[Finding, ...]]]] = {r.id: [] for r in rules}
     # paragraph rules read whole blocks; the others, pieces of the long ones
     for pieces in (True, False):
         group = [r for r in rules if (r.scope is not Scope.PARAGRAPH) is pieces]
-        if group and not _fill(doc, config, group, mask, pieces, out):
+        if group and not _fill(doc, config, group, mask, lmap, pieces, out):
             return None
     return {rule_id: Runs(runs) for rule_id, runs in out.items()}
 
@@ -345,13 +378,12 @@ def _fill(
     config: Config,
     rules: Sequence[Rule],
     mask: Mask,
+    lmap: LanguageMap | None,
     pieces: bool,
     out: dict[str, list[tuple[int, tuple[Finding, ...]]]],
 ) -> bool:
     """Append each segment's (or piece's) findings of ``rules`` to ``out``, as
     ``(offset to move by, findings)``; False when a rule failed."""
-    # only rules that declare languages read paragraph languages (whitespace rules do not)
-    lmap = language_map(doc, config) if any(r.languages is not None for r in rules) else None
     context = (doc.language_id, repr(config), pieces, tuple((r.id, id(r.check)) for r in rules))
     tag = _TAGS.setdefault(context, len(_TAGS))  # a small int hashes faster
     segs = _segments(doc, config, lmap, mask, pieces)
