@@ -1,12 +1,15 @@
 """Findings cached per paragraph, so a re-lint after an edit redoes only what changed.
 
 The document is cut into *segments*: the blocks of :mod:`.structure._spans`, runs
-of paragraphs (about sixteen, at most 64 KB) with the blank lines that end them,
+of paragraphs (about sixteen, at most 16 KB) with the blank lines that end them,
 so segments tile the text and each starts at a line start; the cuts depend on the
 paragraphs' lengths, not on their offsets, so an edit moves only the cuts next to
-it. For the
-rules whose declared scope is local (:attr:`.registry.Scope.local`: line or
-paragraph), the findings that start in a segment depend
+it. Rules that read lines or characters, not paragraphs, get *pieces* instead:
+the blocks, with those over PIECE_MAX cut again at line starts (see
+:func:`_piece_starts`), so an edit in a 1 MB list without a blank line re-lints
+4 KB of it, not all of it. For the
+rules whose declared scope is local (:attr:`.registry.Scope.local`: characters,
+line or paragraph), the findings that start in a segment depend
 only on
 
 * the segment's text, and the line before and the line after it (context: rules
@@ -15,9 +18,10 @@ only on
 * the languages of its paragraphs (from :func:`.language.language_map`);
 * the file type, the configuration and the rule set.
 
-That tuple is the cache key; the value is the segment's findings, with offsets
-relative to the segment. A re-lint then costs the paragraph split, the (cached)
-structure and language maps, and one dictionary lookup per paragraph. Segments
+That tuple is the cache key; the value is the segment's findings per rule, with
+the offset they move by. A re-lint then costs the paragraph split, the (cached)
+structure and language maps, and one dictionary lookup per segment; the findings
+are handed over as :class:`Runs`, shifted only when read. Segments
 that miss are linted as small sub-documents that carry the whole document's
 non-prose spans and paragraph languages, so they see exactly what they would see
 in place; when most segments miss (a new document) the rules run once on the
@@ -35,7 +39,7 @@ import logging
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -45,7 +49,7 @@ from .language import LanguageMap, Paragraph, language_map
 from .memo import evict_oldest
 from .model import Finding, Fix
 from .regions import Mask, is_code_language, non_prose
-from .registry import Rule
+from .registry import Rule, Scope
 from .structure._spans import block_cuts, blocks
 from .structure._spans import paragraph_breaks as text_breaks
 
@@ -53,19 +57,29 @@ log = logging.getLogger(__name__)
 
 #: Segments kept (first in, first out): at most this many, holding at most
 #: MAX_CACHED_CHARS characters of text in their keys (three documents at the
-#: default ``textsweep.maxFileSize``; the count alone let 8,192 segments of up to
-#: 8 KB each hold 64 MB of copied text).
-MAX_SEGMENTS = 8192
-MAX_CACHED_CHARS = 6_000_000
+#: default ``textsweep.maxFileSize``, keyed twice: by the pieces of the line and
+#: character rules and by the blocks of the paragraph rules, which share the
+#: blocks' str objects; the count alone let 8,192 segments of up to 8 KB each
+#: hold 64 MB of copied text).
+MAX_SEGMENTS = 16384
+MAX_CACHED_CHARS = 12_000_000
 #: Below this share of missing text, misses are linted as sub-documents.
 SUBDOC_SHARE = 0.25
+#: Blocks longer than PIECE_MAX are cut into pieces of about PIECE characters for
+#: the rules that read lines or characters (see :func:`_piece_starts`).
+PIECE = 4096
+PIECE_MAX = 2 * PIECE
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 _Key = tuple[object, ...]
 #: A segment's key paired with the tag of the context it was computed in.
 _CacheKey = tuple[int, _Key]
-_CACHE: dict[_CacheKey, tuple[int, tuple[Finding, ...]]] = {}
+#: A segment's findings per rule (rules without any left out), and the offset
+#: ``origin``: they move by ``start - origin`` to a segment starting at ``start``.
+_PerRule = dict[str, tuple[Finding, ...]]
+_CACHE: dict[_CacheKey, tuple[int, _PerRule]] = {}
+_NONE: _PerRule = {}
 #: Characters of text held by the keys of ``_CACHE``.
 _chars = 0
 _LOCK = threading.Lock()
@@ -115,24 +129,91 @@ class _Segment:
 
 
 def _segments(
-    doc: Document, config: Config, lmap: LanguageMap | None, mask: Mask
+    doc: Document, config: Config, lmap: LanguageMap | None, mask: Mask, pieces: bool
 ) -> list[_Segment]:
-    """The document's segments (cached: the findings cache and :func:`per_segment`
-    both read them, and a megabyte's cost milliseconds); keys hold no tag, the
-    caches pair them with theirs."""
-    name = f"incremental.segments:{None if lmap is None else repr(config.language)}"
-    return doc.cached(name, lambda d: _cut_segments(d, lmap, mask))
+    """The document's segments, or its pieces (cached: the findings cache and
+    :func:`per_segment` both read them, and a megabyte's cost milliseconds); keys
+    hold no tag, the caches pair them with theirs."""
+    lang = None if lmap is None else repr(config.language)
+    if pieces:
+        return doc.cached(
+            f"incremental.pieces:{lang}",
+            lambda d: _cut_pieces(d, _segments(d, config, lmap, mask, False), lmap, mask),
+        )
+    return doc.cached(f"incremental.segments:{lang}", lambda d: _cut_segments(d, lmap, mask))
 
 
-def _cut_segments(doc: Document, lmap: LanguageMap | None, mask: Mask) -> list[_Segment]:
+def _cut_pieces(
+    doc: Document, segs: list[_Segment], lmap: LanguageMap | None, mask: Mask
+) -> list[_Segment]:
+    """``segs`` with those over PIECE_MAX cut into pieces (the same list when none is:
+    the pieces of most texts are their segments, keyed alike)."""
+    if all(seg.end - seg.start <= PIECE_MAX for seg in segs):
+        return segs
+    text = doc.text
+    crlf = "\r" in text
+    ranges: list[tuple[int, int, str | None]] = []
+    counts: list[int] = []  # pieces of each long segment
+    for seg in segs:
+        if seg.end - seg.start > PIECE_MAX:
+            at = [seg.start, *_piece_starts(text, seg.start, seg.end, crlf), seg.end]
+            ranges.extend((at[k], at[k + 1], None) for k in range(len(at) - 1))
+            counts.append(len(at) - 1)
+    cut = iter(_cut_segments(doc, lmap, mask, ranges))  # in one walk
+    count = iter(counts)
+    out: list[_Segment] = []
+    for seg in segs:
+        if seg.end - seg.start <= PIECE_MAX:
+            out.append(seg)
+        else:
+            out.extend(next(cut) for _ in range(next(count)))
+    return out
+
+
+def _piece_starts(text: str, start: int, end: int, crlf: bool = True) -> list[int]:
+    """Where the block ``text[start:end]`` is cut into pieces: at the first line start
+    at least PIECE after the previous cut. No content test, yet an edit moves only
+    the cut after it: the cuts before it stay, the next one lands on the same line
+    (shifted by the edit's length, unless a line start crosses the mark), and the
+    cuts after that follow from it. A block of equal lines (a log, a list) cuts
+    into equal pieces, which the cache serves however they shift. ``crlf``: the
+    text may hold a CR."""
+    out: list[int] = []
+    pos = start + PIECE
+    while pos < end:
+        # the line start at or after pos: just after a line break ending at pos or later
+        if crlf:
+            m = _LINE_END.search(text, pos - 1, end)
+            cut = m.end() if m else end
+        else:
+            cut = text.find("\n", pos - 1, end) + 1 or end
+        if cut >= end:
+            break
+        out.append(cut)
+        pos = cut + PIECE
+    return out
+
+
+def _line_before(text: str, s: int, crlf: bool) -> int:
+    """The start of the line that ends at the line start ``s`` (> 0); ``crlf``: the
+    text holds a CR (else looking for one would read back to the start)."""
+    if not crlf:
+        return text.rfind("\n", 0, s - 1) + 1
+    b = s - 2 if text.startswith("\r\n", s - 2) else s - 1  # the line break ending at s
+    lf = text.rfind("\n", 0, b)
+    return max(lf, text.rfind("\r", lf + 1, b)) + 1  # a CR between: a later line end
+
+
+def _cut_segments(
+    doc: Document,
+    lmap: LanguageMap | None,
+    mask: Mask,
+    ranges: Sequence[tuple[int, int, str | None]] | None = None,
+) -> list[_Segment]:
+    """The segments of the blocks, or of ``ranges``: ``(start, end, block text or
+    None for a piece)``."""
     text = doc.text
     n = len(text)
-    # The segments are the blocks :mod:`.structure._spans` cuts (content-defined, so
-    # an edit moves at most the cuts next to it; kept from one keystroke to the next
-    # by its rescans): no walk over every paragraph break, and the key holds the
-    # block's own str object, whose hash is cached and which compares by identity.
-    cuts = block_cuts(text)
-    texts = blocks(text)
     breaks = text_breaks(text)
     pstarts = lmap.starts if lmap else []
     plangs = lmap.languages if lmap else []
@@ -143,12 +224,22 @@ def _cut_segments(doc: Document, lmap: LanguageMap | None, mask: Mask) -> list[_
     find = text.find
     line_end = _LINE_END.search
     out: list[_Segment] = []
-    for i in range(len(cuts) - 1):
-        s, e = cuts[i], cuts[i + 1]
+    if ranges is None:
+        # The segments are the blocks :mod:`.structure._spans` cuts (content-defined,
+        # so an edit moves at most the cuts next to it; kept from one keystroke to the
+        # next by its rescans): no walk over every paragraph break, and the key holds
+        # the block's own str object, whose hash is cached and which compares by
+        # identity.
+        cuts = block_cuts(text)
+        texts = blocks(text)
+        ranges = [(cuts[i], cuts[i + 1], texts[i]) for i in range(len(cuts) - 1)]
+    for s, e, block in ranges:
         if e <= s:
             continue
         if s == 0:
             lo = 0
+        elif block is None:
+            lo = _line_before(text, s, crlf)  # a piece may start inside a paragraph
         else:
             # the start of the line before: the blank line of the break ending at s
             b = breaks[bisect_left(breaks, (s, -1)) - 1][0]
@@ -163,32 +254,63 @@ def _cut_segments(doc: Document, lmap: LanguageMap | None, mask: Mask) -> list[_
         spans: tuple[tuple[int, int], ...] = ()
         if nspans:
             # spans touching [lo - 1, hi + 1), relative to s
-            while j < nspans and ends[j] < lo - 1:
-                j += 1
+            j = bisect_left(ends, lo - 1, j)  # the first span ending at lo - 1 or later
             k = bisect_right(starts, hi, j)
             if k > j:
                 spans = tuple([(a - s, z - s) for a, z in zip(starts[j:k], ends[j:k], strict=True)])
-        langs = tuple(plangs[bisect_left(pstarts, s) : bisect_left(pstarts, e)])
-        key = (text[lo:s], texts[i], text[e:hi], lo == 0, hi == n, langs, spans)
-        out.append(_Segment(s, e, lo, hi, key))
+        # the languages of the paragraphs starting in the segment, and of the one a
+        # piece starts inside
+        first = bisect_left(pstarts, s) if block is not None else bisect_right(pstarts, s) - 1
+        langs = tuple(plangs[max(first, 0) : bisect_left(pstarts, e)])
+        key = (text[lo:s], text[s:e] if block is None else block, text[e:hi], lo == 0, hi == n)
+        out.append(_Segment(s, e, lo, hi, (*key, langs, spans)))
     return out
 
 
 _new = tuple.__new__
 
 
-def _shift(f: Finding, d: int) -> Finding:
-    """``f`` moved by ``d``, built with ``tuple.__new__`` (what the named tuples'
-    ``__new__`` calls, one Python frame fewer: a re-lint of a repeated paragraph
-    shifts tens of thousands of cached findings)."""
-    fixes = f[5]
-    if fixes:
-        if len(fixes) == 1:
-            x = fixes[0]
-            fixes = (_new(Fix, (x[0] + d, x[1] + d, x[2], x[3], x[4], x[5])),)
-        else:
-            fixes = tuple([_new(Fix, (x[0] + d, x[1] + d, x[2], x[3], x[4], x[5])) for x in fixes])
-    return _new(Finding, (f[0] + d, f[1] + d, f[2], f[3], f[4], fixes, f[6], f[7]))
+class Runs(Collection[Finding]):
+    """One rule's findings as runs of cached tuples, each with the offset it moves by,
+    in position order. A hit costs no copy and a finding is shifted only when read:
+    a capped lint reads the first thousand of 200,000 and counts the rest with
+    ``len`` (shifting them all cost a keystroke 0.4 s)."""
+
+    __slots__ = ("_len", "_runs")
+
+    def __init__(self, runs: list[tuple[int, tuple[Finding, ...]]]) -> None:
+        self._runs = runs
+        self._len = sum([len(found) for _, found in runs])
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[Finding]:
+        for d, found in self._runs:
+            yield from _moved(found, d) if d else found
+
+    def __contains__(self, item: object) -> bool:
+        return any(f == item for f in self)
+
+
+def _moved(found: tuple[Finding, ...], d: int) -> list[Finding]:
+    """Each of ``found`` moved by ``d``, built with ``tuple.__new__`` (what the named
+    tuples' ``__new__`` calls, one Python frame fewer) in one loop, no call each:
+    fix-all reads all 200,000 findings of a list of equal lines, each piece's moved
+    from the first one's."""
+    new = _new
+    out: list[Finding] = []
+    append = out.append
+    for f in found:
+        fixes = f[5]
+        if fixes:
+            if len(fixes) == 1:
+                x = fixes[0]
+                fixes = (new(Fix, (x[0] + d, x[1] + d, x[2], x[3], x[4], x[5])),)
+            else:
+                fixes = tuple([new(Fix, (x[0] + d, x[1] + d, *x[2:])) for x in fixes])
+        append(new(Finding, (f[0] + d, f[1] + d, f[2], f[3], f[4], fixes, f[6], f[7])))
+    return out
 
 
 def _run(rules: Sequence[Rule], doc: Document, config: Config) -> list[Finding] | None:
@@ -226,27 +348,48 @@ def _subdocument(
 
 
 def is_local(rule: Rule) -> bool:
-    """May the cache serve this rule? (its declared scope is a line or a paragraph)"""
+    """May the cache serve this rule? (its declared scope is characters, a line or a
+    paragraph)"""
     return rule.scope.local
 
 
-def local_findings(
-    doc: Document, config: Config, rules: Sequence[Rule]
-) -> dict[str, list[Finding]] | None:
+def local_findings(doc: Document, config: Config, rules: Sequence[Rule]) -> dict[str, Runs] | None:
     """Findings of ``rules`` (all local, see :func:`is_local`), per rule id, in
-    position order per paragraph; None when the cache is off or a rule failed."""
+    position order; None when the cache is off or a rule failed."""
     if not _enabled or not rules or is_code_language(doc):
         # source code without a structure provider: the rules there need no mask,
         # and computing one for the key would cost more than it saves
         return None
     mask = non_prose(doc)
-    # only rules that declare languages read paragraph languages (whitespace rules do not)
+    # only rules that declare languages read paragraph languages (whitespace rules
+    # do not); both groups key alike, so they share the segments of most texts
     lmap = language_map(doc, config) if any(r.languages is not None for r in rules) else None
-    context = (doc.language_id, repr(config), tuple((r.id, id(r.check)) for r in rules))
+    out: dict[str, list[tuple[int, tuple[Finding, ...]]]] = {r.id: [] for r in rules}
+    # paragraph rules read whole blocks; the others, pieces of the long ones
+    for pieces in (True, False):
+        group = [r for r in rules if (r.scope is not Scope.PARAGRAPH) is pieces]
+        if group and not _fill(doc, config, group, mask, lmap, pieces, out):
+            return None
+    return {rule_id: Runs(runs) for rule_id, runs in out.items()}
+
+
+def _fill(
+    doc: Document,
+    config: Config,
+    rules: Sequence[Rule],
+    mask: Mask,
+    lmap: LanguageMap | None,
+    pieces: bool,
+    out: dict[str, list[tuple[int, tuple[Finding, ...]]]],
+) -> bool:
+    """Append each segment's (or piece's) findings of ``rules`` to ``out``, as
+    ``(offset to move by, findings)``; False when a rule failed."""
+    context = (doc.language_id, repr(config), pieces, tuple((r.id, id(r.check)) for r in rules))
     tag = _TAGS.setdefault(context, len(_TAGS))  # a small int hashes faster
-    segs = _segments(doc, config, lmap, mask)
+    segs = _segments(doc, config, lmap, mask, pieces)
     keys = [(tag, seg.key) for seg in segs]
-    cached: list[tuple[Finding, ...] | None] = []
+    #: per segment: (offset its findings move by, the findings per rule)
+    cached: list[tuple[int, _PerRule] | None] = []
     missing = 0
     # A missing segment whose key an earlier missing one holds (a paragraph repeated
     # a thousand times) is not linted: it takes that one's findings, shifted.
@@ -262,64 +405,97 @@ def local_findings(
             else:
                 missing += seg.end - seg.start
             continue
-        origin, found = hit
-        d = seg.start - origin
-        cached.append(found if d == 0 else tuple(_shift(f, d) for f in found))
+        origin, per_rule = hit
+        cached.append((seg.start - origin, per_rule))
     if missing:
-        fresh: list[list[Finding]] = [[] for _ in segs]
-        seg_starts = [s.start for s in segs]
-        if missing > SUBDOC_SHARE * len(doc.text):
-            groups = [(0, len(segs))]
-            twin.clear()  # the whole text is linted: twins too
-        else:
-            groups = []
-            i = 0
-            while i < len(segs):
-                if cached[i] is None and i not in twin:
-                    k = i
-                    while k + 1 < len(segs) and cached[k + 1] is None and k + 1 not in twin:
-                        k += 1
-                    groups.append((i, k + 1))
-                    i = k + 1
-                else:
-                    i += 1
-        for a, b in groups:
-            if a == 0 and b == len(segs):
-                sub, off, lo_s, hi_s = doc, 0, 0, len(doc.text)
+        _lint_missing(doc, config, rules, mask, lmap, segs, keys, cached, twin, missing)
+        if any(c is None for c in cached):
+            return False
+    for entry in cached:
+        d, per = entry  # type: ignore[misc]
+        for rule_id, found in per.items():
+            out[rule_id].append((d, found))
+    return True
+
+
+def _lint_missing(
+    doc: Document,
+    config: Config,
+    rules: Sequence[Rule],
+    mask: Mask,
+    lmap: LanguageMap | None,
+    segs: list[_Segment],
+    keys: list[_CacheKey],
+    cached: list[tuple[int, _PerRule] | None],
+    twin: dict[int, int],
+    missing: int,
+) -> None:
+    """Lint the segments missing from ``cached`` (as sub-documents, or the whole
+    text when most are missing), fill them in and file them in the cache; leave
+    them None when a rule failed."""
+    #: per missing segment: its findings per rule, offsets relative to frame[i]
+    fresh: dict[int, dict[str, list[Finding]]] = {}
+    frame: dict[int, int] = {}
+    seg_starts = [s.start for s in segs]
+    if missing > SUBDOC_SHARE * len(doc.text):
+        groups = [(0, len(segs))]
+        twin.clear()  # the whole text is linted: twins too
+    else:
+        groups = []
+        i = 0
+        while i < len(segs):
+            if cached[i] is None and i not in twin:
+                k = i
+                while k + 1 < len(segs) and cached[k + 1] is None and k + 1 not in twin:
+                    k += 1
+                groups.append((i, k + 1))
+                i = k + 1
             else:
-                lo, hi = segs[a].lo, segs[b - 1].hi
-                sub, off = _subdocument(doc, config, lmap, mask, lo, hi), lo
-                lo_s, hi_s = segs[a].start, segs[b - 1].end
-            if b == len(segs):
-                hi_s += 1  # a finding at the very end of the text
-            ran = _run(rules, sub, config)
-            if ran is None:
-                return None
-            for f in ran:
-                pos = f.start + off
-                if not lo_s <= pos < hi_s:
-                    continue
-                idx = bisect_right(seg_starts, pos) - 1
-                fresh[idx].append(f if off == 0 else _shift(f, off))
-        for i, first in twin.items():
-            d = segs[i].start - segs[first].start
-            fresh[i] = [_shift(f, d) for f in fresh[first]]
-        global _chars
-        with _LOCK:
-            for i, seg in enumerate(segs):
-                if cached[i] is None:
-                    mine = tuple(fresh[i])
-                    cached[i] = mine
-                    if keys[i] not in _CACHE:
-                        _chars += _text_len(keys[i])
-                    _CACHE[keys[i]] = (seg.start, mine)
-            _chars = evict_oldest(_CACHE, _chars, MAX_SEGMENTS, MAX_CACHED_CHARS, _text_len)
-    out: dict[str, list[Finding]] = {r.id: [] for r in rules}
-    for found_t in cached:
-        if found_t:
-            for f in found_t:
-                out[f.rule].append(f)
-    return out
+                i += 1
+    for a, b in groups:
+        if a == 0 and b == len(segs):
+            sub, off, lo_s, hi_s = doc, 0, 0, len(doc.text)
+        else:
+            lo, hi = segs[a].lo, segs[b - 1].hi
+            sub, off = _subdocument(doc, config, lmap, mask, lo, hi), lo
+            lo_s, hi_s = segs[a].start, segs[b - 1].end
+        if b == len(segs):
+            hi_s += 1  # a finding at the very end of the text
+        ran = _run(rules, sub, config)
+        if ran is None:
+            return
+        for i in range(a, b):
+            frame[i] = off
+        # filed unshifted, in the sub-document's offsets: read through Runs, they move
+        # by ``off`` then (one shift, of the findings read)
+        for f in ran:
+            pos = f.start + off
+            if not lo_s <= pos < hi_s:
+                continue
+            idx = bisect_right(seg_starts, pos) - 1
+            per = fresh.get(idx)
+            if per is None:
+                per = fresh[idx] = {}
+            found = per.get(f.rule)
+            if found is None:
+                per[f.rule] = [f]
+            else:
+                found.append(f)
+    global _chars
+    with _LOCK:
+        for i, seg in enumerate(segs):
+            if cached[i] is not None or i in twin:
+                continue
+            per = fresh.get(i)
+            mine = {rule_id: tuple(fs) for rule_id, fs in per.items()} if per else _NONE
+            cached[i] = (frame[i], mine)
+            if keys[i] not in _CACHE:
+                _chars += _text_len(keys[i])
+            _CACHE[keys[i]] = (seg.start - frame[i], mine)
+        _chars = evict_oldest(_CACHE, _chars, MAX_SEGMENTS, MAX_CACHED_CHARS, _text_len)
+    for i, first in twin.items():
+        d, mine = cached[first]  # type: ignore[misc]
+        cached[i] = (segs[i].start - segs[first].start + d, mine)
 
 
 def per_segment(
@@ -341,7 +517,7 @@ def per_segment(
     tag = _TAGS.setdefault((name, doc.language_id, repr(config)), len(_TAGS))
     out: list[tuple[int, V]] = []
     fresh: dict[_CacheKey, object] = {}
-    for seg in _segments(doc, config, lmap, mask):
+    for seg in _segments(doc, config, lmap, mask, False):
         key = (tag, seg.key)
         hit = _VALUES.get(key, _VALUES)
         if hit is _VALUES:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -63,7 +63,7 @@ COUNT_BUDGET = 20_000
 MAX_KEPT = 60_000
 
 
-def _kept_findings(doc: Document, config: Config) -> dict[str, list[Finding]]:
+def _kept_findings(doc: Document, config: Config) -> dict[str, Collection[Finding]]:
     """Each rule's complete findings on ``doc`` under ``config`` (that very object),
     as a capped lint of this document saw them; filled by :func:`lint_capped`.
 
@@ -74,7 +74,7 @@ def _kept_findings(doc: Document, config: Config) -> dict[str, list[Finding]]:
     hit = doc._cache.get("linter.kept")
     if hit is not None and hit[0] is config:
         return hit[1]  # type: ignore[no-any-return]
-    kept: dict[str, list[Finding]] = {}
+    kept: dict[str, Collection[Finding]] = {}
     doc._cache["linter.kept"] = (config, kept)
     return kept
 
@@ -128,14 +128,25 @@ def lint_capped(
         try:
             whole = whole_of.get(r.id)
             if whole is not None:
-                gen = iter(whole)
+                source: Iterable[Finding] = whole
             elif local is not None and r.id in local:
-                gen = iter(local[r.id])
+                source = local[r.id]
             else:
-                gen = iter(r.check(r, doc, config))
+                source = r.check(r, doc, config)
+            gen = iter(source)
             if limit is None:
                 found = list(gen)
                 extra = 0
+            elif isinstance(source, Collection):
+                # counted, not read: the cache's Runs shift a finding as it is read
+                found = list(islice(gen, limit))
+                left = len(source) - len(found)
+                extra = min(left, count_budget)
+                if left > count_budget:
+                    exact = False
+                elif whole is None and len(source) <= room:
+                    whole_of[r.id] = source
+                    room -= len(source)
             else:
                 found = list(islice(gen, limit))
                 rest = list(islice(gen, count_budget))

@@ -26,9 +26,11 @@ class Scope(enum.Enum):
     The per-paragraph findings cache (:mod:`.incremental`) serves the ``LINE`` and
     ``PARAGRAPH`` rules: their findings in a paragraph depend only on that
     paragraph, the line before and after it, its language and the non-prose spans
-    there. ``CHARACTERS`` rules judge each character (or run of one) on its own and
-    are cheaper to rerun than to cache; ``DOCUMENT`` rules weigh the whole text (a
-    majority, a count, state carried from one paragraph to the next).
+    there. ``CHARACTERS`` rules judge each character (or run of one) with its
+    neighbours on its line, so the cache serves them too (rerun, a text with 20,000
+    invisible characters cost each keystroke 50 ms); with the ``LINE`` rules they
+    get pieces of long paragraphs, not whole ones. ``DOCUMENT`` rules weigh the
+    whole text (a majority, a count, state carried from one paragraph to the next).
     """
 
     CHARACTERS = "characters"
@@ -38,8 +40,9 @@ class Scope(enum.Enum):
 
     @property
     def local(self) -> bool:
-        """Findings depend on the paragraph alone (the cache may serve them)."""
-        return self in (Scope.LINE, Scope.PARAGRAPH)
+        """Findings depend on the paragraph, the line or the characters alone (the
+        cache may serve them)."""
+        return self is not Scope.DOCUMENT
 
 
 @dataclass(frozen=True)

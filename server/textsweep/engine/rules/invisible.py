@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -171,11 +172,19 @@ flagged with the text they hide, except inside an emoji subdivision flag
     ],
 )
 def invisible_character(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    present = doc.chars & _INVISIBLE_SET
     tags = doc.chars & _TAG_SET
     if tags:
-        # Sorted with the others: each rule yields in position order.
-        yield from sorted(_tag_findings(r, doc.text, tags), key=lambda f: f.start)
+        # Merged with the others: each rule yields in position order (a capped lint
+        # reads only the first ones, and the cache files them by position).
+        yield from heapq.merge(
+            _tag_findings(r, doc.text, tags), _invisible(r, doc), key=lambda f: f.start
+        )
+    else:
+        yield from _invisible(r, doc)
+
+
+def _invisible(r: Rule, doc: Document) -> Iterator[Finding]:
+    present = doc.chars & _INVISIBLE_SET
     if not present:
         return
     text = doc.text

@@ -6,7 +6,8 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,13 +25,14 @@ from ..config import Config
 from ..document import Document
 from ..encoding.scan import mojibake_repairs
 from ..entities import entity_ending_at
+from ..incremental import Runs, per_segment
 from ..markup import markup_of
 from ..memo import text_memo
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
 from ..regions import is_code_language, non_prose, source_text
 from ..registry import Example, Rule, Scope, clean, rule
-from ..structure._spans import block_results, is_blank_line, map_blocks
+from ..structure._spans import _plain, block_results, is_blank_line, map_blocks
 
 FAMILY = "whitespace"
 
@@ -336,19 +338,70 @@ that mostly uses one space still gets its odd two-space gaps flagged).""",
         ),
     ],
 )
-def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
+def doubled_space(r: Rule, doc: Document, config: Config) -> Iterable[Finding]:
     text = doc.text
     if "  " not in text or is_code_language(doc):
-        return
+        return ()
+    two_space = _two_space_convention(doc)
+    if not source_text(doc):
+        # Served per segment from the findings cache: a repeated paragraph's 21,000
+        # runs built as many findings each keystroke (80 ms). Only the two-space
+        # convention weighs the whole text, and it names the cache's values; a run
+        # after a mojibake lead image asks the document's repairs, so a segment
+        # holding one is judged afresh.
+        mask = non_prose(doc)
+        between_words = _plain(_doubled_between_words, text)  # memoised unless huge
+
+        def segment(start: int, end: int) -> tuple[tuple[Finding, ...], bool]:
+            starts, ends = mask.bounds()
+            out: list[Finding] = []
+            doubt = False
+            for a, b, gap in between_words(text[start:end]):
+                if two_space and gap:
+                    continue
+                i = bisect_right(ends, a + start)  # the first span ending after the run's start
+                if i < len(starts) and starts[i] < b + start:
+                    continue  # overlaps non-prose
+                if text[a + start - 1] in "ÂÃ":
+                    doubt = True
+                out.append(_doubled_finding(r, a, b))
+            return tuple(out), doubt
+
+        values = per_segment(doc, config, f"doubled-space:{two_space}", segment)
+        if values is not None:
+            runs: list[tuple[int, tuple[Finding, ...]]] = []
+            for i, (start, (found, doubt)) in enumerate(values):
+                if doubt:
+                    end = values[i + 1][0] if i + 1 < len(values) else len(text)
+                    runs.append((0, tuple(_doubled(r, doc, two_space, start, end))))
+                elif found:
+                    runs.append((start, found))
+            return Runs(runs)
+    return _doubled(r, doc, two_space, 0, len(text))
+
+
+def _doubled_finding(r: Rule, s: int, e: int) -> Finding:
+    return r.finding(
+        s,
+        e,
+        f"{e - s} spaces in a row between words: replace with one",
+        [Fix(s, e, " ", "Replace with one space")],
+    )
+
+
+def _doubled(r: Rule, doc: Document, two_space: bool, start: int, end: int) -> Iterator[Finding]:
+    """The doubled spaces of the blocks starting in ``[start, end)``."""
+    text = doc.text
     mask_starts, mask_ends = non_prose(doc).bounds()
     source = source_text(doc)
-    two_space = _two_space_convention(doc)
     # the runs and the (merged) spans are both sorted: one walk, no bisection each
     nspans = len(mask_starts)
     j = 0
     # block by block, shifted as read (4,000 runs a keystroke in 1 MB, most of them
     # in tables the mask leaves out: no shifted copy of each)
     for bs, found in block_results(text, _doubled_between_words):
+        if not start <= bs < end:
+            continue
         for a, b, gap in found:
             s, e = a + bs, b + bs
             while j < nspans and mask_ends[j] <= s:
@@ -361,12 +414,7 @@ def doubled_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
                 continue
             if _in_mojibake(doc, s, e):
                 continue
-            yield r.finding(
-                s,
-                e,
-                f"{e - s} spaces in a row between words: replace with one",
-                [Fix(s, e, " ", "Replace with one space")],
-            )
+            yield _doubled_finding(r, s, e)
 
 
 # --------------------------------------------------------------------------- odd space

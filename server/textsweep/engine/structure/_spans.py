@@ -94,9 +94,12 @@ def paragraph_break(text: str) -> re.Pattern[str]:
 
 
 #: Blocks of paragraphs: a block ends after a paragraph whose length is a multiple
-#: of BLOCK_SPREAD (about that many paragraphs a block), or past BLOCK_MAX.
+#: of BLOCK_SPREAD (about that many paragraphs a block), or past BLOCK_MAX. Paragraphs
+#: of one length (a repeated one) never meet the first test: each keystroke in them
+#: re-read a block of BLOCK_MAX (layout, languages, paragraph rules), 0.12-0.16 s a
+#: keystroke in 1 MB at 64 KB, 0.08 s at 16 KB (8 KB: no faster).
 BLOCK_SPREAD = 16
-BLOCK_MAX = 64 * 1024
+BLOCK_MAX = 16 * 1024
 
 
 def _cut(text: str, start: int, end: int, breaks: list[Span] | None = None) -> list[int]:
