@@ -79,3 +79,13 @@ def test_lazy_patterns_are_the_old_ones() -> None:
     assert chinese._cjk_after().match("，")
     assert japanese._sign().search("日本,")
     assert plain.record_re().match("Name: value")
+
+
+def test_precomputed_images_equal_the_decoded_ones() -> None:
+    from textsweep.engine.encoding import mojibake
+
+    assert mojibake._images() == mojibake._computed_images()
+
+
+def test_precomputed_byte_images_equal_the_decoded_ones() -> None:
+    assert plain._IMAGES == plain._byte_images()

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from .._images_data import BYTE_IMAGES
 from ..chars import UNSEEN, UNSEEN_CLASS, drop_unseen
 from ..document import Document, block_holds_any
 from ..entities import entity_readings
@@ -90,7 +91,9 @@ def _byte_images() -> str:
     return "".join(re.escape(c) for c in sorted(chars) if not re.match(r"\w", c))
 
 
-_IMAGES = _byte_images()
+#: ``_byte_images()``, precomputed: decoding every byte with ten codecs cost each start
+#: 5 M instructions (a test checks the table against it).
+_IMAGES = BYTE_IMAGES
 #: In a key, U+00A0 is a blank, not the image of a byte: the French fixes write it
 #: beside ``«`` and ``:``, and ``« sécurité Prix :`` must keep its word count when
 #: ``«\u00a0sécurité`` replaces it (else the line became a record by order).
