@@ -214,9 +214,9 @@ def test_lines_of_lower_case_words_without_a_hint_are_prose() -> None:
 def test_code_and_record_lines_read_mojibake_as_its_repair() -> None:
     """A repair must not make a line code or a record: ``dÃ©pÃ´tÃ©`` counted as three
     words and ``dépôté`` as one, and `` Ã© Er sagte:`` was no ``Key:`` (``©``)."""
-    from textsweep.engine.structure.plain import RECORD, looks_like_code
+    from textsweep.engine.structure.plain import looks_like_code, record_re
 
     line = "a = b[c] | d un deux trois quatre cinq six sept dÃ©pÃ´tÃ©"
     assert looks_like_code(line) == looks_like_code(line.replace("dÃ©pÃ´tÃ©", "dépôté"))
-    assert RECORD.match(" Ã© Er sagte: Hallo") and RECORD.match(" é Er sagte: Hallo")
-    assert RECORD.match("lâ€™adresse: ici") and RECORD.match("l’adresse: ici")
+    assert record_re().match(" Ã© Er sagte: Hallo") and record_re().match(" é Er sagte: Hallo")
+    assert record_re().match("lâ€™adresse: ici") and record_re().match("l’adresse: ici")

@@ -31,7 +31,7 @@ def _bounds(text: str, data: st.DataObject) -> tuple[int, int]:
 def test_space_before_from_signs_equals_the_regex(text: str, data: st.DataObject) -> None:
     start, end = _bounds(text, data)
     for mod in (english, german, italian, spanish):
-        pattern: re.Pattern[str] = mod._SPACE_BEFORE
+        pattern: re.Pattern[str] = mod._space_before_re()
         want = [(m.span(), m.span(1)) for m in pattern.finditer(text, start, end)]
         got = [(m.span(), m.span(1)) for m in _space_before_matches(pattern, text, start, end)]
         assert got == want

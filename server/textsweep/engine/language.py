@@ -36,6 +36,7 @@ import threading
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -339,13 +340,23 @@ def detect(text: str) -> Detection:
 
 
 #: Scripts counted per character (a Chinese sentence is one long "word").
-_HAN = re.compile("[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+HAN_CLASS = "[\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
 #: Hiragana and katakana, full and half width, without the middle dot ``・`` and
 #: the prolonged sound mark ``ー``, which Chinese text uses too.
-_KANA = re.compile(
-    "[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d]"
-)
-_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+KANA_CLASS = "[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d]"
+HANGUL_CLASS = "[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"
+#: Below this character a text holds no Han, kana or Hangul (Hangul starts there).
+FIRST_EAST_ASIAN = "\u1100"
+
+
+@cache
+def _east_asian() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Han, kana and Hangul, compiled at their first use (a paragraph holding a
+    character from U+1100 on): their BMP ranges cost every start 4 ms to compile,
+    and Cyrillic or Greek text never needs them."""
+    return re.compile(HAN_CLASS), re.compile(KANA_CLASS), re.compile(HANGUL_CLASS)
+
+
 #: Letters of other scripts (Greek, Cyrillic… Hangul, kana, Han), but not the
 #: punctuation Latin text uses (’ “ … €): a paragraph holding one is counted by script.
 #: That is ``[\u0370-\u052f\u0590-\u1dff\u2e80-\U0010ffff]``, written as the
@@ -360,10 +371,14 @@ RULE_LANGUAGES = frozenset(_ALPHABETS)
 def _script(text: str, letters: int) -> Detection | None:
     """The language a paragraph's script decides: ``ja`` with kana, ``zh`` (weak)
     for Han alone, ``other`` for Hangul, Cyrillic, Greek…; None for Latin text."""
-    han = len(_HAN.findall(text))
-    kana = len(_KANA.findall(text))
     latin = len(_LATIN.findall(text))
-    hangul = len(_HANGUL.findall(text))
+    if not text or max(text) < FIRST_EAST_ASIAN:
+        han = kana = hangul = 0
+    else:
+        han_re, kana_re, hangul_re = _east_asian()
+        han = len(han_re.findall(text))
+        kana = len(kana_re.findall(text))
+        hangul = len(hangul_re.findall(text))
     cjk = han + kana
     if hangul and hangul >= han:
         return Detection("other", float(hangul), None, letters) if hangul * 2 >= latin else None

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from .._images_data import IMAGES
 from ..chars import UNSEEN_CLASS, char_set
 from ..document import block_holds_any
 from ..memo import TextMemo
@@ -114,6 +115,12 @@ class _Images:
 
 @lru_cache(maxsize=1)
 def _images() -> tuple[_Images, ...]:
+    """Each codec's images, from the precomputed table (see :mod:`.._images_data`)."""
+    return tuple(_Images(*(frozenset(s) for s in IMAGES[codec])) for codec in _CODECS)
+
+
+def _computed_images() -> tuple[_Images, ...]:
+    """:func:`_images` computed by decoding every byte (the table's reference)."""
     out = []
     for codec in _CODECS:
         leads = _LEADS_ONLY.get(codec)

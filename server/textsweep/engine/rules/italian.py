@@ -61,7 +61,11 @@ class ItalianOptions:
 
 # --------------------------------------------------------------------------- space before
 
-_SPACE_BEFORE = space_before_pattern("([{«»“\"'‘–-", '"”’»)]', glued_comma=True)
+
+def _space_before_re() -> re.Pattern[str]:
+    """The spaces before a sign, compiled at its first use (a Italian paragraph):
+    its classes of invisible characters cost every start 1 ms to compile."""
+    return space_before_pattern("([{«»“\"'‘–-", '"”’»)]', glued_comma=True)
 
 
 @rule(
@@ -96,7 +100,7 @@ removes the space.""",
 def italian_space_before(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     ctx = prose_for(r, doc, config)
     if ctx is not None:
-        yield from space_before_findings(r, ctx, _SPACE_BEFORE, "Italian")
+        yield from space_before_findings(r, ctx, _space_before_re(), "Italian")
 
 
 # --------------------------------------------------------------------------- guillemets

@@ -68,7 +68,12 @@ class JapaneseOptions:
 
 # --------------------------------------------------------------------------- punctuation
 
-_SIGN = re.compile(rf"(?<=[{_JA}])[,.]")
+
+@cache
+def _sign() -> re.Pattern[str]:
+    """An ASCII comma or stop after Japanese, compiled at its first use (a Japanese
+    paragraph): its Han ranges cost every start 1.3 ms to compile."""
+    return re.compile(rf"(?<=[{_JA}])[,.]")
 
 
 @cache
@@ -152,7 +157,7 @@ def japanese_fullwidth_punctuation(r: Rule, doc: Document, config: Config) -> It
     n = len(text)
     sites: list[int] = []
     for start, end, _ in ctx.index.runs():
-        for m in _SIGN.finditer(text, start, end):
+        for m in _sign().finditer(text, start, end):
             p = m.start()
             nxt = text[p + 1] if p + 1 < n else ""
             if nxt and not (nxt in "\r\n" or _ja_after().match(nxt)):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from ..chars import UNSEEN, drop_unseen, shows
 from ..document import block_holds_any
@@ -42,11 +43,23 @@ _BORDER_CHARS = "-=+|: "
 #: Box-drawing characters (``┌──┬──┐``).
 _BOX = re.compile("[\u2500-\u257f]")
 #: Characters two columns wide (East Asian Wide and Fullwidth, by block).
-_WIDE = re.compile(
+WIDE_CLASS = (
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
     "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
     "\U00020000-\U0003fffd]"
 )
+#: The first character ``WIDE_CLASS`` holds: a line below it has no wide character.
+_FIRST_WIDE = "\u1100"
+
+
+@cache
+def _wide() -> re.Pattern[str]:
+    """``WIDE_CLASS`` compiled at its first use: its CJK ranges cost every start
+    8 ms to compile (a Python loop over each BMP range), and most lines are
+    below U+1100."""
+    return re.compile(WIDE_CLASS)
+
+
 #: A shell prompt: ``$ cmd``, ``user@host:~$ cmd``, ``C:\\dir> cmd``, ``>>> code``.
 _PROMPT = re.compile(
     r"(?:\$ \S|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#%] ?\S|[A-Z]:\\[^>\s]*> ?\S|>>> \S)"
@@ -69,7 +82,10 @@ LONG_RUN = 6
 def _display_columns(line: str, offsets: list[int]) -> set[int]:
     """The display columns of the sorted ``offsets`` of ``line`` (wide CJK characters
     count two)."""
-    wide = [m.start() for m in _WIDE.finditer(line, 0, offsets[-1])]
+    end = offsets[-1]
+    if end <= 0 or max(line[:end]) < _FIRST_WIDE:
+        return set(offsets)
+    wide = [m.start() for m in _wide().finditer(line, 0, end)]
     return {o + bisect_left(wide, o) for o in offsets}
 
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from .._images_data import BYTE_IMAGES
 from ..chars import UNSEEN, UNSEEN_CLASS, drop_unseen
 from ..document import Document, block_holds_any
 from ..entities import entity_readings
@@ -89,7 +91,9 @@ def _byte_images() -> str:
     return "".join(re.escape(c) for c in sorted(chars) if not re.match(r"\w", c))
 
 
-_IMAGES = _byte_images()
+#: ``_byte_images()``, precomputed: decoding every byte with ten codecs cost each start
+#: 5 M instructions (a test checks the table against it).
+_IMAGES = BYTE_IMAGES
 #: In a key, U+00A0 is a blank, not the image of a byte: the French fixes write it
 #: beside ``«`` and ``:``, and ``« sécurité Prix :`` must keep its word count when
 #: ``«\u00a0sécurité`` replaces it (else the line became a record by order).
@@ -100,12 +104,20 @@ _KEY = rf"[\w.{_U}{_MARKS}{_KEY_IMAGES}-]"
 #: not a third word (``sécurité \u200b sécurité Wichtig:`` became a record once the
 #: ZWSP was removed).
 _KEY_GAP = rf"(?:[{_U}]*[ \t\u00a0\u202f])+[{_U}]*"
-RECORD = re.compile(
-    rf"^[ \t\u00a0\u202f{_U}]*[\w{_KEY_IMAGES}]{_KEY}*"
-    rf"(?:{_KEY_GAP}[\w.{_MARKS}{_KEY_IMAGES}-]{_KEY}*){{0,2}}"
-    rf"[ \u00a0\u202f{_U}]*:(?=[ \t]+\S)",
-    re.MULTILINE,
-)
+
+
+@cache
+def record_re() -> re.Pattern[str]:
+    """A record line's ``Key:``, compiled at its first use (a text with two colons):
+    its classes of byte images cost every start 8 ms to compile."""
+    return re.compile(
+        rf"^[ \t\u00a0\u202f{_U}]*[\w{_KEY_IMAGES}]{_KEY}*"
+        rf"(?:{_KEY_GAP}[\w.{_MARKS}{_KEY_IMAGES}-]{_KEY}*){{0,2}}"
+        rf"[ \u00a0\u202f{_U}]*:(?=[ \t]+\S)",
+        re.MULTILINE,
+    )
+
+
 _CODE_START = re.compile(
     r"^[ \t]*(?:\$ |> ?\$ |>>> |\.\.\. |#include\b|#define\b|import [\w.]+|from [\w.]+ import"
     r"|def \w+\(|class \w+[:(]|function\b|const \w+ =|let \w+ =|var \w+ =|return\b.*;"
@@ -400,14 +412,14 @@ def _lines_at(text: str, offsets: list[int]) -> Iterator[tuple[int, int]]:
 
 
 def _record(text: str, ls: int, le: int) -> Span | None:
-    """The ``Key:`` of a record line at ``ls`` (see ``RECORD``), entities read as what
+    """The ``Key:`` of a record line at ``ls`` (see :func:`record_re`), entities read as what
     they stand for: ``&#233;tat: actif`` is ``état: actif`` once html-entity has
     run, and must be a record before as after."""
     if "&" not in text[ls:le]:
-        rec = RECORD.match(text, ls)
+        rec = record_re().match(text, ls)
         return rec.span() if rec else None
     read, at = _read_entities(text[ls:le])
-    rec = RECORD.match(read)
+    rec = record_re().match(read)
     if rec is None or rec.end() == 0:
         return None
     return ls, ls + at[rec.end() - 1]
@@ -506,7 +518,7 @@ def _block_spans(text: str) -> tuple[Span, ...]:
     if "&" in text:  # ``&colon;`` is a colon once html-entity has written it
         colons = sorted(colons + [s for s, _, v in entity_readings(text) if ":" in v])
     if len(colons) >= 2:
-        # a record's colon is on its own line, and RECORD only starts at a line start
+        # a record's colon is on its own line, and record_re() only starts at a line start
         records: dict[int, Span] = {}
         for ls, le in _lines_at(text, colons):
             rec = _record(text, ls, le)
