@@ -938,8 +938,9 @@ def _readings(doc: Document) -> list[tuple[int, int, str]]:
     in place of what is written. Every letter-restoring repair a fix may apply is
     read as repaired, so that applying it, alone or with others, in any order,
     never changes a paragraph's language: the safe mojibake repairs (shared with the
-    mojibake rule's cache), HTML entities (``&#233;`` is ``é`` to a reader) and
-    words spelled with look-alike letters (``Ηello`` with a Greek Eta is ``Hello``).
+    mojibake rule's cache), HTML entities (``&#233;`` is ``é`` to a reader),
+    words spelled with look-alike letters (``Ηello`` with a Greek Eta is ``Hello``)
+    and C1 controls as c1-control writes them (``\x92`` is ``’``).
     """
     text = doc.text
     if text.isascii() and "&" not in text:
@@ -948,10 +949,12 @@ def _readings(doc: Document) -> list[tuple[int, int, str]]:
     def compute(d: Document) -> list[tuple[int, int, str]]:
         # the rule module is imported here, not at the top: it imports the engine
         from .rules.confusables import lookalike_readings
+        from .rules.encoding import c1_readings
 
         found = [(r.start, r.end, r.repaired) for r in mojibake_repairs(d) if r.safe]
         found += entity_readings(d.text)
         found += lookalike_readings(d)
+        found += c1_readings(d)
         found.sort()
         kept: list[tuple[int, int, str]] = []
         end = 0

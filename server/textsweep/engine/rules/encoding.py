@@ -311,6 +311,37 @@ def _neighbours(text: str, pos: int) -> tuple[str, str]:
     return before, visible_neighbour(text, pos + 1, 1)
 
 
+def c1_readings(doc: Document) -> list[tuple[int, int, str]]:
+    """``(pos, pos + 1, what c1-control's first fix writes)`` for each C1 control it
+    judges: language detection reads them so (``l\x92admettre`` is ``l’admettre``),
+    else writing ``’`` made a paragraph French and the French fixes came and went
+    with the order of the quick fixes."""
+    text = doc.text
+    runs = [x for x in rare_runs_of(doc) if any(c <= "\x9f" for c in x[2])]
+    if not runs:
+        return []
+    skip = [(rep.start, rep.end) for rep in mojibake_repairs(doc)]
+    decided = mj.legacy_decision(text)
+    out: list[tuple[int, int, str]] = []
+    for s, _, run in runs:
+        for i, ch in enumerate(run):
+            pos = s + i
+            if ch > "\x9f" or _in_spans(pos, skip):
+                continue
+            before, after = _neighbours(text, pos)
+            if decided in mj.LEGACY_CODECS and before.isalpha() and after.isalpha():
+                got = mj.letter_in(decided, ord(ch), before)
+                if got is not None:
+                    out.append((pos, pos + 1, got))
+                    continue
+            try:
+                meant = bytes([ord(ch)]).decode("cp1252")
+            except UnicodeDecodeError:
+                meant = ""
+            out.append((pos, pos + 1, meant))
+    return out
+
+
 def _needs_decision(text: str, pos: int) -> bool:
     """Only the document's codec decides what the control at ``pos`` means: it sits
     between letters where some codec makes a letter of it, or after a letter where
