@@ -173,3 +173,12 @@ def test_code_lines_read_through_invisible_characters_only_where_a_block_holds_s
         "a | b | c",
     ):
         assert plain.looks_like_code(text, clean=True) == plain.looks_like_code(text)
+
+
+def test_line_start_reads_lf_crlf_and_lone_cr() -> None:
+    from textsweep.engine.chars import line_start
+
+    for text in ("a\nb\rc\r\nd", "\r\r\n\nx", "plain", "\n", "a\rb\nc"):
+        for i in range(len(text) + 1):
+            want = max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
+            assert line_start(text, i) == want, (text, i)

@@ -114,6 +114,13 @@ def unseen_run(text: str, i: int) -> int:
     return m.end() if m else i
 
 
+def line_start(text: str, i: int) -> int:
+    """Where the line holding ``text[i]`` starts (lines break at LF, CRLF and a lone
+    CR); the CR search is bounded by the last LF, so a CR-free text costs one search."""
+    start = text.rfind("\n", 0, i) + 1
+    return text.rfind("\r", start, i) + 1 or start
+
+
 def has_unseen(s: str) -> bool:
     """Does ``s`` hold a character :func:`drop_unseen` drops? (No: every part of it
     reads as it is, and a caller may skip a call per line.)"""

@@ -290,7 +290,7 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
     Markdown parser and, without the ZWSP, a line indented by four, an indented
     code block (a fix that changes what the document is; and the French fixes
     inside it came and went by order)."""
-    from .chars import drop_unseen, shows, unseen_run
+    from .chars import drop_unseen, line_start, shows, unseen_run
 
     out: list[Finding] = []
     for f in findings:
@@ -300,8 +300,7 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
             blank_at = unseen_run(text, fix.end)
             if text[blank_at : blank_at + 1] in (" ", "\t"):
                 # lines break at CR too: ``\r \u200b \t`` is a line of its own
-                start = text.rfind("\n", 0, fix.start) + 1
-                start = text.rfind("\r", start, fix.start) + 1 or start
+                start = line_start(text, fix.start)
                 end = _LINE_BREAK.search(text, fix.end)
                 rest = text[fix.end : end.start() if end else len(text)]
                 before = drop_unseen(text[start : fix.start])
@@ -319,12 +318,11 @@ def _blanks_its_line(text: str, fix: Fix) -> bool:
     line with content? ``\u00a0`` alone on a line is a paragraph to CommonMark; blank,
     it ends the block, and the next line, indented by four, became a code block
     (whose doubled spaces stay: fixed before or after, the text differed)."""
-    from .chars import drop_unseen, shows
+    from .chars import drop_unseen, line_start, shows
 
     if _LINE_BREAK.search(text, fix.start, fix.end):
         return False
-    start = text.rfind("\n", 0, fix.start) + 1
-    start = text.rfind("\r", start, fix.start) + 1 or start
+    start = line_start(text, fix.start)
     end = _LINE_BREAK.search(text, fix.end)
     if end is None:
         return False  # the last line: nothing after it changes

@@ -18,6 +18,7 @@ from ..chars import (
     char_set,
     describe,
     find_chars,
+    line_start,
     runs,
     visible_neighbour,
 )
@@ -149,7 +150,7 @@ def _hard_break_read(
 ) -> bool:
     """The markup's hard break judged on the run without its invisible characters
     (the reading once they are removed): the line, the run's blanks, the next line."""
-    ls = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    ls = line_start(text, start)
     # the next line whole (past this line's break, "\r\n" included)
     nxt = text.find("\n", end + (2 if text.startswith("\r\n", end) else 1))
     le = len(text) if nxt < 0 else nxt + 1
@@ -597,7 +598,7 @@ def _blank_by_reference(text: str, end: int) -> bool:
     """Is the line ending at ``end`` blank but for references to blanks (`` &nbsp; ``)?
     html-entity makes it blank, so it must not vote before either (else the
     majority flipped with the repair, and the order of the fixes decided)."""
-    start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+    start = line_start(text, end)
     line = text[start:end]
     return "&" in line and is_blank_line(line)
 
