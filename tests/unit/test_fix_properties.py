@@ -508,6 +508,9 @@ ORDER_COUNTEREXAMPLES = [
     ),
     # ``\r`` + ``\r\n``: changing the CRLF to LF first wrote ``\r\n``, one break.
     ("Le mot\r\r\nsuite.\n", "Le mot\n\nsuite.\n"),
+    # ``Â `` is a no-break space, so `` ;Are`` starts its line: read as a word before
+    # the sign, ``Â`` got a space written after ``;`` only if that fix ran first.
+    ("Â  ;Are you coming to the meeting?\n", "\u00a0 ;Are you coming to the meeting?\n"),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

@@ -543,6 +543,8 @@ def glued_after(
         # through what other fixes delete (``\u200b ;Are`` starts its line) and
         # space entities (``&nbsp; ,`` is two blanks, as html-entity will write it)
         b = _start_of_gap(text, s, all_tokens) - 1
+        if b >= 0 and not text[b].isascii():
+            b = _through_blank_repairs(ctx.doc, text, b, s, all_tokens)
         before = text[b] if b >= 0 else ""
         if before == ";" and (value := entity_ending_at(text, b + 1)):
             before = value[-1]
@@ -613,6 +615,35 @@ def _repaired_before(ctx: ProseContext, pattern: re.Pattern[str], at: int, end: 
         return False
     probe = repaired + text[b : end + 1]
     return pattern.match(probe, len(repaired)) is None
+
+
+def _through_blank_repairs(doc: Document, text: str, b: int, gap_end: int, tokens: Tokens) -> int:
+    """The character before a gap that ends at ``gap_end``, when the one at ``b`` is
+    the start of a safe repair to a blank ending inside the gap: ``Â  ;Are`` is
+    ``\u00a0 ;Are`` once repaired, a sign after blanks at the start of a line, and it
+    must read so before the repair as after it."""
+    spans = _safe_repair_spans(doc)
+    while b >= 0 and not text[b].isascii():
+        for end in range(b + 1, gap_end + 1):
+            span = spans.get(end)
+            if span is not None and span[0] <= b:
+                break
+        else:
+            return b
+        start, repaired = span
+        if not repaired or not all(c in " \u00a0\u202f\t" for c in repaired):
+            return b
+        b = _start_of_gap(text, start, tokens) - 1
+    return b
+
+
+def _safe_repair_spans(doc: Document) -> dict[int, tuple[int, str]]:
+    """The safe mojibake repairs by their end offset (their start and repaired text)."""
+
+    def compute(d: Document) -> dict[int, tuple[int, str]]:
+        return {r.end: (r.start, r.repaired) for r in mojibake_repairs(d) if r.safe}
+
+    return doc.cached("prose.repair_spans", compute)
 
 
 def _safe_repair_ends(doc: Document) -> dict[int, str]:
