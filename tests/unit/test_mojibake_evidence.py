@@ -111,3 +111,28 @@ def test_checking_ascii_and_clean_french_text_does_not_import_ftfy() -> None:
         "assert 'ftfy' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+#: Tables drawn with box characters, as READMEs print console output (npm ``table``,
+#: ``fast-uri``'s benchmark): ``─┐`` is the code page 437 image of ``Ŀ`` (C4 BF),
+#: ``═╗`` of ``ͻ``, ``─╢`` of ``Ķ``, ``─┤`` of ``Ĵ``. Fix-all rewrote every corner.
+BOX_TABLES = [
+    "```\n┌────┬────┬────┐\n│ 0A │ 0B │ 0C │\n├────┼────┼────┤\n"
+    "│ 1A │ 1B │ 1C │\n└────┴────┴────┘\n```\n",
+    "╔════╤════╤════╗\n║ 0A │ 0B │ 0C ║\n╟────┼────┼────╢\n║ 1A │ 1B │ 1C ║\n╚════╧════╧════╝\n",
+    "```\n┌─────────┬──────────────────────────┐\n│ (index) │ Task name                │\n"
+    "├─────────┼──────────────────────────┤\n│ 0       │ 'fast-uri: parse domain' │\n"
+    "└─────────┴──────────────────────────┘\n```\n",
+]
+
+
+@pytest.mark.parametrize("text", BOX_TABLES)
+def test_box_drawing_tables_are_not_dos_mojibake(text: str) -> None:
+    assert [f for f in lint(Document(text, "markdown")) if f.rule == "mojibake"] == []
+    assert fix_all(Document(text, "markdown")).text == text
+
+
+def test_dos_mojibake_of_words_is_still_repaired_beside_a_table() -> None:
+    # ``├╝`` is ``ü`` read as code page 437: box characters too, but between letters
+    text = "│ Das ist gr├╝n und sch├╢n, M├╝nchen │\n"
+    assert fix_all(Document(text)).text == "│ Das ist grün und schön, München │\n"

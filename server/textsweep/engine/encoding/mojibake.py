@@ -668,7 +668,9 @@ def _find(text: str) -> list[Repair]:
         run = text[rs:re_]
         fixed, plan = _judge(run)
         if fixed != run and plan and _acceptable(run, fixed):
-            out.append(_repair(text, rs, re_, run, fixed, plan))
+            rep = _repair(text, rs, re_, run, fixed, plan)
+            if not _in_drawing(text, rep.start, rep.end):
+                out.append(rep)
             continue
         lo, hi = bisect.bisect_left(starts, rs), bisect.bisect_left(starts, re_)
         inside = [h for h in found[lo:hi] if h[1] <= re_]
@@ -677,6 +679,8 @@ def _find(text: str) -> list[Repair]:
             if got is None:
                 continue
             cs, ce = chain[0][0], chain[-1][1]
+            if _in_drawing(text, cs, ce):
+                continue
             if not _acceptable(run, text[rs:cs] + got[0] + text[ce:re_]):
                 continue
             rep = _repair(text, cs, ce, text[cs:ce], got[0], got[1])
@@ -695,6 +699,21 @@ def _find(text: str) -> list[Repair]:
             out.append(rep)
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _drawn(ch: str) -> bool:
+    """A box-drawing character or block element (U+2500–U+259F)."""
+    return "\u2500" <= ch <= "\u259f"
+
+
+def _in_drawing(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` box drawing inside a drawing? ``─┐`` is the DOS
+    (code page 437) image of the UTF-8 bytes of ``Ŀ``, and the corner of every
+    table drawn with box characters (``┌────┐``). Mojibake of a word (``gr├╝n``)
+    sits between letters; a corner or a junction touches another line of the box."""
+    if not all(_drawn(c) for c in text[start:end]):
+        return False
+    return (start > 0 and _drawn(text[start - 1])) or (end < len(text) and _drawn(text[end]))
 
 
 def _intact_letter_beside(
