@@ -48,8 +48,18 @@ def test_clean_prose_has_no_whitespace_findings(text: str) -> None:
 
 def test_markdown_hard_break_is_not_trailing_whitespace() -> None:
     assert findings("trailing-whitespace", MARKDOWN_CLEAN, "markdown") == []
-    # Three spaces is not a hard break marker: flagged.
-    assert findings("trailing-whitespace", "ligne   \nsuite\n", "markdown")
+    # Three spaces are a hard break too (CommonMark: two or more): the extra one is
+    # flagged, and the fix keeps the break's two spaces.
+    [f] = findings("trailing-whitespace", "ligne   \nsuite\n", "markdown")
+    assert f.safe_fix is not None and f.safe_fix.replacement == "  "
+    assert fixed("trailing-whitespace", "ligne \t  \nsuite\n", "markdown") == "ligne  \nsuite\n"
+    # before a blank line, or ending with a tab, it breaks nothing: removed
+    assert fixed("trailing-whitespace", "fin   \n\nautre\n", "markdown") == "fin\n\nautre\n"
+    assert fixed("trailing-whitespace", "ligne  \t\nsuite\n", "markdown") == "ligne\nsuite\n"
+    # a line of blanks only is no hard break
+    assert fixed("trailing-whitespace", "a\n   \nsuite\n", "markdown") == "a\n\nsuite\n"
+    # plain text has no hard breaks
+    assert fixed("trailing-whitespace", "ligne   \nsuite\n") == "ligne\nsuite\n"
     # Two spaces before a blank line break nothing: flagged.
     assert findings("trailing-whitespace", "fin  \n\nautre\n", "markdown")
 
@@ -65,6 +75,23 @@ def test_doubled_space_positions_and_indentation() -> None:
     spans = [(f.start, f.end) for f in findings("doubled-space", text)]
     assert spans == [(6, 8), (12, 15), (25, 27)]
     assert fixed("doubled-space", text) == "    Le chat dort.\n\tThe end.\n"
+
+
+def test_doubled_space_leaves_list_marker_padding_alone() -> None:
+    # npm READMEs (Prettier's four-column lists): 410 of 470 doubled spaces were these
+    text = (
+        "#### Sponsors\n\n-   [Andrew Nesbitt](https://nesbitt.io) — Working on it\n"
+        "-   Install: `npm install --save binaryextensions`\n"
+        "  *  nested item\n1.  First step\n10)  Tenth step\n"
+    )
+    assert findings("doubled-space", text, "markdown") == []
+    assert findings("doubled-space", text.replace("\n\n", "\n")) == []
+    # a doubled space inside the item, five spaces after a marker, and a dash
+    # that is no marker are still flagged
+    spans = [
+        (f.start, f.end) for f in findings("doubled-space", "- x  y\n-     five\nsee --  here\n")
+    ]
+    assert spans == [(3, 5), (8, 13), (24, 26)]
 
 
 def test_doubled_space_left_alone_in_source_code() -> None:
