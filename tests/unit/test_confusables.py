@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from textsweep.engine import Document, lint
+from textsweep.engine import Document, fix_all, lint
 from textsweep.engine import _confusables_data as data
 from textsweep.engine.rules.confusables import lookalikes, script_of, unique_lookalike
 
@@ -263,3 +263,26 @@ def test_doubling_the_input_at_most_triples_the_time() -> None:
 def test_camel_case_identifier_is_fixed() -> None:
     src = "let userN\u0430me = getN\u0430me();\n"
     assert fixed(MIXED, src, "javascript") == "let userName = getName();\n"
+
+
+#: punycode's README (npm): its examples mix scripts on purpose, in a code block.
+PUNYCODE_README = (
+    "```js\n// encode email addresses\n"
+    "punycode.toASCII('джумла@джpумлатест.bрфa');\n"
+    "// → 'джумла@xn--p-8sbkgc5ag7bhce.xn--ba-lmcq'\n```\n\n"
+    "Decode `джpумлатест` with it. The behavior remains identi\u0441al to before.\n"
+)
+
+
+def test_look_alikes_in_code_of_a_document_are_offered_not_fixed() -> None:
+    doc = Document(PUNYCODE_README, "markdown")
+    found = [f for f in lint(doc) if f.rule == "mixed-script-confusable"]
+    assert [PUNYCODE_README[f.start : f.end] for f in found] == [
+        "джpумлатест",
+        "джpумлатест",
+        "identi\u0441al",
+    ]
+    # the code block and the code span: offered; the prose word: fixed
+    assert [f.fixes[0].safe for f in found] == [False, False, True]
+    fixed = fix_all(Document(PUNYCODE_README, "markdown")).text
+    assert fixed == PUNYCODE_README.replace("identi\u0441al", "identical")

@@ -143,6 +143,18 @@ def test_normalization_composes_and_respects_options() -> None:
     assert findings("unicode-normalization", code, "python", unicode={"normalizationInCode": True})
 
 
+def test_normalization_leaves_code_in_a_document_alone() -> None:
+    # nonrecursive-glob-match's README shows matching a decomposed name, on purpose
+    text = (
+        "Use NFC if you are not sure.\n\n```js\nm.test('cafe\u0301') // true\n```\n\n"
+        "See `cafe\u0301` and https://example.com/cafe\u0301 but not in prose: cafe\u0301.\n"
+    )
+    [f] = findings("unicode-normalization", text, "markdown")
+    assert text[f.start : f.end] == "e\u0301" and f.start == text.rindex("e\u0301")
+    everywhere = {"normalizationInCode": True}
+    assert len(findings("unicode-normalization", text, "markdown", unicode=everywhere)) == 4
+
+
 def test_normalization_composing_table_is_unicodes() -> None:
     """The table of composing characters is what this Python's Unicode defines."""
     from textsweep.engine.rules import unicode as rules_unicode
