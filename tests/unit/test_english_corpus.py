@@ -40,3 +40,20 @@ def test_english_fix_all() -> None:
 def test_french_rules_stay_out_of_english() -> None:
     doc = Document("Are you sure? Yes: I checked the logs twice, then I left.\n")
     assert [f for f in lint(doc) if f.rule.startswith("french")] == []
+
+
+#: From npm READMEs: ``tl;dr`` (glob) is written with its semicolon glued, and
+#: ``set to � or ?.`` (iconv-lite) names a sign; the two faults after them are real.
+README_LINES = (
+    "## Comparison\n\n**tl;dr**\n\nTL;DR: it is fast. Untranslatable characters are set"
+    " to \ufffd or ?. No transliteration is currently supported.\n\n"
+    "We tried it,but it failed. Are you coming ?\n"
+)
+
+
+def test_glued_abbreviations_and_named_signs_are_not_spacing_faults() -> None:
+    rules = ("english-space-after", "english-french-spacing")
+    found = [f for f in lint(Document(README_LINES, "markdown")) if f.rule in rules]
+    assert [README_LINES[f.start : f.end] for f in found] == [",b", " ?"]
+    fixed = fix_all(Document(README_LINES, "markdown")).text
+    assert fixed == README_LINES.replace(",but", ", but").replace("coming ?", "coming?")

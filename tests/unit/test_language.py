@@ -240,3 +240,30 @@ def test_letter_class_holds_every_typical_letter() -> None:
         for c in chars:
             assert L._LETTER_CLASS.fullmatch(c)
     assert L._LETTER_CLASS.search("plain ascii text") is None
+
+
+#: node-addon-api's README: a table of contents, names without a function word.
+#: ``Function``, ``Management`` and ``-tion`` endings made it French, and French
+#: spacing went before ``Data Types:``.
+NAMES_ONLY = (
+    "The following is the documentation for node-addon-api.\n\n"
+    " - [Full Class Hierarchy](doc/hierarchy.md)\n - [Addon Structure](doc/addon.md)\n"
+    " - Data Types:\n    - [Env](doc/env.md)\n    - [Value](doc/value.md)\n"
+    "    - [Function](doc/function.md)\n        - [FunctionReference](doc/function_reference.md)\n"
+    " - [Error Handling](doc/error_handling.md)\n"
+    " - [Object Lifetime Management](doc/object_lifetime_management.md)\n"
+    " - [Memory Management](doc/memory_management.md)\n"
+    " - [Async Operations](doc/async_operations.md)\n"
+    " - [Thread-safe Functions](doc/threadsafe.md)\n - [Version management](doc/version.md)\n"
+)
+
+
+def test_a_list_of_names_gets_no_language_from_word_endings() -> None:
+    names = "Function Reference Memory Management Async Operations Version Management "
+    assert L.detect(names * 2).language is None
+    # a French heading list has function words: still French
+    assert (
+        L.detect("Gestion de la mémoire et des paquets, liste des fonctions " * 2).language == "fr"
+    )
+    found = lint(Document(NAMES_ONLY, "markdown"))
+    assert [f.rule for f in found if f.rule.startswith("french")] == []

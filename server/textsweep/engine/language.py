@@ -478,7 +478,26 @@ def _detect(text: str) -> Detection:
     if best in RULE_LANGUAGES and (words[best] < MIN_WORDS or _vetoed(lowered, best, letters)):
         # letters alone (Swedish ä ö, Czech á í) or letters no rule language writes
         return Detection(None, s1, best, letters)
+    if best in RULE_LANGUAGES and words[best] < _ENDINGS_ONLY_BELOW and _names_only(lowered, ntok):
+        return Detection(None, s1, best, letters)
     return Detection(best, s1, second, letters)
+
+
+#: Below this score from words, a paragraph's lead may come from word endings alone.
+_ENDINGS_ONLY_BELOW = 4.0
+#: A paragraph of at least this many words with no function word is a list of names.
+_NAMES_MIN_TOKENS = 10
+
+
+def _names_only(lowered: str, ntok: int) -> bool:
+    """Is a paragraph of many words without a single function word or elision a
+    list of names (``[Function](doc/function.md)``, ``Memory Management``...)? Its
+    lead came from endings that English shares (``-tion``, ``-ment``): node-addon-api's
+    table of contents read as French, and got French spacing before its colons."""
+    if ntok < _NAMES_MIN_TOKENS:
+        return False
+    tokens = (_TOKEN_ASCII if lowered.isascii() else _TOKEN).findall(lowered)
+    return not any(t in _WEIGHTS or "'" in t or "’" in t for t in tokens)
 
 
 def detect_relaxed(text: str) -> str | None:

@@ -237,6 +237,11 @@ def command_token(text: str, pos: int, start: int) -> bool:
     return tok.startswith("-") or not _CODE_CHARS.isdisjoint(tok)
 
 
+#: A question or exclamation mark right before a full stop or a comma is a sign
+#: being named, not a clause's end (iconv-lite: "set to � or ?. No transliteration").
+_MENTIONED_SIGNS = frozenset({"?.", "?,", "!.", "!,"})
+
+
 def space_before_findings(
     r: Rule,
     ctx: ProseContext,
@@ -259,6 +264,8 @@ def space_before_findings(
             s, e = (lead.end() if lead else m.start()), m.start(1)
             run = m.group(1)
             if run[0] not in signs or run.startswith("..") or not ctx.prose(s - 1, m.end(1)):
+                continue
+            if run[:2] in _MENTIONED_SIGNS:
                 continue
             if _repaired_before(ctx, pattern, m.start(), m.end(1)):
                 continue
@@ -578,11 +585,19 @@ def glued_after(
         word = text[ws:we]
         if len(_GLUED_DATA.findall(word)) >= 2 or "=" in word or "/" in word or "@" in word:
             continue
+        if word.strip(_WORD_WRAP).lower() in _GLUED_WORDS:
+            continue
         if run[-1] in "!?" and text[e].islower() and not spaced_before:
             continue  # Yahoo!mail, a?b: identifiers rather than a lost space
         if run == ":" and not spaced_before:
             continue  # clé:valeur, fig:plan, C:foo — notation, not a lost space
         yield s, e
+
+
+#: Words written with a glued sign (glob's README: ``**tl;dr**``).
+_GLUED_WORDS = frozenset({"tl;dr"})
+#: Markup and punctuation around such a word.
+_WORD_WRAP = "*_~`'\"()[]{}<>.,:;!?"
 
 
 def _start_of_gap(text: str, pos: int, tokens: Tokens) -> int:
