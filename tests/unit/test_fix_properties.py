@@ -511,6 +511,12 @@ ORDER_COUNTEREXAMPLES = [
     # ``Â `` is a no-break space, so `` ;Are`` starts its line: read as a word before
     # the sign, ``Â`` got a space written after ``;`` only if that fix ran first.
     ("Â  ;Are you coming to the meeting?\n", "\u00a0 ;Are you coming to the meeting?\n"),
+    # ``sécurité: \x0cdef`` was no ``Key: value`` record line until the form feed was
+    # removed; then `` Note :`` above it was a record key, and kept its space.
+    (
+        "\n\n Note : this is the only copy of the file.\n sécurité: \x0cdef page_two():\n",
+        "\n Note : this is the only copy of the file.\n sécurité: def page_two():\n",
+    ),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French
@@ -681,13 +687,14 @@ def test_a_markdown_hard_break_is_read_through_invisible_characters() -> None:
     # `` \u200b \u200b `` at a line end: trailing-whitespace saw one space, and
     # removing it first left two once the ZWSPs were gone (a hard break, kept);
     # fix-all removed the ZWSPs first, saw three spaces and removed them all.
+    # Three spaces are a hard break too: every order keeps two.
     text = (
         "我们发布了新版本 ，欢迎试用 。\n &eacute; \u200b \u200b \n"
         "\tUn alinéa avec une tabulation.\n"
     )
     config = _config("auto")
     reached = fix_all(Document(text, "markdown"), config).text
-    assert "&eacute;\n" in reached
+    assert "&eacute;  \n" in reached
     assert _every_order(text, config, "markdown") == {reached}
     # `` \u200b `` is two spaces once the ZWSP is gone: a hard break either way
     text = "Une ligne \u200b \nla suite.\n"

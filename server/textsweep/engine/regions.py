@@ -79,6 +79,20 @@ def non_prose(doc: Document) -> Mask:
     return doc.cached("regions.non_prose", compute)
 
 
+def in_quoted_code(doc: Document, start: int, end: int) -> bool:
+    """Is ``[start, end)`` inside code quoted by a document (a fenced or indented
+    block, a code span: a non-prose span that opens with a backtick or a tilde, or
+    is indented by four)? Examples there are spelled on purpose; the other
+    non-prose spans (tables, records, URLs) hold text like the prose around them."""
+    text = doc.text
+    for s, e in non_prose(doc).spans_in(start, end):
+        if s <= start and end <= e:
+            head = text[s : s + 8]
+            body = head.lstrip(" ")
+            return body.startswith(("`", "~", "\t")) or len(head) - len(body) >= 4
+    return False
+
+
 def source_text(doc: Document) -> Mask:
     """Spans quoted from the source a document translates (a gettext ``msgid``):
     not the translator's to fix, so whitespace rules leave them alone."""

@@ -36,7 +36,7 @@ from ..config import Config
 from ..document import Document
 from ..memo import text_memo
 from ..model import Finding, Fix, Severity
-from ..regions import non_prose
+from ..regions import in_quoted_code
 from ..registry import Example, Rule, Scope, clean, rule
 from ..structure._spans import per_block, per_block_spans
 
@@ -498,8 +498,8 @@ document (a stray Latin `s` in Serbian would become Macedonian `ѕ`), or the
 corrected word appears elsewhere in the document; foreign letters are fewer than
 the others and do not form a run of two or more at one end (`TOCСПЕЦ` glues two
 words); the word is in lower, UPPER or Title case (any case for identifiers);
-and it is not a string literal in source code, nor in a code block, a code span
-or a URL of a document (test data and examples may be spoofed on purpose).
+and it is not a string literal in source code, nor in a code block or a code
+span of a document (test data and examples may be spoofed on purpose).
 Otherwise the fix is only offered. Letters of a printf format, an
 escape or a hex prefix glued to a word (`%liмин`, `%-17sУвімкнути`, `\\nПривет`,
 `0xАДРЕСА`) are not part of it.
@@ -536,9 +536,6 @@ def mixed_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
         else _token_kinds(doc, [(w.start, w.end) for w in words])
     )
     repeats = Counter(w.word for w in words)
-    # code blocks, code spans and URLs of a document: spoofed on purpose as often
-    # as string literals are (punycode's examples), so fixed only when asked
-    quoted = non_prose(doc) if doc.is_prose else None
     plain_seen = _words_present(doc.text, {w.fixed for w in words})
     for w, kind in zip(words, kinds, strict=True):
         what = {"identifier": "Identifier", "string": "String", "comment": "Word"}.get(kind, "Word")
@@ -555,7 +552,9 @@ def mixed_script_confusable(r: Rule, doc: Document, config: Config) -> Iterator[
             and (kind == "identifier" or _case_plausible(w.fixed))
             and kind != "string"
             and not name_like
-            and not (quoted is not None and quoted.covers(w.start, w.end))
+            # a code block or span of a document: spoofed on purpose as often as
+            # string literals are (punycode's examples), so fixed only when asked
+            and not (doc.is_prose and in_quoted_code(doc, w.start, w.end))
         )
         foreign_script = "/".join(sorted({script_of(ch) for _, ch, _ in w.foreign}))
         msg = (

@@ -16,7 +16,7 @@ from ..encoding.scan import rare_runs_of, rare_runs_with_fullwidth
 from ..entities import ENTITY, unescape
 from ..model import Finding, Fix, Severity
 from ..options import options_of
-from ..regions import non_prose
+from ..regions import in_quoted_code
 from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "unicode"
@@ -189,8 +189,8 @@ treat them differently. Text pasted from macOS file names or some PDFs is often
 decomposed. The fix composes the sequence (Unicode NFC), which changes no letter.
 Sequences without a composed form (`x̄`) are left alone, and so are
 compatibility characters (`Å` ANGSTROM SIGN, CJK compatibility ideographs).
-Source code is not checked, nor code blocks, code spans and URLs in Markdown
-and other documents, unless `textsweep.unicode.normalizationInCode` is true
+Source code is not checked, nor code blocks and code spans in Markdown and
+other documents, unless `textsweep.unicode.normalizationInCode` is true
 (test data and examples often hold decomposed text on purpose);
 `textsweep.unicode.normalizationSkipLanguages` turns the rule off for other
 languages where decomposed text is deliberate.""",
@@ -226,13 +226,13 @@ def unicode_normalization(r: Rule, doc: Document, config: Config) -> Iterator[Fi
     #: candidate only, and first of its line: "\n" never composes, so text is
     #: NFC exactly when each line is, and a line that is not settles it.
     normalized: bool | None = None
-    # code blocks, code spans and URLs of a prose document are code too
-    code = None if opts.normalization_in_code else non_prose(doc)
+    # code blocks and code spans of a document are code too
+    skip_code = not opts.normalization_in_code
     for run_start, run_end in _runs_of(text, present):
         start = run_start - 1
         if start < 0 or text[start] in "\r\n":
             continue
-        if code is not None and code.covers(start, run_end):
+        if skip_code and in_quoted_code(doc, start, run_end):
             continue
         seq = text[start:run_end]
         nfc = unicodedata.normalize("NFC", seq)

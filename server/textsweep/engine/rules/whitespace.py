@@ -231,11 +231,19 @@ def _longer_hard_break(
     """Does the run ``[start, end)`` after a line's text end with the two spaces of a
     hard break? CommonMark breaks the line after two spaces *or more*: only the
     blanks before those two are extra."""
-    if text[end - 2 : end] != "  " or start == 0 or text[start - 1] in "\r\n":
+    if start == 0 or text[start - 1] in "\r\n":
         return False
-    if hidden:
-        return _hard_break_read(hard_break, text, end - 2, end)
-    return hard_break(text, end - 2, end)
+    if not hidden:
+        return text[end - 2 : end] == "  " and hard_break(text, end - 2, end)
+    # read as it will be once the invisible characters are gone (`` \u200b  ``)
+    kept = "".join(c for c in text[start:end] if c not in _TRAILING_THROUGH)
+    if not kept.endswith("  "):
+        return False
+    ls = line_start(text, start)
+    nxt = text.find("\n", end + (2 if text.startswith("\r\n", end) else 1))
+    view = text[ls:start] + kept + text[end : len(text) if nxt < 0 else nxt + 1]
+    at = start - ls + len(kept)
+    return hard_break(view, at - 2, at)
 
 
 # --------------------------------------------------------------------------- doubled
