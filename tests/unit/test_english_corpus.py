@@ -57,3 +57,21 @@ def test_glued_abbreviations_and_named_signs_are_not_spacing_faults() -> None:
     assert [README_LINES[f.start : f.end] for f in found] == [",b", " ?"]
     fixed = fix_all(Document(README_LINES, "markdown")).text
     assert fixed == README_LINES.replace(",but", ", but").replace("coming ?", "coming?")
+
+
+#: npm READMEs name classes with a dot: ``[Intl.Collator](…)`` (fast-levenshtein),
+#: ``### Yallist.Node`` (yallist), ``[fs.Dirent](…)`` (path-scurry).
+CLASS_NAMES = (
+    "It supports using [Intl.Collator](https://x.org/Intl/Collator) now.\n\n"
+    "### Yallist.Node\n\nThe class `fs.Dirent` is it. The build passed at the end.Next we "
+    "shipped it.\n\nKeep the original list.Example:\n"
+)
+
+
+def test_dotted_class_names_are_not_glued_sentences() -> None:
+    found = [
+        CLASS_NAMES[f.start : f.end]
+        for f in lint(Document(CLASS_NAMES, "markdown"))
+        if f.rule == "english-space-after-full-stop"
+    ]
+    assert found == [".N", ".E"]

@@ -428,7 +428,12 @@ def closes_entity(text: str, pos: int) -> bool:
 #: ``word.Word``: a full stop glued to a capitalised word. The lookbehind keeps
 #: the match to word starts (linear), and to words not inside a path, URL, domain
 #: or dotted name (``docs.python.Org``, ``os.path.Join``).
-_GLUED_STOP = re.compile(r"(?<![\w./\\@:_~-])([^\W\d_]{2,})\.([^\W\d_]{2,})(?![\w./\\@(_~-])")
+#: ``word.Word`` glued; not when ``Word`` ends a link text, a code span or a line:
+#: ``[Intl.Collator](…)``, ``### Yallist.Node`` name a class (npm READMEs).
+_GLUED_STOP = re.compile(
+    r"(?<![\w./\\@:_~-])([^\W\d_]{2,})\.([^\W\d_]{2,})"
+    r"(?![\w./\\@(_~\]`-])(?![ \t]*(?:\r|\n|\Z))"
+)
 
 
 _DOT_BEFORE_LETTER = re.compile(r"\.(?=[^\W\d_])")
@@ -481,8 +486,10 @@ def glued_full_stop(
 FULL_STOP_EXPLANATION = """
 Only a word ending in a lowercase letter followed by a capitalised word: single-letter
 abbreviations (`e.g.`, `U.S.A.`), decimals and versions, file names (`README.md`),
-names in capitals (`ASP.NET`), dotted names, paths and URLs are left alone. The fix
-is offered but not applied by fix-all: a name such as `Node.Js` is rare but real."""
+names in capitals (`ASP.NET`), dotted names, paths and URLs are left alone, and so
+is a capitalised word that ends a link text, a code span or a line (`[Intl.Collator]`,
+`### Yallist.Node`: class names). The fix is offered but not applied by fix-all: a
+name such as `Node.Js` is rare but real."""
 
 
 def full_stop_findings(r: Rule, ctx: ProseContext) -> Iterator[Finding]:
