@@ -182,3 +182,22 @@ def test_real_chinese_translation_may_drop_spaces() -> None:
     # "  The Sphinx documentation generator." → "Sphinx 文档生成器。"
     doc = _real("zh/sphinx.zh_CN.1.po")
     assert not [f for f in lint(doc) if f.rule == "po-whitespace-mismatch"]
+
+
+#: Sphinx's Catalan and Danish catalogues: a command or a wrapped line indented
+#: after a ``\n`` in the message, as in its source; and a doubled space in prose.
+INDENTED_MESSAGES = (
+    'msgid ""\nmsgstr ""\n"Language: ca\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgid ""\n"Use the Makefile to build the docs, like so:\\n"\n"   make builder"\n'
+    'msgstr ""\n"Feu servir el Makefile per a construir els documents, com segueix:\\n"\n'
+    '"   make builder"\n\n'
+    'msgid "Please activate JavaScript to enable the search\\n    functionality."\n'
+    'msgstr "Activa JavaScript per a usar la funcionalitat\\n    de cerca.  Gràcies."\n'
+)
+
+
+def test_indentation_after_a_newline_escape_is_layout() -> None:
+    found = [f for f in lint(Document(INDENTED_MESSAGES, "po")) if f.rule == "doubled-space"]
+    assert [(INDENTED_MESSAGES[f.start - 6 : f.start], f.end - f.start) for f in found] == [
+        ("cerca.", 2)
+    ]

@@ -174,8 +174,26 @@ def _prose_spans(doc: Document) -> list[tuple[int, int]]:
             while x > s and text[x - 1] in " \t":
                 x -= 1
             strings[-1] = (s, x)
+            for i in range(1, len(strings)):
+                # a part after one ending in ``\n`` starts a line of the message:
+                # its leading blanks indent it (``"…like so:\n"`` ``"   make html"``)
+                s, x = strings[i]
+                if text.endswith("\\n", 0, strings[i - 1][1]):
+                    while s < x and text[s] in " \t":
+                        s += 1
+                    strings[i] = (s, x)
             out.extend(p for p in strings if p[1] > p[0])
     return out
+
+
+def _with_indent(text: str, span: tuple[int, int], end: int) -> tuple[int, int]:
+    """An escape's span, and after a ``\n`` the blanks that indent the next line of
+    the message (``like so:\n   make html``: layout, not a doubled space)."""
+    a, b = span
+    if text[a:b] == "\\n":
+        while b < end and text[b] in " \t":
+            b += 1
+    return a, b
 
 
 def non_prose(doc: Document) -> list[tuple[int, int]]:
@@ -187,7 +205,7 @@ def non_prose(doc: Document) -> list[tuple[int, int]]:
         if s > pos:
             spans.append((pos, s))
         inner = sorted(
-            [x.span() for x in _ESCAPE.finditer(text, s, e)]
+            [_with_indent(text, x.span(), e) for x in _ESCAPE.finditer(text, s, e)]
             + [x.span() for x in _PLACEHOLDER.finditer(text, s, e)]
         )
         for a, b in inner:
