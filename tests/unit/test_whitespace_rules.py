@@ -94,6 +94,18 @@ def test_doubled_space_leaves_list_marker_padding_alone() -> None:
     assert spans == [(3, 5), (8, 13), (24, 26)]
 
 
+def test_two_space_convention_takes_any_sentence_after_the_gap() -> None:
+    # Vim's manuals: two spaces after every sentence, whatever starts the next one
+    text = (
+        "Go to [N]th previous buffer in buffer list.  [N] defaults to one.  Wraps around.\n"
+        "It is read-only.  'winheight' also limits it.  (default: 0).  See |motion|.\n"
+        "Use it as shown.  it is lowercase here.\n"
+        "Type the command.  Then wait.  It ends.\n"
+    )
+    found = [(f.start, f.end) for f in findings("doubled-space", text)]
+    assert found == [(text.index(".  it") + 1, text.index(".  it") + 3)]
+
+
 def test_doubled_space_left_alone_in_source_code() -> None:
     assert findings("doubled-space", "x = 1  # comment\n", "python") == []
 

@@ -293,6 +293,13 @@ def _starts_sentence(text: str, i: int) -> bool:
     return i < len(text) and text[i].isupper()
 
 
+def _starts_lowercase(text: str, i: int) -> bool:
+    """Does a lowercase letter follow at ``text[i]`` (maybe after an opening quote)?"""
+    if i < len(text) and text[i] in _OPENERS:
+        i += 1
+    return i < len(text) and text[i].islower()
+
+
 @text_memo(max_chars=4_000_000, max_entries=16384)
 def _sentence_gaps(text: str) -> tuple[int, int]:
     """Sentence gaps of one block with one space and with two (cached by text: a
@@ -343,7 +350,7 @@ def _doubled_between_words(text: str) -> tuple[tuple[int, int, bool], ...]:
     """``(start, end, sentence gap)`` of the runs of spaces between two visible
     characters in one block (relative offsets, cached by text: a keystroke re-reads
     one block; what a block starts after is a line break, so it decides alone).
-    A sentence gap is two spaces after a sentence's end, before a capital."""
+    A sentence gap is two spaces after a sentence's end, before no lowercase letter."""
     out: list[tuple[int, int, bool]] = []
     if "  " not in text:
         return ()
@@ -364,7 +371,9 @@ def _doubled_between_words(text: str) -> tuple[tuple[int, int, bool], ...]:
             continue
         if _after_list_marker(text, s, e):
             continue
-        gap = e - s == 2 and _ends_sentence(text, s) and _starts_sentence(text, e)
+        # under the two-space convention any sentence may follow, not only one
+        # starting with a capital (Vim's manuals: ``list.  [N] defaults``)
+        gap = e - s == 2 and _ends_sentence(text, s) and not _starts_lowercase(text, e)
         out.append((s, e, gap))
     return tuple(out)
 
