@@ -294,9 +294,8 @@ def _starts_sentence(text: str, i: int) -> bool:
 
 
 def _starts_lowercase(text: str, i: int) -> bool:
-    """Does a lowercase letter follow at ``text[i]`` (maybe after an opening quote)?"""
-    if i < len(text) and text[i] in _OPENERS:
-        i += 1
+    """Is ``text[i]`` a lowercase letter? (a quote or a bracket before one opens a
+    name or an aside: ``'winheight'``, ``(default: 0)``)"""
     return i < len(text) and text[i].islower()
 
 
