@@ -75,3 +75,24 @@ def test_dotted_class_names_are_not_glued_sentences() -> None:
         if f.rule == "english-space-after-full-stop"
     ]
     assert found == [".N", ".E"]
+
+
+#: Vim's manuals: Ex commands after a space, quoted values, identifiers and pairs
+#: glued by a comma. None is a sentence missing its space; the last line's are.
+VIM_NOTATION = (
+    "If no argument is given after :menu at all, all items are shown. Use :vimgrep,"
+    " or the :autocmd command.\n"
+    'When set to "unix,dos", Vim checks both; use "bold,underline" for both.\n'
+    "Use au BufRead,BufNewFile for it. Return a tuple (row,col) or {foo,bar} here.\n"
+    "Matches \\{n,m} times, the range :N,M or x,y and TCP,IP in the list.\n"
+    "We tried it,but it failed. The list ,apples came first.\n"
+)
+
+
+def test_commands_and_notation_are_not_glued_sentences() -> None:
+    found = [
+        VIM_NOTATION[f.start : f.end]
+        for f in lint(Document(VIM_NOTATION))
+        if f.rule == "english-space-after"
+    ]
+    assert found == [",b", ",a"]

@@ -592,13 +592,40 @@ def glued_after(
         word = text[ws:we]
         if len(_GLUED_DATA.findall(word)) >= 2 or "=" in word or "/" in word or "@" in word:
             continue
-        if word.strip(_WORD_WRAP).lower() in _GLUED_WORDS:
+        if word.strip(_WORD_WRAP).lower() in _GLUED_WORDS or _literal(word, s - ws):
             continue
         if run[-1] in "!?" and text[e].islower() and not spaced_before:
             continue  # Yahoo!mail, a?b: identifiers rather than a lost space
         if run == ":" and not spaced_before:
             continue  # clé:valeur, fig:plan, C:foo — notation, not a lost space
         yield s, e
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_QUOTES = "\"'`"
+
+
+def _literal(word: str, at: int) -> bool:
+    """Is ``word``, glued at ``at`` by a sign, a literal rather than two sentences?
+    A quoted value (``"unix,dos"``, ``"bold,underline"``) or identifiers in camel
+    case (``BufRead,BufNewFile``): Vim's manuals wrote 470 such glued commas."""
+    w = word.rstrip(".,;:!?)")
+    if len(w) >= 3 and w[0] in _QUOTES and w[-1] == w[0]:
+        return True
+    if _CAMEL.search(word, 0, at) is not None or _CAMEL.search(word, at) is not None:
+        return True
+    # a pair in brackets (``(row,col)``, ``\{n,m}``, ``a{b,c}``)
+    if any(o in word[:at] and c in word[at:] for o, c in ("()", "{}", "[]")):
+        return True
+    # single letters or acronyms on both sides (``x,y``, ``:N,M``, ``TCP,IP``)
+    left = _LAST_WORD.search(word, 0, at)
+    right = _FIRST_WORD.match(word, at + 1)
+    if left is None or right is None:
+        return False
+    a, b = left.group(), right.group()
+    return (len(a) == 1 and len(b) == 1) or (a.isupper() and b.isupper() and len(a + b) > 2)
 
 
 #: Words written with a glued sign (glob's README: ``**tl;dr**``).

@@ -95,6 +95,14 @@ def english_french_spacing(r: Rule, doc: Document, config: Config) -> Iterator[F
     yield from _space_before(r, doc, config, ";:!?")
 
 
+def _spaced_comma_only(sign: str, blank: str) -> bool:
+    """Which sign, spaced before and glued to the next word, is misplaced English
+    punctuation? Only a comma (``apples ,pears``). ``the :autocmd command``,
+    ``:hover``, ``?pattern``, ``!important`` name commands and selectors; a French
+    typist's `` :nous`` does not occur in English text."""
+    return sign == ","
+
+
 @rule(
     "english-space-after",
     options=EnglishOptions,
@@ -105,7 +113,9 @@ def english_french_spacing(r: Rule, doc: Document, config: Config) -> Iterator[F
     description="English: no space after , ; or : when a word follows.",
     explanation="""
 Never inside numbers (`3,500`, `12:30`), URLs, e-mail addresses, paths, emoticons,
-C++ `::`, code, or data such as `a,b,c` and `key:value`.""",
+C++ `::`, code, or data such as `a,b,c` and `key:value`. A sign with a space before
+it and none after is flagged only for a comma (`apples ,pears`): `the :autocmd
+command` or `?pattern` name a command.""",
     examples=[
         Example("We tried it,but it failed.\n", "We tried it, but it failed.\n"),
         Example(
@@ -114,6 +124,7 @@ C++ `::`, code, or data such as `a,b,c` and `key:value`.""",
         ),
         clean("It costs 3,500 dollars and starts at 12:30.\n"),
         clean("Use std::vector and see https://example.com/a,b for the list x,y,z.\n"),
+        clean("The general form of the :autocmd command is shown below.\n"),
     ],
 )
 def english_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
@@ -122,7 +133,7 @@ def english_space_after(r: Rule, doc: Document, config: Config) -> Iterator[Find
         return
     text = ctx.text
     for start, end, _ in ctx.index.runs():
-        for s, e in glued_after(text, start, end, ctx):
+        for s, e in glued_after(text, start, end, ctx, _spaced_comma_only):
             run = text[s:e]
             if run[-1] not in ",;:":
                 continue
