@@ -96,3 +96,12 @@ def test_commands_and_notation_are_not_glued_sentences() -> None:
         if f.rule == "english-space-after"
     ]
     assert found == [",b", ",a"]
+
+
+def test_a_sign_named_between_words_is_not_french_spacing() -> None:
+    text = (
+        "A ! can be added to the command. No ! allowed here, and expr2 ? expr1 works.\n"
+        "What a day ! It was great. Are you coming ?\n"
+    )
+    found = [f.start for f in lint(Document(text)) if f.rule == "english-french-spacing"]
+    assert found == [text.index(" ! It"), text.index(" ?\n")]

@@ -242,6 +242,18 @@ def command_token(text: str, pos: int, start: int) -> bool:
 _MENTIONED_SIGNS = frozenset({"?.", "?,", "!.", "!,"})
 
 
+def _named_between_words(text: str, run: str, end: int) -> bool:
+    """``a ! modifier``, ``No ! allowed``, ``expr2 ? expr1``: a ``!`` or ``?`` alone
+    between words, the next one in lowercase, is a sign being named or an operator;
+    a sentence would go on with a capital (Vim's manuals)."""
+    return (
+        run in ("!", "?")
+        and text.startswith(" ", end)
+        and end + 1 < len(text)
+        and text[end + 1].islower()
+    )
+
+
 def space_before_findings(
     r: Rule,
     ctx: ProseContext,
@@ -265,7 +277,7 @@ def space_before_findings(
             run = m.group(1)
             if run[0] not in signs or run.startswith("..") or not ctx.prose(s - 1, m.end(1)):
                 continue
-            if run[:2] in _MENTIONED_SIGNS:
+            if run[:2] in _MENTIONED_SIGNS or _named_between_words(text, run, m.end(1)):
                 continue
             if _repaired_before(ctx, pattern, m.start(), m.end(1)):
                 continue
