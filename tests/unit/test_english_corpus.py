@@ -105,3 +105,12 @@ def test_a_sign_named_between_words_is_not_french_spacing() -> None:
     )
     found = [f.start for f in lint(Document(text)) if f.rule == "english-french-spacing"]
     assert found == [text.index(" ! It"), text.index(" ?\n")]
+
+
+def test_a_list_of_signs_names_them() -> None:
+    text = (
+        "German: a space before , . ; : ! or ? is flagged. Chinese: ASCII , ; : ! ? or . after.\n"
+    )
+    found = [f.start for f in lint(Document(text)) if f.rule.startswith("english")]
+    # ``? is`` is named too; ``or . after`` is still read as a full stop
+    assert [text[s : s + 2] for s in found] == [" ."]

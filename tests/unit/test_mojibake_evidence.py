@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from textsweep.engine import Document, fix_all, lint
+from textsweep.engine.model import Severity
 
 from .helpers import findings
 
@@ -136,3 +137,29 @@ def test_dos_mojibake_of_words_is_still_repaired_beside_a_table() -> None:
     # ``├╝`` is ``ü`` read as code page 437: box characters too, but between letters
     text = "│ Das ist gr├╝n und sch├╢n, M├╝nchen │\n"
     assert fix_all(Document(text)).text == "│ Das ist grün und schön, München │\n"
+
+
+#: ftfy's README and this project's: mojibake shown on purpose, in code.
+MOJIBAKE_IN_CODE = (
+    "Fix text:\n\n    >>> ftfy.fix_text('\u00e2\u0153\u201d No problems')\n"
+    "    '\u2714 No problems'\n\n"
+    "- **Encoding**: mojibake (`d\u00c3\u00a9p\u00c3\u00b4t` \u2192 `d\u00e9p\u00f4t`), "
+    "bytes already lost (`\ufffd`).\n\nIn prose the d\u00c3\u00a9p\u00c3\u00b4t is repaired.\n"
+)
+
+
+def test_mojibake_in_a_documents_code_is_offered_not_repaired() -> None:
+    found = lint(Document(MOJIBAKE_IN_CODE, "markdown"))
+    repairs = [
+        (MOJIBAKE_IN_CODE[f.start : f.end], f.fixes[0].safe) for f in found if f.rule == "mojibake"
+    ]
+    assert repairs == [
+        ("\u00e2\u0153\u201d", False),
+        ("\u00c3\u00a9p\u00c3\u00b4", False),
+        ("\u00c3\u00a9p\u00c3\u00b4", True),
+    ]
+    [lost] = [f for f in found if f.rule == "replacement-character"]
+    assert lost.severity is Severity.INFO and "in code" in lost.message
+    assert fix_all(Document(MOJIBAKE_IN_CODE, "markdown")).text == MOJIBAKE_IN_CODE.replace(
+        "the d\u00c3\u00a9p\u00c3\u00b4t", "the d\u00e9p\u00f4t"
+    )

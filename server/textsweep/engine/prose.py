@@ -245,13 +245,17 @@ _MENTIONED_SIGNS = frozenset({"?.", "?,", "!.", "!,"})
 def _named_between_words(text: str, run: str, end: int) -> bool:
     """``a ! modifier``, ``No ! allowed``, ``expr2 ? expr1``: a ``!`` or ``?`` alone
     between words, the next one in lowercase, is a sign being named or an operator;
-    a sentence would go on with a capital (Vim's manuals)."""
-    return (
-        run in ("!", "?")
-        and text.startswith(" ", end)
-        and end + 1 < len(text)
-        and text[end + 1].islower()
-    )
+    a sentence would go on with a capital (Vim's manuals). So is each sign of a
+    list (``before ; : ! or ?``)."""
+    if not text.startswith(" ", end) or end + 1 >= len(text):
+        return False
+    after = text[end + 1]
+    # a list of signs (``ASCII , ; : ! ? or .``) names each of them
+    return after in _SIGN_LIST or (run in ("!", "?") and after.islower())
+
+
+#: A sign followed by a space and one of these is one of a list of signs.
+_SIGN_LIST = frozenset(",;:!?.")
 
 
 def space_before_findings(

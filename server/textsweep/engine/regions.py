@@ -9,6 +9,7 @@ Each file type's :class:`.markup.Markup` descriptor names its provider.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 
 from .document import Document
@@ -87,10 +88,17 @@ def in_quoted_code(doc: Document, start: int, end: int) -> bool:
     text = doc.text
     for s, e in non_prose(doc).spans_in(start, end):
         if s <= start and end <= e:
-            head = text[s : s + 8]
+            # the span's first line with text (a block's span may open with blank lines)
+            first = _BLANK_LINES.match(text, s, e)
+            head = text[first.end() if first else s : e][:8]
             body = head.lstrip(" ")
-            return body.startswith(("`", "~", "\t")) or len(head) - len(body) >= 4
+            return body.startswith(_CODE_OPENERS) or len(head) - len(body) >= 4
     return False
+
+
+_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))+")
+#: How a code block or span opens: a backtick or tilde fence, a tab, a doctest.
+_CODE_OPENERS = ("`", "~", "\t", ">>>")
 
 
 def source_text(doc: Document) -> Mask:

@@ -26,6 +26,7 @@ from ..encoding.options import EncodingOptions
 from ..encoding.scan import mojibake_repairs, rare_runs_of
 from ..model import Finding, Fix, FixPurpose, Severity
 from ..options import options_of
+from ..regions import in_quoted_code
 from ..registry import Example, Rule, clean, get_rule, rule
 
 FAMILY = "encoding"
@@ -271,11 +272,16 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
             )
             continue
         # A look-alike is as likely (``Ã’s``, ``SELKÄ\u00a0EDELLÄ``): offer, never apply.
+        # In a document's code, an example (ftfy's README) is as likely as damage.
+        why = (
+            "In code: an example, or damage"
+            if doc.is_prose and in_quoted_code(doc, rep.start, rep.end)
+            else "Nothing else in the document confirms it"
+        )
         yield r.finding(
             rep.start,
             rep.end,
-            f"Possibly {what}: `{before}` → `{rep.context_after}`? "
-            "Nothing else in the document confirms it",
+            f"Possibly {what}: `{before}` → `{rep.context_after}`? {why}",
             [
                 Fix(
                     rep.start,
@@ -533,7 +539,15 @@ def replacement_character(r: Rule, doc: Document, config: Config) -> Iterator[Fi
                 )
             elif not state.fresh and not state.info.is_utf8:
                 message += "; save or revert the file to get reload actions"
-        yield r.finding(pos, end, message, fixes)
+        severity = None
+        if not fixes and not intact and doc.is_prose and in_quoted_code(doc, pos, end):
+            # ``(`\ufffd`)`` in a README about encodings: an example as often as damage
+            message = (
+                f"U+FFFD REPLACEMENT CHARACTER ({what}) in code: shown on purpose, "
+                "or bytes lost when this text was decoded"
+            )
+            severity = Severity.INFO
+        yield r.finding(pos, end, message, fixes, severity=severity)
         pos = text.find("\ufffd", end)
 
 
