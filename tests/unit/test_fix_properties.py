@@ -517,6 +517,9 @@ ORDER_COUNTEREXAMPLES = [
         "\n\n Note : this is the only copy of the file.\n sécurité: \x0cdef page_two():\n",
         "\n Note : this is the only copy of the file.\n sécurité: def page_two():\n",
     ),
+    # The letters of ``&amp;`` made the override reverse Latin text (safe to remove);
+    # once html-entity wrote ``&``, it only stood open in a Hebrew line (offered).
+    ("\u202e &amp; שלום\n", "\u202e & שלום\n"),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

@@ -19,6 +19,7 @@ from ..chars import (
 )
 from ..config import Config
 from ..document import Document
+from ..entities import entity_readings
 from ..model import Finding, Fix, Severity
 from ..registry import Example, Rule, Scope, claimed_characters, clean, rule
 
@@ -308,6 +309,11 @@ class _LineClasses:
 
         self.start = start
         cls = [_bidi_class(c) for c in text[start:end]]
+        if "&" in text[start:end]:
+            # an entity reads as what it stands for (``&amp;`` is ``&``, no letters),
+            # as html-entity writes it: its letters must not decide before that fix
+            for a, b, value in entity_readings(text[start:end]):
+                cls[a:b] = [_bidi_class(value[0])] + ["N"] * (b - a - 1)
         self.cls = cls
         n = len(cls)
         self.r = array("l", accumulate((c == "R" for c in cls), initial=0))
