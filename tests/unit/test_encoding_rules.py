@@ -217,3 +217,21 @@ def test_options_validation() -> None:
     assert only("mojibake", {"encoding": {"reloadCandidates": 2}})
     _, warnings = parse_settings({"encoding": {"reloadCandidates": "x"}, "unicode": {"zz": 1}})
     assert len(warnings) == 2, warnings
+
+
+#: Vim's manuals name entities: a word of its own between words, or quoted.
+NAMED_ENTITIES = (
+    "Solution:   Use &gt; and &lt;. (Kazunobu Kuriyama)\n"
+    "Whitespace is replaced by a series of &nbsp; character references.\n"
+    '   :syntax match Entity "&amp;" conceal cchar=&\n'
+    "Copied out of HTML: caf&eacute;, 5&nbsp;€, Tom &amp; Jerry\n&nbsp;\n"
+)
+
+
+def test_entities_named_in_text_are_offered_not_replaced() -> None:
+    found = findings("html-entity", NAMED_ENTITIES)
+    named = [NAMED_ENTITIES[f.start : f.end] for f in found if not f.fixes[0].safe]
+    assert named == ["&gt;", "&lt;", "&nbsp;", "&amp;"]
+    assert fixed("html-entity", NAMED_ENTITIES) == NAMED_ENTITIES.replace(
+        "caf&eacute;, 5&nbsp;€, Tom &amp; Jerry\n&nbsp;", "café, 5\u00a0€, Tom & Jerry\n\u00a0"
+    )

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..chars import describe
+from ..chars import UNSEEN, describe, drop_unseen, line_start, shows
 from ..config import Config
 from ..document import Document
 from ..encoding.options import UnicodeOptions
@@ -32,6 +32,8 @@ def _show(ch: str) -> str:
 # --------------------------------------------------------------------------- entities
 
 _CODE_SPAN = re.compile(r"`[^`\r\n]*`")
+_LINE_END = re.compile(r"[\r\n]")
+_QUOTE_PAIRS = frozenset({('"', '"'), ("'", "'"), ("“", "”"), ("‘", "’"), ("«", "»")})
 
 
 @rule(
@@ -47,7 +49,9 @@ Text copied out of HTML, or escaped twice, keeps its entities. In plain text
 they are just noise: the fix writes the character itself. HTML, XML and Markdown
 are not checked, since entities are their syntax there, and neither is source
 code; `textsweep.unicode.htmlEntityLanguages` sets which languages are. Entities
-inside `backticks` are left alone.""",
+inside `backticks` are left alone. An entity that is a word of its own between
+other words (`Use &gt; and &lt;.`) is named on purpose as often as not: its fix is
+offered, not applied by fix-all.""",
     examples=[
         Example("Compatibilit&eacute; assur&eacute;e\n", "Compatibilité assurée\n"),
         Example("Tom &amp; Jerry, it&#8217;s 5&amp;nbsp;€\n", "Tom & Jerry, it’s 5\u00a0€\n"),
@@ -56,6 +60,11 @@ inside `backticks` are left alone.""",
         clean("Write `&amp;` for an ampersand.\n", "markdown"),
         clean("R&D and AT&T; Fish & Chips; a&b;\n", note="not entities"),
         clean("Écrivez `&eacute;` pour é en HTML.\n", note="inside backticks"),
+        Example(
+            "Solution: Use &gt; and &lt;. (Kazunobu Kuriyama)\n",
+            "Solution: Use &gt; and &lt;. (Kazunobu Kuriyama)\n",
+            note="an entity alone between words is named: the fix is offered, not applied",
+        ),
     ],
 )
 def html_entity(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
@@ -80,12 +89,49 @@ def html_entity(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         if i >= 0 and m.start() < code[1][i]:
             continue
         shown = _show(value) if len(value) == 1 else f"`{value}`"
+        if _named(text, m.start(), m.end()):
+            yield r.finding(
+                m.start(),
+                m.end(),
+                f"HTML entity `{m.group()}` in plain text, a word of its own: "
+                f"named on purpose, or write {shown}",
+                [Fix(m.start(), m.end(), value, f"Replace with {shown}", safe=False)],
+                severity=Severity.INFO,
+            )
+            continue
         yield r.finding(
             m.start(),
             m.end(),
             f"HTML entity `{m.group()}` in plain text: write {shown}",
             [Fix(m.start(), m.end(), value, f"Replace with {shown}")],
         )
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """Is the entity ``text[start:end]`` quoted (``match Entity "&amp;"``), or a word
+    of its own between words of its line (``Use &gt; and &lt;.``, ``a series of
+    &nbsp; character references``)? Text
+    about HTML names entities so; text copied out of HTML glues them to words
+    (``caf&eacute;``, ``5&nbsp;€``) or leaves them alone on a line. ``&amp;``
+    between words is an escaped ampersand (``Tom &amp; Jerry``)."""
+    if 0 < start and end < len(text) and (text[start - 1], text[end]) in _QUOTE_PAIRS:
+        return True  # ``"&amp;"``: quoted, as in backticks
+    if text.startswith("&amp;", start):
+        return False
+    p = start
+    while p > 0 and text[p - 1] in UNSEEN:
+        p -= 1
+    q = end
+    while q < len(text) and text[q] in UNSEEN:
+        q += 1
+    if p > 0 and not text[p - 1].isspace():
+        return False
+    if q < len(text) and not (text[q].isspace() or text[q] in ".,;:!?)"):
+        return False
+    before = text[line_start(text, p) : p]
+    line_end = _LINE_END.search(text, q)
+    after = text[q : line_end.start() if line_end else len(text)]
+    return shows(drop_unseen(before)) and shows(drop_unseen(after))
 
 
 # --------------------------------------------------------------------------- normalization
