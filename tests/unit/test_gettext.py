@@ -201,3 +201,13 @@ def test_indentation_after_a_newline_escape_is_layout() -> None:
     assert [(INDENTED_MESSAGES[f.start - 6 : f.start], f.end - f.start) for f in found] == [
         ("cerca.", 2)
     ]
+
+
+def test_xml_dialects_are_xml_not_plain_text() -> None:
+    # Sphinx's translation.svg: `id=".po&lt;-translator"`; read as plain text,
+    # html-entity rewrote the entity inside the attribute and broke the drawing
+    for name in ("translation.svg", "messages.xlf", "app.XLIFF", "Info.plist", "feed.atom"):
+        assert language_for_path(name) == "xml", name
+    svg = '<svg><path id=".po&lt;-translator"/><text>Caf&eacute;</text></svg>\n'
+    doc = Document(svg, language_for_path("translation.svg"))
+    assert [f.rule for f in lint(doc) if f.rule == "html-entity"] == []

@@ -28,7 +28,18 @@ MARKUP = register(
         name="html",
         language_ids=("html", "xml"),
         extra_ids=("xhtml", "svg"),
-        extensions={".html": "html", ".htm": "html", ".xhtml": "html", ".xml": "xml"},
+        # XML dialects a walk meets: drawings, translation files (XLIFF), feeds,
+        # property lists, schemas; read as plain text, their entities were "fixed"
+        extensions={
+            ".html": "html",
+            ".htm": "html",
+            ".xhtml": "html",
+            **dict.fromkeys(
+                (".xml", ".svg", ".xlf", ".xliff", ".xsl", ".xslt", ".xsd", ".plist")
+                + (".rss", ".atom", ".resx"),
+                "xml",
+            ),
+        },
         non_prose=html_spans,
         nobreak_tokens=HTML_SPACE_ENTITIES,
         declared_language=html_lang,
