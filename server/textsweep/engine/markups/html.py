@@ -23,6 +23,8 @@ def html_lang(doc: Document) -> str | None:
     return html_lang(doc)
 
 
+_XML_EXTENSIONS = ".xml .svg .xlf .xliff .xsl .xslt .xsd .plist .rss .atom .resx".split()
+
 MARKUP = register(
     Markup(
         name="html",
@@ -34,11 +36,7 @@ MARKUP = register(
             ".html": "html",
             ".htm": "html",
             ".xhtml": "html",
-            **dict.fromkeys(
-                (".xml", ".svg", ".xlf", ".xliff", ".xsl", ".xslt", ".xsd", ".plist")
-                + (".rss", ".atom", ".resx"),
-                "xml",
-            ),
+            **dict.fromkeys(_XML_EXTENSIONS, "xml"),
         },
         non_prose=html_spans,
         nobreak_tokens=HTML_SPACE_ENTITIES,
