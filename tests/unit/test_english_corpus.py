@@ -114,3 +114,28 @@ def test_a_list_of_signs_names_them() -> None:
     found = [f.start for f in lint(Document(text)) if f.rule.startswith("english")]
     # ``? is`` is named too; ``or . after`` is still read as a full stop
     assert [text[s : s + 2] for s in found] == [" ."]
+
+
+#: Sphinx's example_numpy.py: NumPy docstrings write ``name : type``.
+NUMPY_DOCSTRING = '''def f(param1, x, y):
+    """Example.
+
+    Parameters
+    ----------
+    param1 : int
+        The first parameter.
+    x, y : :obj:`float`, optional
+        Coordinates.
+
+    Note : this is the only copy of the file.
+    """
+'''
+
+
+def test_numpy_parameter_lines_keep_their_colon_spacing() -> None:
+    found = [
+        f.start
+        for f in lint(Document(NUMPY_DOCSTRING, "python"))
+        if f.rule == "english-french-spacing"
+    ]
+    assert found == [NUMPY_DOCSTRING.index(" : this")]

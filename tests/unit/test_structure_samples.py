@@ -63,6 +63,12 @@ def test_sample_findings(name: str) -> None:
         ("latex", "Voir \\ref{fig:a} et \\url{http://x}.\n", "\\ref{fig:a}"),
         ("restructuredtext", "Un :code:`a;b` ici.\n", ":code:`a;b`"),
         ("restructuredtext", "Exemple::\n\n    a:b;c\n\nFin.\n", "a:b;c"),
+        # Sphinx's index entries (its own docs read them as French prose: ``attention;``)
+        (
+            "restructuredtext",
+            ".. index:: admonition\n           pair: attention; admonition\n\nFin.\n",
+            "pair: attention; admonition",
+        ),
         ("html", '<p title="a: b">x</p>\n', '<p title="a: b">'),
         ("html", "<script>a ? b : c;</script>\n", "a ? b : c;"),
         ("python", "x = {'a':1}  # note\n", "{'a':1}"),

@@ -22,6 +22,7 @@ from .chars import (
     UNSEEN_CLASS,
     char_set,
     find_chars,
+    line_start,
 )
 from .config import Config
 from .document import Document
@@ -242,6 +243,28 @@ def command_token(text: str, pos: int, start: int) -> bool:
 _MENTIONED_SIGNS = frozenset({"?.", "?,", "!.", "!,"})
 
 
+#: ``param1 : int``, ``x, y : array_like``, ``*args : tuple``: a NumPy-style
+#: docstring's parameter line (name, `` : ``, type), its description indented below.
+_PARAMETER = re.compile(r"[ \t]*\**[A-Za-z_]\w*(?:, ?\**[A-Za-z_]\w*)*")
+
+
+def _parameter_line(text: str, space: int, colon_end: int) -> bool:
+    """Is the `` :`` at ``space`` that of a NumPy docstring's parameter line? The
+    line is names, `` : `` and a type, and the next line is indented deeper (its
+    description); ``Note : this is the only copy.`` is no such line."""
+    ls = line_start(text, space)
+    if _PARAMETER.fullmatch(text, ls, space) is None or not text.startswith(" ", colon_end):
+        return False
+    nl = text.find("\n", colon_end)
+    if nl < 0:
+        return False
+    after = text.find("\n", nl + 1)
+    nxt = text[nl + 1 : after if after >= 0 else len(text)]
+    indent = len(text[ls:space]) - len(text[ls:space].lstrip(" \t"))
+    deeper = len(nxt) - len(nxt.lstrip(" \t"))
+    return bool(nxt.strip()) and deeper > indent
+
+
 def _named_between_words(text: str, run: str, end: int) -> bool:
     """``a ! modifier``, ``No ! allowed``, ``expr2 ? expr1``: a ``!`` or ``?`` alone
     between words, the next one in lowercase, is a sign being named or an operator;
@@ -282,6 +305,8 @@ def space_before_findings(
             if run[0] not in signs or run.startswith("..") or not ctx.prose(s - 1, m.end(1)):
                 continue
             if run[:2] in _MENTIONED_SIGNS or _named_between_words(text, run, m.end(1)):
+                continue
+            if run == ":" and _parameter_line(text, s, m.end(1)):
                 continue
             if _repaired_before(ctx, pattern, m.start(), m.end(1)):
                 continue

@@ -23,7 +23,7 @@ _DIRECTIVE = re.compile(
 _BODY_IS_CODE = frozenset(
     "code code-block sourcecode literalinclude math raw highlight csv-table list-table "
     "graphviz digraph graph uml mermaid doctest testcode testoutput ipython jupyter-execute "
-    "productionlist toctree autosummary include image figure".split()
+    "productionlist toctree autosummary include image figure index".split()
 )
 _OPTION = re.compile(r"^[ \t]+:[\w -]+:(?:[ \t].*)?$")
 _ADORNMENT = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
