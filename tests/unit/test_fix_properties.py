@@ -520,6 +520,12 @@ ORDER_COUNTEREXAMPLES = [
     # The letters of ``&amp;`` made the override reverse Latin text (safe to remove);
     # once html-entity wrote ``&``, it only stood open in a Hebrew line (offered).
     ("\u202e &amp; שלום\n", "\u202e & שלום\n"),
+    # Repaired, ``â€™été`` is four columns wide and its run of spaces ends where the
+    # next line's does: the two lines became a table, whose doubled spaces stay.
+    (
+        "â€™été    - （可选）安装软件包\n dépôt  \tUn alinéa avec une tabulation.\n",
+        "’été    - （可选）安装软件包\n dépôt  \tUn alinéa avec une tabulation.\n",
+    ),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

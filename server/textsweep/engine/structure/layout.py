@@ -24,8 +24,9 @@ other plain-text heuristics are.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache
+from itertools import accumulate
 
 from ..chars import UNSEEN, drop_unseen, shows
 from ..document import block_holds_any
@@ -79,14 +80,50 @@ _COMMAND_HINT = re.compile(r" --?\w| \| |[=;$'{}\\]")
 LONG_RUN = 6
 
 
+def _utf8_image_class() -> str:
+    """The Windows-1252 images of UTF-8's continuation bytes (0x80–0xBF; the five
+    bytes it leaves undefined read as the C1 control of that number, as ftfy reads
+    them), as a regex class."""
+    images = []
+    for b in range(0x80, 0xC0):
+        try:
+            images.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            images.append(chr(b))
+    return "[" + re.escape("".join(images)) + "]"
+
+
+#: A UTF-8 sequence shown as Windows-1252 (``â€™`` for ``’``, ``Ã©`` for ``é``):
+#: one column once the mojibake rule repairs it.
+_UTF8_IMAGE = re.compile(
+    "[\u00c2-\u00df]{c}|[\u00e0-\u00ef]{c}{{2}}|[\u00f0-\u00f4]{c}{{3}}".format(
+        c=_utf8_image_class()
+    )
+)
+
+
 def _display_columns(line: str, offsets: list[int]) -> set[int]:
-    """The display columns of the sorted ``offsets`` of ``line`` (wide CJK characters
-    count two)."""
+    """The display columns of the sorted ``offsets`` of ``line``: wide CJK characters
+    count two, and a UTF-8 sequence shown as Windows-1252 one (``â€™été    -`` is
+    aligned as ``’été    -`` is once repaired: read as written, the repair turned
+    two lines into a table)."""
     end = offsets[-1]
-    if end <= 0 or max(line[:end]) < _FIRST_WIDE:
+    if end <= 0:
         return set(offsets)
-    wide = [m.start() for m in _wide().finditer(line, 0, end)]
-    return {o + bisect_left(wide, o) for o in offsets}
+    top = max(line[:end])
+    shrink: list[tuple[int, int]] = []  # (offset after the sequence, columns it loses)
+    if top >= "\u00c2":
+        shrink = [(m.end(), len(m.group()) - 1) for m in _UTF8_IMAGE.finditer(line, 0, end)]
+    if top < _FIRST_WIDE and not shrink:
+        return set(offsets)
+    wide = [m.start() for m in _wide().finditer(line, 0, end)] if top >= _FIRST_WIDE else []
+    ends = [e for e, _ in shrink]
+    lost = list(accumulate(n for _, n in shrink))
+    out = set()
+    for o in offsets:
+        i = bisect_right(ends, o)
+        out.add(o + bisect_left(wide, o) - (lost[i - 1] if i else 0))
+    return out
 
 
 class _Line:
