@@ -93,7 +93,8 @@ _INSIDE = re.compile(r"[¿¡«»]")
     explanation="""
 RAE, Ortografía (2010), § 3.4.3 and § 3.4.8: the opening `¿ ¡` and the
 guillemets `« »` are written against the words they enclose. The fix removes the
-space. A mark alone at the end or start of a line is left alone.""",
+space. A mark alone at the end or start of a line is left alone. A `«` glued to the
+word before it closes a quotation (typed for `»`): that is flagged, with `»` offered.""",
     examples=[
         Example("¿ Qué ?\n", "¿Qué ?\n", settings={"language": "es"}),
         Example(
@@ -105,6 +106,12 @@ space. A mark alone at the end or start of a line is left alone.""",
             "¡ Qué bien! Ya funciona.\n", "¡Qué bien! Ya funciona.\n", settings={"language": "es"}
         ),
         clean("Lo llamaban «el maestro». ¿Por qué? ¡Quién sabe!\n", language="es"),
+        Example(
+            "Navega por la información de cuenta «oculta« de su equipo.\n",
+            "Navega por la información de cuenta «oculta« de su equipo.\n",
+            settings={"language": "es"},
+            note="a « glued to a word closes the quotation: » is offered, never applied",
+        ),
     ],
 )
 def spanish_space_inside(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
@@ -133,6 +140,17 @@ def spanish_space_inside(r: Rule, doc: Document, config: Config) -> Iterator[Fin
                 continue
             gap = gap_after(text, p + 1, tokens)
             nxt = text[gap.end] if gap.end < n else ""
+            if c == "«" and p > 0 and (text[p - 1].isalnum() or text[p - 1] in ".,;:!?)"):
+                # ``la «oculta« de``: a « glued to the word before closes a quotation
+                # (typed for »); removing the space after it would glue two words
+                if gap.kind:
+                    yield r.finding(
+                        p,
+                        p + 1,
+                        "« after a word closes the quotation here: Spanish closes with »",
+                        [Fix(p, p + 1, "»", "Write »", safe=False)],
+                    )
+                continue
             if gap.kind and nxt and nxt not in "\r\n«»":
                 yield r.finding(
                     p,
