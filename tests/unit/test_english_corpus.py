@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textsweep.engine import Document, fix_all, lint
+from textsweep.engine import Document, fix_all, lint, parse_settings
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
@@ -139,3 +139,17 @@ def test_numpy_parameter_lines_keep_their_colon_spacing() -> None:
         if f.rule == "english-french-spacing"
     ]
     assert found == [NUMPY_DOCSTRING.index(" : this")]
+
+
+def test_spanish_closing_guillemet_typed_as_opening() -> None:
+    # the Debian Reference in Spanish closes its quotations with « (4 of them here)
+    text = "Esto realiza un ajuste del valor de «Pin-Priority« para cada paquete. ¿ Qué ?\n"
+    found = [
+        f
+        for f in lint(Document(text), parse_settings({"language": "es"})[0])
+        if f.rule == "spanish-space-inside"
+    ]
+    assert [(text[f.start : f.end], f.fixes[0].replacement, f.fixes[0].safe) for f in found] == [
+        ("«", "»", False),
+        ("¿ ", "", True),
+    ]

@@ -209,3 +209,15 @@ def test_two_spaces_after_a_sentence_in_a_one_space_document() -> None:
     text = SPHINX_TWO_SPACES.replace(".  ", ". ").replace("(or *toctree*). ", "(or *toctree*).  ")
     [f] = findings("doubled-space", text, "restructuredtext")
     assert text[f.start - 2 : f.end + 4] == ").  This"
+
+
+def test_html_spaces_beside_a_tag_are_source_layout() -> None:
+    # the Debian Reference's HTML: the renderer collapses these
+    text = (
+        "<p>Paketaktualisierungen zu sorgen.  </p>\n"
+        "<p>See  <code>ls</code>(1)  reveals, <a>Verdana</a>,  extended.</p>\n"
+    )
+    found = [text[f.start - 1 : f.end + 1] for f in findings("doubled-space", text, "html")]
+    # beside ``</p>`` and ``<code>``: layout; between ``(1)`` and a word, or ``,``
+    # and a word: doubled spaces
+    assert found == [")  r", ",  e"]
