@@ -27,6 +27,7 @@ def clear_caches() -> None:
         getattr(document, "_BLOCK_CHARS", None),
         getattr(plaintext, "_block_non_prose", None),
         getattr(mojibake, "_block_hits", None),
+        getattr(mojibake, "_block_collapsing", None),
         getattr(mojibake, "_block_votes", None),
         getattr(mojibake, "_block_unseen", None),
     ]
