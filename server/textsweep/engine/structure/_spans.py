@@ -274,6 +274,8 @@ def _scan(text: str) -> _Scan:
                 best is None or shared[1] - shared[0] < best[1][1] - best[1][0]
             ):
                 best = (old, shared)
+                if shared[1] - shared[0] <= 1:
+                    break  # one block changed (a keystroke): none shares more
         if best is not None:
             found = _rescan(text, *best)
     scan = found or _Scan(text)
