@@ -16,6 +16,7 @@ def clear_caches() -> None:
 
     targets: list[Any] = [
         getattr(language, "detect", None),
+        getattr(language, "_block_entities", None),
         getattr(plain, "_block_spans", None),
         getattr(markdown, "_chunk_spans", None),
         getattr(layout, "_block_layout", None),
