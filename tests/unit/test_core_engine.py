@@ -212,3 +212,20 @@ def test_empty_array_settings_mean_empty_object() -> None:
     # Neovim encodes `settings = { textsweep = {} }` as an empty JSON array.
     assert parse_settings([]) == (Config(), [])
     assert parse_settings({"rules": []}) == (Config(), [])
+
+
+def test_utf16_columns_of_a_long_text_count_astral_characters() -> None:
+    """Columns counted from the astral characters' offsets (found block by block in a
+    long text, memoised) agree with the UTF-16 encoding of each line prefix, also
+    for a text edited from the first (its unchanged blocks come from the memo)."""
+    para = "Un 😀 emoji\ud800 ici, 𝄞 là.\nsecond line 🎵🎵 x\n\n"
+    text = para * 3000  # over the size below which a text is read at once
+    for t in (text, text[:70_000] + "🎉y" + text[70_000:]):
+        doc = Document(t)
+        offsets = [*range(0, len(t) + 1, 7), len(t) + 5, -3]
+        pos = offsets_to_positions(doc, offsets, "utf-16")
+        for off in offsets:
+            o = min(max(off, 0), len(t))
+            line, col = pos[o]
+            start = doc.line_starts[line]
+            assert col == len(t[start:o].encode("utf-16-le", "surrogatepass")) // 2

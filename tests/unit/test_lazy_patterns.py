@@ -74,8 +74,22 @@ def test_script_counts_equal_the_regex_way(text: str) -> None:
     assert fast == language._script(text, len(text))
 
 
+_SIGN_SAMPLES = [",", "日,", "中文,English.", "a,中,", ",,日.,", "日本語.x,y", "中!?;:", "", "x."]
+
+
 def test_lazy_patterns_are_the_old_ones() -> None:
-    assert chinese._sign().pattern == rf"(?<=[{chinese.HAN}])[,;:!?.]"
+    # the signs' patterns now lead with the sign (the look-behind after it): they
+    # match where the look-behind-first patterns did, from any starting position
+    old_signs = [
+        (chinese._sign(), re.compile(rf"(?<=[{chinese.HAN}])[,;:!?.]")),
+        (japanese._sign(), re.compile(rf"(?<=[{japanese._JA}])[,.]")),
+    ]
+    for new, old in old_signs:
+        for text in _SIGN_SAMPLES:
+            for pos in range(len(text) + 1):
+                assert [m.span() for m in new.finditer(text, pos)] == [
+                    m.span() for m in old.finditer(text, pos)
+                ]
     assert chinese._cjk_after().match("，")
     assert japanese._sign().search("日本,")
     assert plain.record_re().match("Name: value")
@@ -89,3 +103,17 @@ def test_precomputed_images_equal_the_decoded_ones() -> None:
 
 def test_precomputed_byte_images_equal_the_decoded_ones() -> None:
     assert plain._IMAGES == plain._byte_images()
+
+
+def test_straight_phrase_matches_as_the_look_behind_first_pattern() -> None:
+    """german-quotes-mixed's phrase pattern leads with the quote: same matches."""
+    from textsweep.engine.rules import german
+
+    old = re.compile(r'(?<![^\s(\[])"([^\W\d_]+(?: [^\W\d_]+)+)"(?![^\W\d_])')
+    samples = ['"ab cd"', 'x"ab cd"', '("ab cd")', '["ab cd"] "e f"', '""ab cd"', 'é"ab cd"']
+    for text in [*samples, "\n".join(samples), 'Er sagte "so genannt" und "ls -l".']:
+        for pos in range(len(text) + 1):
+            new = german._STRAIGHT_PHRASE.finditer(text, pos)
+            assert [(m.span(), m.groups()) for m in new] == [
+                (m.span(), m.groups()) for m in old.finditer(text, pos)
+            ]

@@ -16,6 +16,7 @@ def clear_caches() -> None:
 
     targets: list[Any] = [
         getattr(language, "detect", None),
+        getattr(language, "_block_entities", None),
         getattr(plain, "_block_spans", None),
         getattr(markdown, "_chunk_spans", None),
         getattr(layout, "_block_layout", None),
@@ -27,6 +28,7 @@ def clear_caches() -> None:
         getattr(document, "_BLOCK_CHARS", None),
         getattr(plaintext, "_block_non_prose", None),
         getattr(mojibake, "_block_hits", None),
+        getattr(mojibake, "_block_collapsing", None),
         getattr(mojibake, "_block_votes", None),
         getattr(mojibake, "_block_unseen", None),
     ]

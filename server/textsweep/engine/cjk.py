@@ -10,7 +10,6 @@ import re
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -92,17 +91,10 @@ def space_around_findings(
 # --------------------------------------------------------------------------- Latin spacing
 
 
-@dataclass(frozen=True)
-class Pair:
-    """A CJK character next to a Latin letter or digit: ``[start, end)`` is the
-    space between them (empty when they touch)."""
-
-    start: int
-    end: int
-
-    @property
-    def spaced(self) -> bool:
-        return self.end > self.start
+#: A CJK character next to a Latin letter or digit: ``(start, end)`` of the space
+#: between them (empty when they touch: spaced when ``end > start``). A plain tuple:
+#: a keystroke in 1 MB read 1,500 of them, built as frozen dataclasses (2 ms).
+Pair = tuple[int, int]
 
 
 def _latin_token(text: str, pos: int, step: int, cjk: re.Pattern[str]) -> str:
@@ -223,7 +215,7 @@ def latin_pairs(ctx: ProseContext, cjk_class: str) -> list[Pair]:
             found = _run_pairs(ctx, cjk_class, start, end)
         else:
             found = _pairs_in(text, start, end, ctx.prose, pattern, one)
-        out.extend(Pair(s, e) for s, e in found)
+        out.extend(found)
     return out
 
 
@@ -238,7 +230,7 @@ def wanted_spacing(policy: str, pairs: list[Pair]) -> tuple[bool, bool]:
         return True, False
     if policy == "remove":
         return False, False
-    spaced = sum(1 for p in pairs if p.spaced)
+    spaced = sum(1 for s, e in pairs if e > s)
     glued = len(pairs) - spaced
     return not (glued > spaced and glued >= MIN_EVIDENCE), True
 
@@ -252,29 +244,29 @@ def latin_spacing_findings(
     if not pairs:
         return
     want_space, inferred = wanted_spacing(policy, pairs)
-    spaced = sum(1 for p in pairs if p.spaced)
+    spaced = sum(1 for s, e in pairs if e > s)
     why = (
         f" (this document: {spaced} spaced, {len(pairs) - spaced} not)"
         if inferred and spaced and spaced < len(pairs)
         else ""
     )
     severity = Severity.HINT if inferred else None
-    for p in pairs:
-        if p.spaced == want_space:
+    for start, end in pairs:
+        if (end > start) == want_space:
             continue
         if want_space:
             yield r.finding(
-                p.start - 1,
-                p.end + 1,
+                start - 1,
+                end + 1,
                 f"No space between {script} and Latin text: add one{why}",
-                [Fix(p.start, p.start, " ", "Insert a space", safe=not inferred)],
+                [Fix(start, start, " ", "Insert a space", safe=not inferred)],
                 severity=severity,
             )
         else:
             yield r.finding(
-                p.start,
-                p.end,
+                start,
+                end,
                 f"Space between {script} and Latin text: remove it{why}",
-                [Fix(p.start, p.end, "", "Remove the space", safe=not inferred)],
+                [Fix(start, end, "", "Remove the space", safe=not inferred)],
                 severity=severity,
             )

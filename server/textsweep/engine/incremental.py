@@ -50,7 +50,7 @@ from .memo import evict_oldest
 from .model import Finding, Fix
 from .regions import Mask, is_code_language, non_prose
 from .registry import Rule, Scope
-from .structure._spans import block_cuts, blocks
+from .structure._spans import MAX_MEMO_TEXT, block_cuts, blocks
 from .structure._spans import paragraph_breaks as text_breaks
 
 log = logging.getLogger(__name__)
@@ -101,6 +101,7 @@ def set_enabled(enabled: bool) -> None:
 def clear() -> None:
     global _chars, _value_chars
     with _LOCK:
+        _LAST_CUT.clear()
         _CACHE.clear()
         _chars = 0
         _VALUES.clear()
@@ -204,6 +205,40 @@ def _line_before(text: str, s: int, crlf: bool) -> int:
     return max(lf, text.rfind("\r", lf + 1, b)) + 1  # a CR between: a later line end
 
 
+#: The block segments last cut, per "languages read" (see :func:`_segments`): each
+#: block's str object (by id; the segment's key holds it) → its segment and the
+#: first and last index of its spans in the mask's bounds, kept with those bounds.
+#: The next keystroke's segment of the same block takes that key again when all it
+#: holds is unchanged (see :func:`_same_spans`).
+_LastCut = tuple[dict[int, tuple[_Segment, int, int]], list[int], list[int]]
+_LAST_CUT: dict[bool, _LastCut] = {}
+
+
+def _same_spans(
+    starts: list[int],
+    ends: list[int],
+    j: int,
+    k: int,
+    old: _LastCut,
+    oj: int,
+    ok: int,
+    d: int,
+) -> bool:
+    """Are the spans ``[j, k)`` of ``starts``/``ends`` those ``[oj, ok)`` of the old
+    bounds moved by ``d``? (then relative to their segment they are equal)"""
+    if k - j != ok - oj:
+        return False
+    if k == j:
+        return True
+    ostarts, oends = old[1], old[2]
+    if not d:
+        return starts[j:k] == ostarts[oj:ok] and ends[j:k] == oends[oj:ok]
+    add = d.__add__
+    return (
+        list(map(add, ostarts[oj:ok])) == starts[j:k] and list(map(add, oends[oj:ok])) == ends[j:k]
+    )
+
+
 def _cut_segments(
     doc: Document,
     lmap: LanguageMap | None,
@@ -211,7 +246,13 @@ def _cut_segments(
     ranges: Sequence[tuple[int, int, str | None]] | None = None,
 ) -> list[_Segment]:
     """The segments of the blocks, or of ``ranges``: ``(start, end, block text or
-    None for a piece)``."""
+    None for a piece)``.
+
+    A block's segment takes the key of the last cut's segment of the same block when
+    everything that key holds is unchanged (the lines around it, the languages, the
+    non-prose spans, moved alike): building the spans of every block again cost a
+    keystroke in 1 MB milliseconds, and a key found again compares by identity in
+    the caches it is looked up in."""
     text = doc.text
     n = len(text)
     breaks = text_breaks(text)
@@ -224,6 +265,10 @@ def _cut_segments(
     find = text.find
     line_end = _LINE_END.search
     out: list[_Segment] = []
+    reuse = ranges is None and len(text) <= MAX_MEMO_TEXT
+    last = _LAST_CUT.get(lmap is None) if reuse else None
+    last_by = last[0] if last is not None else {}
+    cut_by: dict[int, tuple[_Segment, int, int]] = {}
     if ranges is None:
         # The segments are the blocks :mod:`.structure._spans` cuts (content-defined,
         # so an edit moves at most the cuts next to it; kept from one keystroke to the
@@ -251,19 +296,45 @@ def _cut_segments(
             hi = brk.end() if brk else n
         else:
             hi = find("\n", e) + 1 or n
-        spans: tuple[tuple[int, int], ...] = ()
+        k = j
         if nspans:
-            # spans touching [lo - 1, hi + 1), relative to s
+            # spans touching [lo - 1, hi + 1)
             j = bisect_left(ends, lo - 1, j)  # the first span ending at lo - 1 or later
             k = bisect_right(starts, hi, j)
-            if k > j:
-                spans = tuple([(a - s, z - s) for a, z in zip(starts[j:k], ends[j:k], strict=True)])
         # the languages of the paragraphs starting in the segment, and of the one a
         # piece starts inside
         first = bisect_left(pstarts, s) if block is not None else bisect_right(pstarts, s) - 1
         langs = tuple(plangs[max(first, 0) : bisect_left(pstarts, e)])
-        key = (text[lo:s], text[s:e] if block is None else block, text[e:hi], lo == 0, hi == n)
-        out.append(_Segment(s, e, lo, hi, (*key, langs, spans)))
+        before, after = text[lo:s], text[e:hi]
+        key: _Key | None = None
+        if last is not None:
+            old = last_by.get(id(block))
+            if old is not None:
+                oseg, oj, ok = old
+                okey = oseg.key
+                if (
+                    okey[1] is block
+                    and okey[0] == before
+                    and okey[2] == after
+                    and okey[3] == (lo == 0)
+                    and okey[4] == (hi == n)
+                    and okey[5] == langs
+                    and _same_spans(starts, ends, j, k, last, oj, ok, s - oseg.start)
+                ):
+                    key = okey
+        if key is None:
+            spans: tuple[tuple[int, int], ...] = ()
+            if k > j:
+                # relative to s
+                spans = tuple([(a - s, z - s) for a, z in zip(starts[j:k], ends[j:k], strict=True)])
+            body = text[s:e] if block is None else block
+            key = (before, body, after, lo == 0, hi == n, langs, spans)
+        seg = _Segment(s, e, lo, hi, key)
+        out.append(seg)
+        if reuse:
+            cut_by[id(block)] = (seg, j, k)
+    if reuse:
+        _LAST_CUT[lmap is None] = (cut_by, starts, ends)
     return out
 
 

@@ -341,7 +341,9 @@ def apostrophe_minority(
     paragraphs, in prose and accepted by ``counted`` (by default: between letters)
     are counted; found with ``str.find``, ten times faster than a class regex."""
     text = ctx.text
-    found = ctx.index.inside(find_chars(text, "'’"))
+    # the apostrophes of the whole text, found once per document (French and Italian)
+    every = ctx.doc.cached("prose.apostrophes", lambda d: find_chars(d.text, "'’"))
+    found = ctx.index.inside(every)
     if ctx.mask:
         found = ctx.mask.uncovered(found)
     uses = [(p, text[p]) for p in found if counted(text, p)]

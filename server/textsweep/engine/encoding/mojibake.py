@@ -254,9 +254,23 @@ def collapsing_candidates(text: str) -> list[tuple[int, int]]:
     """Runs that become lost-A0 candidates once doubled-space has run: a fix of
     another rule touching one must wait for that collapse, as it waits beside a
     candidate, else ``Ã   ;`` ended as ``Ã;`` or ``Ã ;`` by order."""
+    from ..structure._spans import MAX_MEMO_TEXT, per_block_spans
+
+    if _HITS_AT_ONCE < len(text) <= MAX_MEMO_TEXT:
+        # block by block, memoised as :func:`hits` is (a run and its look-ahead stay
+        # on one line): even the test for ``Ã `` in the whole of 1 MB cost a
+        # keystroke 4 ms (a two-character search), the memo lookups a fraction
+        return per_block_spans(text, _block_collapsing)
+    return list(_block_collapsing_fn(text))
+
+
+def _block_collapsing_fn(text: str) -> tuple[tuple[int, int], ...]:
     if "Ã " not in text and "Â " not in text:
-        return []
-    return [m.span() for m in _COLLAPSING.finditer(text)]
+        return ()
+    return tuple(m.span() for m in _COLLAPSING.finditer(text))
+
+
+_block_collapsing = TextMemo(_block_collapsing_fn, max_chars=4_000_000, max_entries=16384)
 
 
 def hits(text: str) -> list[tuple[int, int]]:

@@ -77,7 +77,8 @@ _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"}
 def _sign() -> re.Pattern[str]:
     """An ASCII sign after Han, compiled at its first use (a Chinese paragraph): its
     Han ranges cost every start 1.5 ms to compile."""
-    return re.compile(rf"(?<=[{HAN}])[,;:!?.]")
+    # the sign first, then the look back at the Han before it (see japanese._sign)
+    return re.compile(rf"[,;:!?.](?<=[{HAN}][,;:!?.])")
 
 
 @cache

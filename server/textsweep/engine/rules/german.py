@@ -242,8 +242,11 @@ def german_quotes(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------------- mixed quotes
 
-#: a straight-quoted phrase of two or more plain words: "so genannt" (not "ls -l", "a")
-_STRAIGHT_PHRASE = re.compile(r'(?<![^\s(\[])"([^\W\d_]+(?: [^\W\d_]+)+)"(?![^\W\d_])')
+#: a straight-quoted phrase of two or more plain words: "so genannt" (not "ls -l", "a").
+#: The quote first, then the look back at what stands before it (a blank, a bracket,
+#: the start): led by the look-behind, the regex was tried at every character of
+#: every German paragraph (2.5 ms a keystroke in 1 MB); led by ``"``, it skips ahead.
+_STRAIGHT_PHRASE = re.compile(r'"(?<![^\s(\[]")([^\W\d_]+(?: [^\W\d_]+)+)"(?![^\W\d_])')
 
 
 @rule(

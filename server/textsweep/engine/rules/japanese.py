@@ -72,8 +72,10 @@ class JapaneseOptions:
 @cache
 def _sign() -> re.Pattern[str]:
     """An ASCII comma or stop after Japanese, compiled at its first use (a Japanese
-    paragraph): its Han ranges cost every start 1.3 ms to compile."""
-    return re.compile(rf"(?<=[{_JA}])[,.]")
+    paragraph): its Han ranges cost every start 1.3 ms to compile. The sign first, then
+    the look back at the Japanese before it: led by the look-behind, the regex was
+    tried at every character of the Japanese paragraphs (four times slower)."""
+    return re.compile(rf"[,.](?<=[{_JA}][,.])")
 
 
 @cache

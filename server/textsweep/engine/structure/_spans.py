@@ -144,20 +144,18 @@ class _Scan:
         return self._blocks
 
 
-def _rescan(text: str, old: _Scan) -> _Scan | None:
-    """The scan of ``text`` made from ``old``'s, the scan of a text that differs from
-    it in one stretch (an edit): the blocks before and after the stretch are found
-    unchanged with ``startswith`` (no copy), only the stretch is cut again, and the
-    cut stops as soon as it meets one of ``old``'s cuts in the unchanged tail (the
-    cutting state resets at each cut: what follows is ``old``'s, shifted). None when
-    nothing is shared. Equal to ``_Scan(text)`` (``tests/unit/test_spans_rescan.py``)."""
+def _unchanged(text: str, old: _Scan) -> tuple[int, int] | None:
+    """``(head, tail)``: ``old``'s blocks before ``head`` are found unchanged and in
+    place in ``text``, those from ``tail`` on unchanged and moved by the difference
+    in length (found with ``startswith``, no copy); None when too little is shared
+    for :func:`_rescan` to pay."""
     if len(old.text) > MAX_MEMO_TEXT:
         return None
-    ocuts, oblocks, obreaks = old.cuts, old.blocks, old.breaks
+    ocuts, oblocks = old.cuts, old.blocks
     nb = len(oblocks)
     if nb < 4:
         return None
-    n, delta = len(text), len(text) - len(old.text)
+    delta = len(text) - len(old.text)
     starts = text.startswith
     head = 0  # blocks 0..head-1 are unchanged and in place
     while head < nb and starts(oblocks[head], ocuts[head]):
@@ -171,6 +169,24 @@ def _rescan(text: str, old: _Scan) -> _Scan | None:
         tail -= 1
     if head < 2 and tail > nb - 2:
         return None
+    return head, tail
+
+
+def _rescan(text: str, old: _Scan, unchanged: tuple[int, int] | None = None) -> _Scan | None:
+    """The scan of ``text`` made from ``old``'s, the scan of a text that differs from
+    it in one stretch (an edit): the blocks before and after the stretch are found
+    unchanged (:func:`_unchanged`, or ``unchanged`` when the caller found them), only
+    the stretch is cut again, and the cut stops as soon as it meets one of ``old``'s
+    cuts in the unchanged tail (the cutting state resets at each cut: what follows
+    is ``old``'s, shifted). None when nothing is shared. Equal to ``_Scan(text)``
+    (``tests/unit/test_spans_rescan.py``)."""
+    found = unchanged or _unchanged(text, old)
+    if found is None:
+        return None
+    head, tail = found
+    ocuts, oblocks, obreaks = old.cuts, old.blocks, old.breaks
+    nb = len(oblocks)
+    n, delta = len(text), len(text) - len(old.text)
     # Cut again from the start of the block before the first changed one: where a
     # cut falls may depend on the character right after it (a CR, then an LF?).
     first = max(head - 1, 0)
@@ -247,10 +263,21 @@ def _scan(text: str) -> _Scan:
             return scan
     found = None
     if _RESCAN_MIN <= len(text) <= MAX_MEMO_TEXT:
-        for old in _RECENT:
-            found = _rescan(text, old)
-            if found is not None:
-                break
+        # The base that shares the most: the recent scans alternate between a text
+        # and the mojibake search's view of it (its invisible characters dropped),
+        # and a keystroke's text made from the last view, not the last text, was cut
+        # again from the first invisible character to the last (5 ms, not 1, twice).
+        best: tuple[_Scan, tuple[int, int]] | None = None
+        for old in list(_RECENT):
+            shared = _unchanged(text, old)
+            if shared is not None and (
+                best is None or shared[1] - shared[0] < best[1][1] - best[1][0]
+            ):
+                best = (old, shared)
+                if shared[1] - shared[0] <= 1:
+                    break  # one block changed (a keystroke): none shares more
+        if best is not None:
+            found = _rescan(text, *best)
     scan = found or _Scan(text)
     with _RECENT_LOCK:
         _RECENT.insert(0, scan)
