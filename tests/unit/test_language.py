@@ -267,3 +267,16 @@ def test_a_list_of_names_gets_no_language_from_word_endings() -> None:
     )
     found = lint(Document(NAMES_ONLY, "markdown"))
     assert [f.rule for f in found if f.rule.startswith("french")] == []
+
+
+def test_letters_alone_do_not_outvote_the_words() -> None:
+    # the Debian Reference in Spanish: ``pulsé``, ``japonés`` gave French the lead
+    # by the letter é, while the words (y, haga, si, se, ha) said Spanish
+    text = (
+        "Seleccioné «Configuración« → «Teclado« → «Método de entrada« → pulsé «+» en "
+        '«Métodos de entrada« → «Japonés« → "Mozc japonés (o anthy)" y haga clic en '
+        '"Agregar" si no se ha activado.'
+    )
+    det = L.detect(text)
+    assert det.language is None and det.runner_up == "fr"
+    assert L.detect("Il faut le lire avant de partir, et puis nous verrons bien.").language == "fr"

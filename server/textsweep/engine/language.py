@@ -480,6 +480,10 @@ def _detect(text: str) -> Detection:
         return Detection(None, s1, best, letters)
     if best in RULE_LANGUAGES and words[best] < _ENDINGS_ONLY_BELOW and _names_only(lowered, ntok):
         return Detection(None, s1, best, letters)
+    if best in RULE_LANGUAGES and words.get(second, 0.0) > words[best]:
+        # the words say ``second``, letters alone made ``best`` win: Spanish writes
+        # ``pulsé``, ``japonés`` as French writes ``é`` (the Debian Reference)
+        return Detection(None, s1, best, letters)
     return Detection(best, s1, second, letters)
 
 
