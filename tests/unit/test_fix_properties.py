@@ -526,6 +526,9 @@ ORDER_COUNTEREXAMPLES = [
         "â€™été    - （可选）安装软件包\n dépôt  \tUn alinéa avec une tabulation.\n",
         "’été    - （可选）安装软件包\n dépôt  \tUn alinéa avec une tabulation.\n",
     ),
+    # ``;  ;`` was a sign before a sign (a list, named) only once doubled-space left
+    # one space between them; before that, a French-style ``;`` removed its space.
+    ("Well, that was the end of it.\n &#233;  ;  ;\n", "Well, that was the end of it.\n é ; ;\n"),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

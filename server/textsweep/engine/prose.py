@@ -270,9 +270,16 @@ def _named_between_words(text: str, run: str, end: int) -> bool:
     between words, the next one in lowercase, is a sign being named or an operator;
     a sentence would go on with a capital (Vim's manuals). So is each sign of a
     list (``before ; : ! or ?``)."""
-    if not text.startswith(" ", end) or end + 1 >= len(text):
+    if not text.startswith(" ", end):
         return False
-    after = text[end + 1]
+    # the next visible character, read through the blanks (collapsed or not by
+    # doubled-space) and what other fixes delete
+    q = end
+    while q < len(text) and (text[q] in " \t\u00a0\u202f" or text[q] in _UNSEEN_CHARS):
+        q += 1
+    if q >= len(text):
+        return False
+    after = text[q]
     # a list of signs (``ASCII , ; : ! ? or .``) names each of them
     return after in _SIGN_LIST or (run in ("!", "?") and after.islower())
 
