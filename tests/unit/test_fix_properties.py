@@ -529,6 +529,11 @@ ORDER_COUNTEREXAMPLES = [
     # ``;  ;`` was a sign before a sign (a list, named) only once doubled-space left
     # one space between them; before that, a French-style ``;`` removed its space.
     ("Well, that was the end of it.\n &#233;  ;  ;\n", "Well, that was the end of it.\n é ; ;\n"),
+    # ``\u200b -   Install``: a list marker's padding once the ZWSP is gone
+    (
+        "\u200b -   Install the package.\n-   Run the build.\n",
+        " -   Install the package.\n-   Run the build.\n",
+    ),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French
