@@ -529,6 +529,12 @@ ORDER_COUNTEREXAMPLES = [
     # ``;  ;`` was a sign before a sign (a list, named) only once doubled-space left
     # one space between them; before that, a French-style ``;`` removed its space.
     ("Well, that was the end of it.\n &#233;  ;  ;\n", "Well, that was the end of it.\n é ; ;\n"),
+    # `` Wichtig\u202f: das ist…`` over an indented line read as a NumPy parameter
+    # line once the ZWSP that made the next line shallower was gone
+    (
+        " Wichtig\u202f: das ist die einzige Kopie der Datei.\n \u200b Debianを使う\n",
+        " Wichtig: das ist die einzige Kopie der Datei.\n  Debianを使う\n",
+    ),
     # ``\u200b -   Install``: a list marker's padding once the ZWSP is gone
     (
         "\u200b -   Install the package.\n-   Run the build.\n",

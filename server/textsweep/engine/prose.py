@@ -21,6 +21,7 @@ from .chars import (
     TAG_CLASS,
     UNSEEN_CLASS,
     char_set,
+    drop_unseen,
     find_chars,
     line_start,
 )
@@ -258,11 +259,20 @@ def _parameter_line(text: str, space: int, colon_end: int) -> bool:
     nl = text.find("\n", colon_end)
     if nl < 0:
         return False
+    # a type, not a sentence: a few words (``str, optional``), no full stop at the end
+    kind = text[colon_end:nl].strip()
+    if len(kind.split()) > _TYPE_WORDS or kind.endswith("."):
+        return False
     after = text.find("\n", nl + 1)
-    nxt = text[nl + 1 : after if after >= 0 else len(text)]
+    # read as the line will be once other fixes delete what a reader does not see
+    nxt = drop_unseen(text[nl + 1 : after if after >= 0 else len(text)])
     indent = len(text[ls:space]) - len(text[ls:space].lstrip(" \t"))
     deeper = len(nxt) - len(nxt.lstrip(" \t"))
     return bool(nxt.strip()) and deeper > indent
+
+
+#: A NumPy parameter's type has at most this many words (``array_like of shape (n,)``).
+_TYPE_WORDS = 5
 
 
 def _named_between_words(text: str, run: str, end: int) -> bool:
