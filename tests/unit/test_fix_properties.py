@@ -535,6 +535,14 @@ ORDER_COUNTEREXAMPLES = [
         " Wichtig\u202f: das ist die einzige Kopie der Datei.\n \u200b Debianを使う\n",
         " Wichtig: das ist die einzige Kopie der Datei.\n  Debianを使う\n",
     ),
+    # ``conseil &eacute;`` was a command line (lower-case word, a ``;``, no full stop)
+    # until html-entity wrote ``é``: the layout reads entities as their values
+    (
+        'conseil &eacute;\n\nLe dépôt, Zürich, Tiếng Việt\n msgid ""\nmsgstr ""\n'
+        '"Language: fr\\n"\n\nmsgid "a b"\nmsgstr ""\n"Les thèmes "\n"chargés"\n',
+        'conseil é\n\nLe dépôt, Zürich, Tiếng Việt\n msgid ""\nmsgstr ""\n'
+        '"Language: fr\\n"\n\nmsgid "a b"\nmsgstr ""\n"Les thèmes "\n"chargés"\n',
+    ),
     # ``\u200b -   Install``: a list marker's padding once the ZWSP is gone
     (
         "\u200b -   Install the package.\n-   Run the build.\n",
