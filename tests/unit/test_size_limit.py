@@ -74,7 +74,10 @@ def test_cheap_rules_read_no_structure_nor_language() -> None:
     """Each cheap rule alone, on every file type with a structure parser."""
     samples = {
         "plaintext": TEXT,
-        "markdown": "# Titre\n\n```\ncode  here\u200b\n```\n\n" + TEXT,
+        # a decomposed letter, mojibake and a U+FFFD in code: three cheap rules ask
+        # whether they stand in code, which only a document under the limit tells
+        "markdown": "# Titre\n\n```\ncode  here\u200b cafe\u0301 "
+        "d\u00c3\u00a9p\u00c3\u00b4t \ufffd\n```\n\n" + TEXT,
         "html": "<p lang='fr'>Le  dé\u200bpôt&nbsp;!</p>\n" + TEXT,
         "latex": "\\section{Titre} Le  dé\u200bpôt~!\n" + TEXT,
         "restructuredtext": "Titre\n=====\n\n::\n\n    code  here\n\n" + TEXT,

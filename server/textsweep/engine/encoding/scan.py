@@ -9,7 +9,6 @@ regular expression locate them, for every rule at once.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..document import Document
@@ -77,16 +76,6 @@ def mojibake_repairs(doc: Document) -> list[Repair]:
     def find(d: Document) -> list[Repair]:
         from .mojibake import find as find_mojibake
 
-        found = find_mojibake(d.text)
-        if not d.is_prose or not any(r.safe for r in found):
-            return found
-        from ..regions import in_quoted_code
-
-        # a document's code blocks and spans show mojibake on purpose (ftfy's README,
-        # this project's): offered there, never repaired unread
-        return [
-            replace(r, safe=False) if r.safe and in_quoted_code(d, r.start, r.end) else r
-            for r in found
-        ]
+        return find_mojibake(d.text)
 
     return doc.cached("encoding.mojibake", find)

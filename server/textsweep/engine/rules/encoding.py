@@ -258,10 +258,15 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         return
     if foreign_bytes(doc, config):
         return  # the reload action is the repair: see file-encoding
+    # the structure of a document over maxFileSize is not computed (cheap checks)
+    structured = doc.is_prose and len(doc.text) <= config.max_file_size
     for rep in mojibake_repairs(doc):
         what = mj.summary(rep)
         before = mj.visible(rep.context_before)
-        if rep.safe:
+        # a document's code blocks and spans show mojibake on purpose (ftfy's README,
+        # this project's): offered there, never repaired unread
+        in_code = structured and in_quoted_code(doc, rep.start, rep.end)
+        if rep.safe and not in_code:
             yield r.finding(
                 rep.start,
                 rep.end,
@@ -275,8 +280,8 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         # In a document's code, an example (ftfy's README) is as likely as damage.
         why = (
             "In code: an example, or damage"
-            if doc.is_prose and in_quoted_code(doc, rep.start, rep.end)
-            else "Nothing else in the document confirms it"
+            if in_code
+            else ("Nothing else in the document confirms it")
         )
         yield r.finding(
             rep.start,
@@ -540,7 +545,13 @@ def replacement_character(r: Rule, doc: Document, config: Config) -> Iterator[Fi
             elif not state.fresh and not state.info.is_utf8:
                 message += "; save or revert the file to get reload actions"
         severity = None
-        if not fixes and not intact and doc.is_prose and in_quoted_code(doc, pos, end):
+        if (
+            not fixes
+            and not intact
+            and doc.is_prose
+            and n <= config.max_file_size
+            and in_quoted_code(doc, pos, end)
+        ):
             # ``(`\ufffd`)`` in a README about encodings: an example as often as damage
             message = (
                 f"U+FFFD REPLACEMENT CHARACTER ({what}) in code: shown on purpose, "

@@ -272,8 +272,9 @@ def unicode_normalization(r: Rule, doc: Document, config: Config) -> Iterator[Fi
     #: candidate only, and first of its line: "\n" never composes, so text is
     #: NFC exactly when each line is, and a line that is not settles it.
     normalized: bool | None = None
-    # code blocks and code spans of a document are code too
-    skip_code = not opts.normalization_in_code
+    # code blocks and code spans of a document are code too (its structure is not
+    # computed over maxFileSize: cheap checks only)
+    skip_code = not opts.normalization_in_code and len(text) <= config.max_file_size
     for run_start, run_end in _runs_of(text, present):
         start = run_start - 1
         if start < 0 or text[start] in "\r\n":
