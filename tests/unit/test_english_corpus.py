@@ -59,6 +59,11 @@ def test_glued_abbreviations_and_named_signs_are_not_spacing_faults() -> None:
     assert fixed == README_LINES.replace(",but", ", but").replace("coming ?", "coming?")
 
 
+def _flagged(text: str, rule: str, language_id: str = "plaintext") -> list[str]:
+    """The characters each finding of ``rule`` covers in ``text``."""
+    return [text[f.start : f.end] for f in lint(Document(text, language_id)) if f.rule == rule]
+
+
 #: npm READMEs name classes with a dot: ``[Intl.Collator](…)`` (fast-levenshtein),
 #: ``### Yallist.Node`` (yallist), ``[fs.Dirent](…)`` (path-scurry).
 CLASS_NAMES = (
@@ -69,12 +74,7 @@ CLASS_NAMES = (
 
 
 def test_dotted_class_names_are_not_glued_sentences() -> None:
-    found = [
-        CLASS_NAMES[f.start : f.end]
-        for f in lint(Document(CLASS_NAMES, "markdown"))
-        if f.rule == "english-space-after-full-stop"
-    ]
-    assert found == [".N", ".E"]
+    assert _flagged(CLASS_NAMES, "english-space-after-full-stop", "markdown") == [".N", ".E"]
 
 
 #: Vim's manuals: Ex commands after a space, quoted values, identifiers and pairs
@@ -90,12 +90,7 @@ VIM_NOTATION = (
 
 
 def test_commands_and_notation_are_not_glued_sentences() -> None:
-    found = [
-        VIM_NOTATION[f.start : f.end]
-        for f in lint(Document(VIM_NOTATION))
-        if f.rule == "english-space-after"
-    ]
-    assert found == [",b", ",a"]
+    assert _flagged(VIM_NOTATION, "english-space-after") == [",b", ",a"]
 
 
 def test_a_sign_named_between_words_is_not_french_spacing() -> None:
