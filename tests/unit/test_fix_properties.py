@@ -548,6 +548,13 @@ ORDER_COUNTEREXAMPLES = [
         "\u200b -   Install the package.\n-   Run the build.\n",
         " -   Install the package.\n-   Run the build.\n",
     ),
+    # ``sécurité»… ``: removing the space before ``»`` made ``é»…`` (read as
+    # Windows-1252, the UTF-8 of a Han character), and the trailing space beside
+    # that mere candidate waited for a repair that never comes
+    (
+        "¿De verdad?! Empieza a las 12:30 :-)\n sécurité »… ",
+        "¿De verdad?! Empieza a las 12:30 :-)\n sécurité»…\n",
+    ),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

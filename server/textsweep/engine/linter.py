@@ -226,7 +226,9 @@ def repairs_first(doc: Document, findings: list[Finding], active: set[str]) -> l
         if repair == "mojibake" and repair in active and not doc.text.isascii():
             from .encoding.mojibake import collapsing_candidates, hits
 
+            repaired = set(spans)
             spans = sorted({*spans, *hits(doc.text)})
+            candidates = frozenset(s for s in spans if s not in repaired)
             # ``Ã   ;``: collapsing the run would make a lost-A0 candidate, evidence
             # that changes other repairs' verdicts (``Â   Caf√©``: the candidate
             # votes for Windows-1252, and the Mac Roman ``√©`` was no longer safe).
@@ -234,7 +236,12 @@ def repairs_first(doc: Document, findings: list[Finding], active: set[str]) -> l
             if collapsing := collapsing_candidates(doc.text):
                 findings = _defer_touching(findings, collapsing, ("mojibake",))
         if spans:
-            findings = _defer_touching(findings, spans, _REPAIRS_FIRST[: rank + 1])
+            findings = _defer_touching(
+                findings,
+                spans,
+                _REPAIRS_FIRST[: rank + 1],
+                candidates if repair == "mojibake" else frozenset(),
+            )
     return findings
 
 
@@ -364,10 +371,20 @@ def _final_line_break(rule: str, fix: Fix) -> bool:
 
 
 def _defer_touching(
-    findings: list[Finding], spans: list[tuple[int, int]], exempt: tuple[str, ...]
+    findings: list[Finding],
+    spans: list[tuple[int, int]],
+    exempt: tuple[str, ...],
+    candidates: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Finding]:
     """``findings`` with the safe fixes touching one of ``spans`` (sorted) made unsafe,
-    except those of the ``exempt`` rules."""
+    except those of the ``exempt`` rules.
+
+    Trailing whitespace right after a mere mojibake candidate (one of ``candidates``,
+    which no fix repairs) is removed all the same: the candidate is followed by a
+    line break instead of a space, and no repair reads the two differently (a space
+    that may be a lost byte is inside the candidate). Deferred, it stayed for ever
+    after a fix that made the candidate (``sécurité »… `` → ``sécurité»… ``, where
+    ``é»…`` may be a Han character), and was removed when that fix came second."""
     starts = [s for s, _ in spans]
     reach: list[int] = []  # the furthest end among the spans up to each one
     for _, e in spans:
@@ -378,9 +395,31 @@ def _defer_touching(
         if fix is not None and f.rule not in exempt and not _final_line_break(f.rule, fix):
             i = bisect_right(starts, fix.end) - 1
             if i >= 0 and reach[i] >= fix.start:
-                f = offered_only(f)
+                if not (
+                    candidates
+                    and f.rule == "trailing-whitespace"
+                    and _after_candidates_only(fix, spans, reach, i, candidates)
+                ):
+                    f = offered_only(f)
         out.append(f)
     return out
+
+
+def _after_candidates_only(
+    fix: Fix,
+    spans: list[tuple[int, int]],
+    reach: list[int],
+    i: int,
+    candidates: frozenset[tuple[int, int]],
+) -> bool:
+    """Do the spans ``fix`` touches (the last starting at index ``i``) all end where it
+    starts, and are they all mere candidates?"""
+    while i >= 0 and reach[i] >= fix.start:
+        s, e = spans[i]
+        if e >= fix.start and (e != fix.start or s == e or spans[i] not in candidates):
+            return False
+        i -= 1
+    return True
 
 
 @dataclass(frozen=True)
