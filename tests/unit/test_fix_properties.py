@@ -555,6 +555,12 @@ ORDER_COUNTEREXAMPLES = [
         "¿De verdad?! Empieza a las 12:30 :-)\n sécurité »… ",
         "¿De verdad?! Empieza a las 12:30 :-)\n sécurité»…\n",
     ),
+    # ``sécurité!.`` read as code (``a?.b``) and ``sécurité! .`` as prose: the missing
+    # space before ``!`` was fixed or not by whether the space before ``.`` went first
+    (
+        "\tUn alinéa avec une tabulation.\n Привет, мир и Kиев\n sécurité!  .\n",
+        "\tUn alinéa avec une tabulation.\n Привет, мир и Киев\n sécurité\u202f!.\n",
+    ),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

@@ -35,6 +35,14 @@ def test_no_false_alarms(text: str) -> None:
     assert [r for r in rules(text) if r.startswith("french")] == []
 
 
+def test_a_sign_before_a_member_access_is_code_and_before_a_full_stop_prose() -> None:
+    # ``a?.b`` (optional chaining) and ``x!.y`` (a non-null assertion) are code
+    assert [r for r in rules("Le champ vaut obj?.prop ou x!.y ici.\n") if r.startswith("fr")] == []
+    # a sentence that ends ``!.`` is prose: flagged, as ``! .`` was
+    assert rules("La sécurité!.\n").count("french-missing-space") == 1
+    assert rules("La sécurité! .\n").count("french-missing-space") == 1
+
+
 def test_default_accepts_either_no_break_space_used_consistently() -> None:
     # Typeset French with U+00A0 everywhere (as the translated Debian FAQ is), and
     # the same with U+202F: both accepted practice, nothing to say by default.

@@ -272,6 +272,19 @@ def _scan_paragraph(ctx: ProseContext, start: int, end: int, policy: Policy) -> 
     return signs or quotes
 
 
+def _member_access(text: str, e: int) -> bool:
+    """Is the ``.`` right after the sign that ends at ``e`` (read through invisible
+    characters) a member access, ``a?.b`` or ``x!.y``? Only then is it code: a
+    sentence may end ``sécurité!.``, and ``sécurité! .`` became that once the space
+    before the full stop was removed, so the missing space was flagged or not
+    depending on which fix went first."""
+    i = e
+    while text[i] != ".":  # the caller saw the dot, past invisible characters only
+        i += 1
+    follower = visible_neighbour(text, i + 1, 1)
+    return follower.isalnum() or follower == "_"
+
+
 def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iterator[SpaceFault]:
     text = ctx.text
     tokens = ctx.markup.nobreak_tokens
@@ -299,8 +312,12 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
                 continue
             if sign in ":;" and (after.isalnum() or after in "/\\=_-"):
                 continue  # 12:30, a:b, key:value, C:/, ;-) — not a sentence
-            if sign in "!?" and (after in "=.(" or (after.isalpha() and after.islower())):
-                continue  # !=, ?. and glued identifiers: code, not prose
+            if sign in "!?" and (
+                after in "=("
+                or (after.isalpha() and after.islower())
+                or (after == "." and _member_access(text, e))
+            ):
+                continue  # !=, a?.b, x!.y and glued identifiers: code, not prose
             if (
                 sign in ":;"
                 and _EMOTICON_TAIL.match(text, e)
