@@ -125,8 +125,11 @@ def run(
         if sent_ids <= answered:
             break
         time.sleep(0.05)
-    proc.stdin.write(b"".join(after or (frame(SHUTDOWN), frame(EXIT))))
-    proc.stdin.close()
+    try:
+        proc.stdin.write(b"".join(after or (frame(SHUTDOWN), frame(EXIT))))
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass  # the chunks ended with ``exit``, and the server is gone already
     code = proc.wait(timeout=60)
     reader.join(timeout=10)
     assert proc.stderr is not None

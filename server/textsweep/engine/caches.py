@@ -43,26 +43,20 @@ def clear_caches() -> None:
     incremental.clear()
 
 
-def warm_up(stop: Callable[[], bool] | None = None) -> None:
-    """Import what the CLI imports only on demand (ftfy, markdown-it-py, Pygments,
-    chardet's models) and lint one sample of each kind, so that a long-lived
-    process (the server, right after ``initialized``) does not make the first
-    document that needs one wait for it.
-
-    ``stop`` is asked between steps: once a real document is waiting, the rest
-    is left to it (it loads what it needs; warming up beside it only shared the
-    interpreter with its lint and delayed its first diagnostics)."""
+def warm_up_steps() -> list[Callable[[], object]]:
+    """What a long-lived process (the server) loads ahead of need, one short step
+    each: the rules, and ftfy, markdown-it-py, Pygments and chardet's models, which the CLI imports
+    only on demand. Each step lints or reads a small sample, so its tables are
+    built too. The caller runs them one at a time when nothing else is running."""
     from . import Document, lint
     from .encoding import warm_up as warm_chardet
     from .encoding.mojibake import find
+    from .registry import all_rules
 
-    steps: list[Callable[[], object]] = [
+    return [
+        all_rules,  # imports every rule module (a server started before its first document)
         lambda: find("Le dÃ©pÃ´t est prÃªt."),  # imports ftfy
         lambda: lint(Document("# Titre\n\nLe  texte `code`.\n", "markdown")),
         lambda: lint(Document("x = 1  # un  commentaire\n", "python")),
         warm_chardet,
     ]
-    for step in steps:
-        if stop is not None and stop():
-            return
-        step()
