@@ -651,6 +651,15 @@ FRENCH_ORDER_COUNTEREXAMPLES = [
     # ``dépôt ;`` was a command line (a lower-case word, then ``;``), and its
     # mojibake ``dÃ©pÃ´t ;`` was not: command names are ASCII.
     ("dÃ©pÃ´t ;", "dépôt\u202f;\n"),
+    # The gap before ``:`` stopped at tag characters: `` \xa0`` (safe) with them and
+    # ``   \xa0`` beside a lost-A0 candidate (offered) without them. Gaps read
+    # through the tags invisible-character removes...
+    ("Â  \U000e0041\U000e0042 \xa0:\n", "Â   \xa0:\n"),
+    # ...but an emoji flag's tags stay, and so does the flag
+    (
+        "Go \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f :\n",
+        "Go \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f\xa0:\n",
+    ),
 ]
 
 

@@ -82,6 +82,22 @@ REMOVED_CONTROLS = char_set(REMOVED_CONTROLS_CLASS)
 #: Unicode tag characters: ``invisible-character`` removes them (outside an emoji
 #: subdivision flag, whose tags a heuristic may read through all the same).
 TAG_CLASS = "\U000e0000-\U000e007f"
+TAG_SET = char_set(TAG_CLASS)
+_BLACK_FLAG = "\U0001f3f4"
+#: The tag part of an emoji subdivision flag (🏴 + ``gbeng`` + CANCEL TAG = England).
+_SUBDIVISION_TAGS = re.compile(
+    "[\U000e0061-\U000e007a]{2}[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,4}\U000e007f"
+)
+
+
+def flag_tags(text: str, s: int, e: int) -> bool:
+    """Are the tag characters ``text[s:e]`` (a whole run) the tags of an emoji
+    subdivision flag, which stay? (Any other run, ``invisible-character`` removes.)"""
+    return (
+        s > 0 and text[s - 1] == _BLACK_FLAG and _SUBDIVISION_TAGS.fullmatch(text, s, e) is not None
+    )
+
+
 #: What other fixes delete (invisible characters, bidi controls, removed controls,
 #: tags): what a heuristic reads through.
 UNSEEN_CLASS = INVISIBLE_CLASS + BIDI_CLASS + REMOVED_CONTROLS_CLASS + TAG_CLASS

@@ -19,10 +19,12 @@ from .chars import (
     INVISIBLE_CLASS,
     REMOVED_CONTROLS,
     TAG_CLASS,
+    TAG_SET,
     UNSEEN_CLASS,
     char_set,
     drop_unseen,
     find_chars,
+    flag_tags,
     line_start,
 )
 from .config import Config
@@ -109,7 +111,9 @@ def _reading(tokens: Tokens) -> Tokens:
 
 def gap_before(text: str, pos: int, tokens: Tokens) -> Gap:
     """Spaces (and the format's no-break tokens, see :class:`.markup.Markup`, and
-    leaked space entities) right before ``pos``."""
+    leaked space entities) right before ``pos``, read through what other fixes
+    delete: invisible characters and the tag characters outside an emoji flag
+    (`` \U000e0041 \xa0:`` was a gap of two, and of three once the tags were gone)."""
     tokens = _reading(tokens)
     q = pos
     kinds: list[str] = []
@@ -121,6 +125,14 @@ def gap_before(text: str, pos: int, tokens: Tokens) -> Gap:
             continue
         if c in GAP_INVISIBLE:
             q -= 1
+            continue
+        if c in TAG_SET:
+            s = q - 1
+            while s > 0 and text[s - 1] in TAG_SET:
+                s -= 1
+            if flag_tags(text, s, q):
+                break  # an emoji flag's tags stay: the gap starts after them
+            q = s
             continue
         for tok, kind in tokens:
             if text.startswith(tok, q - len(tok)):
@@ -147,6 +159,14 @@ def gap_after(text: str, pos: int, tokens: Tokens) -> Gap:
             continue
         if c in GAP_INVISIBLE:
             q += 1
+            continue
+        if c in TAG_SET:
+            e = q + 1
+            while e < n and text[e] in TAG_SET:
+                e += 1
+            if flag_tags(text, q, e):
+                break
+            q = e
             continue
         for tok, kind in tokens:
             if text.startswith(tok, q):

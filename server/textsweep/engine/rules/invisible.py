@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from ..chars import (
     BIDI_CLASS,
     INVISIBLE_CLASS,
+    TAG_SET,
     UNSEEN,
     char_set,
     describe,
     find_chars,
+    flag_tags,
     runs,
 )
 from ..config import Config
@@ -92,20 +94,10 @@ def _context_ok(ch: str, before: str, after: str, offset: int) -> bool:
     return False
 
 
-#: Unicode tag characters: invisible copies of ASCII, used to smuggle hidden text
-#: (instructions to a language model, a watermark) through copy and paste.
-_TAG_SET = char_set("\U000e0000-\U000e007f")
-_BLACK_FLAG = "\U0001f3f4"
-#: The tag part of an emoji subdivision flag (🏴 + ``gbeng`` + CANCEL TAG = England).
-_SUBDIVISION_TAGS = re.compile(
-    "[\U000e0061-\U000e007a]{2}[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,4}\U000e007f"
-)
-
-
 def _tag_findings(r: Rule, text: str, tags: frozenset[str]) -> Iterator[Finding]:
     """One finding per run of tag characters, except a valid emoji tag sequence."""
     for s, e in runs(find_chars(text, tags)):
-        if s > 0 and text[s - 1] == _BLACK_FLAG and _SUBDIVISION_TAGS.fullmatch(text, s, e):
+        if flag_tags(text, s, e):
             continue
         hidden = "".join(
             chr(ord(c) - 0xE0000) if 0xE0020 <= ord(c) <= 0xE007E else "" for c in text[s:e]
@@ -173,7 +165,7 @@ flagged with the text they hide, except inside an emoji subdivision flag
     ],
 )
 def invisible_character(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    tags = doc.chars & _TAG_SET
+    tags = doc.chars & TAG_SET
     if tags:
         # Merged with the others: each rule yields in position order (a capped lint
         # reads only the first ones, and the cache files them by position).
