@@ -214,6 +214,36 @@ def test_japanese_space_after_question_mark_is_a_convention() -> None:
     assert fixed("japanese-space-around-punctuation", "保存しました 。\n") == "保存しました。\n"
 
 
+# The Japanese Debian Reference (debian-reference-ja 2.100, plain text): sentences
+# left in English that quote Japanese section titles, and Japanese sentences.
+DEBIAN_REFERENCE_JA_QUOTED = """\
+    ここに書かれた手法はリモート X クライアントがあたかもローカルの
+    UNIX ドメインソケット経由でローカル接続されているかのようにして、
+    リモート X クライアントからの出力を表示できるようにします。
+
+    See 「リーモートアクセスサーバーとユーティリティー (SSH)」 for
+    SSH/SSHD.
+
+    Here, 「Flex — 改良版 Lex」 and 「Bison — 改良版 Yacc」 are
+    included to indicate how compiler-like program can be written.
+"""
+
+
+def test_english_sentences_quoting_japanese_titles_keep_their_spaces() -> None:
+    assert findings("japanese-space-around-punctuation", DEBIAN_REFERENCE_JA_QUOTED) == []
+    # a space inside the bracket, or after 、 before a Latin word, is still flagged
+    # (the same document glues 、 to Latin words 318 times and spaces it 13)
+    inside = '    friends are." 「 Unix はユーザーフレンドリーです。」\n'
+    assert len(findings("japanese-space-around-punctuation", inside)) == 1
+    clause = "    タイムスタンプに関して、 ls コマンドは非英語ロケールで異なります。\n"
+    assert len(findings("japanese-space-around-punctuation", clause)) == 1
+    chinese = "Debian 是一个自由的操作系统。\nSee 《安装指南》 for details.\n"
+    assert findings("chinese-space-around-punctuation", chinese, language="zh") == []
+    # one operator name after Chinese text is no English sentence (Debian Reference, zh-cn)
+    operator = '      * “逻辑 OR" （由条件之间的 "-o" 参数指定的）优先级低于 "逻辑 AND"。\n'
+    assert len(findings("chinese-space-around-punctuation", operator)) == 1
+
+
 def test_japanese_latin_spacing_is_off_by_default() -> None:
     assert _cjk("Debianを使う。Linux を使う。\n") == []
     config = parse_settings({"japanese": {"latinSpacing": "add"}})[0]

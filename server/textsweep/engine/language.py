@@ -107,6 +107,13 @@ for _w, _d in _WEIGHTS.items():
     for _lang in _d:
         _d[_lang] = 1.0 / len(_d)
 
+
+def only_english_word(word: str) -> bool:
+    """Is lowercase ``word`` a function word of English and of no other language
+    known here (``the``, ``for``, ``see``; not ``is``, shared with Dutch)?"""
+    return _WEIGHTS.get(word, {}).get("en", 0.0) >= 1.0
+
+
 #: Letters typical of one language (weight per occurrence).
 _LETTERS: dict[str, tuple[str, float]] = {
     "fr": ("çœêûèîë«", 0.5),

@@ -190,7 +190,8 @@ punctuation carries its own spacing in the glyph, so no space goes before or
 after it, even next to English words. Spaces at the start or end of a line
 (indentation, hard wrapping), after a list or heading marker, runs of spaces
 aligning columns, spaces next to code and the U+3000 IDEOGRAPHIC SPACE are left
-alone. The fix removes the space.""",
+alone, and so is the word spacing of an English sentence that quotes Chinese text
+in brackets (`See 《安装指南》 for details.`). The fix removes the space.""",
     examples=[
         Example(
             "我们发布了新版本 ，欢迎试用 。\n",

@@ -200,7 +200,9 @@ jlreq (punctuation marks) and JIS X 4051: full-width punctuation carries its own
 space in the glyph, so a typed space before or after it doubles the gap. A space
 after ！ or ？ (a convention before the next sentence), the U+3000 IDEOGRAPHIC
 SPACE, spaces at the start or end of a line, after a list or heading marker, runs of
-spaces aligning columns and next to code are left alone. The fix removes the space.""",
+spaces aligning columns and next to code are left alone, and so is the word spacing
+of an English sentence that quotes Japanese text in brackets (`See 「設定」 for
+details.`). The fix removes the space.""",
     examples=[
         Example(
             "設定を保存しました 。次に 「再起動」 を押します。\n",
