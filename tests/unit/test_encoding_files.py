@@ -217,3 +217,52 @@ def test_utf16_with_bom_read_as_utf8_gets_only_the_reload() -> None:
     assert reloads and reloads[0].replacement == text
     assert all(x.purpose is FixPurpose.RELOAD for f in found for x in f.fixes)
     assert fix_all(doc).text == doc.text
+
+
+# GNU tar 1.34's Japanese catalogue (Debian's tar package, unpacked with msgunfmt):
+# EUC-JP as its header says; ``%s, %s 他.`` happens to be valid UTF-8 as well.
+TAR_JA = """msgid ""
+msgstr ""
+"Project-Id-Version: GNU tar 1.32.90\\n"
+"Language: ja\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=EUC-JP\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+
+msgid " !             Spawn a subshell\\n"
+msgstr " !             サブシェルを起動\\n"
+
+msgid " ?             Print this list\\n"
+msgstr " ?             このリストを表示\\n"
+
+msgid ""
+"%s, %s, and others.\\n"
+msgstr ""
+"%s, %s 他.\\n"
+"""
+
+
+def test_a_declared_charset_reads_the_whole_file() -> None:
+    raw = TAR_JA.encode("euc-jp")
+    assert "%s, %s 他".encode("euc-jp").decode("utf-8") == "%s, %s ¾"  # the trap
+    info = inspect_bytes(raw)
+    assert (info.encoding, info.is_mixed, info.declared) == ("euc-jp", False, True)
+    found = [
+        f for f in lint(Document(textio.decode(raw), "po", raw=raw)) if f.rule == "file-encoding"
+    ]
+    assert len(found) == 1 and "declares EUC-JP" in found[0].message
+    # converted, it says UTF-8: msgfmt would read the UTF-8 bytes as EUC-JP otherwise
+    data, _ = to_utf8(raw)
+    assert data.decode("utf-8") == TAR_JA.replace("charset=EUC-JP", "charset=UTF-8")
+
+
+def test_a_declaration_is_not_taken_at_its_word_when_it_cannot_be_right() -> None:
+    # bytes 80-9F are no ISO-8859-1 letters: Windows-1252's (’ “ ” here), as detected
+    text = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+    text += 'msgid "a"\nmsgstr "l’été, « la “saison” » à la plage, déjà là"\n'
+    info = inspect_bytes(text.encode("cp1252"))
+    assert not info.declared and info.encoding == "windows-1252"
+    # a template's placeholder names no encoding: detection decides
+    raw = text.replace("ISO-8859-1", "CHARSET").encode("cp1252")
+    assert not inspect_bytes(raw).declared
+    assert b"charset=CHARSET" in to_utf8(raw)[0]

@@ -117,6 +117,9 @@ class FileEncoding:
     #: Labels of plausible readings that give different texts and that the
     #: evidence does not separate: no conversion is made without ``--from``.
     ambiguous: tuple[str, ...] = ()
+    #: The encoding is the one the file declares (``charset=`` in a gettext or HTML
+    #: header, an XML declaration, a coding cookie), and it reads every byte.
+    declared: bool = False
 
     @property
     def is_mixed(self) -> bool:
@@ -691,6 +694,52 @@ def _iso2022(raw: bytes) -> FileEncoding | None:
     return None
 
 
+#: A charset a file declares near its start: a gettext header's ``Content-Type:
+#: text/plain; charset=…`` (and HTML's), an XML declaration's ``encoding=``.
+_DECLARED = re.compile(
+    rb"""charset=["']?([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding=["']([A-Za-z0-9._:-]+)"""
+)
+#: A coding cookie (Python, Emacs, Vim) on one of the first two lines.
+_COOKIE = re.compile(rb"coding[:=][ \t]*([A-Za-z0-9._-]+)")
+_HEAD = 8192
+
+
+def _declared(body: bytes) -> FileEncoding | None:
+    """The encoding the file declares, when it is not UTF-8 and reads every byte.
+
+    Tools read a gettext catalogue, an XML or HTML file in the charset it
+    declares, and so does its reader: GNU tar's Japanese catalogue says
+    ``charset=EUC-JP``, and one of its lines, ``%s, %s 他.``, is also valid UTF-8
+    (``%s, %s ¾.``), so it was read as a UTF-8 file with 605 EUC-JP lines. A
+    declared ISO-8859 charset with bytes 80–9F is not taken at its word (those
+    are Windows-1252's letters: detection decides)."""
+    head = body[:_HEAD]
+    m = _DECLARED.search(head)
+    found = (m.group(1) or m.group(2)) if m else None
+    if found is None:
+        first_two = b"\n".join(head.split(b"\n", 2)[:2])
+        c = _COOKIE.search(first_two)
+        found = c.group(1) if c else None
+    if found is None:
+        return None
+    try:
+        codec = text_codec(found.decode("ascii"))
+    except ValueError:
+        return None  # ``charset=CHARSET`` in a template, or a name Python lacks
+    if codec == "utf-8":
+        return None
+    if (codec.startswith("iso8859") or codec == "latin-1") and re.search(rb"[\x80-\x9f]", body):
+        return None
+    try:
+        text = decode_as(body, codec)
+    except LossyDecodeError:
+        return None
+    if plausibility(text) < PLAUSIBLE:
+        return None
+    cand = Candidate(label(codec), 0.95, True, text[:120].split("\n")[0], plausibility=1.0)
+    return FileEncoding(cand.encoding, 0.95, None, False, (cand,), (), declared=True)
+
+
 def _wide(raw: bytes) -> FileEncoding | None:
     codec = wide_without_bom(raw)
     if codec is None:
@@ -741,6 +790,10 @@ def inspect_bytes(raw: bytes) -> FileEncoding:
 
 
 def _detect(body: bytes, first_bad: int, bom: str | None) -> FileEncoding:
+    if bom is None:
+        declared = _declared(body)
+        if declared is not None:
+            return declared
     lines = split_lines(body)
     bad: list[int] = []
     utf8_lines = 0
@@ -887,4 +940,42 @@ def to_utf8(raw: bytes, encoding: str | None = None) -> tuple[bytes, FileEncodin
         text = decode_lines(raw, encoding, info.bad_lines)
     else:
         text = decode_as(raw, encoding)
-    return text.encode("utf-8"), info
+    return declare_utf8(text).encode("utf-8"), info
+
+
+#: The same declarations, in decoded text: the prefix, then the charset's name.
+_DECLARED_TEXT = re.compile(
+    r"""(charset=["']?)([A-Za-z0-9._:-]+)|(<\?xml[^>]*?encoding=["'])([A-Za-z0-9._:-]+)"""
+)
+_COOKIE_TEXT = re.compile(r"(coding[:=][ \t]*)([A-Za-z0-9._-]+)")
+
+
+def declare_utf8(text: str) -> str:
+    """``text`` with the charset it declares (see :func:`_declared`) named UTF-8.
+
+    A file converted to UTF-8 that still says ``charset=EUC-JP`` is read as
+    EUC-JP by ``msgfmt``, a browser or an XML parser: every letter beyond ASCII
+    garbled. (What ``msgconv --to-code=UTF-8`` does too.) A name Python does not
+    know, as a template's ``charset=CHARSET``, is left as it is."""
+
+    def fix(m: re.Match[str], head: str) -> str:
+        prefix = m.group(1) or m.group(3)
+        name = m.group(2) or m.group(4)
+        try:
+            if text_codec(name) == "utf-8":
+                return head
+        except ValueError:
+            return head
+        return head[: m.start()] + prefix + "UTF-8" + head[m.end() :]
+
+    head = text[:_HEAD]
+    m = _DECLARED_TEXT.search(head)
+    if m is not None:
+        head = fix(m, head)
+    else:
+        lines = head.split("\n", 2)
+        first_two = "\n".join(lines[:2])
+        c = _COOKIE_TEXT.search(first_two)
+        if c is not None:
+            head = fix(c, first_two) + head[len(first_two) :]
+    return head + text[_HEAD:]

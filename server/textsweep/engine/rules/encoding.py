@@ -709,7 +709,9 @@ def file_encoding(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         return
     best = info.usable[0]
     head = (
-        f"This file is not UTF-8; it looks like {display_name(best.encoding)} "
+        f"This file is not UTF-8; it declares {display_name(best.encoding)}, and reads as such"
+        if info.declared
+        else f"This file is not UTF-8; it looks like {display_name(best.encoding)} "
         f"(confidence {best.confidence:.2f}){_others(info)}"
     )
     if state.fresh:
