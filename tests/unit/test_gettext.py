@@ -132,10 +132,56 @@ def test_fix_stays_inside_the_string_with_escapes_intact() -> None:
     assert fixed.endswith('msgstr "Erreur\u00a0: \\"%s\\"\\n"\n')
 
 
-def test_doubled_space_in_msgid_is_left_alone_in_msgstr_flagged() -> None:
-    doc = _po('msgid "Warning:  check it"\nmsgstr "Attention\u00a0:  vérifiez"\n')
+def test_doubled_space_is_flagged_in_msgstr_where_the_source_has_none() -> None:
+    doc = _po('msgid "Warning: check it"\nmsgstr "Attention\u00a0:  vérifiez"\n')
     assert [(r, t) for _, r, t in _rules(doc)] == [("doubled-space", "  ")]
     assert doc.line_of(lint(doc)[0].start) == doc.text.count("\n") - 1
+    # a translation that mirrors its source's double space is right (pofilter's
+    # doublespacing check agrees), and the source is the developer's
+    doc = _po('msgid "Warning:  check it"\nmsgstr "Attention\u00a0:  vérifiez"\n')
+    assert _rules(doc) == []
+
+
+# GNU coreutils 9.1, German catalogue (Debian's coreutils package, unpacked with
+# msgunfmt): option lists aligned in columns, the source's and the translation's.
+COREUTILS_DE = (
+    'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgid ""\n'
+    '"  -i, --ignore-environment  start with an empty environment\\n"\n'
+    '"  -0, --null           end each output line with NUL, not newline\\n"\n'
+    '"  -u, --unset=NAME     remove variable from the environment\\n"\n'
+    'msgstr ""\n'
+    '"  -i, --ignore-environment  mit leerer Umgebung beginnen\\n"\n'
+    '"  -0, --null           jede Zeile mit einem Nullbyte anstatt eines\\n"\n'
+    '"                       Zeilenvorschubs beenden\\n"\n'
+    '"  -u, --unset=NAME     Variable aus der Umgebung entfernen\\n"\n\n'
+    'msgid "  directory  fail unless a directory\\n"\n'
+    'msgstr "  directory  abbrechen, wenn kein Verzeichnis\\n"\n\n'
+    'msgid "cannot compute a new context"\n'
+    'msgstr "es konnte kein  neuer Kontext berechnet werden"\n'
+)
+# GNU diffutils 3.8, Spanish: a source aligned with tabs, a translation with spaces.
+DIFFUTILS_ES = (
+    'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgid ""\n"ed:\\tEdit then use both versions, each decorated with a header.\\n"\n'
+    '"q:\\tQuit.\\n"\n'
+    'msgstr ""\n"ed:      Edita y usa ambas versiones, cada una decorada con una cabecera.\\n"\n'
+    '"q:       Salir.\\n"\n'
+)
+
+
+def test_columns_of_a_help_text_are_layout_not_doubled_spaces() -> None:
+    found = [f for f in lint(Document(COREUTILS_DE, "po")) if f.rule == "doubled-space"]
+    # only the translation's typo: its source has one space there
+    assert [COREUTILS_DE[f.start - 4 : f.end + 5] for f in found] == ["kein  neuer"]
+    assert [f.rule for f in lint(Document(DIFFUTILS_ES, "po"))] == []
+
+
+def test_an_escaped_backslash_before_n_is_no_line_break() -> None:
+    text = '"  \\\\n              Zeilenvorschub"'  # ``\\n``: a backslash, then n
+    assert not gettext._after_newline_escape(text, 1, text.index("n ") + 1)
+    text = '"a\\n   b"'
+    assert gettext._after_newline_escape(text, 1, text.index("n ") + 1)
 
 
 def test_trailing_whitespace_is_about_the_file_lines() -> None:

@@ -165,15 +165,20 @@ def _prose_spans(doc: Document) -> list[tuple[int, int]]:
         for m in e.messages:
             if m.keyword == "msgctxt" or not m.strings:
                 continue
+            # the message's first and last strings with content (``msgstr ""``
+            # then ``"  -i, --ignore-case …"``: the first string is empty)
             strings = list(m.strings)
-            s, x = strings[0]
+            first = next((i for i, (a, b) in enumerate(strings) if b > a), 0)
+            filled = [i for i, (a, b) in enumerate(strings) if b > a]
+            last = filled[-1] if filled else 0
+            s, x = strings[first]
             while s < x and text[s] in " \t":
                 s += 1
-            strings[0] = (s, x)
-            s, x = strings[-1]
+            strings[first] = (s, x)
+            s, x = strings[last]
             while x > s and text[x - 1] in " \t":
                 x -= 1
-            strings[-1] = (s, x)
+            strings[last] = (s, x)
             for i in range(1, len(strings)):
                 # a part after one ending in ``\n`` starts a line of the message:
                 # its leading blanks indent it (``"…like so:\n"`` ``"   make html"``)
@@ -196,17 +201,84 @@ def _with_indent(text: str, span: tuple[int, int], end: int) -> tuple[int, int]:
     return a, b
 
 
+_BLANK_RUN = re.compile(r"[ \t]{2,}")
+#: A tab, escaped or not (``"ed:\\tEdit then use both versions"``, which
+#: diffutils' translators aligned with spaces).
+_TAB = re.compile(r"\t|\\t")
+
+
+def _after_newline_escape(text: str, s: int, pos: int) -> bool:
+    """Does a ``\\n`` escape end right before ``pos`` (not ``\\\\`` then ``n``)?"""
+    if pos - 2 < s or text[pos - 2 : pos] != "\\n":
+        return False
+    q = pos - 2
+    while q > s and text[q - 1] == "\\":
+        q -= 1
+    return (pos - 1 - q) % 2 == 1  # an odd number of backslashes escapes the n
+
+
+def _inner_runs(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Runs of two blanks or more inside one string's content ``text[s:e]``, between
+    two characters of a line (not an indentation after ``\\n``, nor at an edge)."""
+    return [
+        m.span()
+        for m in _BLANK_RUN.finditer(text, s, e)
+        if m.start() > s and m.end() < e and not _after_newline_escape(text, s, m.start())
+    ]
+
+
+def _laid_out(text: str, msg: Message) -> bool:
+    """Does a source message space its text with a tab or a run of blanks inside a
+    line? Then the translation may too: it mirrors the source's columns, or its
+    ``Warning:  check it`` (pofilter's ``doublespacing`` check, likewise, flags a
+    translation's double space only where the source has none). An indented line
+    after ``\\n`` is no evidence: a wrapped sentence is indented too."""
+    return any(
+        _TAB.search(text, a, b) is not None or bool(_inner_runs(text, a, b)) for a, b in msg.strings
+    )
+
+
+def _column_runs(doc: Document) -> list[tuple[int, int]]:
+    """The runs of blanks that align columns, sorted: in an entry whose source spaces
+    its text with runs of blanks or tabs (see :func:`_laid_out`; a program's
+    ``--help``: ``"  -i, --ignore-case     …"``), every run of two blanks or more
+    inside the strings of its translations and source. GNU coreutils' German catalogue had
+    1,394 doubled-space findings, each a column of an option list; the source's
+    runs are the evidence, whatever widths the translation aligns to."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    for e in entries(doc):
+        if e.is_header or e.obsolete:
+            continue
+        sources = [m for m in e.messages if m.keyword in ("msgid", "msgid_plural")]
+        if not any(_laid_out(text, m) for m in sources):
+            continue
+        for m in e.messages:
+            if m.keyword != "msgctxt":
+                out.extend(r for a, b in m.strings for r in _inner_runs(text, a, b))
+    return sorted(out)
+
+
 def non_prose(doc: Document) -> list[tuple[int, int]]:
-    """Everything outside the message strings, plus escapes and placeholders inside."""
+    """Everything outside the message strings, plus escapes, placeholders and the
+    blanks that align columns inside (see :func:`_column_runs`)."""
     text = doc.text
     spans: list[tuple[int, int]] = []
     pos = 0
+    columns = _column_runs(doc)
+    k = 0
     for s, e in _prose_spans(doc):
         if s > pos:
             spans.append((pos, s))
+        while k < len(columns) and columns[k][1] <= s:
+            k += 1
+        kk = k
+        while kk < len(columns) and columns[kk][0] < e:
+            kk += 1
         inner = sorted(
             [_with_indent(text, x.span(), e) for x in _ESCAPE.finditer(text, s, e)]
             + [x.span() for x in _PLACEHOLDER.finditer(text, s, e)]
+            + columns[k:kk]
         )
         for a, b in inner:
             if spans and a <= spans[-1][1]:
