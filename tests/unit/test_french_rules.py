@@ -35,6 +35,13 @@ def test_no_false_alarms(text: str) -> None:
     assert [r for r in rules(text) if r.startswith("french")] == []
 
 
+def test_operators_and_placeholders_in_help_texts_are_not_french_signs() -> None:
+    # coreutils' French help (test, expr) and uptime's placeholder for a time
+    text = "  CHAÎNE1 != CHAÎNE2      les chaînes sont différentes\nactif ????\u00a0jours ??:??\n"
+    assert [r for r in rules(text) if r.startswith("french")] == []
+    assert "french-breakable-space" in rules("Vraiment !\n")  # a sentence's sign still is
+
+
 def test_a_sign_before_a_member_access_is_code_and_before_a_full_stop_prose() -> None:
     # ``a?.b`` (optional chaining) and ``x!.y`` (a non-null assertion) are code
     assert [r for r in rules("Le champ vaut obj?.prop ou x!.y ici.\n") if r.startswith("fr")] == []

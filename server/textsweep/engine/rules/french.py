@@ -292,8 +292,8 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
     for m in _SIGN_RUN.finditer(text, start, end):
         p, e = m.span()
         run = m.group()
-        if "::" in run or not ctx.prose(p, e) or closes_entity(text, p):
-            continue
+        if ":" in run[:-1] or not ctx.prose(p, e) or closes_entity(text, p):
+            continue  # ``::``, ``??:??`` (a placeholder for a time): no sentence's sign
         sign = run[0]
         pol = policy.for_sign(sign)
         prev = text[p - 1] if p > 0 else ""
@@ -305,6 +305,8 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
                 continue
         # read through what other fixes delete: ``mot:\u200bsuite`` is ``mot:suite``
         after = visible_neighbour(text, e, 1)
+        if sign in "!?" and after == "=":
+            continue  # ``ARG1 != ARG2``: an operator, spaced or not (coreutils' French help)
         gap = gap_before(text, p, tokens)
         before = _prev_visible(text, gap.start)
         if gap.kind == "":
