@@ -561,6 +561,10 @@ ORDER_COUNTEREXAMPLES = [
         "\tUn alinéa avec une tabulation.\n Привет, мир и Kиев\n sécurité!  .\n",
         "\tUn alinéa avec une tabulation.\n Привет, мир и Киев\n sécurité\u202f!.\n",
     ),
+    # ``   \u200b ...`` became a line of code (a doctest line indented by four) once
+    # the ZWSP was gone, and the mojibake in it was then only offered: the code
+    # hints and the quoted-code test read indentation through invisible characters
+    ("   \u200b ... It doesnâ€™t work.\n", "    ... It doesnâ€™t work.\n"),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

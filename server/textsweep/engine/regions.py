@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
+from .chars import drop_unseen
 from .document import Document
 from .markup import markup_for, markup_of
 
@@ -90,7 +91,8 @@ def in_quoted_code(doc: Document, start: int, end: int) -> bool:
         if s <= start and end <= e:
             # the span's first line with text (a block's span may open with blank lines)
             first = _BLANK_LINES.match(text, s, e)
-            head = text[first.end() if first else s : e][:8]
+            # read through what other fixes delete: ``   \u200b ...`` is indented by four
+            head = drop_unseen(text[first.end() if first else s : e][:24])[:8]
             body = head.lstrip(" ")
             return body.startswith(_CODE_OPENERS) or len(head) - len(body) >= 4
     return False

@@ -383,10 +383,13 @@ def _emoticons(text: str) -> Iterator[re.Match[str]]:
 
 #: The characters of _CODE_HINT's first branch; its second starts a line with a keyword.
 _HINT_CHARS = "{}=<>|&$\\[]"
-_HINT_LINE = re.compile(
-    r"\n[ \t]*(?:import|from|def|class|function|const|let|var|return|#|>>>|\.\.\.)"
+#: A line that may open with code, its indentation read through the characters
+#: other fixes delete (``   \u200b ... x``: a doctest line once the ZWSP is gone).
+_HINT_BODY = (
+    rf"[ \t{UNSEEN_CLASS}]*(?:import|from|def|class|function|const|let|var|return|#|>>>|\.\.\.)"
 )
-_HINT_FIRST = re.compile(_HINT_LINE.pattern[2:])
+_HINT_LINE = re.compile(r"\n" + _HINT_BODY)
+_HINT_FIRST = re.compile(_HINT_BODY)
 
 
 def _code_hints(text: str) -> list[int]:
