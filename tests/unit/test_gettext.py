@@ -52,8 +52,19 @@ def test_source_language_from_the_header() -> None:
     header = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: fr\\n"\n\n'
     doc = _po('msgid "Bonjour : %s"\nmsgstr "Hello: %s"\n', header)
     assert [p.language for p in language_map(doc, Config()).paragraphs] == ["fr", "en"]
-    # the source is not the translator's to fix, but it is French text all the same
-    assert [r for _, r, _ in _rules(doc)] == ["french-breakable-space"]
+    # French text all the same, but not the translator's to fix: a fix there would
+    # detach the translation from the program's string (see the test below)
+    assert _rules(doc) == []
+
+
+def test_no_fix_touches_a_msgid() -> None:
+    # fix-all wrote ``msgid "Hello, world; it works"``: the program still asks for
+    # ``Hello , world ; it works``, and got it untranslated
+    doc = _po('msgid "Hello , world ; it works"\nmsgstr "Bonjour, le monde ; ça marche"\n')
+    assert [r for _, r, _ in _rules(doc)] == ["french-breakable-space"]  # the msgstr's
+    fixed = fix_all(doc).text
+    assert 'msgid "Hello , world ; it works"' in fixed
+    assert 'msgstr "Bonjour, le monde\u202f; ça marche"' in fixed
 
 
 def test_french_msgstr_is_not_told_to_drop_its_space() -> None:

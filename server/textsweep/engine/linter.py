@@ -13,6 +13,7 @@ from .config import Config
 from .document import Document
 from .fixes import apply_fixes, compose, trim_edits
 from .model import Finding, Fix, Severity, finding_key
+from .regions import source_text
 from .registry import Rule, all_rules
 from .suppress import UNUSED_RULE, directive_findings, directives, filter_suppressed
 
@@ -119,6 +120,12 @@ def lint_capped(
     else:
         local = local_findings(doc, config, local_rules)
     room = MAX_KEPT - sum(map(len, whole_of.values()))
+    #: The text a translation quotes from its source (a gettext ``msgid``): a fix
+    #: there, safe or not, detaches the translation from the program's string
+    #: (fix-all wrote ``msgid "Hello, world"`` for ``"Hello , world"``, and the
+    #: program, still asking for the latter, showed it untranslated). Not the
+    #: translator's to change: no rule reports in it.
+    quoted = None if limited else source_text(doc)
     #: (directive, rule) pairs that switched something off; rules not seen in full.
     used: set[tuple[int, str]] = set()
     unsure: set[str] = set()
@@ -165,6 +172,8 @@ def lint_capped(
         if sev != r.severity:
             found = [f if f.severity == sev else f._replace(severity=sev) for f in found]
         kept = filter_suppressed(doc, found, used)
+        if quoted:
+            kept = [f for f in kept if not quoted.covers(f.start, f.end)]
         extra = max(0, extra - (len(found) - len(kept)))
         found = kept
         findings.extend(found)
