@@ -1,16 +1,26 @@
-"""AsciiDoc, checked as plain text for now (no parser of its own yet)."""
+"""AsciiDoc: plain text's heuristics and layout, plus the delimited listing,
+literal, passthrough and comment blocks and the markup lines AsciiDoc marks
+itself (see :mod:`..structure.asciidoc`)."""
 
 from __future__ import annotations
 
+from ..document import Document
 from ..markup import Markup, register
-from ..structure.plain import plain_provider
+from ..structure._spans import Span, merge
+from ..structure.asciidoc import block_spans
+from ..structure.plaintext import plain_text_spans
+
+
+def asciidoc_spans(doc: Document) -> list[Span]:
+    return merge([*plain_text_spans(doc), *block_spans(doc.text)])
+
 
 MARKUP = register(
     Markup(
         name="asciidoc",
         language_ids=("asciidoc",),
-        extensions={".adoc": "asciidoc"},
-        non_prose=plain_provider,
+        extensions={".adoc": "asciidoc", ".asciidoc": "asciidoc"},
+        non_prose=asciidoc_spans,
         comment=("// ", ""),
     )
 )

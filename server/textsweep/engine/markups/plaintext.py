@@ -4,29 +4,10 @@ console transcripts). Also the descriptor of unknown file types."""
 
 from __future__ import annotations
 
-from ..document import Document
 from ..markup import Markup, register
-from ..memo import text_memo
-from ..structure._spans import Span, merge, per_block_merged
-from ..structure.layout import _block_layout
-from ..structure.plain import _block_spans
+from ..structure.plaintext import _block_non_prose, plain_text_spans
 
-
-@text_memo(max_chars=4_000_000, max_entries=16384)
-def _block_non_prose(text: str) -> tuple[Span, ...]:
-    """One block's heuristic and layout spans, merged (relative offsets, cached by
-    text): the two block scans, their shifts and a sort of the whole document's
-    spans were redone on every keystroke."""
-    return tuple(merge([*_block_spans(text), *_block_layout(text)]))
-
-
-def plain_text_spans(doc: Document) -> list[Span]:
-    """The plain-text heuristics plus the layout lines only plain text has to guess
-    (Markdown, reST and the other formats mark their tables and code themselves).
-    Block by block, as :func:`.plain.heuristic_spans` and :func:`.layout.layout_spans`
-    cut the text; the final merge fuses spans that touch across a cut."""
-    return per_block_merged(doc.text, _block_non_prose)
-
+__all__ = ["MARKUP", "_block_non_prose", "plain_text_spans"]
 
 MARKUP = register(
     Markup(

@@ -33,7 +33,7 @@ from ..markup import markup_of
 from ..memo import text_memo
 from ..model import Finding, Fix, Severity
 from ..options import options_of, setting
-from ..regions import is_code_language, non_prose, source_text
+from ..regions import in_quoted_code, is_code_language, non_prose, source_text
 from ..registry import Example, Rule, Scope, clean, rule
 from ..structure._spans import _plain, block_results, is_blank_line, map_blocks
 
@@ -964,15 +964,17 @@ def mixed_indentation(r: Rule, doc: Document, config: Config) -> Iterator[Findin
     # With a tab width and style from .editorconfig the re-indent is no guess.
     known = opts.tab_width is not None and opts.indent_style is not None
     tab_width = opts.tab_width or DEFAULT_TAB_WIDTH
+    # code quoted in prose follows code's habits (structure is read under the size limit)
+    structured = prose and len(text) <= config.max_file_size
     for m in _mixed_indents(text, prose):
         indent = m.group()
         if "\r" in indent or "\n" in indent:
             continue
-        if not prose and " \t" not in indent:
-            continue
         s, e = m.span()
         if e >= len(text) or text[e] in "\r\n":
             continue  # whitespace-only line: trailing-whitespace judges
+        if " \t" not in indent and (not prose or (structured and in_quoted_code(doc, e, e + 1))):
+            continue  # tabs to indent, spaces to align: code's usual style
         width = _expand(indent, tab_width)
         tabs, spaces = divmod(width, tab_width)
         with_spaces = Fix(
