@@ -148,3 +148,22 @@ def test_spanish_closing_guillemet_typed_as_opening() -> None:
         ("«", "»", False),
         ("¿ ", "", True),
     ]
+
+
+#: Debian's Developer's Reference (developers-reference 12.18, index.rst): ``\\ ``
+#: after a substitution reference is rST's escaped space, removed from the output
+#: (``version 12.18, released on``): no space before the comma or the full stop.
+RST_SUBSTITUTIONS = """\
+This is Debian Developer's Reference version |VERSION|\\ ,
+released on |PUBDATE|\\ .
+"""
+
+
+def test_rst_escaped_space_before_punctuation_is_not_a_space() -> None:
+    def before(text: str) -> list[str]:
+        doc = Document(text, "restructuredtext")
+        return [text[f.start : f.end] for f in lint(doc) if f.rule == "english-space-before"]
+
+    assert before(RST_SUBSTITUTIONS) == []
+    # a real space before the comma is still one
+    assert before(RST_SUBSTITUTIONS.replace("|VERSION|\\ ,", "12.18 ,")) == [" ,"]

@@ -221,3 +221,21 @@ def test_html_spaces_beside_a_tag_are_source_layout() -> None:
     # beside ``</p>`` and ``<code>``: layout; between ``(1)`` and a word, or ``,``
     # and a word: doubled spaces
     assert found == [")  r", ",  e"]
+
+
+#: Debian's Developer's Reference (developers-reference 12.18, pkgs.rst): the
+#: escaped space ``\ `` ends the URL and is removed from the output, the second
+#: space is the words' one separator (collapsing the two wrote ``.htmlfor``).
+RST_ESCAPED_SPACE = """\
+Please see https://ftp-master.debian.org/REJECT-FAQ.html\\  for
+common rejection reasons for a new package.
+"""
+
+
+def test_rst_escaped_space_is_not_a_doubled_space() -> None:
+    assert findings("doubled-space", RST_ESCAPED_SPACE, "restructuredtext") == []
+    assert fixed("doubled-space", RST_ESCAPED_SPACE, "restructuredtext") == RST_ESCAPED_SPACE
+    # without the backslash, the same two spaces are a slip
+    slip = RST_ESCAPED_SPACE.replace("\\  for", "  for")
+    [f] = findings("doubled-space", slip, "restructuredtext")
+    assert slip[f.start - 4 : f.end + 3] == "html  for"

@@ -5,7 +5,9 @@ itself), directive lines with their ``:option:`` lines — and the whole body of
 code, math and raw directives —, comments, hyperlink targets and substitution
 definitions, section adornments, grid and simple table borders, field-list
 names, inline literals, roles, interpreted text, hyperlink references'
-``<url>`` parts, substitution references and footnote references.
+``<url>`` parts, substitution references, footnote references and backslash
+escapes (``\\ `` too: an escaped space is removed from the output, so ``URL\\  for``
+reads ``URL for``).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ _INLINE = re.compile(
     r"|\b[\w.-]{1,60}__?(?=[\s,.;:!?)]|$)"
     r"|^[ \t]*:[\w -]+:(?=[ \t]|$)"
     r"|(?<![ \t])[ \t]*(?<![:\w])::(?=[ \t]*$)"
-    r"|\\[^\sa-zA-Z0-9]",
+    r"|\\(?:[^\sa-zA-Z0-9]|[ \t])",
     re.MULTILINE,
 )
 
