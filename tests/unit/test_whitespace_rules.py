@@ -239,3 +239,29 @@ def test_rst_escaped_space_is_not_a_doubled_space() -> None:
     slip = RST_ESCAPED_SPACE.replace("\\  for", "  for")
     [f] = findings("doubled-space", slip, "restructuredtext")
     assert slip[f.start - 4 : f.end + 3] == "html  for"
+
+
+#: The same file: a grid table whose cell holds an escaped ``\\-`` (an empty cell
+#: that is not a bullet list). The escape cut the row in two and let its padding
+#: through; a doubled space in the paragraph after the table is still a slip.
+RST_GRID_TABLE = """\
+Consider this example:
+
++----------+-------+-----+
+|          | alpha | arm |
++==========+=======+=====+
+| testing  | 1     | \\-  |
++----------+-------+-----+
+| unstable | 1     | 2   |
++----------+-------+-----+
+
+The package is out of date on ``alpha`` in ``unstable``, and will not go
+to ``testing``.
+"""
+
+
+def test_rst_grid_table_row_with_an_escape_is_layout() -> None:
+    assert findings("doubled-space", RST_GRID_TABLE, "restructuredtext") == []
+    slip = RST_GRID_TABLE.replace("will not go", "will  not go")
+    [f] = findings("doubled-space", slip, "restructuredtext")
+    assert slip[f.start - 4 : f.end + 3] == "will  not"
