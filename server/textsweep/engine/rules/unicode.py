@@ -110,7 +110,7 @@ def html_entity(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 def _named(text: str, start: int, end: int) -> bool:
     """Is the entity ``text[start:end]`` quoted (``match Entity "&amp;"``), or a word
     of its own between words of its line (``Use &gt; and &lt;.``, ``a series of
-    &nbsp; character references``)? Text
+    &nbsp; character references``) or alone in a table cell (``|&lt;   |<``)? Text
     about HTML names entities so; text copied out of HTML glues them to words
     (``caf&eacute;``, ``5&nbsp;€``) or leaves them alone on a line. ``&amp;``
     between words is an escaped ampersand (``Tom &amp; Jerry``)."""
@@ -124,9 +124,11 @@ def _named(text: str, start: int, end: int) -> bool:
     q = end
     while q < len(text) and text[q] in UNSEEN:
         q += 1
-    if p > 0 and not text[p - 1].isspace():
+    # a table cell's border bounds a word as a blank does: ``|&quot;     |" (quote)|``
+    # names the entity in a table of entities (and the fix would shift its column)
+    if p > 0 and not (text[p - 1].isspace() or text[p - 1] == "|"):
         return False
-    if q < len(text) and not (text[q].isspace() or text[q] in ".,;:!?)"):
+    if q < len(text) and not (text[q].isspace() or text[q] in ".,;:!?)|"):
         return False
     before = text[line_start(text, p) : p]
     line_end = _LINE_END.search(text, q)
