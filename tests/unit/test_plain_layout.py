@@ -94,6 +94,28 @@ COMMAND_FR = """\
 \u00a0\u00a0\u00a0  find . -type f -maxdepth 1 -name '*.ext' -print0 | xargs -0 -n 1 command
 """
 
+#: Debian Reference (de), 12.5.9: a prompt followed by two spaces, in a paragraph of
+#: its own (the same listing in every translation).
+OBJDUMP_DE = """\
+\u00a0\u00a0\u00a0 Sie können Binär-Code wie folgt mit objdump(1) disassemblieren:
+
+\u00a0\u00a0\u00a0 $  objdump -m i386 -b binary -D /usr/lib/grub/x86_64-pc/stage1
+"""
+
+#: Debian Reference (de), 12.1.x: a shell script whose commands run on over a
+#: `` \`` line end, between comments and ``if``/``else`` lines.
+SCRIPT_DE = """\
+    # Check size of archive
+\u00a0\u00a0\u00a0 if ( file -ib "$DATA_FILE" | grep -qe '^text/' ) ; then
+      zenity --info --title="Check file: $DATA_FILE" --width 640  --height 400 \\
+        --text="$(head -n 20 "$DATA_FILE")"
+    else
+      zenity --info --title="Check file: $DATA_FILE" --width 640  --height 400 \\
+        --text="The data is MIME=$(file -ib "$DATA_FILE")"
+    fi
+"""
+
+
 LAYOUT = {
     "table": TABLE_FR,
     "transcript": TRANSCRIPT_FR,
@@ -103,6 +125,8 @@ LAYOUT = {
     "lsb": LSB_ZH,
     "records": RECORDS_EN,
     "command": COMMAND_FR,
+    "objdump": OBJDUMP_DE,
+    "script": SCRIPT_DE,
 }
 
 
@@ -164,6 +188,10 @@ def test_doubled_space_in_a_paragraph_touching_a_table_is_found() -> None:
     "text",
     [
         # one line, one doubled space: a slip, not a column
+        # a prose line ending in `` \\`` is no command continued
+        "    Sie können Binär-Code wie  folgt disassemblieren: \\\n    objdump(1).\n",
+        # a doubled space after a ``$`` that is no prompt
+        "    Es kostet 5 $ pro Monat und  mehr.\n",
         "The FSF's long-standing objective is to develop  a new operating system.\n",
         # two prose lines each with a doubled space, at different columns
         "    The project name is pronounced Deb'-ee-en,  with a short e in Deb,\n"

@@ -63,12 +63,14 @@ def _wide() -> re.Pattern[str]:
 
 
 #: A shell prompt: ``$ cmd``, ``user@host:~$ cmd``, ``C:\\dir> cmd``, ``>>> code``.
+#: ``$`` and ``#`` may be followed by more than one space (``$  objdump -D …``: the
+#: Debian Reference's listings): the run is still the prompt's, not prose.
 _PROMPT = re.compile(
-    r"(?:\$ \S|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#%] ?\S|[A-Z]:\\[^>\s]*> ?\S|>>> \S)"
+    r"(?:\$ +\S|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#%] ?\S|[A-Z]:\\[^>\s]*> ?\S|>>> \S)"
 )
 #: The root and csh prompts ``# cmd`` and ``% cmd`` (only on an indented line, followed
 #: by a lower-case command word: ``# Notes`` at a line start is a heading).
-_ROOT_PROMPT = re.compile(r"[#%] [a-z][\w.+-]*(?: |$)")
+_ROOT_PROMPT = re.compile(r"[#%] +[a-z][\w.+-]*(?: |$)")
 #: A ``Key:`` record start (one to three words glued to the colon).
 _RECORD = re.compile(r"[\w][\w.-]*(?: [\w.-]+){0,2}:")
 #: A command line shown on its own: a lower-case command word, then options, a pipe,
@@ -230,6 +232,16 @@ def _paragraph_layout(lines: list[_Line], out: list[Span]) -> None:
                 layout[i + 2] = True
         if a.record and b.record:
             layout[i] = layout[i + 1] = True
+    # A command continued on the next line (``zenity --width 640  --height 400 \\``):
+    # it and its continuation lines are code, even in a script mixed with comments.
+    continued = False
+    for i, ln in enumerate(lines):
+        ends = ln.content.endswith(" \\")
+        if continued or (ends and _is_command(ln.content)):
+            layout[i] = True
+            continued = ends
+        else:
+            continued = False
     # a transcript: a prompt line and what follows it, as deep or deeper
     depth = -1
     for i, ln in enumerate(lines):
@@ -265,6 +277,8 @@ def _worth_a_look(para: str, clean: bool = False) -> bool:
         or "# " in para
         or "% " in para
         or "> " in para
+        or " \\\n" in para  # a command continued on the next line
+        or " \\\r" in para
         or ("  " in para and _AFTER_VISIBLE_RUN.search(para) is not None)
         or (not para.isascii() and _BOX.search(para) is not None)
     ):
