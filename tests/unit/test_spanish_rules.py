@@ -78,3 +78,28 @@ def test_unclosed_opening_mark() -> None:
 
 def test_other_languages_get_no_spanish_rules() -> None:
     assert _all("Are you coming to the meeting tomorrow with all of your friends?\n") == []
+
+
+#: The Debian Reference as plain text (debian-reference-es 2.100, 2.5.x): a note's
+#: heading, a line of no-break spaces, then a sentence naming the ``?`` key.
+HELP_KEY_ES = """\
+    Sugerencia
+\u00a0\u00a0\u00a0
+    Pulsando ? se muestra al final de la pantalla de Ayuda una
+    lista de las órdenes.
+"""
+
+
+def test_a_sign_named_between_blanks_is_no_question() -> None:
+    assert findings("spanish-inverted-marks", HELP_KEY_ES, language="es") == []
+    # a question that ends its clause is still one
+    text = HELP_KEY_ES.replace("Ayuda una\n    lista de las órdenes.", "Ayuda?")
+    (f,) = findings("spanish-inverted-marks", text, language="es")
+    assert text[f.start : f.end].startswith("Pulsando")
+
+
+def test_a_line_of_no_break_spaces_ends_the_clause() -> None:
+    # the opening mark goes after the blank line, not before the heading
+    text = HELP_KEY_ES.replace("Pulsando ? se muestra", "Vienes mañana?")
+    (f,) = findings("spanish-inverted-marks", text, language="es")
+    assert f.fixes[0].start == text.index("Vienes")

@@ -165,6 +165,7 @@ def spanish_space_inside(r: Rule, doc: Document, config: Config) -> Iterator[Fin
 _MARKS = re.compile(r"[¿¡?!.;:…\n]")
 _PAIR = {"?": "¿", "!": "¡"}
 _LEAD = " \t\r\n\u00a0\u202f«“\"'‘([—–-"
+_BLANKS = " \t\u00a0\u202f"
 
 
 def _closes(text: str, p: int, n: int) -> bool:
@@ -174,6 +175,24 @@ def _closes(text: str, p: int, n: int) -> bool:
         return False
     nxt = text[p + 1] if p + 1 < n else ""
     return not nxt or nxt.isspace() or nxt in "?!.,;:»”\"')]…"
+
+
+def _blank_line_after(text: str, p: int, end: int) -> bool:
+    """Is the line starting at ``p`` blank? A line of no-break spaces is blank to a
+    reader: rendered manuals put one between a heading (``Sugerencia``) and its
+    paragraph, and the clause must not run on from the heading."""
+    while p < end and text[p] in _BLANKS:
+        p += 1
+    return p < end and text[p] in "\r\n"
+
+
+def _named_sign(text: str, p: int, n: int) -> bool:
+    """Is the ``?``/``!`` at ``p`` a sign named inside a sentence, between blanks and
+    before a lower-case word (``Pulsando ? se muestra la ayuda``: the key)? A
+    question's closing mark ends its clause; it is not read on from."""
+    if p == 0 or text[p - 1] not in _BLANKS or p + 2 >= n or text[p + 1] not in _BLANKS:
+        return False
+    return text[p + 2].islower()
 
 
 @rule(
@@ -192,7 +211,8 @@ which is not always the start of the sentence (`Si no vienes, ¿qué hacemos?`).
 A closing `?` or `!` with no opening mark since the last full stop, colon or
 semicolon is a hint; its fix puts the opening mark at the start of that clause
 and is only offered, never applied by fix-all. Runs such as `?!` count as one
-sign; `(?)`, `a?b`, URLs and code are left alone.""",
+sign; `(?)`, `a?b`, a sign named between blanks before a lower-case word
+(`Pulsando ? se muestra la ayuda`), URLs and code are left alone.""",
     examples=[
         Example(
             "Qué tal?\n",
@@ -223,7 +243,7 @@ def spanish_inverted_marks(r: Rule, doc: Document, config: Config) -> Iterator[F
             p = m.start()
             c = m.group()
             if c == "\n":
-                if p + 1 < end and text[p + 1] in "\r\n":
+                if _blank_line_after(text, p + 1, end):
                     clause, opened = p + 1, []
                 continue
             if c in "¿¡":
@@ -254,6 +274,8 @@ def spanish_inverted_marks(r: Rule, doc: Document, config: Config) -> Iterator[F
             )
             if hit is not None:
                 del opened[hit:]
+            elif _named_sign(text, p, n):
+                continue
             else:
                 q = clause
                 while q < p and text[q] in _LEAD:
