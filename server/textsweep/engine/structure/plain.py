@@ -2,8 +2,9 @@
 
 Applied to plain-text files, and to the prose parts every other provider leaves
 (Markdown paragraphs, comments, strings…): URLs, e-mail addresses, file paths,
-inline code in backticks, emoticons, C++ scopes (``std::vector``), lines that
-look like code or shell sessions, and blocks of ``Key: value`` records.
+inline code in backticks, shell commands in straight quotes, emoticons, C++ scopes
+(``std::vector``), lines that look like code or shell sessions, and blocks of
+``Key: value`` records.
 
 Results are cached per block of paragraphs (an LRU keyed by the block's text, with
 content-defined block boundaries), so an edit only re-scans the block it touched.
@@ -61,6 +62,12 @@ _DIRECTIVE_WORDS = (
 )
 #: Calls ``f(x)`` (snake_case identifiers and ``a::b`` are found from ``_`` and ``::``).
 _CALL = re.compile(r"\([^()\s]*\)")
+#: A shell command in straight quotes, as rendered manuals show a literal
+#: (``"while bedingung ; do befehl ; done"``): a lower-case command word, then the
+#: rest of the line up to the closing quote; a command only with a shell sign in it
+#: (an option, a pipe, a variable, ``; do``…), so a quoted phrase stays prose.
+_QUOTED_COMMAND = re.compile(r'"[a-z][a-z0-9_.+-]* [^"\r\n]*"')
+_SHELL_SIGN = re.compile(r" --?\w| \| |\$|; ?(?:do|done|then|else|fi|echo)\b")
 #: A record line: ``Key: value`` with a one-to-three-word key glued to its colon.
 #: One blank may come before the colon (``Note : this``, ``Note\u00a0: lire``): the
 #: French, German and English spacing fixes write and remove it, and must not make a
@@ -490,6 +497,10 @@ def _block_spans(text: str) -> tuple[Span, ...]:
             s, e = ident.left(i), ident.right(i + 1)
             if s < i and e > i + 1 and text[s].islower():
                 spans.append((s, e))
+    if '"' in text:
+        for m in _QUOTED_COMMAND.finditer(text):
+            if _SHELL_SIGN.search(m.group()):
+                spans.append(m.span())
     if "(" in text:
         callee = _Expander(text, "_.")
         for m in _CALL.finditer(text):
