@@ -6,6 +6,8 @@ import pytest
 
 from textsweep.engine import Document, fix_all, lint, parse_settings
 
+from .helpers import findings
+
 FR = "Le comité a rendu son avis sur le projet de loi hier soir. "
 N, B = "\u202f", "\u00a0"
 
@@ -110,3 +112,24 @@ def test_whitespace_rules_do_not_fight_french_rules() -> None:
     result = fix_all(Document(text))
     assert result.text == FR + f"Vous venez{N}? Oui{N}!\n"
     assert result.remaining == ()
+
+
+#: The Debian Reference as plain text (debian-reference-fr 2.100, 7.x): a desktop
+#: entry shown as a listing. Its ``;`` separate a list's values; the translations
+#: in every language had the same two French-spacing findings here.
+DESKTOP_ENTRY = """\
+    Comment=Access the Internet
+    Comment[fr]=Explorer le Web
+    Exec=/usr/bin/chromium %U
+    Terminal=false
+    Categories=Network;WebBrowser;
+    MimeType=text/html;text/xml;application/xhtml_xml;x-scheme-handler/http;x-scheme-handler/https;
+    StartupWMClass=Chromium
+"""
+
+
+def test_key_value_listing_is_not_prose() -> None:
+    assert findings("french-missing-space", DESKTOP_ENTRY, language="fr") == []
+    # one such line in a sentence's paragraph is no listing: still read as prose
+    text = "Le réglage Catégories=Réseau;Navigateur; est lu au démarrage.\n"
+    assert [text[f.start : f.end] for f in findings("french-missing-space", text, language="fr")]

@@ -4,7 +4,7 @@ Applied to plain-text files, and to the prose parts every other provider leaves
 (Markdown paragraphs, comments, strings…): URLs, e-mail addresses, file paths,
 inline code in backticks, shell commands in straight quotes, emoticons, C++ scopes
 (``std::vector``), lines that look like code or shell sessions, and blocks of
-``Key: value`` records.
+``Key: value`` records or of ``Key=value`` lines.
 
 Results are cached per block of paragraphs (an LRU keyed by the block's text, with
 content-defined block boundaries), so an edit only re-scans the block it touched.
@@ -68,6 +68,10 @@ _CALL = re.compile(r"\([^()\s]*\)")
 #: (an option, a pipe, a variable, ``; do``…), so a quoted phrase stays prose.
 _QUOTED_COMMAND = re.compile(r'"[a-z][a-z0-9_.+-]* [^"\r\n]*"')
 _SHELL_SIGN = re.compile(r" --?\w| \| |\$|; ?(?:do|done|then|else|fi|echo)\b")
+#: A ``Key=value`` line of a configuration listing (a ``.desktop`` entry, an
+#: environment file: ``Comment[fr]=Explorer le Web``), the key glued to its ``=``;
+#: a listing when two of them are adjacent, as ``Key: value`` records are.
+_ASSIGNMENT = re.compile(r"[ \t\u00a0]*[A-Za-z_][\w.-]*(?:\[[\w@.-]+\])?=[^\s=]")
 #: A record line: ``Key: value`` with a one-to-three-word key glued to its colon.
 #: One blank may come before the colon (``Note : this``, ``Note\u00a0: lire``): the
 #: French, German and English spacing fixes write and remove it, and must not make a
@@ -532,6 +536,20 @@ def _block_spans(text: str) -> tuple[Span, ...]:
         line = text[ls:le].rstrip("\r")
         if looks_like_code(line, clean):
             spans.append((ls, ls + len(line)))
+    if "=" in text:
+        assigned: set[int] = set()
+        lines: list[Span] = []
+        for ls, le in _lines_at(text, _find_all(text, "=")):
+            if _ASSIGNMENT.match(text, ls, le):
+                assigned.add(ls)
+                lines.append((ls, le))
+        for ls, le in lines:
+            prev_ls = text.rfind("\n", 0, ls - 1) + 1 if ls > 0 else -1
+            if le + 1 in assigned or (ls > 0 and prev_ls in assigned):
+                content = text[ls:le].rstrip("\r")
+                spans.append(
+                    (ls + len(content) - len(content.lstrip(" \t\u00a0")), ls + len(content))
+                )
     colons = _find_all(text, ":") if ":" in text else []
     if "&" in text:  # ``&colon;`` is a colon once html-entity has written it
         colons = sorted(colons + [s for s, _, v in entity_readings(text) if ":" in v])
