@@ -103,3 +103,26 @@ def test_a_line_of_no_break_spaces_ends_the_clause() -> None:
     text = HELP_KEY_ES.replace("Pulsando ? se muestra", "Vienes mañana?")
     (f,) = findings("spanish-inverted-marks", text, language="es")
     assert f.fixes[0].start == text.index("Vienes")
+
+
+#: The Debian Reference as plain text (debian-reference-es 2.100, 2.7.x and 1.6.x):
+#: quotations closed with a mistyped « (``«…« o``, ``«Pin-Priority: 1 « en``).
+#: The space after such a « is outside the quotation: removing it glued the
+#: quotation to the next word (``«…«o``), and fix-all did it unread.
+CLOSED_WITH_OPENER_ES = """\
+        parte de la línea incluida entre «…« o '…'.
+
+    Si se utiliza «Pin-Priority: 1 « en vez de «Pin-Priority: 100» en
+    las preferencias, el paquete no se actualiza.
+"""
+
+
+def test_a_mistyped_closing_guillemet_keeps_its_space() -> None:
+    text = CLOSED_WITH_OPENER_ES
+    found = findings("spanish-space-inside", text, language="es")
+    # both are flagged, neither space is removed unread
+    assert [text[f.start : f.end] for f in found] == ["«", "« "]
+    assert fixed("spanish-space-inside", text, language="es") == text
+    # a space inside an opening guillemet is still removed
+    slip = text.replace("«Pin-Priority: 100»", "« Pin-Priority: 100»")
+    assert fixed("spanish-space-inside", slip, language="es") == text
