@@ -136,12 +136,14 @@ ENTITY_TABLE = """\
     |&quot;               |" (Anführungszeichen)                  |
     |---------------------+---------------------------------------|
     |&lt;                 |< (kleiner-als)                        |
+    |---------------------+---------------------------------------|
+    |&amp;                |& (kaufmännisches Und)                 |
 """
 
 
 def test_html_entity_alone_in_a_table_cell_is_named() -> None:
     found = findings("html-entity", ENTITY_TABLE)
-    assert [ENTITY_TABLE[f.start : f.end] for f in found] == ["&quot;", "&lt;"]
+    assert [ENTITY_TABLE[f.start : f.end] for f in found] == ["&quot;", "&lt;", "&amp;"]
     assert all(f.safe_fix is None for f in found)  # offered, never applied unread
     assert fixed("html-entity", ENTITY_TABLE) == ENTITY_TABLE
     # glued to the words of a cell, an entity is copied-out HTML: still fixed

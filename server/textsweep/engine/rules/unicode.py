@@ -116,6 +116,8 @@ def _named(text: str, start: int, end: int) -> bool:
     between words is an escaped ampersand (``Tom &amp; Jerry``)."""
     if 0 < start and end < len(text) and (text[start - 1], text[end]) in _QUOTE_PAIRS:
         return True  # ``"&amp;"``: quoted, as in backticks
+    if _cell_of_its_own(text, start, end):
+        return True  # ``|&amp;     |& (ampersand)|``: a table of entities
     if text.startswith("&amp;", start):
         return False
     p = start
@@ -124,16 +126,26 @@ def _named(text: str, start: int, end: int) -> bool:
     q = end
     while q < len(text) and text[q] in UNSEEN:
         q += 1
-    # a table cell's border bounds a word as a blank does: ``|&quot;     |" (quote)|``
-    # names the entity in a table of entities (and the fix would shift its column)
-    if p > 0 and not (text[p - 1].isspace() or text[p - 1] == "|"):
+    if p > 0 and not text[p - 1].isspace():
         return False
-    if q < len(text) and not (text[q].isspace() or text[q] in ".,;:!?)|"):
+    if q < len(text) and not (text[q].isspace() or text[q] in ".,;:!?)"):
         return False
     before = text[line_start(text, p) : p]
     line_end = _LINE_END.search(text, q)
     after = text[q : line_end.start() if line_end else len(text)]
     return shows(drop_unseen(before)) and shows(drop_unseen(after))
+
+
+def _cell_of_its_own(text: str, start: int, end: int) -> bool:
+    """Is the entity ``text[start:end]`` the whole content of a plain-text table's
+    cell (``|&quot;     |" (quote)|``)? A table of entities names them, and writing
+    the character would shift the column besides."""
+    if start == 0 or text[start - 1] != "|":
+        return False
+    q = end
+    while q < len(text) and text[q] in " \t":
+        q += 1
+    return q < len(text) and text[q] == "|"
 
 
 # --------------------------------------------------------------------------- normalization
