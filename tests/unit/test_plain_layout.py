@@ -116,6 +116,20 @@ SCRIPT_DE = """\
 """
 
 
+#: Debian's Developer's Reference as plain text (developers-reference 12.18, 6.3.x):
+#: a NEWS.Debian entry, whose trailer's two spaces the format requires.
+NEWS_EN = """\
+   cron (3.0pl1-74) unstable; urgency=low
+
+       The checksecurity script is no longer included with the cron package:
+       it now has its own package, checksecurity. If you liked the
+       functionality provided with that script, please install the new
+       package.
+
+    -- Steve Greenland <stevegr@debian.org>  Sat,  6 Sep 2003 17:15:03 -0500
+"""
+
+
 LAYOUT = {
     "table": TABLE_FR,
     "transcript": TRANSCRIPT_FR,
@@ -127,6 +141,7 @@ LAYOUT = {
     "command": COMMAND_FR,
     "objdump": OBJDUMP_DE,
     "script": SCRIPT_DE,
+    "news": NEWS_EN,
 }
 
 
@@ -190,6 +205,8 @@ def test_doubled_space_in_a_paragraph_touching_a_table_is_found() -> None:
         # one line, one doubled space: a slip, not a column
         # a prose line ending in `` \\`` is no command continued
         "    Sie können Binär-Code wie  folgt disassemblieren: \\\n    objdump(1).\n",
+        # a dash line with no mail address is no changelog trailer
+        "    -- Steve Greenland, who wrote it  twice.\n",
         # a doubled space after a ``$`` that is no prompt
         "    Es kostet 5 $ pro Monat und  mehr.\n",
         "The FSF's long-standing objective is to develop  a new operating system.\n",

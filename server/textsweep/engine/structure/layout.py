@@ -81,6 +81,10 @@ _COMMAND = re.compile(r"[a-z][a-z0-9_.+-]*(?: |$)")
 _COMMAND_HINT = re.compile(r" --?\w| \| |[=;$'{}\\]")
 #: A run this long is alignment even on a line of its own (``libc6        install``).
 LONG_RUN = 6
+#: A Debian changelog (or NEWS) entry's trailer line: `` -- Name <mail>  date``. Its
+#: two spaces are the format's (dpkg rejects a trailer with one), and the date's
+#: day may be padded (``Sat,  6 Sep 2003``): the line is a record, not a sentence.
+_TRAILER = re.compile(r"-- \S[^<>\r\n]*<[^<>\s@]+@[^<>\s]+>  \S")
 
 
 def _utf8_image_class() -> str:
@@ -212,7 +216,12 @@ def _is_command(content: str) -> bool:
 def _paragraph_layout(lines: list[_Line], out: list[Span]) -> None:
     """Mark the layout lines of one paragraph (consecutive non-blank lines)."""
     n = len(lines)
-    layout = [ln.flag or ln.longest >= LONG_RUN for ln in lines]
+    layout = [
+        ln.flag
+        or ln.longest >= LONG_RUN
+        or (ln.content.startswith("-- ") and _TRAILER.match(ln.content) is not None)
+        for ln in lines
+    ]
     if all(_is_command(ln.content) for ln in lines):
         # a paragraph of command lines only: a listing set apart from the prose
         layout = [True] * n
