@@ -126,3 +126,21 @@ def test_a_mistyped_closing_guillemet_keeps_its_space() -> None:
     # a space inside an opening guillemet is still removed
     slip = text.replace("«Pin-Priority: 100»", "« Pin-Priority: 100»")
     assert fixed("spanish-space-inside", slip, language="es") == text
+
+
+#: The Debian Reference as plain text (debian-reference-es 2.100, 12.1.4): the
+#: Spanish translation quotes its literals with guillemets, here shell loops whose
+#: `` ; `` is the shell's.
+SHELL_LOOPS_ES = """\
+      * «while condición ; do comando ; done» repite «comando»
+        mientras «condición» sea verdad.
+"""
+
+
+def test_shell_command_in_guillemets_is_not_prose() -> None:
+    text = SHELL_LOOPS_ES
+    assert findings("spanish-space-before", text, language="es") == []
+    # a quoted phrase with no shell sign is still prose
+    slip = text.replace("«while condición ; do comando ; done»", "«verdad ; falso»")
+    (f,) = findings("spanish-space-before", slip, language="es")
+    assert slip[f.start : f.end] == " ;"

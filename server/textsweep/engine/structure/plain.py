@@ -2,7 +2,7 @@
 
 Applied to plain-text files, and to the prose parts every other provider leaves
 (Markdown paragraphs, comments, strings…): URLs, e-mail addresses, file paths,
-inline code in backticks, shell commands in straight quotes, emoticons, C++ scopes
+inline code in backticks, quoted shell commands, emoticons, C++ scopes
 (``std::vector``), lines that look like code or shell sessions, and blocks of
 ``Key: value`` records or of ``Key=value`` lines.
 
@@ -62,11 +62,14 @@ _DIRECTIVE_WORDS = (
 )
 #: Calls ``f(x)`` (snake_case identifiers and ``a::b`` are found from ``_`` and ``::``).
 _CALL = re.compile(r"\([^()\s]*\)")
-#: A shell command in straight quotes, as rendered manuals show a literal
-#: (``"while bedingung ; do befehl ; done"``): a lower-case command word, then the
-#: rest of the line up to the closing quote; a command only with a shell sign in it
-#: (an option, a pipe, a variable, ``; do``…), so a quoted phrase stays prose.
-_QUOTED_COMMAND = re.compile(r'"[a-z][a-z0-9_.+-]* [^"\r\n]*"')
+#: A shell command in straight quotes or guillemets, as rendered manuals show a
+#: literal (``"while bedingung ; do befehl ; done"``, ``«while condición ; do
+#: comando ; done»``): a lower-case command word, then the rest of the line up to
+#: the closing mark; a command only with a shell sign in it (an option, a pipe, a
+#: variable, ``; do``…), so a quoted phrase stays prose.
+_QUOTED_COMMAND = re.compile(
+    r'"[a-z][a-z0-9_.+-]* [^"\r\n]*"|«[ \u00a0\u202f]?[a-z][a-z0-9_.+-]* [^«»\r\n]*»'
+)
 _SHELL_SIGN = re.compile(r" --?\w| \| |\$|; ?(?:do|done|then|else|fi|echo)\b")
 #: A ``Key=value`` line of a configuration listing (a ``.desktop`` entry, an
 #: environment file: ``Comment[fr]=Explorer le Web``), the key glued to its ``=``;
@@ -501,7 +504,7 @@ def _block_spans(text: str) -> tuple[Span, ...]:
             s, e = ident.left(i), ident.right(i + 1)
             if s < i and e > i + 1 and text[s].islower():
                 spans.append((s, e))
-    if '"' in text:
+    if '"' in text or "«" in text:
         for m in _QUOTED_COMMAND.finditer(text):
             if _SHELL_SIGN.search(m.group()):
                 spans.append(m.span())
