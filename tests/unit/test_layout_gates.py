@@ -64,6 +64,8 @@ def test_worth_a_look_gates_change_nothing(para: str) -> None:
 @example("user@host:~$ ls")
 @example("C:\\dir> dir")
 @example("\u200b$ make")
+@example("vore$ dchroot unstable")
+@example("username $ xhost +")
 def test_line_prompt_gate_changes_nothing(line: str) -> None:
     ln = layout._Line(0, line)
     content = ln.content

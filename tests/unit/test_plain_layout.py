@@ -130,6 +130,22 @@ NEWS_EN = """\
 """
 
 
+#: Debian's Developer's Reference as plain text (developers-reference-fr 12.18,
+#: 4.x): a prompt named after its host, then the command's output.
+CHROOT_FR = """\
+   vore$ dchroot unstable
+   Executing shell in chroot: /org/vore.debian.org/chroots/user/unstable
+"""
+
+#: Debian Reference (de), 7.x: a prompt named after its user, then root prompts.
+XHOST_DE = """\
+    username $ xhost + si:localuser:root ; sudo chroot /path/to
+    # cd /src
+    # gitk
+    # exit
+"""
+
+
 LAYOUT = {
     "table": TABLE_FR,
     "transcript": TRANSCRIPT_FR,
@@ -207,6 +223,8 @@ def test_doubled_space_in_a_paragraph_touching_a_table_is_found() -> None:
         "    Sie können Binär-Code wie  folgt disassemblieren: \\\n    objdump(1).\n",
         # a dash line with no mail address is no changelog trailer
         "    -- Steve Greenland, who wrote it  twice.\n",
+        # a price in a sentence is no prompt: ``US$ 5`` names no host
+        "    US$ 5 per month, billed  yearly.\n",
         # a doubled space after a ``$`` that is no prompt
         "    Es kostet 5 $ pro Monat und  mehr.\n",
         "The FSF's long-standing objective is to develop  a new operating system.\n",
@@ -265,3 +283,12 @@ def test_code_and_record_lines_read_mojibake_as_its_repair() -> None:
     assert looks_like_code(line) == looks_like_code(line.replace("dÃ©pÃ´tÃ©", "dépôté"))
     assert record_re().match(" Ã© Er sagte: Hallo") and record_re().match(" é Er sagte: Hallo")
     assert record_re().match("lâ€™adresse: ici") and record_re().match("l’adresse: ici")
+
+
+def test_prompts_named_after_a_host_or_user_start_a_transcript() -> None:
+    """In a French or German manual, the command and its output are not prose."""
+    assert findings("french-missing-space", CHROOT_FR, language="fr") == []
+    assert findings("german-space-before", XHOST_DE, language="de") == []
+    # the same lines without their prompt are read as prose
+    prose = CHROOT_FR.replace("vore$ dchroot unstable", "Voici la sortie")
+    assert findings("french-missing-space", prose, language="fr")

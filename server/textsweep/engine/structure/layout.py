@@ -62,11 +62,14 @@ def _wide() -> re.Pattern[str]:
     return re.compile(WIDE_CLASS)
 
 
-#: A shell prompt: ``$ cmd``, ``user@host:~$ cmd``, ``C:\\dir> cmd``, ``>>> code``.
-#: ``$`` and ``#`` may be followed by more than one space (``$  objdump -D …``: the
-#: Debian Reference's listings): the run is still the prompt's, not prose.
+#: A shell prompt: ``$ cmd``, ``user@host:~$ cmd``, ``host$ cmd``, ``C:\\dir> cmd``,
+#: ``>>> code``. ``$`` and ``#`` may be followed by more than one space (``$  objdump
+#: -D …``: the Debian Reference's listings): the run is still the prompt's, not
+#: prose. A host or user name before ``$`` is lower case (``vore$ dchroot``,
+#: ``username $ xhost +``): ``US$ 5`` starts no transcript.
 _PROMPT = re.compile(
-    r"(?:\$ +\S|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#%] ?\S|[A-Z]:\\[^>\s]*> ?\S|>>> \S)"
+    r"(?:\$ +\S|[a-z][\w.-]* ?\$ +\S|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#%] ?\S"
+    r"|[A-Z]:\\[^>\s]*> ?\S|>>> \S)"
 )
 #: The root and csh prompts ``# cmd`` and ``% cmd`` (only on an indented line, followed
 #: by a lower-case command word: ``# Notes`` at a line start is a heading).
@@ -188,7 +191,7 @@ class _Line:
         # are ruled out without trying the patterns.
         self.prompt = (
             bool(content)
-            and (content[0] in "$>#%" or "@" in content or ":\\" in content)
+            and (content[0] in "$>#%" or "@" in content or ":\\" in content or "$ " in content)
             and (
                 _PROMPT.match(content) is not None
                 or (self.indent > 0 and _ROOT_PROMPT.match(content) is not None)
