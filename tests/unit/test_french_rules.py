@@ -133,3 +133,22 @@ def test_key_value_listing_is_not_prose() -> None:
     # one such line in a sentence's paragraph is no listing: still read as prose
     text = "Le réglage Catégories=Réseau;Navigateur; est lu au démarrage.\n"
     assert [text[f.start : f.end] for f in findings("french-missing-space", text, language="fr")]
+
+
+#: The Debian Reference as plain text (debian-reference-fr 2.100, 2.7.x): apt.conf
+#: settings set apart as a listing; the ``;`` ends each statement.
+APT_CONF = """\
+    configuration suivants :
+
+    APT::Periodic::Update-Package-Lists "1";
+\u00a0\u00a0\u00a0 APT::Periodic::Download-Upgradeable-Packages "1";
+    APT::Periodic::Unattended-Upgrade "1";
+"""
+
+
+def test_scoped_setting_ending_in_a_semicolon_is_code() -> None:
+    assert findings("french-missing-space", APT_CONF, language="fr") == []
+    # a sentence naming a scoped name is still prose
+    text = "La classe std::vector est utile; voir la documentation.\n"
+    found = findings("french-missing-space", text, language="fr")
+    assert [text[f.start : f.end] for f in found] == ["e;"]

@@ -145,7 +145,7 @@ _CODE_START = re.compile(
     r"|(?:if|for|while|switch) ?\(.*\) ?\{|[{}\])];?[ \t]*$|<\?|@\w+\(|\w+\s*=\s*\w*\(.*\)\s*;?$)"
 )
 _CODE_HINT = re.compile(
-    r"[{}=<>|&$\\\[\]]"
+    r"[{}=<>|&$\\\[\]]|::"
     r"|^[ \t]*(?:import|from|def|class|function|const|let|var|return|#|>>>|\.\.\.)",
     re.MULTILINE,
 )
@@ -188,7 +188,9 @@ def looks_like_code(line: str, clean: bool = False) -> bool:
     symbols = _code_symbols(stripped)
     if symbols < 2:
         return False  # both tests below need two symbols (most lines: no word count)
-    if stripped.endswith(";") and "(" in stripped:
+    # a statement: ``f(x);``, or a setting of a scoped name (apt.conf's
+    # ``APT::Periodic::Update-Package-Lists "1";``, as the Debian Reference lists it)
+    if stripped.endswith(";") and ("(" in stripped or "::" in stripped):
         return True
     if symbols < 4:
         return False
@@ -395,7 +397,8 @@ def _emoticons(text: str) -> Iterator[re.Match[str]]:
     return _finditer_at(EMOTICON, text, starts)
 
 
-#: The characters of _CODE_HINT's first branch; its second starts a line with a keyword.
+#: The characters of _CODE_HINT's first branch (and ``::``); its last starts a line
+#: with a keyword.
 _HINT_CHARS = "{}=<>|&$\\[]"
 _HINT_LINE = re.compile(
     r"\n[ \t]*(?:import|from|def|class|function|const|let|var|return|#|>>>|\.\.\.)"
@@ -410,6 +413,8 @@ def _code_hints(text: str) -> list[int]:
     for c in _HINT_CHARS:
         if c in text:
             out.extend(_find_all(text, c))
+    if "::" in text:
+        out.extend(_find_all(text, "::"))
     if _HINT_FIRST.match(text):
         out.append(0)
     out.extend(m.start() + 1 for m in _HINT_LINE.finditer(text))
