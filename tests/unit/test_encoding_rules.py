@@ -127,6 +127,31 @@ def test_html_entity_not_entities() -> None:
     assert findings("html-entity", "R&D, AT&T; Q&A; &notanentity; &#xD800;\n") == []
 
 
+#: The Debian Reference as plain text (debian-reference-de 2.100, section 11.4): a
+#: table of XML's predefined entities. Each entity is its cell's whole content,
+#: named on purpose; writing the character would also shift the column.
+ENTITY_TABLE = """\
+    |vordefinierte Entität|Zeichen, in das konvertiert werden soll|
+    |---------------------+---------------------------------------|
+    |&quot;               |" (Anführungszeichen)                  |
+    |---------------------+---------------------------------------|
+    |&lt;                 |< (kleiner-als)                        |
+    |---------------------+---------------------------------------|
+    |&amp;                |& (kaufmännisches Und)                 |
+"""
+
+
+def test_html_entity_alone_in_a_table_cell_is_named() -> None:
+    found = findings("html-entity", ENTITY_TABLE)
+    assert [ENTITY_TABLE[f.start : f.end] for f in found] == ["&quot;", "&lt;", "&amp;"]
+    assert all(f.safe_fix is None for f in found)  # offered, never applied unread
+    assert fixed("html-entity", ENTITY_TABLE) == ENTITY_TABLE
+    # glued to the words of a cell, an entity is copied-out HTML: still fixed
+    leaked = ENTITY_TABLE.replace("(kleiner-als)", "(kleiner-als)&nbsp;")
+    want = ENTITY_TABLE.replace("(kleiner-als)", "(kleiner-als)\u00a0")
+    assert fixed("html-entity", leaked) == want
+
+
 # --------------------------------------------------------------------------- normalization
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from textsweep.engine import Document, fix_all, lint, parse_settings
 
+from .helpers import fixed
+
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 
@@ -148,3 +150,50 @@ def test_spanish_closing_guillemet_typed_as_opening() -> None:
         ("«", "»", False),
         ("¿ ", "", True),
     ]
+
+
+#: Debian's Developer's Reference (developers-reference 12.18, index.rst): ``\\ ``
+#: after a substitution reference is rST's escaped space, removed from the output
+#: (``version 12.18, released on``): no space before the comma or the full stop.
+RST_SUBSTITUTIONS = """\
+This is Debian Developer's Reference version |VERSION|\\ ,
+released on |PUBDATE|\\ .
+"""
+
+
+def test_rst_escaped_space_before_punctuation_is_not_a_space() -> None:
+    def before(text: str) -> list[str]:
+        doc = Document(text, "restructuredtext")
+        return [text[f.start : f.end] for f in lint(doc) if f.rule == "english-space-before"]
+
+    assert before(RST_SUBSTITUTIONS) == []
+    # a real space before the comma is still one
+    assert before(RST_SUBSTITUTIONS.replace("|VERSION|\\ ,", "12.18 ,")) == [" ,"]
+
+
+#: Debian's Developer's Reference as plain text (developers-reference-fr 12.18,
+#: 5.5.3): a French heading whose English words are a suite's path reads as
+#: English; its typeset no-break space before the colon is French typography.
+FRENCH_HEADING = """\
+Toutes les mises à jour publiées par "stable-updates" seront incluses
+dans "stable" avec la prochaine version intermédiaire comme
+d'habitude.
+
+
+5.5.3. Cas particulier\u00a0: "testing/testing-proposed-updates"
+-----------------------------------------------------------
+
+Veuillez consulter les informations des Mises à jour directes dans
+testing pour plus de détails.
+"""
+
+
+def test_no_break_space_in_a_french_document_is_not_removed_unread() -> None:
+    doc = Document(FRENCH_HEADING)
+    [f] = [f for f in lint(doc) if f.rule == "english-french-spacing"]
+    assert FRENCH_HEADING[f.start : f.end] == "\u00a0:"
+    assert f.fixes and f.safe_fix is None  # offered, never applied on save
+    assert fixed("english-french-spacing", FRENCH_HEADING) == FRENCH_HEADING
+    # in an English document the same sign's no-break space is still removed
+    english = "What a day\u202f! It was great, and we all went home happy.\n"
+    assert fixed("english-french-spacing", english) == english.replace("\u202f!", "!")

@@ -604,6 +604,20 @@ def test_order_counterexamples_reach_fix_all() -> None:
     assert _every_order(CODE_AFTER_ZWSP, config) == {CODE_AFTER_ZWSP.replace("\u200b", "")}
 
 
+def test_a_zwsp_after_code_does_not_decide_a_space_before_a_sign() -> None:
+    """``x::y`` is code: the space before ``;`` after it was English prose while a
+    ZWSP stood between them, and not once it was removed, so the space went or
+    stayed by order (the order property found it). The visible character before
+    the run decides."""
+    config = _config("en")
+    text = "x::y\u200b \u202f;\n"
+    assert fix_all(Document(text), config).text == "x::y \u202f;\n"
+    assert _every_order(text, config) == {"x::y \u202f;\n"}
+    # after a word of prose, the same space is still removed, ZWSP or not
+    prose = "Use it\u200b \u202f; then stop.\n"
+    assert _every_order(prose, config) == {"Use it; then stop.\n"}
+
+
 CODE_AFTER_ZWSP = "...\u200b a  b  # textsweep: disable-line doubled-spaces\n"
 
 #: French counterexamples the order property found (``fr``): a spacing fix read a

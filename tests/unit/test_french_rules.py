@@ -6,6 +6,8 @@ import pytest
 
 from textsweep.engine import Document, fix_all, lint, parse_settings
 
+from .helpers import findings
+
 FR = "Le comité a rendu son avis sur le projet de loi hier soir. "
 N, B = "\u202f", "\u00a0"
 
@@ -125,3 +127,43 @@ def test_whitespace_rules_do_not_fight_french_rules() -> None:
     result = fix_all(Document(text))
     assert result.text == FR + f"Vous venez{N}? Oui{N}!\n"
     assert result.remaining == ()
+
+
+#: The Debian Reference as plain text (debian-reference-fr 2.100, 7.x): a desktop
+#: entry shown as a listing. Its ``;`` separate a list's values; the translations
+#: in every language had the same two French-spacing findings here.
+DESKTOP_ENTRY = """\
+    Comment=Access the Internet
+    Comment[fr]=Explorer le Web
+    Exec=/usr/bin/chromium %U
+    Terminal=false
+    Categories=Network;WebBrowser;
+    MimeType=text/html;text/xml;application/xhtml_xml;x-scheme-handler/http;x-scheme-handler/https;
+    StartupWMClass=Chromium
+"""
+
+
+def test_key_value_listing_is_not_prose() -> None:
+    assert findings("french-missing-space", DESKTOP_ENTRY, language="fr") == []
+    # one such line in a sentence's paragraph is no listing: still read as prose
+    text = "Le réglage Catégories=Réseau;Navigateur; est lu au démarrage.\n"
+    assert [text[f.start : f.end] for f in findings("french-missing-space", text, language="fr")]
+
+
+#: The Debian Reference as plain text (debian-reference-fr 2.100, 2.7.x): apt.conf
+#: settings set apart as a listing; the ``;`` ends each statement.
+APT_CONF = """\
+    configuration suivants :
+
+    APT::Periodic::Update-Package-Lists "1";
+\u00a0\u00a0\u00a0 APT::Periodic::Download-Upgradeable-Packages "1";
+    APT::Periodic::Unattended-Upgrade "1";
+"""
+
+
+def test_scoped_setting_ending_in_a_semicolon_is_code() -> None:
+    assert findings("french-missing-space", APT_CONF, language="fr") == []
+    # a sentence naming a scoped name is still prose
+    text = "La classe std::vector est utile; voir la documentation.\n"
+    found = findings("french-missing-space", text, language="fr")
+    assert [text[f.start : f.end] for f in found] == ["e;"]

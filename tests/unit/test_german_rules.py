@@ -102,3 +102,26 @@ def test_dash_fix_is_never_safe() -> None:
     (f,) = findings("german-dash", "Das Ergebnis - so viel vorweg war gut.\n", language="de")
     assert all(not fx.safe for fx in f.fixes)
     assert findings("german-dash", "Mit tar -xf - blurf entpacken.\n", language="de") == []
+
+
+#: The Debian Reference as plain text (debian-reference-de 2.100, 12.1.4): the
+#: renderer shows literals in straight quotes, here shell loops whose `` ; `` is
+#: the shell's, not a French-spaced semicolon.
+SHELL_LOOPS_DE = """\
+      * "for x in foo1 foo2 … ; do befehl ; done" führt Schleifen
+        aus, indem Einträge aus der Liste "foo1 foo2 …" der Variable
+        "x" zugewiesen werden und dann "befehl" ausgeführt wird.
+
+      * "while bedingung ; do befehl ; done" wiederholt "befehl",
+        solange "bedingung" wahr ist.
+"""
+
+
+def test_quoted_shell_command_is_not_prose() -> None:
+    text = SHELL_LOOPS_DE
+    assert findings("german-space-before", text, language="de") == []
+    assert fixed("german-space-before", text, language="de") == text
+    # the same spacing in a quoted phrase with no shell sign is still a fault
+    slip = text.replace('"while bedingung ; do befehl ; done"', '"wahr ; falsch"')
+    (f,) = findings("german-space-before", slip, language="de")
+    assert slip[f.start : f.end] == " ;"

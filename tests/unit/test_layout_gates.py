@@ -4,6 +4,8 @@ regexes' own answers, on text drawn from the characters that matter to them."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +28,7 @@ def _worth_reference(para: str) -> bool:
             and (layout._COMMAND_HINT.search(para) is not None or "@" in para or ":\\" in para)
         )
         or any(sign in para for sign in ("|", "---", "===", "$ ", "# ", "% ", "> "))
+        or re.search(r" \\[\r\n]", para) is not None  # a command continued
         or layout._AFTER_VISIBLE_RUN.search(para) is not None
         or (not para.isascii() and layout._BOX.search(para) is not None)
     )
@@ -43,6 +46,8 @@ def test_command_hint_is_the_regex(text: str) -> None:
 
 @settings(max_examples=400)
 @given(_GATE_TEXT)
+@example(" \\\n")
+@example("x \\\r\ny")
 def test_worth_a_look_gates_change_nothing(para: str) -> None:
     want = _worth_reference(para)
     assert layout._worth_a_look(para) == want
@@ -59,6 +64,8 @@ def test_worth_a_look_gates_change_nothing(para: str) -> None:
 @example("user@host:~$ ls")
 @example("C:\\dir> dir")
 @example("\u200b$ make")
+@example("vore$ dchroot unstable")
+@example("username $ xhost +")
 def test_line_prompt_gate_changes_nothing(line: str) -> None:
     ln = layout._Line(0, line)
     content = ln.content

@@ -94,6 +94,58 @@ COMMAND_FR = """\
 \u00a0\u00a0\u00a0  find . -type f -maxdepth 1 -name '*.ext' -print0 | xargs -0 -n 1 command
 """
 
+#: Debian Reference (de), 12.5.9: a prompt followed by two spaces, in a paragraph of
+#: its own (the same listing in every translation).
+OBJDUMP_DE = """\
+\u00a0\u00a0\u00a0 Sie können Binär-Code wie folgt mit objdump(1) disassemblieren:
+
+\u00a0\u00a0\u00a0 $  objdump -m i386 -b binary -D /usr/lib/grub/x86_64-pc/stage1
+"""
+
+#: Debian Reference (de), 12.1.x: a shell script whose commands run on over a
+#: `` \`` line end, between comments and ``if``/``else`` lines.
+SCRIPT_DE = """\
+    # Check size of archive
+\u00a0\u00a0\u00a0 if ( file -ib "$DATA_FILE" | grep -qe '^text/' ) ; then
+      zenity --info --title="Check file: $DATA_FILE" --width 640  --height 400 \\
+        --text="$(head -n 20 "$DATA_FILE")"
+    else
+      zenity --info --title="Check file: $DATA_FILE" --width 640  --height 400 \\
+        --text="The data is MIME=$(file -ib "$DATA_FILE")"
+    fi
+"""
+
+
+#: Debian's Developer's Reference as plain text (developers-reference 12.18, 6.3.x):
+#: a NEWS.Debian entry, whose trailer's two spaces the format requires.
+NEWS_EN = """\
+   cron (3.0pl1-74) unstable; urgency=low
+
+       The checksecurity script is no longer included with the cron package:
+       it now has its own package, checksecurity. If you liked the
+       functionality provided with that script, please install the new
+       package.
+
+    -- Steve Greenland <stevegr@debian.org>  Sat,  6 Sep 2003 17:15:03 -0500
+"""
+
+
+#: Debian's Developer's Reference as plain text (developers-reference-fr 12.18,
+#: 4.x): a prompt named after its host, then the command's output.
+CHROOT_FR = """\
+   vore$ dchroot unstable
+   Executing shell in chroot: /org/vore.debian.org/chroots/user/unstable
+"""
+
+#: Debian Reference (de), 7.x: a prompt named after its user, then root prompts.
+XHOST_DE = """\
+    username $ xhost + si:localuser:root ; sudo chroot /path/to
+    # cd /src
+    # gitk
+    # exit
+"""
+
+
 LAYOUT = {
     "table": TABLE_FR,
     "transcript": TRANSCRIPT_FR,
@@ -103,6 +155,9 @@ LAYOUT = {
     "lsb": LSB_ZH,
     "records": RECORDS_EN,
     "command": COMMAND_FR,
+    "objdump": OBJDUMP_DE,
+    "script": SCRIPT_DE,
+    "news": NEWS_EN,
 }
 
 
@@ -164,6 +219,14 @@ def test_doubled_space_in_a_paragraph_touching_a_table_is_found() -> None:
     "text",
     [
         # one line, one doubled space: a slip, not a column
+        # a prose line ending in `` \\`` is no command continued
+        "    Sie können Binär-Code wie  folgt disassemblieren: \\\n    objdump(1).\n",
+        # a dash line with no mail address is no changelog trailer
+        "    -- Steve Greenland, who wrote it  twice.\n",
+        # a price in a sentence is no prompt: ``US$ 5`` names no host
+        "    US$ 5 per month, billed  yearly.\n",
+        # a doubled space after a ``$`` that is no prompt
+        "    Es kostet 5 $ pro Monat und  mehr.\n",
         "The FSF's long-standing objective is to develop  a new operating system.\n",
         # two prose lines each with a doubled space, at different columns
         "    The project name is pronounced Deb'-ee-en,  with a short e in Deb,\n"
@@ -220,3 +283,12 @@ def test_code_and_record_lines_read_mojibake_as_its_repair() -> None:
     assert looks_like_code(line) == looks_like_code(line.replace("dÃ©pÃ´tÃ©", "dépôté"))
     assert record_re().match(" Ã© Er sagte: Hallo") and record_re().match(" é Er sagte: Hallo")
     assert record_re().match("lâ€™adresse: ici") and record_re().match("l’adresse: ici")
+
+
+def test_prompts_named_after_a_host_or_user_start_a_transcript() -> None:
+    """In a French or German manual, the command and its output are not prose."""
+    assert findings("french-missing-space", CHROOT_FR, language="fr") == []
+    assert findings("german-space-before", XHOST_DE, language="de") == []
+    # the same lines without their prompt are read as prose
+    prose = CHROOT_FR.replace("vore$ dchroot unstable", "Voici la sortie")
+    assert findings("french-missing-space", prose, language="fr")

@@ -116,7 +116,7 @@ def test_looks_like_code_counts_ascii_words_as_the_unicode_regex(text: str) -> N
     symbols = plain._code_symbols(stripped)
     if plain._CODE_START.match(text) or symbols < 4 or "&" in text:
         return
-    if stripped.endswith(";") and "(" in stripped:
+    if stripped.endswith(";") and ("(" in stripped or "::" in stripped):
         return
     want = symbols * 2 >= len(plain._WORD.findall(stripped))
     assert plain.looks_like_code(text) == want

@@ -78,3 +78,69 @@ def test_unclosed_opening_mark() -> None:
 
 def test_other_languages_get_no_spanish_rules() -> None:
     assert _all("Are you coming to the meeting tomorrow with all of your friends?\n") == []
+
+
+#: The Debian Reference as plain text (debian-reference-es 2.100, 2.5.x): a note's
+#: heading, a line of no-break spaces, then a sentence naming the ``?`` key.
+HELP_KEY_ES = """\
+    Sugerencia
+\u00a0\u00a0\u00a0
+    Pulsando ? se muestra al final de la pantalla de Ayuda una
+    lista de las órdenes.
+"""
+
+
+def test_a_sign_named_between_blanks_is_no_question() -> None:
+    assert findings("spanish-inverted-marks", HELP_KEY_ES, language="es") == []
+    # a question that ends its clause is still one
+    text = HELP_KEY_ES.replace("Ayuda una\n    lista de las órdenes.", "Ayuda?")
+    (f,) = findings("spanish-inverted-marks", text, language="es")
+    assert text[f.start : f.end].startswith("Pulsando")
+
+
+def test_a_line_of_no_break_spaces_ends_the_clause() -> None:
+    # the opening mark goes after the blank line, not before the heading
+    text = HELP_KEY_ES.replace("Pulsando ? se muestra", "Vienes mañana?")
+    (f,) = findings("spanish-inverted-marks", text, language="es")
+    assert f.fixes[0].start == text.index("Vienes")
+
+
+#: The Debian Reference as plain text (debian-reference-es 2.100, 2.7.x and 1.6.x):
+#: quotations closed with a mistyped « (``«…« o``, ``«Pin-Priority: 1 « en``).
+#: The space after such a « is outside the quotation: removing it glued the
+#: quotation to the next word (``«…«o``), and fix-all did it unread.
+CLOSED_WITH_OPENER_ES = """\
+        parte de la línea incluida entre «…« o '…'.
+
+    Si se utiliza «Pin-Priority: 1 « en vez de «Pin-Priority: 100» en
+    las preferencias, el paquete no se actualiza.
+"""
+
+
+def test_a_mistyped_closing_guillemet_keeps_its_space() -> None:
+    text = CLOSED_WITH_OPENER_ES
+    found = findings("spanish-space-inside", text, language="es")
+    # both are flagged, neither space is removed unread
+    assert [text[f.start : f.end] for f in found] == ["«", "« "]
+    assert fixed("spanish-space-inside", text, language="es") == text
+    # a space inside an opening guillemet is still removed
+    slip = text.replace("«Pin-Priority: 100»", "« Pin-Priority: 100»")
+    assert fixed("spanish-space-inside", slip, language="es") == text
+
+
+#: The Debian Reference as plain text (debian-reference-es 2.100, 12.1.4): the
+#: Spanish translation quotes its literals with guillemets, here shell loops whose
+#: `` ; `` is the shell's.
+SHELL_LOOPS_ES = """\
+      * «while condición ; do comando ; done» repite «comando»
+        mientras «condición» sea verdad.
+"""
+
+
+def test_shell_command_in_guillemets_is_not_prose() -> None:
+    text = SHELL_LOOPS_ES
+    assert findings("spanish-space-before", text, language="es") == []
+    # a quoted phrase with no shell sign is still prose
+    slip = text.replace("«while condición ; do comando ; done»", "«verdad ; falso»")
+    (f,) = findings("spanish-space-before", slip, language="es")
+    assert slip[f.start : f.end] == " ;"

@@ -221,3 +221,47 @@ def test_html_spaces_beside_a_tag_are_source_layout() -> None:
     # beside ``</p>`` and ``<code>``: layout; between ``(1)`` and a word, or ``,``
     # and a word: doubled spaces
     assert found == [")  r", ",  e"]
+
+
+#: Debian's Developer's Reference (developers-reference 12.18, pkgs.rst): the
+#: escaped space ``\ `` ends the URL and is removed from the output, the second
+#: space is the words' one separator (collapsing the two wrote ``.htmlfor``).
+RST_ESCAPED_SPACE = """\
+Please see https://ftp-master.debian.org/REJECT-FAQ.html\\  for
+common rejection reasons for a new package.
+"""
+
+
+def test_rst_escaped_space_is_not_a_doubled_space() -> None:
+    assert findings("doubled-space", RST_ESCAPED_SPACE, "restructuredtext") == []
+    assert fixed("doubled-space", RST_ESCAPED_SPACE, "restructuredtext") == RST_ESCAPED_SPACE
+    # without the backslash, the same two spaces are a slip
+    slip = RST_ESCAPED_SPACE.replace("\\  for", "  for")
+    [f] = findings("doubled-space", slip, "restructuredtext")
+    assert slip[f.start - 4 : f.end + 3] == "html  for"
+
+
+#: The same file: a grid table whose cell holds an escaped ``\\-`` (an empty cell
+#: that is not a bullet list). The escape cut the row in two and let its padding
+#: through; a doubled space in the paragraph after the table is still a slip.
+RST_GRID_TABLE = """\
+Consider this example:
+
++----------+-------+-----+
+|          | alpha | arm |
++==========+=======+=====+
+| testing  | 1     | \\-  |
++----------+-------+-----+
+| unstable | 1     | 2   |
++----------+-------+-----+
+
+The package is out of date on ``alpha`` in ``unstable``, and will not go
+to ``testing``.
+"""
+
+
+def test_rst_grid_table_row_with_an_escape_is_layout() -> None:
+    assert findings("doubled-space", RST_GRID_TABLE, "restructuredtext") == []
+    slip = RST_GRID_TABLE.replace("will not go", "will  not go")
+    [f] = findings("doubled-space", slip, "restructuredtext")
+    assert slip[f.start - 4 : f.end + 3] == "will  not"

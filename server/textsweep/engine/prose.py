@@ -339,7 +339,13 @@ def space_before_findings(
             lead = _BIDI_SKIP.match(text, m.start())
             s, e = (lead.end() if lead else m.start()), m.start(1)
             run = m.group(1)
-            if run[0] not in signs or run.startswith("..") or not ctx.prose(s - 1, m.end(1)):
+            # the visible character before the run (a ZWSP between it and the space
+            # is gone once fixed: ``x::y\u200b ;`` must read as ``x::y ;`` reads)
+            if (
+                run[0] not in signs
+                or run.startswith("..")
+                or not ctx.prose(m.start() - 1, m.end(1))
+            ):
                 continue
             if run[:2] in _MENTIONED_SIGNS or _named_between_words(text, run, m.end(1)):
                 continue

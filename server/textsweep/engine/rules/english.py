@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..document import Document
+from ..language import language_map
 from ..model import Finding, Fix, Severity
 from ..prose import (
     FULL_STOP_EXPLANATION,
+    NOBREAK,
     full_stop_findings,
     glued_after,
     prose_for,
@@ -79,7 +81,9 @@ def english_space_before(r: Rule, doc: Document, config: Config) -> Iterator[Fin
     description="English: a space (often a French-style no-break space) before ; : ! or ?.",
     explanation="""
 French typography puts a space before `; : ! ?`; English does not. Emoticons
-(` :-)`), list markers and code are left alone.""",
+(` :-)`), list markers and code are left alone. In a document mostly in French, a
+no-break space typeset before the sign is more likely a French line read as English
+(a heading of a few English words): it is reported, but its removal is only offered.""",
     examples=[
         Example("Are you coming to the meeting ?\n", "Are you coming to the meeting?\n"),
         Example("What a day\u202f! It was great.\n", "What a day! It was great.\n"),
@@ -92,7 +96,21 @@ French typography puts a space before `; : ! ?`; English does not. Emoticons
     ],
 )
 def english_french_spacing(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
-    yield from _space_before(r, doc, config, ";:!?")
+    french: bool | None = None
+    for f in _space_before(r, doc, config, ";:!?"):
+        if not any(c in NOBREAK for c in doc.text[f.start : f.end]):
+            yield f
+            continue
+        if french is None:
+            french = (language_map(doc, config).majority or "").startswith("fr")
+        if not french:
+            yield f
+            continue
+        # A no-break space typeset before the sign, in a French document: a French
+        # line read as English (``Cas particulier\u00a0: "testing/testing-proposed-
+        # updates"``, a heading whose English words are a path). Reported; its
+        # removal is only offered.
+        yield f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
 
 
 def _spaced_comma_only(sign: str, blank: str) -> bool:

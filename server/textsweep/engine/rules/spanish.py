@@ -80,6 +80,8 @@ def spanish_space_before(r: Rule, doc: Document, config: Config) -> Iterator[Fin
 
 
 _INSIDE = re.compile(r"[¿¡«»]")
+#: What a « opening a quotation may follow without a blank (``(«``, ``—«``).
+_OPENS = "([{«“‘\"'¿¡—–-"
 
 
 @rule(
@@ -94,7 +96,9 @@ _INSIDE = re.compile(r"[¿¡«»]")
 RAE, Ortografía (2010), § 3.4.3 and § 3.4.8: the opening `¿ ¡` and the
 guillemets `« »` are written against the words they enclose. The fix removes the
 space. A mark alone at the end or start of a line is left alone. A `«` glued to the
-word before it closes a quotation (typed for `»`): that is flagged, with `»` offered.""",
+word before it closes a quotation (typed for `»`): that is flagged, with `»` offered.
+A `«` between blanks while a quotation is open may close it too: the space after it
+is flagged, but its removal is only offered.""",
     examples=[
         Example("¿ Qué ?\n", "¿Qué ?\n", settings={"language": "es"}),
         Example(
@@ -122,12 +126,14 @@ def spanish_space_inside(r: Rule, doc: Document, config: Config) -> Iterator[Fin
     tokens = ctx.markup.nobreak_tokens
     n = len(text)
     for start, end, _ in ctx.index.runs():
+        quoting = False  # a « opened and not closed yet in this run
         for m in _INSIDE.finditer(text, start, end):
             p = m.start()
             c = m.group()
             if not ctx.prose(p):
                 continue
             if c == "»":
+                quoting = False
                 gap = gap_before(text, p, tokens)
                 prv = text[gap.start - 1] if gap.start > 0 else ""
                 if gap.kind and prv and prv not in "\r\n«»":
@@ -140,9 +146,11 @@ def spanish_space_inside(r: Rule, doc: Document, config: Config) -> Iterator[Fin
                 continue
             gap = gap_after(text, p + 1, tokens)
             nxt = text[gap.end] if gap.end < n else ""
-            if c == "«" and p > 0 and (text[p - 1].isalnum() or text[p - 1] in ".,;:!?)"):
-                # ``la «oculta« de``: a « glued to the word before closes a quotation
-                # (typed for »); removing the space after it would glue two words
+            if c == "«" and p > 0 and not text[p - 1].isspace() and text[p - 1] not in _OPENS:
+                # ``la «oculta« de``, ``entre «…« o``: a « glued to what comes before
+                # closes a quotation (typed for »); removing the space after it would
+                # glue the quotation to the next word
+                quoting = False
                 if gap.kind:
                     yield r.finding(
                         p,
@@ -151,12 +159,17 @@ def spanish_space_inside(r: Rule, doc: Document, config: Config) -> Iterator[Fin
                         [Fix(p, p + 1, "»", "Write »", safe=False)],
                     )
                 continue
+            # ``«Pin-Priority: 1 « en vez``: a « between blanks while one is open
+            # may close it (typed for »): the space is then outside the quotation
+            closing = c == "«" and quoting
+            if c == "«":
+                quoting = not closing
             if gap.kind and nxt and nxt not in "\r\n«»":
                 yield r.finding(
                     p,
                     gap.end,
                     f"Space after {c}: Spanish writes it against the next word",
-                    [Fix(gap.start, gap.end, "", f"Remove the space after {c}")],
+                    [Fix(gap.start, gap.end, "", f"Remove the space after {c}", safe=not closing)],
                 )
 
 
@@ -165,6 +178,7 @@ def spanish_space_inside(r: Rule, doc: Document, config: Config) -> Iterator[Fin
 _MARKS = re.compile(r"[¿¡?!.;:…\n]")
 _PAIR = {"?": "¿", "!": "¡"}
 _LEAD = " \t\r\n\u00a0\u202f«“\"'‘([—–-"
+_BLANKS = " \t\u00a0\u202f"
 
 
 def _closes(text: str, p: int, n: int) -> bool:
@@ -174,6 +188,24 @@ def _closes(text: str, p: int, n: int) -> bool:
         return False
     nxt = text[p + 1] if p + 1 < n else ""
     return not nxt or nxt.isspace() or nxt in "?!.,;:»”\"')]…"
+
+
+def _blank_line_after(text: str, p: int, end: int) -> bool:
+    """Is the line starting at ``p`` blank? A line of no-break spaces is blank to a
+    reader: rendered manuals put one between a heading (``Sugerencia``) and its
+    paragraph, and the clause must not run on from the heading."""
+    while p < end and text[p] in _BLANKS:
+        p += 1
+    return p < end and text[p] in "\r\n"
+
+
+def _named_sign(text: str, p: int, n: int) -> bool:
+    """Is the ``?``/``!`` at ``p`` a sign named inside a sentence, between blanks and
+    before a lower-case word (``Pulsando ? se muestra la ayuda``: the key)? A
+    question's closing mark ends its clause; it is not read on from."""
+    if p == 0 or text[p - 1] not in _BLANKS or p + 2 >= n or text[p + 1] not in _BLANKS:
+        return False
+    return text[p + 2].islower()
 
 
 @rule(
@@ -192,7 +224,8 @@ which is not always the start of the sentence (`Si no vienes, ¿qué hacemos?`).
 A closing `?` or `!` with no opening mark since the last full stop, colon or
 semicolon is a hint; its fix puts the opening mark at the start of that clause
 and is only offered, never applied by fix-all. Runs such as `?!` count as one
-sign; `(?)`, `a?b`, URLs and code are left alone.""",
+sign; `(?)`, `a?b`, a sign named between blanks before a lower-case word
+(`Pulsando ? se muestra la ayuda`), URLs and code are left alone.""",
     examples=[
         Example(
             "Qué tal?\n",
@@ -223,7 +256,7 @@ def spanish_inverted_marks(r: Rule, doc: Document, config: Config) -> Iterator[F
             p = m.start()
             c = m.group()
             if c == "\n":
-                if p + 1 < end and text[p + 1] in "\r\n":
+                if _blank_line_after(text, p + 1, end):
                     clause, opened = p + 1, []
                 continue
             if c in "¿¡":
@@ -254,6 +287,8 @@ def spanish_inverted_marks(r: Rule, doc: Document, config: Config) -> Iterator[F
             )
             if hit is not None:
                 del opened[hit:]
+            elif _named_sign(text, p, n):
+                continue
             else:
                 q = clause
                 while q < p and text[q] in _LEAD:

@@ -110,12 +110,14 @@ def html_entity(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
 def _named(text: str, start: int, end: int) -> bool:
     """Is the entity ``text[start:end]`` quoted (``match Entity "&amp;"``), or a word
     of its own between words of its line (``Use &gt; and &lt;.``, ``a series of
-    &nbsp; character references``)? Text
+    &nbsp; character references``) or alone in a table cell (``|&lt;   |<``)? Text
     about HTML names entities so; text copied out of HTML glues them to words
     (``caf&eacute;``, ``5&nbsp;€``) or leaves them alone on a line. ``&amp;``
     between words is an escaped ampersand (``Tom &amp; Jerry``)."""
     if 0 < start and end < len(text) and (text[start - 1], text[end]) in _QUOTE_PAIRS:
         return True  # ``"&amp;"``: quoted, as in backticks
+    if _cell_of_its_own(text, start, end):
+        return True  # ``|&amp;     |& (ampersand)|``: a table of entities
     if text.startswith("&amp;", start):
         return False
     p = start
@@ -132,6 +134,18 @@ def _named(text: str, start: int, end: int) -> bool:
     line_end = _LINE_END.search(text, q)
     after = text[q : line_end.start() if line_end else len(text)]
     return shows(drop_unseen(before)) and shows(drop_unseen(after))
+
+
+def _cell_of_its_own(text: str, start: int, end: int) -> bool:
+    """Is the entity ``text[start:end]`` the whole content of a plain-text table's
+    cell (``|&quot;     |" (quote)|``)? A table of entities names them, and writing
+    the character would shift the column besides."""
+    if start == 0 or text[start - 1] != "|":
+        return False
+    q = end
+    while q < len(text) and text[q] in " \t":
+        q += 1
+    return q < len(text) and text[q] == "|"
 
 
 # --------------------------------------------------------------------------- normalization

@@ -62,13 +62,18 @@ def _wide() -> re.Pattern[str]:
     return re.compile(WIDE_CLASS)
 
 
-#: A shell prompt: ``$ cmd``, ``user@host:~$ cmd``, ``C:\\dir> cmd``, ``>>> code``.
+#: A shell prompt: ``$ cmd``, ``user@host:~$ cmd``, ``host$ cmd``, ``C:\\dir> cmd``,
+#: ``>>> code``. ``$`` and ``#`` may be followed by more than one space (``$  objdump
+#: -D …``: the Debian Reference's listings): the run is still the prompt's, not
+#: prose. A host or user name before ``$`` is lower case (``vore$ dchroot``,
+#: ``username $ xhost +``): ``US$ 5`` starts no transcript.
 _PROMPT = re.compile(
-    r"(?:\$ \S|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#%] ?\S|[A-Z]:\\[^>\s]*> ?\S|>>> \S)"
+    r"(?:\$ +\S|[a-z][\w.-]* ?\$ +\S|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#%] ?\S"
+    r"|[A-Z]:\\[^>\s]*> ?\S|>>> \S)"
 )
 #: The root and csh prompts ``# cmd`` and ``% cmd`` (only on an indented line, followed
 #: by a lower-case command word: ``# Notes`` at a line start is a heading).
-_ROOT_PROMPT = re.compile(r"[#%] [a-z][\w.+-]*(?: |$)")
+_ROOT_PROMPT = re.compile(r"[#%] +[a-z][\w.+-]*(?: |$)")
 #: A ``Key:`` record start (one to three words glued to the colon).
 _RECORD = re.compile(r"[\w][\w.-]*(?: [\w.-]+){0,2}:")
 #: A command line shown on its own: a lower-case command word, then options, a pipe,
@@ -79,6 +84,10 @@ _COMMAND = re.compile(r"[a-z][a-z0-9_.+-]*(?: |$)")
 _COMMAND_HINT = re.compile(r" --?\w| \| |[=;$'{}\\]")
 #: A run this long is alignment even on a line of its own (``libc6        install``).
 LONG_RUN = 6
+#: A Debian changelog (or NEWS) entry's trailer line: `` -- Name <mail>  date``. Its
+#: two spaces are the format's (dpkg rejects a trailer with one), and the date's
+#: day may be padded (``Sat,  6 Sep 2003``): the line is a record, not a sentence.
+_TRAILER = re.compile(r"-- \S[^<>\r\n]*<[^<>\s@]+@[^<>\s]+>  \S")
 
 
 def _utf8_image_class() -> str:
@@ -182,7 +191,7 @@ class _Line:
         # are ruled out without trying the patterns.
         self.prompt = (
             bool(content)
-            and (content[0] in "$>#%" or "@" in content or ":\\" in content)
+            and (content[0] in "$>#%" or "@" in content or ":\\" in content or "$ " in content)
             and (
                 _PROMPT.match(content) is not None
                 or (self.indent > 0 and _ROOT_PROMPT.match(content) is not None)
@@ -210,7 +219,12 @@ def _is_command(content: str) -> bool:
 def _paragraph_layout(lines: list[_Line], out: list[Span]) -> None:
     """Mark the layout lines of one paragraph (consecutive non-blank lines)."""
     n = len(lines)
-    layout = [ln.flag or ln.longest >= LONG_RUN for ln in lines]
+    layout = [
+        ln.flag
+        or ln.longest >= LONG_RUN
+        or (ln.content.startswith("-- ") and _TRAILER.match(ln.content) is not None)
+        for ln in lines
+    ]
     if all(_is_command(ln.content) for ln in lines):
         # a paragraph of command lines only: a listing set apart from the prose
         layout = [True] * n
@@ -230,6 +244,16 @@ def _paragraph_layout(lines: list[_Line], out: list[Span]) -> None:
                 layout[i + 2] = True
         if a.record and b.record:
             layout[i] = layout[i + 1] = True
+    # A command continued on the next line (``zenity --width 640  --height 400 \\``):
+    # it and its continuation lines are code, even in a script mixed with comments.
+    continued = False
+    for i, ln in enumerate(lines):
+        ends = ln.content.endswith(" \\")
+        if continued or (ends and _is_command(ln.content)):
+            layout[i] = True
+            continued = ends
+        else:
+            continued = False
     # a transcript: a prompt line and what follows it, as deep or deeper
     depth = -1
     for i, ln in enumerate(lines):
@@ -265,6 +289,8 @@ def _worth_a_look(para: str, clean: bool = False) -> bool:
         or "# " in para
         or "% " in para
         or "> " in para
+        or " \\\n" in para  # a command continued on the next line
+        or " \\\r" in para
         or ("  " in para and _AFTER_VISIBLE_RUN.search(para) is not None)
         or (not para.isascii() and _BOX.search(para) is not None)
     ):

@@ -2,8 +2,9 @@
 
 Applied to plain-text files, and to the prose parts every other provider leaves
 (Markdown paragraphs, comments, strings…): URLs, e-mail addresses, file paths,
-inline code in backticks, emoticons, C++ scopes (``std::vector``), lines that
-look like code or shell sessions, and blocks of ``Key: value`` records.
+inline code in backticks, quoted shell commands, emoticons, C++ scopes
+(``std::vector``), lines that look like code or shell sessions, and blocks of
+``Key: value`` records or of ``Key=value`` lines.
 
 Results are cached per block of paragraphs (an LRU keyed by the block's text, with
 content-defined block boundaries), so an edit only re-scans the block it touched.
@@ -61,6 +62,19 @@ _DIRECTIVE_WORDS = (
 )
 #: Calls ``f(x)`` (snake_case identifiers and ``a::b`` are found from ``_`` and ``::``).
 _CALL = re.compile(r"\([^()\s]*\)")
+#: A shell command in straight quotes or guillemets, as rendered manuals show a
+#: literal (``"while bedingung ; do befehl ; done"``, ``«while condición ; do
+#: comando ; done»``): a lower-case command word, then the rest of the line up to
+#: the closing mark; a command only with a shell sign in it (an option, a pipe, a
+#: variable, ``; do``…), so a quoted phrase stays prose.
+_QUOTED_COMMAND = re.compile(
+    r'"[a-z][a-z0-9_.+-]* [^"\r\n]*"|«[ \u00a0\u202f]?[a-z][a-z0-9_.+-]* [^«»\r\n]*»'
+)
+_SHELL_SIGN = re.compile(r" --?\w| \| |\$|; ?(?:do|done|then|else|fi|echo)\b")
+#: A ``Key=value`` line of a configuration listing (a ``.desktop`` entry, an
+#: environment file: ``Comment[fr]=Explorer le Web``), the key glued to its ``=``;
+#: a listing when two of them are adjacent, as ``Key: value`` records are.
+_ASSIGNMENT = re.compile(r"[ \t\u00a0]*[A-Za-z_][\w.-]*(?:\[[\w@.-]+\])?=[^\s=]")
 #: A record line: ``Key: value`` with a one-to-three-word key glued to its colon.
 #: One blank may come before the colon (``Note : this``, ``Note\u00a0: lire``): the
 #: French, German and English spacing fixes write and remove it, and must not make a
@@ -131,7 +145,7 @@ _CODE_START = re.compile(
     r"|(?:if|for|while|switch) ?\(.*\) ?\{|[{}\])];?[ \t]*$|<\?|@\w+\(|\w+\s*=\s*\w*\(.*\)\s*;?$)"
 )
 _CODE_HINT = re.compile(
-    r"[{}=<>|&$\\\[\]]"
+    r"[{}=<>|&$\\\[\]]|::"
     r"|^[ \t]*(?:import|from|def|class|function|const|let|var|return|#|>>>|\.\.\.)",
     re.MULTILINE,
 )
@@ -174,7 +188,9 @@ def looks_like_code(line: str, clean: bool = False) -> bool:
     symbols = _code_symbols(stripped)
     if symbols < 2:
         return False  # both tests below need two symbols (most lines: no word count)
-    if stripped.endswith(";") and "(" in stripped:
+    # a statement: ``f(x);``, or a setting of a scoped name (apt.conf's
+    # ``APT::Periodic::Update-Package-Lists "1";``, as the Debian Reference lists it)
+    if stripped.endswith(";") and ("(" in stripped or "::" in stripped):
         return True
     if symbols < 4:
         return False
@@ -381,7 +397,8 @@ def _emoticons(text: str) -> Iterator[re.Match[str]]:
     return _finditer_at(EMOTICON, text, starts)
 
 
-#: The characters of _CODE_HINT's first branch; its second starts a line with a keyword.
+#: The characters of _CODE_HINT's first branch (and ``::``); its last starts a line
+#: with a keyword.
 _HINT_CHARS = "{}=<>|&$\\[]"
 #: A line that may open with code, its indentation read through the characters
 #: other fixes delete (``   \u200b ... x``: a doctest line once the ZWSP is gone).
@@ -399,6 +416,8 @@ def _code_hints(text: str) -> list[int]:
     for c in _HINT_CHARS:
         if c in text:
             out.extend(_find_all(text, c))
+    if "::" in text:
+        out.extend(_find_all(text, "::"))
     if _HINT_FIRST.match(text):
         out.append(0)
     out.extend(m.start() + 1 for m in _HINT_LINE.finditer(text))
@@ -493,6 +512,10 @@ def _block_spans(text: str) -> tuple[Span, ...]:
             s, e = ident.left(i), ident.right(i + 1)
             if s < i and e > i + 1 and text[s].islower():
                 spans.append((s, e))
+    if '"' in text or "«" in text:
+        for m in _QUOTED_COMMAND.finditer(text):
+            if _SHELL_SIGN.search(m.group()):
+                spans.append(m.span())
     if "(" in text:
         callee = _Expander(text, "_.")
         for m in _CALL.finditer(text):
@@ -524,6 +547,20 @@ def _block_spans(text: str) -> tuple[Span, ...]:
         line = text[ls:le].rstrip("\r")
         if looks_like_code(line, clean):
             spans.append((ls, ls + len(line)))
+    if "=" in text:
+        assigned: set[int] = set()
+        lines: list[Span] = []
+        for ls, le in _lines_at(text, _find_all(text, "=")):
+            if _ASSIGNMENT.match(text, ls, le):
+                assigned.add(ls)
+                lines.append((ls, le))
+        for ls, le in lines:
+            prev_ls = text.rfind("\n", 0, ls - 1) + 1 if ls > 0 else -1
+            if le + 1 in assigned or (ls > 0 and prev_ls in assigned):
+                content = text[ls:le].rstrip("\r")
+                spans.append(
+                    (ls + len(content) - len(content.lstrip(" \t\u00a0")), ls + len(content))
+                )
     colons = _find_all(text, ":") if ":" in text else []
     if "&" in text:  # ``&colon;`` is a colon once html-entity has written it
         colons = sorted(colons + [s for s, _, v in entity_readings(text) if ":" in v])

@@ -5,7 +5,9 @@ itself), directive lines with their ``:option:`` lines — and the whole body of
 code, math and raw directives —, comments, hyperlink targets and substitution
 definitions, section adornments, grid and simple table borders, field-list
 names, inline literals, roles, interpreted text, hyperlink references'
-``<url>`` parts, substitution references and footnote references.
+``<url>`` parts, substitution references, footnote references, backslash escapes
+(``\\ `` too: an escaped space is removed from the output, so ``URL\\  for`` reads
+``URL for``) and the rows of grid tables (a cell's padding is not a doubled space).
 """
 
 from __future__ import annotations
@@ -39,9 +41,14 @@ _INLINE = re.compile(
     r"|\b[\w.-]{1,60}__?(?=[\s,.;:!?)]|$)"
     r"|^[ \t]*:[\w -]+:(?=[ \t]|$)"
     r"|(?<![ \t])[ \t]*(?<![:\w])::(?=[ \t]*$)"
-    r"|\\[^\sa-zA-Z0-9]",
+    r"|\\(?:[^\sa-zA-Z0-9]|[ \t])",
     re.MULTILINE,
 )
+#: A grid table's row: ``| cell | cell |`` (``+`` where a cell spans rows), read
+#: only right after a border or another row. Masked whole, as the plain-text
+#: heuristics mask a ``|`` row: an escape in a cell (``| \\-  |``) was an inline span
+#: that cut the row in two, and the pieces left its padding to doubled-space.
+_GRID_ROW = re.compile(r"^[ \t]*[|+].*[|+][ \t]*$")
 
 
 def _indent(line: str) -> int:
@@ -55,13 +62,19 @@ def rst_spans(doc: Document) -> list[Span]:
     i = 0
     n = len(lines)
     prev_nonblank = ""
+    in_grid = False
     while i < n:
         start, raw = lines[i]
         line = raw.rstrip("\r\n")
         blank = not line.strip()
         d = _DIRECTIVE.match(line)
         literal_intro = prev_nonblank.rstrip().endswith("::") and not blank
-        if d or literal_intro or _ADORNMENT.match(line) or _TABLE_BORDER.match(line):
+        border = _TABLE_BORDER.match(line)
+        # a row of a grid table: right after its ``+---+`` border or another row
+        in_grid = (in_grid and bool(_GRID_ROW.match(line))) or bool(
+            border and line.lstrip().startswith("+")
+        )
+        if d or literal_intro or _ADORNMENT.match(line) or border or in_grid:
             if not d and not literal_intro:
                 spans.append((start, start + len(line)))
                 prev_nonblank = line
