@@ -565,6 +565,10 @@ ORDER_COUNTEREXAMPLES = [
     # the ZWSP was gone, and the mojibake in it was then only offered: the code
     # hints and the quoted-code test read indentation through invisible characters
     ("   \u200b ... It doesnâ€™t work.\n", "    ... It doesnâ€™t work.\n"),
+    # ``et« -Il``: a space written before the lone « made it a sign named between
+    # blanks, whose breakable space after it was no longer a fault; the space
+    # before a « that never closes is now only offered
+    ("et« -Il\n", "et«\u202f-Il\n"),
 ]
 
 #: ``doesnâ€™t`` made the English paragraph undetectable, so it took the French

@@ -37,6 +37,16 @@ def test_no_false_alarms(text: str) -> None:
     assert [r for r in rules(text) if r.startswith("french")] == []
 
 
+def test_the_space_before_a_glued_guillemet_is_safe_only_when_it_closes() -> None:
+    config, _ = parse_settings({"language": "fr"})
+    closed = [f for f in lint(Document("Il dit« bonjour » et part.\n"), config)]
+    (glued,) = [f for f in closed if f.message.startswith("« glued")]
+    assert glued.safe_fix is not None
+    lone = [f for f in lint(Document("Il dit« bonjour et part.\n"), config)]
+    (glued,) = [f for f in lone if f.message.startswith("« glued")]
+    assert glued.safe_fix is None and glued.fixes  # offered, not applied on save
+
+
 def test_operators_and_placeholders_in_help_texts_are_not_french_signs() -> None:
     # coreutils' French help (test, expr) and uptime's placeholder for a time
     text = "  CHAÎNE1 != CHAÎNE2      les chaînes sont différentes\nactif ????\u00a0jours ??:??\n"

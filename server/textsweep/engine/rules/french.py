@@ -733,12 +733,50 @@ def french_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Findin
         return
     text = ctx.text
     tokens = ctx.markup.nobreak_tokens
-    open_stack: list[int] = []
-    ranges = ctx.index.ranges()
     # every guillemet in prose, found once; the paragraphs walk the sorted list
     hits = find_chars(text, "«»")
     if ctx.mask:
         hits = ctx.mask.uncovered(hits)
+    events = list(_guillemet_events(text, hits, ctx.index.ranges()))
+    closed = {q for kind, _, q in events if kind == "close"}
+    for kind, p, _ in events:
+        if kind == "open":
+            if p > 0 and text[p - 1].isalnum():
+                gap = gap_before(text, p, tokens)
+                prv = text[gap.start - 1] if gap.start > 0 else ""
+                if gap.kind == "" and prv.isalnum():
+                    # safe only for a quotation that closes: a lone ``et« -Il`` may
+                    # be anything, and spaced on both sides it reads as a named sign
+                    yield r.finding(
+                        p - 1,
+                        p + 1,
+                        "« glued to the word before it: add a space",
+                        [Fix(p, p, " ", "Insert a space before «", p in closed)],
+                    )
+        elif kind == "stray":
+            gap = gap_before(text, p, tokens)
+            prv = text[gap.start - 1] if gap.start > 0 else ""
+            if prv == "»":
+                yield r.finding(
+                    gap.start - 1,
+                    p + 1,
+                    "» doubled: remove the second one",
+                    [Fix(gap.start, p + 1, "", "Remove the doubled »")],
+                )
+            else:
+                yield r.finding(p, p + 1, "» without a matching « in this paragraph")
+        elif kind == "unclosed":
+            yield r.finding(p, p + 1, "« never closed in this paragraph")
+
+
+def _guillemet_events(
+    text: str, hits: list[int], ranges: list[tuple[int, int, str]]
+) -> Iterator[tuple[str, int, int]]:
+    """The guillemets paired paragraph by paragraph: ``("open", p, p)``, ``("close",
+    p, opening)``, ``("stray", p, p)`` for a » that closes nothing, ``("unclosed",
+    p, p)`` for a « left open at a paragraph's end (unless the next paragraph
+    continues the quotation: it starts with a guillemet or a dash)."""
+    open_stack: list[int] = []
     nhits = len(hits)
     k = 0
     for idx, (start, end, _) in enumerate(ranges):
@@ -755,33 +793,12 @@ def french_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Findin
                 continue  # continuation mark at the start of a quoted paragraph
             first = False
             if text[p] == "«":
-                if p > 0 and text[p - 1].isalnum():
-                    gap = gap_before(text, p, tokens)
-                    prv = text[gap.start - 1] if gap.start > 0 else ""
-                    if gap.kind == "" and prv.isalnum():
-                        yield r.finding(
-                            p - 1,
-                            p + 1,
-                            "« glued to the word before it: add a space",
-                            [Fix(p, p, " ", "Insert a space before «")],
-                        )
                 open_stack.append(p)
-                continue
-            # closing
-            if open_stack:
-                open_stack.pop()
-                continue
-            gap = gap_before(text, p, tokens)
-            prv = text[gap.start - 1] if gap.start > 0 else ""
-            if prv == "»":
-                yield r.finding(
-                    gap.start - 1,
-                    p + 1,
-                    "» doubled: remove the second one",
-                    [Fix(gap.start, p + 1, "", "Remove the doubled »")],
-                )
+                yield "open", p, p
+            elif open_stack:
+                yield "close", p, open_stack.pop()
             else:
-                yield r.finding(p, p + 1, "» without a matching « in this paragraph")
+                yield "stray", p, p
         if open_stack:
             nxt = ranges[idx + 1][0] if idx + 1 < len(ranges) else None
             carry = False
@@ -790,7 +807,7 @@ def french_guillemets(r: Rule, doc: Document, config: Config) -> Iterator[Findin
                 carry = head[:1] in ("«", "»", "—", "–", "-")
             if not carry:
                 for p in open_stack:
-                    yield r.finding(p, p + 1, "« never closed in this paragraph")
+                    yield "unclosed", p, p
                 open_stack.clear()
 
 
