@@ -17,6 +17,14 @@ REAL = Path(__file__).resolve().parents[1] / "realtext" / "files"
 HEADER = 'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"X-Generator: Poedit 3.0\\n"\n\n'
 
 
+def _header(language: str) -> str:
+    """A catalogue's header entry: its language, UTF-8."""
+    return (
+        f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    )
+
+
 def _po(body: str, header: str = HEADER) -> Document:
     return Document(header + body, "po")
 
@@ -156,8 +164,7 @@ def test_doubled_space_is_flagged_in_msgstr_where_the_source_has_none() -> None:
 # GNU coreutils 9.1, German catalogue (Debian's coreutils package, unpacked with
 # msgunfmt): option lists aligned in columns, the source's and the translation's.
 COREUTILS_DE = (
-    'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-    'msgid ""\n'
+    _header("de") + 'msgid ""\n'
     '"  -i, --ignore-environment  start with an empty environment\\n"\n'
     '"  -0, --null           end each output line with NUL, not newline\\n"\n'
     '"  -u, --unset=NAME     remove variable from the environment\\n"\n'
@@ -173,8 +180,8 @@ COREUTILS_DE = (
 )
 # GNU diffutils 3.8, Spanish: a source aligned with tabs, a translation with spaces.
 DIFFUTILS_ES = (
-    'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-    'msgid ""\n"ed:\\tEdit then use both versions, each decorated with a header.\\n"\n'
+    _header("es")
+    + 'msgid ""\n"ed:\\tEdit then use both versions, each decorated with a header.\\n"\n'
     '"q:\\tQuit.\\n"\n'
     'msgstr ""\n"ed:      Edita y usa ambas versiones, cada una decorada con una cabecera.\\n"\n'
     '"q:       Salir.\\n"\n'
@@ -244,8 +251,8 @@ def test_real_chinese_translation_may_drop_spaces() -> None:
 #: Sphinx's Catalan and Danish catalogues: a command or a wrapped line indented
 #: after a ``\n`` in the message, as in its source; and a doubled space in prose.
 INDENTED_MESSAGES = (
-    'msgid ""\nmsgstr ""\n"Language: ca\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-    'msgid ""\n"Use the Makefile to build the docs, like so:\\n"\n"   make builder"\n'
+    _header("ca")
+    + 'msgid ""\n"Use the Makefile to build the docs, like so:\\n"\n"   make builder"\n'
     'msgstr ""\n"Feu servir el Makefile per a construir els documents, com segueix:\\n"\n'
     '"   make builder"\n\n'
     'msgid "Please activate JavaScript to enable the search\\n    functionality."\n'
