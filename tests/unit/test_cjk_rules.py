@@ -244,6 +244,21 @@ def test_english_sentences_quoting_japanese_titles_keep_their_spaces() -> None:
     assert len(findings("chinese-space-around-punctuation", operator)) == 1
 
 
+# WeUI 2.6.26's CHANGELOG.md (npm): entries led by a bracketed label and a space
+WEUI_CHANGELOG = """\
+- 【增强】 颜色规范、字体大小规范、间距规范对齐微信7.0新视觉风格
+- 【修复】 调整字体大小后，搜索框的icon没有居中 #606
+- 【修复】优化 demo，修复 demo 的若干 bug
+"""
+
+
+def test_a_label_leading_a_line_is_followed_by_a_space() -> None:
+    assert findings("chinese-space-around-punctuation", WEUI_CHANGELOG, "markdown") == []
+    # the same bracket inside the sentence is punctuation: the space is flagged
+    inside = "- 修复了【搜索框】 的图标没有居中的问题\n"
+    assert len(findings("chinese-space-around-punctuation", inside, "markdown")) == 1
+
+
 def test_japanese_latin_spacing_is_off_by_default() -> None:
     assert _cjk("Debianを使う。Linux を使う。\n") == []
     config = parse_settings({"japanese": {"latinSpacing": "add"}})[0]

@@ -96,6 +96,22 @@ def _in_english_sentence(text: str, s: int, e: int, sign: str, sign_before: bool
     return len(words) >= 2 and any(_english(w) for w in words)
 
 
+#: Closing brackets of a label that leads a line, and their openers.
+_LABEL_CLOSERS = {"】": "【", "］": "［", "〕": "〔", "）": "（"}
+#: A leading label is this short at most (``【增强】``, ``【Bug 修复】``).
+_LABEL_MAX = 12
+
+
+def _leading_label(text: str, close: int) -> bool:
+    """Does the bracket at ``close`` end a short label that leads its line, after an
+    optional list marker (``- 【修复】 调整字体大小``)? The space after it separates a
+    tag from the text, as a list or heading marker does (WeUI's changelog: 73 of
+    its 122 entries written so)."""
+    opener = _LABEL_CLOSERS[text[close]]
+    start = text.rfind(opener, max(0, close - _LABEL_MAX), close)
+    return start >= 0 and _line_prefix_is_markup(text, start)
+
+
 def _neighbour_ok(c: str, punct: str) -> bool:
     return c.isalnum() or c in punct or c in "()[]“”‘’\"'"
 
@@ -128,6 +144,8 @@ def space_around_findings(
                 continue
             sign = before if before in punct else after
             if _in_english_sentence(text, s, e, sign, before in punct):
+                continue
+            if before in _LABEL_CLOSERS and _leading_label(text, s - 1):
                 continue
             where = "after" if before in punct else "before"
             yield r.finding(

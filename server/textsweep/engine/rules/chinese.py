@@ -188,7 +188,8 @@ _PUNCT = "，。、；：！？（）【】「」『』《》〈〉〔〕"
 W3C clreq (punctuation marks) and the Chinese copywriting guidelines: full-width
 punctuation carries its own spacing in the glyph, so no space goes before or
 after it, even next to English words. Spaces at the start or end of a line
-(indentation, hard wrapping), after a list or heading marker, runs of spaces
+(indentation, hard wrapping), after a list or heading marker or a bracketed label
+leading the line (`- 【修复】 …`), runs of spaces
 aligning columns, spaces next to code and the U+3000 IDEOGRAPHIC SPACE are left
 alone, and so is the word spacing of an English sentence that quotes Chinese text
 in brackets (`See 《安装指南》 for details.`). The fix removes the space.""",

@@ -199,10 +199,10 @@ _PUNCT = "、。，．「」『』（）【】〈〉《》〔〕！？"
 jlreq (punctuation marks) and JIS X 4051: full-width punctuation carries its own half-em of
 space in the glyph, so a typed space before or after it doubles the gap. A space
 after ！ or ？ (a convention before the next sentence), the U+3000 IDEOGRAPHIC
-SPACE, spaces at the start or end of a line, after a list or heading marker, runs of
-spaces aligning columns and next to code are left alone, and so is the word spacing
-of an English sentence that quotes Japanese text in brackets (`See 「設定」 for
-details.`). The fix removes the space.""",
+SPACE, spaces at the start or end of a line, after a list or heading marker or a
+bracketed label leading the line, runs of spaces aligning columns and next to code
+are left alone, and so is the word spacing of an English sentence that quotes
+Japanese text in brackets (`See 「設定」 for details.`). The fix removes the space.""",
     examples=[
         Example(
             "設定を保存しました 。次に 「再起動」 を押します。\n",
