@@ -24,6 +24,7 @@ from ..encoding import (
 from ..encoding import mojibake as mj
 from ..encoding.options import EncodingOptions
 from ..encoding.scan import mojibake_repairs, rare_runs_of
+from ..entities import ENTITY, unescape
 from ..model import Finding, Fix, FixPurpose, Severity
 from ..options import options_of
 from ..regions import in_quoted_code
@@ -319,7 +320,19 @@ def _neighbours(text: str, pos: int) -> tuple[str, str]:
     while i >= 0 and unicodedata.category(text[i])[0] == "M":
         i -= 1
     before = visible_neighbour(text, i, -1)
-    return before, visible_neighbour(text, pos + 1, 1)
+    after = visible_neighbour(text, pos + 1, 1)
+    # and an entity as the character html-entity writes (``&#233;\x92Are`` is
+    # ``é\x92Are``: judged otherwise, the repair of the entity changed the verdict)
+    if before == ";" and i == pos - 1:
+        j = text.rfind("&", max(0, pos - 48), pos)
+        m = ENTITY.fullmatch(text, j, pos) if j >= 0 else None
+        value = unescape(m.group()) if m else None
+        before = value[-1] if value else before
+    if after == "&":
+        m = ENTITY.match(text, pos + 1)
+        value = unescape(m.group()) if m else None
+        after = value[0] if value else after
+    return before, after
 
 
 def c1_readings(doc: Document) -> list[tuple[int, int, str]]:

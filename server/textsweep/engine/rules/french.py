@@ -292,7 +292,12 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
     for m in _SIGN_RUN.finditer(text, start, end):
         p, e = m.span()
         run = m.group()
-        if ":" in run[:-1] or not ctx.prose(p, e) or closes_entity(text, p):
+        if (
+            "::" in run
+            or (run[0] in "?!" and ":" in run[:-1])
+            or not ctx.prose(p, e)
+            or closes_entity(text, p)
+        ):
             continue  # ``::``, ``??:??`` (a placeholder for a time): no sentence's sign
         sign = run[0]
         pol = policy.for_sign(sign)
