@@ -152,6 +152,27 @@ def test_html_entity_alone_in_a_table_cell_is_named() -> None:
     assert fixed("html-entity", leaked) == want
 
 
+#: Django 5.1's tutorial, part 5 (docs/intro/tutorial05.txt, reStructuredText): a
+#: console session whose output shows the page's HTML, entity and all.
+DJANGO_TUTORIAL = """\
+With that ready, we can ask the client to do some work for us:
+
+.. code-block:: pycon
+
+    >>> response.content
+    b'\\n    <ul>\\n        <li><a href="/polls/1/">What&#x27;s up?</a></li>\\n    </ul>\\n'
+
+The page says &ldquo;What&#x27;s up?&rdquo; to its readers.
+"""
+
+
+def test_an_entity_in_a_code_block_is_code() -> None:
+    found = findings("html-entity", DJANGO_TUTORIAL, "restructuredtext")
+    # only the prose's: the code block shows the entity as the program wrote it
+    assert [DJANGO_TUTORIAL[f.start : f.end] for f in found] == ["&ldquo;", "&#x27;", "&rdquo;"]
+    assert "What&#x27;s up?</a>" in fixed("html-entity", DJANGO_TUTORIAL, "restructuredtext")
+
+
 # --------------------------------------------------------------------------- normalization
 
 

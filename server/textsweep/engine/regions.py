@@ -100,8 +100,9 @@ def in_quoted_code(doc: Document, start: int, end: int) -> bool:
 
 _BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))+")
 #: How a code block or span opens: a backtick or tilde fence, a tab, a doctest,
-#: an AsciiDoc listing or literal block's delimiter.
-_CODE_OPENERS = ("`", "~", "\t", ">>>", "----", "....")
+#: an AsciiDoc listing or literal block's delimiter, a reStructuredText directive
+#: (``.. code-block:: pycon``: its body is masked with it).
+_CODE_OPENERS = ("`", "~", "\t", ">>>", "----", "....", ".. ")
 
 
 def source_text(doc: Document) -> Mask:

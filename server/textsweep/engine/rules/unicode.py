@@ -14,6 +14,7 @@ from ..document import Document
 from ..encoding.options import UnicodeOptions
 from ..encoding.scan import rare_runs_of, rare_runs_with_fullwidth
 from ..entities import ENTITY, unescape
+from ..markup import markup_of
 from ..model import Finding, Fix, Severity
 from ..options import options_of
 from ..regions import in_quoted_code
@@ -78,6 +79,10 @@ def html_entity(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     #: last one starting at or before it, or in none (a walk of every span for each
     #: entity cost a list of 1,000 entities and 600 spans a second)
     code: tuple[list[int], list[int]] | None = None
+    # code blocks are asked about under maxFileSize only (cheap checks past it), and
+    # in formats that mark them: plain text's indented lines are tables and quotes
+    # as often as code (the Debian Reference indents its whole text)
+    structured = len(text) <= config.max_file_size and markup_of(doc).name != "plaintext"
     for m in ENTITY.finditer(text):
         value = unescape(m.group())
         if value is None:
@@ -88,6 +93,8 @@ def html_entity(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         i = bisect_right(code[0], m.start()) - 1
         if i >= 0 and m.start() < code[1][i]:
             continue
+        if structured and in_quoted_code(doc, m.start(), m.end()):
+            continue  # a code block shows the entity as written (Django's tutorial 5)
         shown = _show(value) if len(value) == 1 else f"`{value}`"
         if _named(text, m.start(), m.end()):
             yield r.finding(
