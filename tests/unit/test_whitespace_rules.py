@@ -265,3 +265,29 @@ def test_rst_grid_table_row_with_an_escape_is_layout() -> None:
     slip = RST_GRID_TABLE.replace("will not go", "will  not go")
     [f] = findings("doubled-space", slip, "restructuredtext")
     assert slip[f.start - 4 : f.end + 3] == "will  not"
+
+
+#: Django 5.1's reference (docs/ref/contrib/admin/admindocs.txt): a simple table,
+#: its columns aligned with spaces between ``===`` borders.
+RST_SIMPLE_TABLE = """\
+The following roles are available:
+
+==================  =======================================================
+Django Component    reStructuredText roles
+==================  =======================================================
+Models              ``:model:`app_label.ModelName```
+Views               ``:view:`app_label.view_name```
+Template tags       ``:tag:`tagname```
+==================  =======================================================
+
+Models are documented  with their fields.
+"""
+
+
+def test_rst_simple_table_rows_are_layout() -> None:
+    found = findings("doubled-space", RST_SIMPLE_TABLE, "restructuredtext")
+    # only the paragraph's slip after the table
+    assert [RST_SIMPLE_TABLE[f.start - 10 : f.end + 4] for f in found] == ["documented  with"]
+    # a stray border that closes nothing does not swallow the rest of the document
+    stray = "Intro.\n\n====  ====\nbad  row\n\nA paragraph  with a slip.\n"
+    assert len(findings("doubled-space", stray, "restructuredtext")) == 2

@@ -51,6 +51,20 @@ _INLINE = re.compile(
 _GRID_ROW = re.compile(r"^[ \t]*[|+].*[|+][ \t]*$")
 
 
+def _simple_table_end(lines: list[tuple[int, str]], i: int) -> int | None:
+    """The index of the bottom border of the simple table whose top border is line
+    ``i``: the next ``===  ===`` border followed by a blank line or the end (a
+    header's separator is followed by rows). None when there is none: a stray
+    border does not swallow the rest of the document."""
+    n = len(lines)
+    for k in range(i + 1, n):
+        line = lines[k][1].rstrip("\r\n")
+        if _TABLE_BORDER.match(line) and not line.lstrip().startswith("+"):
+            if k + 1 >= n or not lines[k + 1][1].strip():
+                return k
+    return None
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
@@ -63,6 +77,9 @@ def rst_spans(doc: Document) -> list[Span]:
     n = len(lines)
     prev_nonblank = ""
     in_grid = False
+    #: past this line no simple table closes: each border needs no new scan (a
+    #: text of borders and no blank line was read to its end once per border)
+    no_end_from = n
     while i < n:
         start, raw = lines[i]
         line = raw.rstrip("\r\n")
@@ -70,6 +87,20 @@ def rst_spans(doc: Document) -> list[Span]:
         d = _DIRECTIVE.match(line)
         literal_intro = prev_nonblank.rstrip().endswith("::") and not blank
         border = _TABLE_BORDER.match(line)
+        if border and not line.lstrip().startswith("+") and not in_grid and i < no_end_from:
+            end = _simple_table_end(lines, i)
+            if end is None:
+                no_end_from = i  # no border after this one closes a table either
+            if end is not None:
+                # a simple table, borders to bottom border: its rows are columns
+                # aligned with spaces, not prose (Django's reference, 1,000 of its
+                # doubled-space findings)
+                for s2, r2 in lines[i : end + 1]:
+                    if r2.strip():
+                        spans.append((s2, s2 + len(r2.rstrip("\r\n"))))
+                prev_nonblank = ""
+                i = end + 1
+                continue
         # a row of a grid table: right after its ``+---+`` border or another row
         in_grid = (in_grid and bool(_GRID_ROW.match(line))) or bool(
             border and line.lstrip().startswith("+")
