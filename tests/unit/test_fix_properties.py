@@ -183,6 +183,9 @@ def test_rules_other_than_repairs_keep_every_word(text: str, lang_id: str, lang:
 # ``&#233;\x92Are``: c1-control read ``;`` before the control, not the ``é`` the
 # entity stands for, so it wrote ``’`` with every rule and not with the repairs alone
 @example("&#233;\x92Are you coming to the meeting ?\n\n\n\x92 ", "plaintext", "auto")
+# A fence after a ZWSP was no fence, so the closing one opened an unclosed block and
+# the mojibake after it was code (repairs alone) or prose (once the ZWSP was gone)
+@example("\u200b```js\nm.test('café') // true\n```\n dÃ©pÃ´t ", "markdown", "auto")
 def test_fix_all_never_splits_or_joins_a_word(text: str, lang_id: str, lang: str) -> None:
     doc = Document(text, lang_id)
     fixed = words(fix_all(doc, _config(lang)).text, lang_id)

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..chars import UNSEEN, UNSEEN_CLASS, drop_unseen
 from ..document import Document
 from ..memo import text_memo
 from ._spans import Span, gaps, merge
@@ -74,6 +75,20 @@ _HTML_RAW_CLOSE = re.compile(r"</(?:script|pre|style|textarea)>|-->", re.IGNOREC
 _FRONT = re.compile(r"---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
+#: A line's indentation holding a character other fixes delete (``\u200b```js``).
+_LEADING_UNSEEN = re.compile(f"^[ \t{UNSEEN_CLASS}]*[{UNSEEN_CLASS}]", re.MULTILINE)
+
+
+def _without_leading_unseen(text: str) -> str:
+    """``text`` with the characters other fixes delete removed from each line's
+    indentation: a fence written after a zero-width space opens code once the
+    space is gone, so the blocks are read as they will be (lines stay where they
+    are: the parser's line numbers still point into ``text``)."""
+    if UNSEEN.isdisjoint(text):
+        return text
+    return _LEADING_UNSEEN.sub(lambda m: drop_unseen(m.group()), text)
+
+
 #: A line break and the blank line after it, up to (not including) its own break: a
 #: literal first character, so the regex engine skips ahead at C speed.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n)")
@@ -130,6 +145,8 @@ def _chunks_general(text: str, start: int) -> list[tuple[int, int]]:
         if not line:
             break
         body = line.rstrip("\r\n")
+        if not UNSEEN.isdisjoint(body):
+            body = _without_leading_unseen(body)
         if fence is not None:
             if body.lstrip(" ").startswith(fence):
                 fence = None
@@ -182,7 +199,7 @@ def _chunk_spans(text: str) -> tuple[Span, ...]:
     def line_offset(line: int) -> int:
         return starts[line] if line < n_lines else len(text)
 
-    tokens: list[Any] = parser().parse(text)
+    tokens: list[Any] = parser().parse(_without_leading_unseen(text))
     spans: list[Span] = []
     in_table = False
     for tok in tokens:
