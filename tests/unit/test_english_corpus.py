@@ -197,3 +197,12 @@ def test_no_break_space_in_a_french_document_is_not_removed_unread() -> None:
     # in an English document the same sign's no-break space is still removed
     english = "What a day\u202f! It was great, and we all went home happy.\n"
     assert fixed("english-french-spacing", english) == english.replace("\u202f!", "!")
+
+
+def test_a_colon_between_numbers_is_no_sentence_colon() -> None:
+    # kuroshiro 1.2.0's README (npm): a standard and its year
+    text = "Hepburn romanization. Refer to [BS 4812 : 1972](https://archive.is/PiJ4).\n"
+    assert [f.rule for f in lint(Document(text, "markdown"))] == []
+    # a sentence's colon, spaced French-style, still is a fault
+    spaced = "The options are few : read the manual first, then ask.\n"
+    assert [f.rule for f in lint(Document(spaced, "markdown"))] == ["english-french-spacing"]

@@ -97,8 +97,11 @@ no-break space typeset before the sign is more likely a French line read as Engl
 )
 def english_french_spacing(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
     french: bool | None = None
+    text = doc.text
     for f in _space_before(r, doc, config, ";:!?"):
-        if not any(c in NOBREAK for c in doc.text[f.start : f.end]):
+        if _between_numbers(text, f.start, f.end):
+            continue
+        if not any(c in NOBREAK for c in text[f.start : f.end]):
             yield f
             continue
         if french is None:
@@ -111,6 +114,18 @@ def english_french_spacing(r: Rule, doc: Document, config: Config) -> Iterator[F
         # updates"``, a heading whose English words are a path). Reported; its
         # removal is only offered.
         yield f._replace(fixes=tuple(x._replace(safe=False) for x in f.fixes))
+
+
+def _between_numbers(text: str, start: int, end: int) -> bool:
+    """Is the finding ``text[start:end]`` (spaces, then the sign) a colon between two
+    numbers (``BS 4812 : 1972``, a standard and its year; a ratio)? No sentence's
+    colon: removing the space gave ``BS 4812: 1972``, which is no better."""
+    if not text[start:end].endswith(":") or start == 0 or not text[start - 1].isdigit():
+        return False
+    q = end
+    while q < len(text) and text[q] in " \t\u00a0\u202f":
+        q += 1
+    return q < len(text) and text[q].isdigit()
 
 
 def _spaced_comma_only(sign: str, blank: str) -> bool:
