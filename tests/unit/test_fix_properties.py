@@ -584,6 +584,21 @@ FR_CA_ORDER_COUNTEREXAMPLES = [
 ]
 
 
+def test_a_run_of_blank_lines_is_one_paragraph_break() -> None:
+    # Two blank lines then a line of ``&nbsp;`` were two breaks, and one blank line
+    # then that line none (the blank-line pattern consumed the newline the second
+    # needed): removing the extra blank line attached ``&nbsp;`` to the next
+    # paragraph, the majority language flipped, and a Japanese full stop was
+    # fixed or not by order
+    text = (
+        "été 共有 1,000 个软件包，版本 3.14 已发布。\n\n\n&nbsp;\n値を設定する．次に，保存する.\n"
+    )
+    config = _config("auto")
+    reached = fix_all(Document(text, "latex"), config).text
+    assert reached.endswith("保存する．\n")
+    assert _every_order(text, config, "latex") == {reached}
+
+
 def test_fr_ca_order_counterexamples_reach_fix_all() -> None:
     config = _config("fr-CA")
     for text, expected in FR_CA_ORDER_COUNTEREXAMPLES:
