@@ -599,6 +599,17 @@ def test_a_run_of_blank_lines_is_one_paragraph_break() -> None:
     assert _every_order(text, config, "latex") == {reached}
 
 
+def test_blank_lines_above_an_indented_block_go_in_any_order() -> None:
+    # Markdown: with the control character between them the extra blank lines went
+    # (safe); once it was gone they touched the tab-indented block and were only
+    # offered. Keeping one blank line keeps the block: safe either way.
+    text = "Note : il faut le lire.\n\n\n\x07\n\n\tUn alinéa avec une tabulation.\n"
+    config = _config("auto")
+    reached = fix_all(Document(text, "markdown"), config).text
+    assert reached == "Note\u00a0: il faut le lire.\n\n\tUn alinéa avec une tabulation.\n"
+    assert _every_order(text, config, "markdown") == {reached}
+
+
 def test_fr_ca_order_counterexamples_reach_fix_all() -> None:
     config = _config("fr-CA")
     for text, expected in FR_CA_ORDER_COUNTEREXAMPLES:

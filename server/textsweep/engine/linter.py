@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+from .chars import drop_unseen
 from .config import Config
 from .document import Document
 from .fixes import apply_fixes, compose, trim_edits
@@ -314,7 +315,7 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
         if fix is not None and not fix.replacement:
             # the invisible characters after it go too, in any order: ``\u200b\u200b \t``
             blank_at = unseen_run(text, fix.end)
-            if text[blank_at : blank_at + 1] in (" ", "\t"):
+            if text[blank_at : blank_at + 1] in (" ", "\t") and not _keeps_a_blank_line(text, fix):
                 # lines break at CR too: ``\r \u200b \t`` is a line of its own
                 start = line_start(text, fix.start)
                 end = _LINE_BREAK.search(text, fix.end)
@@ -326,6 +327,21 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
                 f = offered_only(f)
         out.append(f)
     return out
+
+
+def _keeps_a_blank_line(text: str, fix: Fix) -> bool:
+    """Does ``fix`` remove whole blank lines and leave a blank line before the line
+    after them? The indented line stays a block of its own (blank-lines keeping one
+    of four blank lines above a code block indented by a tab: offered only when the
+    lines touched it, safe when a control character stood between)."""
+    removed = text[fix.start : fix.end]
+    if "\n" not in removed and "\r" not in removed:
+        return False
+    before = text[: fix.start]
+    lines = re.split(r"\r\n|\r|\n", before[-256:])
+    # ``before`` ends with a line break: its last piece is empty, the one before it
+    # is the line that stays above: blank (once the invisible characters are gone)?
+    return len(lines) >= 3 and lines[-1] == "" and not drop_unseen(lines[-2]).strip()
 
 
 def _blanks_its_line(text: str, fix: Fix) -> bool:
