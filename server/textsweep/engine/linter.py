@@ -299,6 +299,8 @@ def _leaked_entities_stay(doc: Document, findings: list[Finding]) -> list[Findin
 _INDENTATION_MATTERS = {"markdown": True, "restructuredtext": True, "rst": True}
 _INDENT_BLANKS = " \t"
 _LINE_BREAK = re.compile(r"[\r\n]")
+#: Whole line breaks (a CRLF is one).
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
 def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
@@ -307,26 +309,110 @@ def _indentation_stays(text: str, findings: list[Finding]) -> list[Finding]:
     Markdown parser and, without the ZWSP, a line indented by four, an indented
     code block (a fix that changes what the document is; and the French fixes
     inside it came and went by order)."""
-    from .chars import drop_unseen, line_start, shows, unseen_run
-
+    lines = _Lines(text)
     out: list[Finding] = []
     for f in findings:
         fix = f.safe_fix
         if fix is not None and not fix.replacement:
             # the invisible characters after it go too, in any order: ``\u200b\u200b \t``
-            blank_at = unseen_run(text, fix.end)
+            blank_at = lines.unseen_run(fix.end)
             if text[blank_at : blank_at + 1] in (" ", "\t") and not _keeps_a_blank_line(text, fix):
                 # lines break at CR too: ``\r \u200b \t`` is a line of its own
-                start = line_start(text, fix.start)
-                end = _LINE_BREAK.search(text, fix.end)
-                rest = text[fix.end : end.start() if end else len(text)]
-                before = drop_unseen(text[start : fix.start])
-                if not before.strip(_INDENT_BLANKS) and shows(drop_unseen(rest)):
+                info = lines.info(fix.start)
+                # nothing but indentation before it, something shown after it
+                if info.first_visible >= fix.start and info.last_shown >= fix.end:
                     f = offered_only(f)
-            if f.safe_fix is not None and _blanks_its_line(text, fix):
+            if f.safe_fix is not None and _blanks_its_line(text, fix, lines):
                 f = offered_only(f)
         out.append(f)
     return out
+
+
+@dataclass(frozen=True)
+class _LineInfo:
+    """What the indentation guards ask of one line, found in one pass over it (asked
+    of every finding, the questions read the line again each time: 20,000 ZWSPs on
+    one line of Markdown took 1 s to lint, 100,000 more than 30 s)."""
+
+    start: int
+    end: int
+    #: The first character that is neither a blank nor one other fixes delete.
+    first_visible: int
+    #: The last such character (``start - 1`` when there is none).
+    last_visible: int
+    #: The last character shown to a reader (see :func:`.chars.shows`).
+    last_shown: int
+    #: Is the line nothing but blanks to the parser (before any fix)?
+    blank_raw: bool
+
+
+class _Lines:
+    """The lines of a text for the indentation guards: bounds by bisection, each
+    line's facts computed once, runs of unseen characters found once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
+        self._info: dict[int, _LineInfo] = {}
+        self._run: tuple[int, int] = (0, 0)
+
+    def unseen_run(self, i: int) -> int:
+        """:func:`.chars.unseen_run`, the run's end kept for the findings inside it."""
+        from .chars import unseen_run
+
+        s, e = self._run
+        if s <= i < e:
+            return e
+        end = unseen_run(self.text, i)
+        self._run = (i, end)
+        return end
+
+    def _bounds(self) -> list[tuple[int, int]]:
+        if self._breaks is None:
+            self._breaks = [m.span() for m in _LINE_BREAKS.finditer(self.text)]
+            self._starts = [0] + [e for _, e in self._breaks]
+        return self._breaks
+
+    def info(self, i: int) -> _LineInfo:
+        """The facts of the line holding ``text[i]``."""
+        breaks = self._bounds()
+        k = bisect_right(self._starts, i) - 1
+        hit = self._info.get(k)
+        if hit is None:
+            start = self._starts[k]
+            end = breaks[k][0] if k < len(breaks) else len(self.text)
+            hit = self._info[k] = _line_info(self.text, start, end)
+        return hit
+
+    def next_line_shows(self, i: int) -> bool | None:
+        """Does the line after the one holding ``text[i]`` show something? None when
+        that line is the last."""
+        breaks = self._bounds()
+        k = bisect_right(self._starts, i) - 1
+        if k >= len(breaks):
+            return None
+        nxt = self.info(breaks[k][1])
+        return nxt.last_shown >= nxt.start
+
+
+def _line_info(text: str, start: int, end: int) -> _LineInfo:
+    from .chars import UNSEEN
+
+    first_visible = end
+    last_visible = last_shown = start - 1
+    blank_raw = True
+    for q in range(start, end):
+        c = text[q]
+        if c not in _INDENT_BLANKS:
+            blank_raw = False
+            if c not in UNSEEN:
+                if first_visible == end:
+                    first_visible = q
+                last_visible = q
+                if not c.isspace() or c == "\x85":
+                    last_shown = q
+    return _LineInfo(start, end, first_visible, last_visible, last_shown, blank_raw)
 
 
 def _keeps_a_blank_line(text: str, fix: Fix) -> bool:
@@ -344,28 +430,21 @@ def _keeps_a_blank_line(text: str, fix: Fix) -> bool:
     return len(lines) >= 3 and lines[-1] == "" and not drop_unseen(lines[-2]).strip()
 
 
-def _blanks_its_line(text: str, fix: Fix) -> bool:
+def _blanks_its_line(text: str, fix: Fix, lines: _Lines) -> bool:
     """Does removing ``fix``'s characters leave a blank line (as it reads once the
     invisible characters are gone too) where the parser saw content, right above a
     line with content? ``\u00a0`` alone on a line is a paragraph to CommonMark; blank,
     it ends the block, and the next line, indented by four, became a code block
     (whose doubled spaces stay: fixed before or after, the text differed)."""
-    from .chars import drop_unseen, line_start, shows
-
     if _LINE_BREAK.search(text, fix.start, fix.end):
         return False
-    start = line_start(text, fix.start)
-    end = _LINE_BREAK.search(text, fix.end)
-    if end is None:
-        return False  # the last line: nothing after it changes
-    line_end = end.start()
-    if not text[start:line_end].strip(_INDENT_BLANKS):
+    info = lines.info(fix.start)
+    if info.blank_raw:
         return False  # blank to the parser already
-    if drop_unseen(text[start : fix.start] + text[fix.end : line_end]).strip(_INDENT_BLANKS):
-        return False
-    nxt = end.end() + (1 if text.startswith("\r\n", end.start()) else 0)
-    after = _LINE_BREAK.search(text, nxt)
-    return shows(drop_unseen(text[nxt : after.start() if after else len(text)]))
+    if info.first_visible < fix.start or info.last_visible >= fix.end:
+        return False  # something visible stays on the line
+    shows_next = lines.next_line_shows(fix.start)
+    return bool(shows_next)
 
 
 def _joins_line_breaks(text: str, fix: Fix) -> bool:
