@@ -575,6 +575,12 @@ ORDER_COUNTEREXAMPLES = [
     # blanks, whose breakable space after it was no longer a fault; the space
     # before a « that never closes is now only offered
     ("et« -Il\n", "et«\u202f-Il\n"),
+    # ``x::y\u200bsécurité`` was a scope ending at the ZWSP, then ``x::ysécurité`` one
+    # running on: the space before ``:`` was prose, then code. Scopes read through it.
+    (
+        "Das Ergebnis - so viel vorweg - war gut.\n x::y\u200bsécurité  :\n",
+        "Das Ergebnis - so viel vorweg - war gut.\n x::ysécurité :\n",
+    ),
 ]
 
 #: The same under fr-CA. ``:;`` was skipped as a run with a colon inside (meant for

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
 
 from .._images_data import BYTE_IMAGES
@@ -271,13 +271,19 @@ _UNC_PATH = re.compile(r"\\\\[\w.$-]+\\[^\s«»\"]*")
 _UNIX_PATH = re.compile(r"/[\w.@%+-]+(?:/[\w.@%+-]*)*")
 
 
-def _expand_left(text: str, i: int, extra: str = "_") -> int:
+#: What a C++ scope (``std::vector``) runs through to its right: identifier
+#: characters, ``~`` and ``:``, and what other fixes delete (``x::y\u200bsécurité`` is
+#: ``x::ysécurité`` once the ZWSP is gone: the span must not change with it).
+_SCOPE_CHARS = frozenset("_~:") | UNSEEN
+
+
+def _expand_left(text: str, i: int, extra: Collection[str] = "_") -> int:
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] in extra):
         i -= 1
     return i
 
 
-def _expand_right(text: str, i: int, extra: str = "_") -> int:
+def _expand_right(text: str, i: int, extra: Collection[str] = "_") -> int:
     n = len(text)
     while i < n and (text[i].isalnum() or text[i] in extra):
         i += 1
@@ -291,7 +297,7 @@ class _Expander:
 
     __slots__ = ("_extra", "_left", "_right", "_text")
 
-    def __init__(self, text: str, extra: str = "_") -> None:
+    def __init__(self, text: str, extra: Collection[str] = "_") -> None:
         self._text = text
         self._extra = extra
         self._left = (-1, 0)  # (offset, its expansion): text[s:i] all in the class
@@ -503,7 +509,7 @@ def _block_spans(text: str) -> tuple[Span, ...]:
     if "`" in text:
         spans.extend(_backtick_spans(text))
     if "::" in text:
-        name, scope = _Expander(text), _Expander(text, "_~:")
+        name, scope = _Expander(text), _Expander(text, _SCOPE_CHARS)
         for i in _find_all(text, "::"):
             spans.append((name.left(i), scope.right(i + 2)))
     if "_" in text:
