@@ -59,3 +59,20 @@ def test_warm_up_waits_for_the_lints_then_runs_every_step(
 def test_the_real_steps_run() -> None:
     for step in caches.warm_up_steps():
         step()
+
+
+def test_warm_up_waits_for_a_pause_in_the_clients_messages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    monkeypatch.setattr(lifecycle, "WARM_UP_DELAY", 0.0)
+    monkeypatch.setattr(lifecycle, "IDLE_POLL", 0.01)
+    monkeypatch.setattr(lifecycle, "IDLE_FOR", 0.3)
+    ran: list[float] = []
+    monkeypatch.setattr(caches, "warm_up_steps", lambda: [lambda: ran.append(time.monotonic())])
+    ls = TextsweepServer()
+    spoke = time.monotonic()
+    ls.protocol.last_message = spoke  # type: ignore[attr-defined]
+    asyncio.run(asyncio.wait_for(lifecycle.warm_up_when_idle(ls), 5))
+    assert len(ran) == 1 and ran[0] - spoke >= 0.3  # not before the pause

@@ -30,6 +30,7 @@ import os
 import re
 import sys
 import threading
+import time
 from collections.abc import Generator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, BinaryIO
@@ -230,6 +231,8 @@ class TextsweepProtocol(LanguageServerProtocol):
 
     def handle_message(self, message: Any) -> None:
         """Enforce the life cycle: initialize once, nothing after shutdown but exit."""
+        #: when the client last spoke (the warm-up waits for a pause)
+        self.last_message = time.monotonic()
         method = getattr(message, "method", None)
         is_request = method is not None and getattr(message, "id", None) is not None
         if method == lsp.EXIT:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
@@ -56,8 +57,12 @@ async def initialized(ls: TextsweepServer, params: lsp.InitializedParams) -> Non
 #: The warm-up waits this long after ``initialized``: an editor opens its
 #: documents right away, and their lints go first.
 WARM_UP_DELAY = 0.3
-#: How often a waiting warm-up looks whether the lints are done.
+#: How often a waiting warm-up looks whether the server is idle.
 IDLE_POLL = 0.2
+#: Idle means no lint pending and no message from the client for this long: a
+#: step started between a keystroke and the formatting request that followed it
+#: delayed the request by the step (fix-all on 1 MB: 0.07 -> 0.10 s).
+IDLE_FOR = 1.0
 
 
 async def warm_up_when_idle(ls: TextsweepServer) -> None:
@@ -75,13 +80,21 @@ async def warm_up_when_idle(ls: TextsweepServer) -> None:
     loop = asyncio.get_running_loop()
     await asyncio.sleep(WARM_UP_DELAY)
     for step in warm_up_steps():
-        while any(not t.done() for t in ls.tasks.values()):
+        while _busy(ls):
             await asyncio.sleep(IDLE_POLL)
         try:
             await loop.run_in_executor(ls.executor, step)
         except Exception:
             log.exception("warming up failed")  # only slower, never wrong: go on
             return
+
+
+def _busy(ls: TextsweepServer) -> bool:
+    """A lint is scheduled or running, or the client spoke less than IDLE_FOR ago."""
+    if any(not t.done() for t in ls.tasks.values()):
+        return True
+    last = getattr(ls.protocol, "last_message", None)
+    return last is not None and time.monotonic() - last < IDLE_FOR
 
 
 def _log_failure(fut: Future[None]) -> None:
