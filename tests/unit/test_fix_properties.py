@@ -616,6 +616,17 @@ def test_blank_lines_above_an_indented_block_go_in_any_order() -> None:
     assert _every_order(text, config, "markdown") == {reached}
 
 
+def test_a_no_break_token_before_a_guillemet_ends_the_word() -> None:
+    # LaTeX: once ``\\,`` was written before ``»``, the word around the sign ran back
+    # through the token, held its comma and read as data (``a,b``): the space after
+    # ``»`` was inserted or not by order
+    text = "\tUn alinéa avec une tabulation.\n dépôtNoël »Caf&eacute; cr&egrave;me\n"
+    config = _config("auto")
+    reached = fix_all(Document(text, "latex"), config).text
+    assert "Noël\\,» Caf" in reached
+    assert _every_order(text, config, "latex") == {reached}
+
+
 def test_fr_ca_order_counterexamples_reach_fix_all() -> None:
     config = _config("fr-CA")
     for text, expected in FR_CA_ORDER_COUNTEREXAMPLES:

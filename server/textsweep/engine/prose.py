@@ -669,8 +669,10 @@ def glued_after(
         if "::" in run or not ctx.prose(first, e + 1) or closes_entity(text, s):
             continue
         # the word around it: data such as a,b,c or key:value;k2:v2 is not a sentence
+        # (after a no-break token the word starts at the sign: ``Noël\\,»Caf`` is
+        # ``Noël »Caf``, not one word holding the token's comma)
         ws = s
-        while ws > start and not text[ws - 1].isspace():
+        while first < s and ws > start and not text[ws - 1].isspace():
             ws -= 1
         we = e
         while we < end and not text[we].isspace():
