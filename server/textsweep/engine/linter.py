@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from .chars import drop_unseen
+from .chars import UNSEEN, drop_unseen, unseen_run
 from .config import Config
 from .document import Document
 from .fixes import apply_fixes, compose, trim_edits
@@ -335,7 +335,6 @@ class _LineInfo:
     one line of Markdown took 1 s to lint, 100,000 more than 30 s)."""
 
     start: int
-    end: int
     #: The first character that is neither a blank nor one other fixes delete.
     first_visible: int
     #: The last such character (``start - 1`` when there is none).
@@ -359,8 +358,6 @@ class _Lines:
 
     def unseen_run(self, i: int) -> int:
         """:func:`.chars.unseen_run`, the run's end kept for the findings inside it."""
-        from .chars import unseen_run
-
         s, e = self._run
         if s <= i < e:
             return e
@@ -385,20 +382,18 @@ class _Lines:
             hit = self._info[k] = _line_info(self.text, start, end)
         return hit
 
-    def next_line_shows(self, i: int) -> bool | None:
-        """Does the line after the one holding ``text[i]`` show something? None when
-        that line is the last."""
+    def next_line_shows(self, i: int) -> bool:
+        """Does the line after the one holding ``text[i]`` show something? (False
+        after the last line: nothing after it changes.)"""
         breaks = self._bounds()
         k = bisect_right(self._starts, i) - 1
         if k >= len(breaks):
-            return None
+            return False
         nxt = self.info(breaks[k][1])
         return nxt.last_shown >= nxt.start
 
 
 def _line_info(text: str, start: int, end: int) -> _LineInfo:
-    from .chars import UNSEEN
-
     first_visible = end
     last_visible = last_shown = start - 1
     blank_raw = True
@@ -412,7 +407,7 @@ def _line_info(text: str, start: int, end: int) -> _LineInfo:
                 last_visible = q
                 if not c.isspace() or c == "\x85":
                     last_shown = q
-    return _LineInfo(start, end, first_visible, last_visible, last_shown, blank_raw)
+    return _LineInfo(start, first_visible, last_visible, last_shown, blank_raw)
 
 
 def _keeps_a_blank_line(text: str, fix: Fix) -> bool:
@@ -424,7 +419,7 @@ def _keeps_a_blank_line(text: str, fix: Fix) -> bool:
     if "\n" not in removed and "\r" not in removed:
         return False
     before = text[: fix.start]
-    lines = re.split(r"\r\n|\r|\n", before[-256:])
+    lines = _LINE_BREAKS.split(before[-256:])
     # ``before`` ends with a line break: its last piece is empty, the one before it
     # is the line that stays above: blank (once the invisible characters are gone)?
     return len(lines) >= 3 and lines[-1] == "" and not drop_unseen(lines[-2]).strip()
@@ -443,8 +438,7 @@ def _blanks_its_line(text: str, fix: Fix, lines: _Lines) -> bool:
         return False  # blank to the parser already
     if info.first_visible < fix.start or info.last_visible >= fix.end:
         return False  # something visible stays on the line
-    shows_next = lines.next_line_shows(fix.start)
-    return bool(shows_next)
+    return lines.next_line_shows(fix.start)
 
 
 def _joins_line_breaks(text: str, fix: Fix) -> bool:
