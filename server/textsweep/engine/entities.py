@@ -36,6 +36,14 @@ def unescape(entity: str) -> str | None:
     return value
 
 
+def read_entities(text: str) -> str:
+    """``text`` with each entity read as what it stands for (as html-entity writes it),
+    the others left as written."""
+    if "&" not in text:
+        return text
+    return ENTITY.sub(lambda m: unescape(m.group()) or m.group(), text)
+
+
 def entity_readings(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, value)`` of every entity in ``text``, wherever it stands: what a
     reader sees, for language detection (which must read ``caf&eacute;`` and ``café``

@@ -24,7 +24,7 @@ from ..encoding import (
 from ..encoding import mojibake as mj
 from ..encoding.options import EncodingOptions
 from ..encoding.scan import mojibake_repairs, rare_runs_of
-from ..entities import ENTITY, unescape
+from ..entities import ENTITY, entity_ending_at, unescape
 from ..model import Finding, Fix, FixPurpose, Severity
 from ..options import options_of
 from ..regions import in_quoted_code
@@ -282,7 +282,7 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         why = (
             "In code: an example, or damage"
             if in_code
-            else ("Nothing else in the document confirms it")
+            else "Nothing else in the document confirms it"
         )
         yield r.finding(
             rep.start,
@@ -324,9 +324,7 @@ def _neighbours(text: str, pos: int) -> tuple[str, str]:
     # and an entity as the character html-entity writes (``&#233;\x92Are`` is
     # ``é\x92Are``: judged otherwise, the repair of the entity changed the verdict)
     if before == ";" and i == pos - 1:
-        j = text.rfind("&", max(0, pos - 48), pos)
-        m = ENTITY.fullmatch(text, j, pos) if j >= 0 else None
-        value = unescape(m.group()) if m else None
+        value = entity_ending_at(text, pos)
         before = value[-1] if value else before
     if after == "&":
         m = ENTITY.match(text, pos + 1)

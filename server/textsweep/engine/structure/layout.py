@@ -30,7 +30,7 @@ from itertools import accumulate
 
 from ..chars import UNSEEN, drop_unseen, shows
 from ..document import block_holds_any
-from ..entities import ENTITY, unescape
+from ..entities import read_entities
 from ..memo import text_memo
 from ._spans import Span, blockwise
 from .breaks import block_breaks
@@ -179,9 +179,7 @@ class _Line:
         content = (content if clean else drop_unseen(content)).strip()
         #: what :func:`_is_command` reads; an entity as html-entity writes it (the
         #: ``;`` of ``conseil &eacute;`` made a command line of it until the fix)
-        self.content = (
-            ENTITY.sub(_entity_value, content) if "&" in content and ";" in content else content
-        )
+        self.content = read_entities(content) if ";" in content else content
         self.flag = bool(content) and (
             (content[0] in "|+" and content[-1] in "|+" and len(content) > 1)
             or (not content.strip(_BORDER_CHARS) and ("---" in content or "===" in content))
@@ -199,11 +197,6 @@ class _Line:
         )
         rec = _RECORD.match(content) if runs else None
         self.record = rec is not None and any(s == self.indent + rec.end() for s, _ in runs)
-
-
-def _entity_value(m: re.Match[str]) -> str:
-    """What an entity stands for (itself when it is none)."""
-    return unescape(m.group()) or m.group()
 
 
 def _is_command(content: str) -> bool:

@@ -20,7 +20,7 @@ from functools import cache
 from .._images_data import BYTE_IMAGES
 from ..chars import UNSEEN, UNSEEN_CLASS, drop_unseen
 from ..document import Document, block_holds_any
-from ..entities import entity_readings
+from ..entities import entity_readings, read_entities
 from ..memo import text_memo
 from ._spans import Span, blockwise, merge
 
@@ -179,7 +179,7 @@ def looks_like_code(line: str, clean: bool = False) -> bool:
     if "&" in line:
         # entities read as what they stand for, as html-entity will write them:
         # ``Tom &amp; Jerry, it&#8217;s`` is a sentence, not six ``&``/``;`` symbols
-        line = _read_entities(line)[0]
+        line = read_entities(line)
     stripped = line.strip()
     if not stripped:
         return False
