@@ -695,12 +695,16 @@ def _iso2022(raw: bytes) -> FileEncoding | None:
 
 
 #: A charset a file declares near its start: a gettext header's ``Content-Type:
-#: text/plain; charset=…`` (and HTML's), an XML declaration's ``encoding=``.
-_DECLARED = re.compile(
-    rb"""charset=["']?([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding=["']([A-Za-z0-9._:-]+)"""
+#: text/plain; charset=…`` (and HTML's), an XML declaration's ``encoding=``; groups:
+#: the prefix, the name (1 and 2, or 3 and 4). Matched on the bytes to detect, on
+#: the text to rewrite after a conversion (:func:`declare_utf8`).
+_DECLARED_TEXT = re.compile(
+    r"""(charset=["']?)([A-Za-z0-9._:-]+)|(<\?xml[^>]*?encoding=["'])([A-Za-z0-9._:-]+)"""
 )
-#: A coding cookie (Python, Emacs, Vim) on one of the first two lines.
-_COOKIE = re.compile(rb"coding[:=][ \t]*([A-Za-z0-9._-]+)")
+#: A coding cookie (Python, Emacs, Vim), looked for on the first two lines only.
+_COOKIE_TEXT = re.compile(r"(coding[:=][ \t]*)([A-Za-z0-9._-]+)")
+_DECLARED = re.compile(_DECLARED_TEXT.pattern.encode("ascii"))
+_COOKIE = re.compile(_COOKIE_TEXT.pattern.encode("ascii"))
 _HEAD = 8192
 
 
@@ -714,14 +718,10 @@ def _declared(body: bytes) -> FileEncoding | None:
     declared ISO-8859 charset with bytes 80–9F is not taken at its word (those
     are Windows-1252's letters: detection decides)."""
     head = body[:_HEAD]
-    m = _DECLARED.search(head)
-    found = (m.group(1) or m.group(2)) if m else None
-    if found is None:
-        first_two = b"\n".join(head.split(b"\n", 2)[:2])
-        c = _COOKIE.search(first_two)
-        found = c.group(1) if c else None
-    if found is None:
+    m = _DECLARED.search(head) or _COOKIE.search(b"\n".join(head.split(b"\n", 2)[:2]))
+    if m is None:
         return None
+    found: bytes = m.group(2) or m.group(4)
     try:
         codec = text_codec(found.decode("ascii"))
     except ValueError:
@@ -943,13 +943,6 @@ def to_utf8(raw: bytes, encoding: str | None = None) -> tuple[bytes, FileEncodin
     return declare_utf8(text).encode("utf-8"), info
 
 
-#: The same declarations, in decoded text: the prefix, then the charset's name.
-_DECLARED_TEXT = re.compile(
-    r"""(charset=["']?)([A-Za-z0-9._:-]+)|(<\?xml[^>]*?encoding=["'])([A-Za-z0-9._:-]+)"""
-)
-_COOKIE_TEXT = re.compile(r"(coding[:=][ \t]*)([A-Za-z0-9._-]+)")
-
-
 def declare_utf8(text: str) -> str:
     """``text`` with the charset it declares (see :func:`_declared`) named UTF-8.
 
@@ -958,24 +951,14 @@ def declare_utf8(text: str) -> str:
     garbled. (What ``msgconv --to-code=UTF-8`` does too.) A name Python does not
     know, as a template's ``charset=CHARSET``, is left as it is."""
 
-    def fix(m: re.Match[str], head: str) -> str:
-        prefix = m.group(1) or m.group(3)
-        name = m.group(2) or m.group(4)
-        try:
-            if text_codec(name) == "utf-8":
-                return head
-        except ValueError:
-            return head
-        return head[: m.start()] + prefix + "UTF-8" + head[m.end() :]
-
     head = text[:_HEAD]
-    m = _DECLARED_TEXT.search(head)
-    if m is not None:
-        head = fix(m, head)
-    else:
-        lines = head.split("\n", 2)
-        first_two = "\n".join(lines[:2])
-        c = _COOKIE_TEXT.search(first_two)
-        if c is not None:
-            head = fix(c, first_two) + head[len(first_two) :]
-    return head + text[_HEAD:]
+    m = _DECLARED_TEXT.search(head) or _COOKIE_TEXT.search("\n".join(head.split("\n", 2)[:2]))
+    if m is None:
+        return text
+    prefix, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    try:
+        if text_codec(name) == "utf-8":
+            return text
+    except ValueError:
+        return text
+    return text[: m.start()] + prefix + "UTF-8" + text[m.end() :]
