@@ -554,19 +554,13 @@ def _block_spans(text: str) -> tuple[Span, ...]:
         if looks_like_code(line, clean):
             spans.append((ls, ls + len(line)))
     if "=" in text:
-        assigned: set[int] = set()
-        lines: list[Span] = []
+        assigned: dict[int, Span] = {}
         for ls, le in _lines_at(text, _find_all(text, "=")):
             if _ASSIGNMENT.match(text, ls, le):
-                assigned.add(ls)
-                lines.append((ls, le))
-        for ls, le in lines:
-            prev_ls = text.rfind("\n", 0, ls - 1) + 1 if ls > 0 else -1
-            if le + 1 in assigned or (ls > 0 and prev_ls in assigned):
                 content = text[ls:le].rstrip("\r")
-                spans.append(
-                    (ls + len(content) - len(content.lstrip(" \t\u00a0")), ls + len(content))
-                )
+                indent = len(content) - len(content.lstrip(" \t\u00a0"))
+                assigned[ls] = (ls + indent, ls + len(content))
+        spans.extend(_listed(text, assigned))
     colons = _find_all(text, ":") if ":" in text else []
     if "&" in text:  # ``&colon;`` is a colon once html-entity has written it
         colons = sorted(colons + [s for s, _, v in entity_readings(text) if ":" in v])
@@ -577,12 +571,21 @@ def _block_spans(text: str) -> tuple[Span, ...]:
             rec = _record(text, ls, le)
             if rec:
                 records[ls] = rec
-        for ls, span in records.items():
-            nxt = text.find("\n", ls) + 1
-            prev_ls = text.rfind("\n", 0, ls - 1) + 1 if ls > 0 else -1
-            if (nxt and nxt in records) or (ls > 0 and prev_ls in records):
-                spans.append(span)
+        spans.extend(_listed(text, records))
     return tuple(merge(spans))
+
+
+def _listed(text: str, lines: dict[int, Span]) -> list[Span]:
+    """The spans of the ``lines`` (keyed by where each starts) that have a neighbour
+    line among them: two adjacent ``Key: value`` or ``Key=value`` lines are a
+    listing, one alone may be a sentence."""
+    out: list[Span] = []
+    for ls, span in lines.items():
+        nxt = text.find("\n", ls) + 1
+        prev_ls = text.rfind("\n", 0, ls - 1) + 1 if ls > 0 else -1
+        if (nxt and nxt in lines) or prev_ls in lines:
+            out.append(span)
+    return out
 
 
 def heuristic_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
