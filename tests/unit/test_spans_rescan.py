@@ -91,7 +91,7 @@ def test_scan_reuses_a_recent_scan(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_per_block_merged_equals_a_merge_of_the_blocks() -> None:
     from pathlib import Path
 
-    from textsweep.engine.markups.plaintext import _block_non_prose
+    from textsweep.engine.structure.plaintext import _block_non_prose
 
     root = Path(__file__).resolve().parents[1]
     texts = [

@@ -10,9 +10,8 @@ def clear_caches() -> None:
     """Clear the per-paragraph, language and structure caches, wherever they live."""
     from . import cjk, document, incremental, language
     from .encoding import mojibake
-    from .markups import plaintext
     from .rules import confusables, whitespace
-    from .structure import breaks, layout, markdown, plain
+    from .structure import breaks, layout, markdown, plain, plaintext
 
     targets: list[Any] = [
         getattr(language, "detect", None),

@@ -43,6 +43,7 @@ __all__ = [
     "BREAKABLE",
     "ELISION",
     "FULL_STOP_EXPLANATION",
+    "INLINE_BLANKS",
     "NBSP",
     "NNBSP",
     "NOBREAK",
@@ -66,6 +67,8 @@ __all__ = [
 BREAKABLE = " \t\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
 NOBREAK = NBSP + NNBSP + "\u2007"
 SPACES = BREAKABLE + NOBREAK
+#: The blanks a reader sees between two words of a line: space, tab, U+00A0, U+202F.
+INLINE_BLANKS = " \t\u00a0\u202f"
 #: Invisible characters a gap reads through: no reader sees them, and the
 #: ``invisible-character`` / ``control-character`` fixes remove them, so the gap
 #: must read the same before and after those fixes (else the order of the quick
@@ -305,7 +308,7 @@ def _named_between_words(text: str, run: str, end: int) -> bool:
     # the next visible character, read through the blanks (collapsed or not by
     # doubled-space) and what other fixes delete
     q = end
-    while q < len(text) and (text[q] in " \t\u00a0\u202f" or text[q] in _UNSEEN_CHARS):
+    while q < len(text) and (text[q] in INLINE_BLANKS or text[q] in _UNSEEN_CHARS):
         q += 1
     if q >= len(text):
         return False

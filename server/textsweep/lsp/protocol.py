@@ -130,6 +130,8 @@ class TextsweepProtocol(LanguageServerProtocol):
         self.exit_code: int | None = None
         #: Writes of asynchronous writers still running (kept from the collector).
         self._writes: set[asyncio.Future[Any]] = set()
+        #: When the client last spoke (``time.monotonic``): the warm-up waits for a pause.
+        self.last_message: float | None = None
 
     # ------------------------------------------------------------------ reporting
 
@@ -231,7 +233,6 @@ class TextsweepProtocol(LanguageServerProtocol):
 
     def handle_message(self, message: Any) -> None:
         """Enforce the life cycle: initialize once, nothing after shutdown but exit."""
-        #: when the client last spoke (the warm-up waits for a pause)
         self.last_message = time.monotonic()
         method = getattr(message, "method", None)
         is_request = method is not None and getattr(message, "id", None) is not None

@@ -168,9 +168,8 @@ def _prose_spans(doc: Document) -> list[tuple[int, int]]:
             # the message's first and last strings with content (``msgstr ""``
             # then ``"  -i, --ignore-case …"``: the first string is empty)
             strings = list(m.strings)
-            first = next((i for i, (a, b) in enumerate(strings) if b > a), 0)
-            filled = [i for i, (a, b) in enumerate(strings) if b > a]
-            last = filled[-1] if filled else 0
+            filled = [i for i, (a, b) in enumerate(strings) if b > a] or [0]
+            first, last = filled[0], filled[-1]
             s, x = strings[first]
             while s < x and text[s] in " \t":
                 s += 1

@@ -5,9 +5,7 @@ console transcripts). Also the descriptor of unknown file types."""
 from __future__ import annotations
 
 from ..markup import Markup, register
-from ..structure.plaintext import _block_non_prose, plain_text_spans
-
-__all__ = ["MARKUP", "_block_non_prose", "plain_text_spans"]
+from ..structure.plaintext import plain_text_spans
 
 MARKUP = register(
     Markup(

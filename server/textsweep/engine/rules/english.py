@@ -19,6 +19,7 @@ from ..language import language_map
 from ..model import Finding, Fix, Severity
 from ..prose import (
     FULL_STOP_EXPLANATION,
+    INLINE_BLANKS,
     NOBREAK,
     full_stop_findings,
     glued_after,
@@ -123,7 +124,7 @@ def _between_numbers(text: str, start: int, end: int) -> bool:
     if not text[start:end].endswith(":") or start == 0 or not text[start - 1].isdigit():
         return False
     q = end
-    while q < len(text) and text[q] in " \t\u00a0\u202f":
+    while q < len(text) and text[q] in INLINE_BLANKS:
         q += 1
     return q < len(text) and text[q].isdigit()
 

@@ -26,7 +26,14 @@ from dataclasses import dataclass
 from ..config import Config
 from ..document import Document
 from ..model import Finding, Fix, Severity
-from ..prose import gap_after, gap_before, prose_for, space_before_findings, space_before_pattern
+from ..prose import (
+    INLINE_BLANKS,
+    gap_after,
+    gap_before,
+    prose_for,
+    space_before_findings,
+    space_before_pattern,
+)
 from ..registry import Example, Rule, Scope, clean, rule
 
 FAMILY = "spanish"
@@ -178,7 +185,6 @@ def spanish_space_inside(r: Rule, doc: Document, config: Config) -> Iterator[Fin
 _MARKS = re.compile(r"[¿¡?!.;:…\n]")
 _PAIR = {"?": "¿", "!": "¡"}
 _LEAD = " \t\r\n\u00a0\u202f«“\"'‘([—–-"
-_BLANKS = " \t\u00a0\u202f"
 
 
 def _closes(text: str, p: int, n: int) -> bool:
@@ -194,7 +200,7 @@ def _blank_line_after(text: str, p: int, end: int) -> bool:
     """Is the line starting at ``p`` blank? A line of no-break spaces is blank to a
     reader: rendered manuals put one between a heading (``Sugerencia``) and its
     paragraph, and the clause must not run on from the heading."""
-    while p < end and text[p] in _BLANKS:
+    while p < end and text[p] in INLINE_BLANKS:
         p += 1
     return p < end and text[p] in "\r\n"
 
@@ -203,7 +209,7 @@ def _named_sign(text: str, p: int, n: int) -> bool:
     """Is the ``?``/``!`` at ``p`` a sign named inside a sentence, between blanks and
     before a lower-case word (``Pulsando ? se muestra la ayuda``: the key)? A
     question's closing mark ends its clause; it is not read on from."""
-    if p == 0 or text[p - 1] not in _BLANKS or p + 2 >= n or text[p + 1] not in _BLANKS:
+    if p == 0 or text[p - 1] not in INLINE_BLANKS or p + 2 >= n or text[p + 1] not in INLINE_BLANKS:
         return False
     return text[p + 2].islower()
 

@@ -144,9 +144,7 @@ def _chunks_general(text: str, start: int) -> list[tuple[int, int]]:
         line = m.group()
         if not line:
             break
-        body = line.rstrip("\r\n")
-        if not UNSEEN.isdisjoint(body):
-            body = _without_leading_unseen(body)
+        body = _without_leading_unseen(line.rstrip("\r\n"))
         if fence is not None:
             if body.lstrip(" ").startswith(fence):
                 fence = None

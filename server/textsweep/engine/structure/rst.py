@@ -59,10 +59,15 @@ def _simple_table_end(lines: list[tuple[int, str]], i: int) -> int | None:
     n = len(lines)
     for k in range(i + 1, n):
         line = lines[k][1].rstrip("\r\n")
-        if _TABLE_BORDER.match(line) and not line.lstrip().startswith("+"):
+        if _TABLE_BORDER.match(line) and _simple_border(line):
             if k + 1 >= n or not lines[k + 1][1].strip():
                 return k
     return None
+
+
+def _simple_border(border: str) -> bool:
+    """Is a table border line a simple table's (``===  ===``), not a grid's (``+---+``)?"""
+    return not border.lstrip().startswith("+")
 
 
 def _indent(line: str) -> int:
@@ -87,11 +92,11 @@ def rst_spans(doc: Document) -> list[Span]:
         d = _DIRECTIVE.match(line)
         literal_intro = prev_nonblank.rstrip().endswith("::") and not blank
         border = _TABLE_BORDER.match(line)
-        if border and not line.lstrip().startswith("+") and not in_grid and i < no_end_from:
+        if border and _simple_border(line) and not in_grid and i < no_end_from:
             end = _simple_table_end(lines, i)
             if end is None:
                 no_end_from = i  # no border after this one closes a table either
-            if end is not None:
+            else:
                 # a simple table, borders to bottom border: its rows are columns
                 # aligned with spaces, not prose (Django's reference, 1,000 of its
                 # doubled-space findings)

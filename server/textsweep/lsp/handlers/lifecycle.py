@@ -85,7 +85,7 @@ async def warm_up_when_idle(ls: TextsweepServer) -> None:
         try:
             await loop.run_in_executor(ls.executor, step)
         except Exception:
-            log.exception("warming up failed")  # only slower, never wrong: go on
+            log.exception("warming up failed")  # the server is only slower: stop here
             return
 
 
@@ -93,7 +93,7 @@ def _busy(ls: TextsweepServer) -> bool:
     """A lint is scheduled or running, or the client spoke less than IDLE_FOR ago."""
     if any(not t.done() for t in ls.tasks.values()):
         return True
-    last = getattr(ls.protocol, "last_message", None)
+    last = getattr(ls.protocol, "last_message", None)  # a TextsweepProtocol's
     return last is not None and time.monotonic() - last < IDLE_FOR
 
 
