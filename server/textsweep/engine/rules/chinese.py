@@ -202,6 +202,11 @@ in brackets (`See 《安装指南》 for details.`). The fix removes the space."
         Example("请阅读 （ 参见第 3 节 ） 的说明。\n", "请阅读（参见第 3 节）的说明。\n"),
         clean("Debian 是一个自由的操作系统，包括一整套应用程序。\n"),
         clean("- （可选）安装软件包\n", language_id="markdown"),
+        clean(
+            "- 【修复】 调整字体大小后，搜索框的图标没有居中\n",
+            language_id="markdown",
+            note="a label leading the line, then a space",
+        ),
     ],
 )
 def chinese_space_around_punctuation(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:

@@ -94,6 +94,10 @@ no-break space typeset before the sign is more likely a French line read as Engl
         ),
         clean("That was fun :-) and we will do it again.\n"),
         clean("Vous venez\u202f? Oui, je viens avec vous.\n", note="French paragraph"),
+        clean(
+            "Refer to BS 4812 : 1972 for the Hepburn romanization.\n",
+            note="a colon between numbers",
+        ),
     ],
 )
 def english_french_spacing(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:

@@ -515,6 +515,11 @@ removes it.""",
         clean("Vous venez\u202f? Oui\u202f!\n"),
         clean("Note\u00a0: lire.\n"),
         clean("Note\u202f: lire.\n", note="with colon policy 'either'", french={"colon": "either"}),
+        clean(
+            "Le test ARG1 != ARG2 vérifie que les deux valeurs diffèrent.\n",
+            note="an operator, spaced or not",
+            language="fr",
+        ),
     ],
 )
 def french_breakable_space(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:

@@ -211,6 +211,11 @@ Japanese text in brackets (`See 「設定」 for details.`). The fix removes the
         ),
         clean("本当？ はい、そうです。\n", note="a space after ？ is a convention"),
         clean("Debian は、フリーソフトウエアーの組織です。\n"),
+        clean(
+            "See 「Unix 的テキスト処理」 for examples.\n",
+            note="an English sentence quoting a Japanese title",
+            language="ja",
+        ),
     ],
 )
 def japanese_space_around_punctuation(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:

@@ -61,6 +61,11 @@ offered, not applied by fix-all.""",
         clean("Write `&amp;` for an ampersand.\n", "markdown"),
         clean("R&D and AT&T; Fish & Chips; a&b;\n", note="not entities"),
         clean("Écrivez `&eacute;` pour é en HTML.\n", note="inside backticks"),
+        clean(
+            "Its output:\n\n.. code-block:: html\n\n    <p>What&#x27;s up?</p>\n",
+            "restructuredtext",
+            note="a code block shows the entity as written",
+        ),
         Example(
             "Solution: Use &gt; and &lt;. (Kazunobu Kuriyama)\n",
             "Solution: Use &gt; and &lt;. (Kazunobu Kuriyama)\n",

@@ -421,6 +421,23 @@ two-space gaps flagged).""",
             "Run the build. It writes HTML. Open the index. Done.\n",
             note="one space after most sentences: the odd two-space gap is flagged",
         ),
+        clean(
+            'msgid "  -i, --ignore-case     ignore case\\n"\n'
+            'msgstr "  -i, --ignore-case     Groß-/Kleinschreibung ignorieren\\n"\n',
+            "po",
+            note="gettext: columns of a help text whose source is laid out so",
+        ),
+        clean(
+            "----\ncreate         :000000 100644\n----\n",
+            "asciidoc",
+            note="an AsciiDoc listing block",
+        ),
+        clean(
+            "=========  ==========\nComponent  Role\n=========  ==========\n"
+            "Models     ``:model:``\n=========  ==========\n",
+            "restructuredtext",
+            note="the rows of a reStructuredText simple table",
+        ),
     ],
 )
 def doubled_space(r: Rule, doc: Document, config: Config) -> Iterable[Finding]:
