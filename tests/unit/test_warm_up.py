@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -56,9 +58,19 @@ def test_warm_up_waits_for_the_lints_then_runs_every_step(
     asyncio.run(run())
 
 
-def test_the_real_steps_run() -> None:
-    for step in caches.warm_up_steps():
-        step()
+def test_the_real_steps_load_what_later_documents_need() -> None:
+    # in a fresh interpreter: this one has imported them all already
+    code = (
+        "import sys\n"
+        "from textsweep.engine.caches import warm_up_steps\n"
+        "for step in warm_up_steps(): step()\n"
+        "print(' '.join(m for m in ('ftfy', 'markdown_it', 'pygments', 'chardet')"
+        " if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["ftfy", "markdown_it", "pygments", "chardet"]
 
 
 def test_warm_up_waits_for_a_pause_in_the_clients_messages(
