@@ -275,3 +275,67 @@ def test_xml_dialects_are_xml_not_plain_text() -> None:
     svg = '<svg><path id=".po&lt;-translator"/><text>Caf&eacute;</text></svg>\n'
     doc = Document(svg, language_for_path("translation.svg"))
     assert [f.rule for f in lint(doc) if f.rule == "html-entity"] == []
+
+
+# Django 5.2's catalogues (PyPI wheel): ``yesno``'s default is a list the filter
+# splits at the translation's commas; full-width commas made it one item.
+DJANGO_YESNO_ZH = (
+    _header("zh_Hans") + 'msgid "yes,no,maybe"\nmsgstr "是,否,也许"\n\n'
+    'msgid "CSRF verification failed. Request aborted."\nmsgstr "CSRF验证失败. 请求被中断."\n'
+)
+DJANGO_YESNO_JA = _header("ja") + 'msgid "yes,no,maybe"\nmsgstr "はい,いいえ,たぶん"\n'
+
+
+def test_a_list_the_program_splits_keeps_its_separators() -> None:
+    found = [f for f in lint(Document(DJANGO_YESNO_ZH, "po")) if "punctuation" in f.rule]
+    # the sentence's ASCII full stop is still a fault; the list's commas are not
+    assert [(f.rule, DJANGO_YESNO_ZH[f.start - 2 : f.end]) for f in found] == [
+        ("chinese-fullwidth-punctuation", "失败.")
+    ]
+    assert fix_all(Document(DJANGO_YESNO_ZH, "po")).text.count('"是,否,也许"') == 1
+    assert [f.rule for f in lint(Document(DJANGO_YESNO_JA, "po"))] == []
+    # the same commas in a translated sentence are Japanese punctuation to fix
+    sentence = DJANGO_YESNO_JA.replace("yes,no,maybe", "yes, no, maybe")
+    assert [f.rule for f in lint(Document(sentence, "po"))] == [
+        "japanese-fullwidth-punctuation"
+    ] * 2
+
+
+# Django 5.2, French: a header quoted from the source keeps its colon; the
+# translator's own ``trouvée:`` (Sphinx 9.0, French) is still told.
+DJANGO_QUOTED_FR = (
+    _header("fr") + 'msgid ""\n'
+    '"If you are using the <meta name=\\"referrer\\" content=\\"no-referrer\\"> tag or "\n'
+    '"including the “Referrer-Policy: no-referrer” header, please remove them."\n'
+    'msgstr ""\n'
+    '"Si vous utilisez la balise <meta name=\\"referrer\\" content=\\"no-referrer\\"> "\n'
+    '"ou que vous incluez l’en-tête « Referrer-Policy: no-referrer », il est "\n'
+    '"nécessaire de les enlever."\n\n'
+    "msgid \"Invalid configuration value found: 'language = None'.\"\n"
+    "msgstr \"Valeur de configuration non valide trouvée: 'language = None'.\"\n"
+)
+
+
+def test_a_quotation_copied_from_the_source_is_not_french_prose() -> None:
+    found = [f for f in lint(Document(DJANGO_QUOTED_FR, "po")) if f.rule == "french-missing-space"]
+    assert [DJANGO_QUOTED_FR[f.start - 6 : f.end] for f in found] == ["trouvée:"]
+    # the same quotation not found in the source is the translator's prose
+    own = DJANGO_QUOTED_FR.replace("“Referrer-Policy: no-referrer”", "“that header”")
+    found = [f for f in lint(Document(own, "po")) if f.rule == "french-missing-space"]
+    assert [own[f.start - 5 : f.end] for f in found] == ["Policy:", "rouvée:"]
+
+
+# Django 5.2 and Sphinx 9.0, French: a format and placeholders parted by colons.
+PLACEHOLDERS_FR = (
+    _header("fr") + 'msgid "It must be in [DD] [[HH:]MM:]ss[.uuuuuu] format."\n'
+    'msgstr "Il doit être au format [JJ] [[HH:]MM:]ss[.uuuuuu]."\n\n'
+    'msgid "%s:%s reference target not found: %s"\n'
+    'msgstr "%s:%s cible de référence non trouvée : %s"\n\n'
+    "msgid \"The declaration is '.. cpp:%s:: %s'.\"\n"
+    "msgstr \"La déclaration est '.. cpp:%s:: %s'.\"\n"
+)
+
+
+def test_a_colon_before_a_placeholder_or_bracket_is_no_sentence_sign() -> None:
+    found = lint(Document(PLACEHOLDERS_FR, "po"))
+    assert [f.rule for f in found if f.rule != "french-breakable-space"] == []

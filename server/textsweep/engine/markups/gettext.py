@@ -258,13 +258,78 @@ def _column_runs(doc: Document) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+#: A source message that is a list the program splits, not a sentence: no blank,
+#: items parted by ``,`` ``;`` or ``|`` (Django's ``"yes,no,maybe"``, which its
+#: ``yesno`` filter splits at the translation's commas).
+_SPLIT_LIST = re.compile(r"[^\s,;|]+(?:[,;|][^\s,;|]+)+")
+#: A quotation in a translation: guillemets (with their inner spaces), curly,
+#: German, escaped straight and CJK corner quotes; the group that matched is
+#: what is quoted.
+_QUOTATION = re.compile(
+    r"«[ \u00a0\u202f]*(.{2,}?)[ \u00a0\u202f]*»|“(.{2,}?)”|„(.{2,}?)“|‘([^’]{2,}?)’"
+    r'|\\"(.{2,}?)\\"|「(.{2,}?)」|『(.{2,}?)』'
+)
+
+
+def _joined(text: str, strings: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """A message's strings as one text, and where each string starts in it."""
+    starts: list[int] = []
+    n = 0
+    for a, b in strings:
+        starts.append(n)
+        n += b - a
+    return "".join(text[a:b] for a, b in strings), starts
+
+
+def _pieces(
+    strings: list[tuple[int, int]], starts: list[int], js: int, je: int
+) -> list[tuple[int, int]]:
+    """The document spans of ``joined[js:je]``, one per string it falls in."""
+    out: list[tuple[int, int]] = []
+    for (a, b), j0 in zip(strings, starts, strict=True):
+        lo, hi = max(js, j0), min(je, j0 + b - a)
+        if lo < hi:
+            out.append((a + lo - j0, a + hi - j0))
+    return out
+
+
+def _copied_literals(doc: Document) -> list[tuple[int, int]]:
+    """What a translation copies from its source as it is, sorted: the separators
+    of a list the program splits (``yes,no,maybe`` translated ``是,否,也许``: written
+    ``是，否，也许`` it is one item, and Django showed it whole), and a quotation of
+    the source's words (``« Referrer-Policy: no-referrer »`` quotes a header whose
+    colon French spacing must not move). Not the translator's prose."""
+    text = doc.text
+    out: list[tuple[int, int]] = []
+    for e in entries(doc):
+        if e.is_header or e.obsolete:
+            continue
+        sources = [m for m in e.messages if m.keyword in ("msgid", "msgid_plural")]
+        source = "".join(_joined(text, m.strings)[0] for m in sources)
+        split = _SPLIT_LIST.fullmatch(source)
+        seps = set(source) & {",", ";", "|"} if split else set()
+        for m in e.translations:
+            joined, starts = _joined(text, m.strings)
+            for i, c in enumerate(joined):
+                if c in seps:
+                    out.extend(_pieces(m.strings, starts, i, i + 1))
+            for q in _QUOTATION.finditer(joined):
+                g = q.lastindex or 1
+                quoted = q.group(g)
+                if quoted in source:
+                    js = q.start(g)
+                    out.extend(_pieces(m.strings, starts, js, js + len(quoted)))
+    return sorted(out)
+
+
 def non_prose(doc: Document) -> list[tuple[int, int]]:
-    """Everything outside the message strings, plus escapes, placeholders and the
-    blanks that align columns inside (see :func:`_column_runs`)."""
+    """Everything outside the message strings, plus escapes, placeholders, the
+    blanks that align columns inside (see :func:`_column_runs`) and what a
+    translation copies from its source (see :func:`_copied_literals`)."""
     text = doc.text
     spans: list[tuple[int, int]] = []
     pos = 0
-    columns = _column_runs(doc)
+    columns = sorted(_column_runs(doc) + _copied_literals(doc))
     k = 0
     for s, e in _prose_spans(doc):
         if s > pos:

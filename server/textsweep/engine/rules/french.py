@@ -317,8 +317,13 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
         if gap.kind == "":
             if not before or not _wordy(before):
                 continue
-            if sign in ":;" and (after.isalnum() or after in "/\\=_-"):
-                continue  # 12:30, a:b, key:value, C:/, ;-) — not a sentence
+            if sign in ":;" and (
+                after.isalnum() or after in "/\\=_-" or (after in "%{[]$" and before.isalnum())
+            ):
+                # 12:30, a:b, key:value, C:/, ;-), and between a name and a
+                # placeholder or a bracket: ``%s:%s``, ``cpp:%s``, ``[[HH:]MM:]ss``
+                # — not a sentence (``(1-%d):%r`` is a translator's missed spaces)
+                continue
             if sign in "!?" and (
                 after in "=("
                 or (after.isalpha() and after.islower())
@@ -471,6 +476,10 @@ Under fr-CA no space is wanted before `; ! ?`; under fr-CH it is optional.""",
             note="in LaTeX the fix writes ~",
         ),
         clean("Le train part à 12:30, ratio 16:9.\n", note="times and ratios"),
+        clean(
+            "Au format [[HH:]MM:]ss, défini à %s:%d.\n",
+            note="a colon between a name and a placeholder or a bracket",
+        ),
         clean("Voir https://exemple.fr/a?b=1 ou écrire à jean@exemple.fr.\n"),
         clean("Super :-) et std::vector aussi.\n"),
         clean("Mot~: suite et \\og{}texte\\fg{}.\n", "latex", note="~ counts as U+00A0"),
