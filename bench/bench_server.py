@@ -48,6 +48,23 @@ KB = 1024
 MB = 1024 * KB
 
 
+def server_env() -> dict[str, str]:
+    """The environment of the processes timed: the package from this checkout, with
+    its bytecode cache, as an installed copy has one (pip compiles on install). With
+    ``PYTHONDONTWRITEBYTECODE`` set (some shells and CI images set it), every start
+    compiled the whole package from source again: 0.08 s more per process."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(ROOT / "server")
+    return env
+
+
+def compile_package() -> None:
+    """Write the bytecode cache once, before any process is timed."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "server" / "textsweep"), quiet=1)
+
+
 # --------------------------------------------------------------------------- text
 
 
@@ -114,7 +131,7 @@ class Server:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env={**os.environ, "PYTHONPATH": str(ROOT / "server")},
+            env=server_env(),
         )
         self.next_id = 0
         self.lock = threading.Condition()
@@ -329,7 +346,7 @@ def cli_check(text: str, runs: int) -> float:
             subprocess.run(
                 [sys.executable, "-m", "textsweep", "check", str(path)],
                 stdout=subprocess.DEVNULL,
-                env={**os.environ, "PYTHONPATH": str(ROOT / "server")},
+                env=server_env(),
                 check=False,
             )
             times.append(time.perf_counter() - t)
@@ -420,6 +437,7 @@ def main() -> None:
         "those sections), e.g. --only '1024 KB' cli",
     )
     args = ap.parse_args()
+    compile_package()
 
     def wanted(label: str) -> bool:
         return args.only is None or any(w in label for w in args.only)
