@@ -162,6 +162,15 @@ def test_format_and_escape_letters_are_not_part_of_the_word() -> None:
     formats = "%liд %liг %liхв %lluс %2$sпересування -m[no-]%-17sУвімкнути 0xАДРЕСА\n"
     assert findings(MIXED, formats) == []
     assert findings(MIXED, 's = "\\nПривет, \\tмир"\n', "python") == []
+    # Python's named formats, from Django 5.2's Kyrgyz and Mongolian catalogues: the
+    # offered fix wrote ``%(cnt)ѕ``, a format Python rejects
+    named = (
+        'msgstr "%(cnt)sнерседен %(sel)sтандалды"\n'
+        'msgstr "%(ct_id)sмазмун түрүнүн %(obj_id)sобектисинде жашабайт."\n'
+    )
+    assert findings(MIXED, named, "po") == []
+    # the Latin ``c`` of ``cайт`` after a format and a space is still a look-alike
+    assert len(findings(MIXED, 'msgstr "%(site_name)s cайт дээрх нууц үг"\n', "po")) == 1
 
 
 def test_greek_beta_for_eszett() -> None:

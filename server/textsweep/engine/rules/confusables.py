@@ -331,17 +331,20 @@ def _describe_letters(m: _Mixed) -> str:
     return ", ".join(parts) + more
 
 
+#: A printf format, or Python's named one (``%(cnt)s``).
 _PRINTF = re.compile(
-    r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn]"
+    r"%(?:\d+\$)?(?:\([\w.]+\))?[-+ #0']*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"[diouxXeEfFgGaAcspn]"
 )
 
 
 def _word_start(text: str, start: int, end: int) -> int:
-    """Where the word proper begins: after a printf format (`%liмин`, `%-17sУвімкнути`),
-    an escape (`\\nПривет`) or a hex prefix (`0xАДРЕСА`) glued to it."""
+    """Where the word proper begins: after a printf format (`%liмин`, `%-17sУвімкнути`,
+    `%(cnt)sнерседен`), an escape (`\\nПривет`) or a hex prefix (`0xАДРЕСА`) glued
+    to it."""
     if start and text[start - 1] == "\\":
         return start + 1
-    p = text.rfind("%", max(0, start - 8), start)
+    p = text.rfind("%", max(0, start - 40), start)
     if p >= 0:
         f = _PRINTF.match(text, p)
         if f is not None and start <= f.end() < end:
@@ -501,8 +504,8 @@ words); the word is in lower, UPPER or Title case (any case for identifiers);
 and it is not a string literal in source code, nor in a code block or a code
 span of a document (test data and examples may be spoofed on purpose).
 Otherwise the fix is only offered. Letters of a printf format, an
-escape or a hex prefix glued to a word (`%liмин`, `%-17sУвімкнути`, `\\nПривет`,
-`0xАДРЕСА`) are not part of it.
+escape or a hex prefix glued to a word (`%liмин`, `%-17sУвімкнути`, `%(cnt)sнерседен`,
+`\\nПривет`, `0xАДРЕСА`) are not part of it.
 
 Never flagged: words holding Han, Kana, Hangul or Bopomofo (Japanese, Chinese
 and Korean mix scripts by design); words with a foreign letter that has no
