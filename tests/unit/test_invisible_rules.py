@@ -28,6 +28,17 @@ def test_legitimate_joiners_are_left_alone() -> None:
         assert findings("invisible-character", text) == [], text
 
 
+def test_word_breaks_beside_blanks_in_khmer_are_left_alone() -> None:
+    """Django 5.2's Khmer catalogue: ZWSPs mark word breaks, also beside a no-break
+    space and in runs; the same ZWSPs in Irish text (its catalogue too) are junk."""
+    for text in (
+        "ការ\u200bគ្រប់គ្រង\u200bរបស់\u00a0\u200bDjango\n",
+        "មូលដ្ឋាន\u200bទិន្នន័យ\u200b\u200b\u200b\u00a0របស់លោកអ្នក\n",
+    ):
+        assert findings("invisible-character", text) == [], text
+    assert fixed("invisible-character", "Faoi \u200b\u200bmhíchumas\n") == "Faoi mhíchumas\n"
+
+
 def test_joiners_in_latin_text_are_flagged() -> None:
     assert len(findings("invisible-character", "Auf\u200clage und in\u200dfo\n")) == 2
 

@@ -94,6 +94,27 @@ def _context_ok(ch: str, before: str, after: str, offset: int) -> bool:
     return False
 
 
+#: What a word break in Khmer or Thai may stand beside: other invisible characters
+#: and blanks on the same line (``របស់\u00a0\u200bDjango``, ``\u200b\u200b``).
+_SKIPPED_BESIDE = _INVISIBLE_SET | frozenset(" \t\u00a0\u202f")
+
+
+def _breaks_words(text: str, offset: int) -> bool:
+    """Is the ZWSP at ``offset`` a word break of a script written without spaces?
+    Its nearest visible neighbour on either side, within a few characters of the
+    same line, decides: Django's Khmer catalogue writes ``\u00a0\u200b`` before
+    a Latin word, a break after a no-break space."""
+    for step in (-1, 1):
+        i = offset + step
+        for _ in range(8):
+            if not 0 <= i < len(text) or text[i] not in _SKIPPED_BESIDE:
+                break
+            i += step
+        if 0 <= i < len(text) and _in(ord(text[i]), _ZWSP_SCRIPTS):
+            return True
+    return False
+
+
 def _tag_findings(r: Rule, text: str, tags: frozenset[str]) -> Iterator[Finding]:
     """One finding per run of tag characters, except a valid emoji tag sequence."""
     for s, e in runs(find_chars(text, tags)):
@@ -152,6 +173,10 @@ flagged with the text they hide, except inside an emoji subdivision flag
         clean("می\u200cخواهم\n", note="ZWNJ in Persian"),
         clean("क्\u200dष\n", note="ZWJ in Devanagari"),
         clean("ภาษา\u200bไทย\n", note="ZWSP as a word break in Thai"),
+        clean(
+            "ការ\u200bគ្រប់គ្រង\u200bរបស់\u00a0\u200bDjango\n",
+            note="Khmer: a break after a no-break space, before a Latin word",
+        ),
         Example(
             "Please summarise this page.\U000e0049\U000e0067\U000e006e"
             "\U000e006f\U000e0072\U000e0065\n",
@@ -186,7 +211,7 @@ def _invisible(r: Rule, doc: Document) -> Iterator[Finding]:
         ch = text[s]
         before = text[s - 1] if s > 0 else ""
         after = text[s + 1] if s + 1 < n else ""
-        if _context_ok(ch, before, after, s):
+        if _context_ok(ch, before, after, s) or (ch == "\u200b" and _breaks_words(text, s)):
             continue
         name = describe(ch)
         yield r.finding(
