@@ -70,6 +70,44 @@ def test_mojibake_clean_text_untouched() -> None:
 # --------------------------------------------------------------------------- c1-control
 
 
+# The Debian Administrator's Handbook 11 (Debian's debian-handbook), French and
+# English HTML: it shows what broken accents look like. Fix-all repaired the
+# examples, and the explanation no longer showed what it explains.
+HANDBOOK_FR = (
+    "<p>Ainsi, si un texte français apparaît normal à l'exception des lettres "
+    "accentuées, qui semblent remplacés par des séquences du type «\u00a0Ã©\u00a0», "
+    "«\u00a0Ã¨\u00a0» ou «\u00a0Ã§\u00a0», il s'agit vraisemblablement d'un fichier "
+    "encodé en UTF-8 mais interprété comme ISO-8859-1.</p>\n"
+)
+HANDBOOK_EN = (
+    "<p>Thus, if a French text appears normal with the exception of accented letters "
+    "which appear to be replaced with sequences of characters like “Ã©” or “Ã§”, "
+    "it is probably a file encoded as UTF-8 but interpreted as ISO-8859-1.</p>\n"
+    '<pre class="screen"><code class="computeroutput">mv "travail/\ufffdl\ufffdments '
+    'graphiques"        "travail/Éléments graphiques"</code></pre>\n'
+)
+
+
+def test_mojibake_quoted_alone_is_a_mention_offered_not_applied() -> None:
+    for text in (HANDBOOK_FR, HANDBOOK_EN):
+        found = [f for f in lint(Document(text, "html")) if f.rule == "mojibake"]
+        assert len(found) == (3 if text is HANDBOOK_FR else 2)
+        assert all(f.severity.name == "INFO" and f.safe_fix is None for f in found)
+        assert fix_all(Document(text, "html")).text == text
+    # a broken word between guillemets is damage, and is repaired
+    word = "Il a dit «\u00a0dÃ©pÃ´t\u00a0» et «\u00a0Ã©tÃ©\u00a0».\n"
+    assert "dépôt" in fix_all(Document(word)).text
+
+
+def test_replacement_characters_in_html_code_are_shown_on_purpose() -> None:
+    [*found] = (f for f in lint(Document(HANDBOOK_EN, "html")) if f.rule == "replacement-character")
+    assert len(found) == 2 and all(f.severity.name == "INFO" for f in found)
+    # outside the code, lost bytes are an error
+    outside = "<p>Le d\ufffdp\ufffdt</p>\n" + HANDBOOK_EN
+    errors = [f for f in lint(Document(outside, "html")) if f.severity.name == "ERROR"]
+    assert [outside[f.start - 2 : f.end] for f in errors] == [" d\ufffd", "\ufffdp\ufffd"]
+
+
 def test_c1_preferred_fix_and_removal() -> None:
     # The ellipsis byte after the sentence decides: the document is Windows-1252.
     f, _ = findings("c1-control", "Il faut l\x92admettre\x85\n")

@@ -77,6 +77,10 @@ class Markup:
     filenames: Mapping[str, str] = field(default_factory=dict)
     #: The sorted, non-overlapping spans that are not prose (code, markup, URLs…).
     non_prose: Callable[[Document], Spans] | None = field(default=None)
+    #: The spans of code the document quotes, where the format marks it itself
+    #: (HTML's ``<pre>`` and ``<code>``), for :func:`.regions.in_quoted_code`; else
+    #: that reads the non-prose spans' openings (fences, indentation).
+    quoted_code: Callable[[Document], Spans] | None = field(default=None)
     #: Markup that stands for a no-break space: ``(token, character it stands for)``;
     #: a token standing for ``""`` is nothing at all (a string continued on the
     #: next line), so a gap may run across it.

@@ -84,8 +84,14 @@ def non_prose(doc: Document) -> Mask:
 def in_quoted_code(doc: Document, start: int, end: int) -> bool:
     """Is ``[start, end)`` inside code quoted by a document (a fenced or indented
     block, a code span: a non-prose span that opens with a backtick or a tilde, or
-    is indented by four)? Examples there are spelled on purpose; the other
-    non-prose spans (tables, records, URLs) hold text like the prose around them."""
+    is indented by four; in HTML a ``<pre>`` or ``<code>`` element)? Examples there
+    are spelled on purpose; the other non-prose spans (tables, records, URLs) hold
+    text like the prose around them."""
+    quoted = markup_of(doc).quoted_code
+    if quoted is not None:
+        spans = quoted(doc)
+        i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+        return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
     text = doc.text
     for s, e in non_prose(doc).spans_in(start, end):
         if s <= start and end <= e:

@@ -23,6 +23,13 @@ def html_lang(doc: Document) -> str | None:
     return html_lang(doc)
 
 
+def code_elements(doc: Document) -> list[Span]:
+    """:func:`..structure.html.code_elements` (imported on first use, as above)."""
+    from ..structure.html import code_elements
+
+    return doc.cached("html.code", code_elements)
+
+
 _XML_EXTENSIONS = ".xml .svg .xlf .xliff .xsl .xslt .xsd .plist .rss .atom .resx".split()
 
 MARKUP = register(
@@ -39,6 +46,7 @@ MARKUP = register(
             **dict.fromkeys(_XML_EXTENSIONS, "xml"),
         },
         non_prose=html_spans,
+        quoted_code=code_elements,
         nobreak_tokens=HTML_SPACE_ENTITIES,
         declared_language=html_lang,
         comment=("<!-- ", " -->"),

@@ -251,6 +251,12 @@ are re-read when two characters agree on the codec.""",
         clean("CAFÉ\u00a0! s’écria-t-elle\u00a0; « l’ÉTÉ\u00a0», dit-il.\n"),
         clean("Straße, naïve café, Ångström, São Paulo, IRMÃ E MAÇÃ.\n"),
         clean("He said “déjà vu” — twice… It costs £5 or ¥600.\n"),
+        Example(
+            "Accents appear as sequences like “Ã©” or “Ã¨”: UTF-8 read as Latin-1.\n",
+            "Accents appear as sequences like “Ã©” or “Ã¨”: UTF-8 read as Latin-1.\n",
+            note="one broken character quoted alone: a mention as often as damage, "
+            "offered but not applied",
+        ),
     ],
 )
 def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
@@ -267,7 +273,8 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         # a document's code blocks and spans show mojibake on purpose (ftfy's README,
         # this project's): offered there, never repaired unread
         in_code = structured and in_quoted_code(doc, rep.start, rep.end)
-        if rep.safe and not in_code:
+        mention = _quoted_mention(doc.text, rep.start, rep.end, rep.repaired)
+        if rep.safe and not in_code and not mention:
             yield r.finding(
                 rep.start,
                 rep.end,
@@ -282,6 +289,8 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
         why = (
             "In code: an example, or damage"
             if in_code
+            else "Quoted alone: a mention of mojibake, or damage"
+            if mention
             else "Nothing else in the document confirms it"
         )
         yield r.finding(
@@ -301,6 +310,33 @@ def mojibake(r: Rule, doc: Document, config: Config) -> Iterator[Finding]:
             detail=mj.explain(rep),
             data={"plan": [list(step) for step in rep.plan], "safe": False},
         )
+
+
+#: Quotation marks that may open or close a quotation of one character.
+_OPENING_QUOTES = frozenset("“„«‹\"'‘「『")
+_CLOSING_QUOTES = frozenset("”“»›\"'’」』")
+_QUOTE_BLANKS = " \u00a0\u202f"
+
+
+def _quoted_mention(text: str, start: int, end: int, repaired: str) -> bool:
+    """Is ``text[start:end]`` the image of one character between quotation marks,
+    a mention of mojibake rather than damage? The Debian Administrator's Handbook
+    explains that broken French shows sequences “like “Ã©” or “Ã§””: repaired
+    unread, the explanation lost its examples. A broken word (``«\u00a0Ã©tÃ©\u00a0»``)
+    is more than one character, and ``« Î·,`` no quotation: both are repaired."""
+    if len(repaired) != 1:
+        return False
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if before.isalnum() or after.isalnum():
+        return False
+    i = start - 1
+    while i >= 0 and text[i] in _QUOTE_BLANKS:
+        i -= 1
+    j = end
+    while j < len(text) and text[j] in _QUOTE_BLANKS:
+        j += 1
+    return i >= 0 and text[i] in _OPENING_QUOTES and j < len(text) and text[j] in _CLOSING_QUOTES
 
 
 # --------------------------------------------------------------------------- C1 controls

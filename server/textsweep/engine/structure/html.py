@@ -103,3 +103,30 @@ def html_lang(doc: Document) -> str | None:
     """The ``lang`` attribute of the ``<html>`` element, if any."""
     m = _LANG.search(doc.text, 0, 20000)
     return m.group(1).replace("_", "-") if m else None
+
+
+#: Elements that quote code, output or input (DocBook renders ``<screen>`` as
+#: ``<pre class="screen">`` and ``<computeroutput>`` as ``<code>``).
+_CODE_OPEN = re.compile(r"<(pre|code|kbd|samp|tt)\b[^<>]*>", re.IGNORECASE)
+
+
+@cache
+def _code_close(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}\s*>", re.IGNORECASE)
+
+
+def code_elements(doc: Document) -> list[Span]:
+    """The ``<pre>``, ``<code>``, ``<kbd>``, ``<samp>`` and ``<tt>`` elements, tags
+    included, outermost only (an unclosed one is its tag alone)."""
+    text = doc.text
+    out: list[Span] = []
+    pos = 0
+    if "<" not in text:
+        return out
+    for m in _CODE_OPEN.finditer(text):
+        if m.start() < pos:
+            continue  # inside the previous element (``<pre><code>``)
+        close = _code_close(m.group(1).lower()).search(text, m.end())
+        pos = close.end() if close else m.end()
+        out.append((m.start(), pos))
+    return out
