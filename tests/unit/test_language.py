@@ -63,6 +63,48 @@ def test_markdown_front_matter_and_html_lang() -> None:
     assert L.document_language(html) == "fr-CA"
 
 
+# The Debian Administrator's Handbook 11, French HTML (Debian's debian-handbook):
+# DocBook's output has no blank line, and the translation leaves some paragraphs
+# in English. Read as one paragraph, the page was French throughout, and its
+# English sentences got French typography (392 missing-space warnings in fr-FR).
+HANDBOOK_FR = (
+    '<html xmlns="http://www.w3.org/1999/xhtml" lang="fr-FR"><head><title>Installation'
+    '</title></head><body><div class="section"><div class="para">\n'
+    "\t\t\t\tLe support d'installation le plus employé est le CD-Rom (ou le DVD-Rom, qui "
+    "se comporte exactement de la même manière)\u00a0: l'ordinateur s'amorce sur ce "
+    "disque et le programme d'installation prend la main.\n"
+    '\t\t\t</div><a id="id-1.7.11.3.4" class="indexterm"></a><div class="para">\n'
+    '\t\t\t\tVarious CD-ROM families have different purposes: <span class="emphasis">'
+    "<em>netinst</em></span> (network installation) contains the installer and the base "
+    "Debian system; all other programs are then downloaded.\n"
+    '\t\t\t</div><div class="para">\n'
+    "\t\t\t\tIl existe un autre type d'image, qui n'est disponible que comme un "
+    "sous-produit de l'installateur: cette image contient le minimum requis.\n"
+    "\t\t\t</div></div></body></html>\n"
+)
+
+
+def test_html_block_tags_part_paragraphs() -> None:
+    doc = Document(HANDBOOK_FR, "html")
+    found = [(f.rule, HANDBOOK_FR[f.start - 4 : f.end]) for f in lint(doc)]
+    # the English paragraph keeps its colon and semicolon; the French one is told
+    assert found == [("french-missing-space", "ateur:")]
+    langs = {HANDBOOK_FR[p.start : p.end].strip()[:9]: p.language for p in _map(doc).paragraphs}
+    assert langs["Various C"] == "en" and langs["Le suppor"] == langs["Il existe"] == "fr-FR"
+
+
+def _map(doc: Document) -> L.LanguageMap:
+    return L.language_map(doc, Config())
+
+
+def test_l_apostrophe_is_italian_as_much_as_french() -> None:
+    """The Handbook's Italian translation: ``l'`` counted for French alone, and two of
+    them made this sentence French (then told to space its colon the French way)."""
+    italian = "La richiesta restituisce due oggetti: l'organizzazione stessa e l'utente."
+    assert L.detect(italian).language == "it"
+    assert L.detect("Il a vu l'organisation et l'utilisateur dans l'entreprise.").language == "fr"
+
+
 def test_inline_directive_switches_language_from_there_on() -> None:
     text = (
         "# textsweep: language=fr-CA\nx = 1\n\n# Vraiment?\n\n# textsweep: language=en\n# Really?\n"

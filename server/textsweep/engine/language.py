@@ -251,6 +251,12 @@ def _contributions(tok: str) -> tuple[tuple[str, float], ...]:
         adds: list[tuple[str, float]] = []
         if "'" in tok or "’" in tok:
             head, _, tail = tok.replace("’", "'").partition("'")
+            if head == "l" and len(tail) > 1:
+                # ``l'`` is French and Italian (``l'utente``, ``l'organizzazione``):
+                # half to each, and the word after it by its weight or its ending
+                after = _contributions(tail)
+                both = (("fr", 0.5), ("it", 0.5), *(() if after is _FOREIGN else after))
+                return _remember(tok, both)
             if (head in _ELISION_FR and tail[:1] not in ("s", "t")) or head in ("qu", "jusqu"):
                 adds.append(("fr", 1.0))
             elif head in _ELISION_IT:
@@ -268,6 +274,10 @@ def _contributions(tok: str) -> tuple[tuple[str, float], ...]:
                 if hit:
                     adds.extend(hit)
         out = tuple(adds)
+    return _remember(tok, out)
+
+
+def _remember(tok: str, out: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
     if len(_CONTRIB) >= _CONTRIB_MAX:
         _CONTRIB.clear()
     _CONTRIB[tok] = out
@@ -729,7 +739,12 @@ def _compute(doc: Document, config: Config) -> LanguageMap:
     return LanguageMap(paragraphs, majority)
 
 
-_BlockKey = tuple[str, tuple[tuple[int, int], ...], tuple[tuple[int, int, str], ...]]
+_BlockKey = tuple[
+    str,
+    tuple[tuple[int, int], ...],
+    tuple[tuple[int, int, str], ...],
+    tuple[tuple[int, int], ...],
+]
 _BlockDetections = tuple[tuple[int, int, Detection], ...]
 #: block key → its paragraphs' detections and weights; first in, first out,
 #: bounded like the findings cache by the characters its keys hold.
@@ -795,6 +810,9 @@ def _compute_block_detections(doc: Document) -> list[_BlockInfo]:
     cuts = block_cuts(text)
     texts = blocks(text)
     huge = len(text) > _spans.MAX_MEMO_TEXT  # its blocks would only churn the memo
+    provider = markup_of(doc).paragraph_breaks
+    parting = list(provider(doc)) if provider is not None else []
+    part_starts = [s for s, _ in parting]
     out: list[_BlockInfo] = []
     j = k = 0
     for c in range(len(cuts) - 1):
@@ -824,15 +842,19 @@ def _compute_block_detections(doc: Document) -> list[_BlockInfo]:
             if re_ <= be:
                 reads.append((rs - bs, re_ - bs, fixed))
             kk += 1
+        parts: tuple[tuple[int, int], ...] = ()
+        if parting:
+            p0, p1 = bisect_left(part_starts, bs), bisect_left(part_starts, be)
+            parts = tuple((ps - bs, min(pe, be) - bs) for ps, pe in parting[p0:p1])
         block = texts[c]
         if huge:
-            fresh = _detect_block(block, spans, reads)
+            fresh = _detect_block(block, spans, reads, parts)
             out.append((bs, None, fresh, _weights(fresh)))
             continue
-        key = (block, tuple(spans), tuple(reads))
+        key = (block, tuple(spans), tuple(reads), parts)
         hit = _BLOCKS.get(key)
         if hit is None:
-            found = _detect_block(block, spans, reads)
+            found = _detect_block(block, spans, reads, parts)
             hit = (found, _weights(found))
             with _BLOCKS_LOCK:
                 if key not in _BLOCKS:
@@ -958,9 +980,13 @@ def _compute_by_blocks(doc: Document, declared_doc: str | None) -> LanguageMap |
 
 
 def _detect_block(
-    block: str, spans: list[tuple[int, int]], reads: list[tuple[int, int, str]]
+    block: str,
+    spans: list[tuple[int, int]],
+    reads: list[tuple[int, int, str]],
+    parts: tuple[tuple[int, int], ...] = (),
 ) -> _BlockDetections:
-    """The detections of one block's paragraphs (offsets relative to the block)."""
+    """The detections of one block's paragraphs (offsets relative to the block);
+    ``parts``, what else parts them (see :attr:`.markup.Markup.paragraph_breaks`)."""
     bounds: list[tuple[int, int]] = []
     pos = 0
     for b, e in block_breaks(block):
@@ -969,6 +995,8 @@ def _detect_block(
     bounds.append((pos, len(block)))
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
+    if parts:
+        bounds = _parted(bounds, parts)
     n = len(starts)
     j = 0
     out: list[tuple[int, int, Detection]] = []
@@ -983,6 +1011,27 @@ def _detect_block(
             det = detect(_repaired(block, s, e, reads))
         out.append((s, e, det))
     return tuple(out)
+
+
+def _parted(
+    bounds: list[tuple[int, int]], parts: tuple[tuple[int, int], ...]
+) -> list[tuple[int, int]]:
+    """The paragraph ``bounds`` cut out around the sorted ``parts``."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    for s, e in bounds:
+        while k < len(parts) and parts[k][1] <= s:
+            k += 1
+        kk = k
+        while kk < len(parts) and parts[kk][0] < e:
+            ps, pe = parts[kk]
+            if ps > s:
+                out.append((s, ps))
+            s = max(s, pe)
+            kk += 1
+        if s < e:
+            out.append((s, e))
+    return out
 
 
 def _readings(doc: Document) -> list[tuple[int, int, str]]:

@@ -88,6 +88,10 @@ class Markup:
     #: How this format writes U+00A0 and U+202F when a fix inserts one.
     nbsp: str = NBSP
     narrow_nbsp: str = NNBSP
+    #: The sorted spans that part paragraphs besides blank lines, for language
+    #: detection (HTML's block-level tags: a page written without blank lines was
+    #: one paragraph, and its untranslated English paragraphs were read as French).
+    paragraph_breaks: Callable[[Document], Spans] | None = field(default=None)
     #: The language the document declares for itself (front matter, ``<html lang>``).
     declared_language: Callable[[Document], str | None] | None = field(default=None)
     #: The spans whose language the format states (they replace paragraph

@@ -30,6 +30,13 @@ def code_elements(doc: Document) -> list[Span]:
     return doc.cached("html.code", code_elements)
 
 
+def block_tags(doc: Document) -> list[Span]:
+    """:func:`..structure.html.block_tags` (imported on first use, as above)."""
+    from ..structure.html import block_tags
+
+    return doc.cached("html.blocks", block_tags)
+
+
 _XML_EXTENSIONS = ".xml .svg .xlf .xliff .xsl .xslt .xsd .plist .rss .atom .resx".split()
 
 MARKUP = register(
@@ -47,6 +54,7 @@ MARKUP = register(
         },
         non_prose=html_spans,
         quoted_code=code_elements,
+        paragraph_breaks=block_tags,
         nobreak_tokens=HTML_SPACE_ENTITIES,
         declared_language=html_lang,
         comment=("<!-- ", " -->"),

@@ -130,3 +130,20 @@ def code_elements(doc: Document) -> list[Span]:
         pos = close.end() if close else m.end()
         out.append((m.start(), pos))
     return out
+
+
+#: The tags of elements a browser sets apart as blocks (or breaks a line at).
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption"
+    r"|pre|blockquote|section|article|header|footer|nav|aside|main|figure|figcaption"
+    r"|br|hr|title|head|body|html|form|fieldset|legend|details|summary|option)\b[^<>]*>",
+    re.IGNORECASE,
+)
+
+
+def block_tags(doc: Document) -> list[Span]:
+    """The spans of block-level tags, which part paragraphs as a browser shows them."""
+    text = doc.text
+    if "<" not in text:
+        return []
+    return [m.span() for m in _BLOCK_TAG.finditer(text)]
