@@ -291,3 +291,27 @@ def test_rst_simple_table_rows_are_layout() -> None:
     # a stray border that closes nothing does not swallow the rest of the document
     stray = "Intro.\n\n====  ====\nbad  row\n\nA paragraph  with a slip.\n"
     assert len(findings("doubled-space", stray, "restructuredtext")) == 2
+
+
+# TeX Live's language packages (Debian's texlive-lang-french, -german, -italian):
+# source laid out in columns, which TeX collapses; and the same packages' prose.
+TEXLIVE_LAYOUT = (
+    "\\tableofcontents                % production de la TdM\n"  # formation-latex-ul
+    "\\nowindowrules                 %% keine Rahmen um das Adressfenster\n"  # dinbrief
+    "Punteggio          & 9 & 9 & 6 & 10 & 12 \\\\\n"  # verifica, a tabular row
+    "Totalizzato        &   &   &   &    &    \\\\\n"
+    "CH$_4$ \\& + \\& 2O$_2$ \\& --->  \\& CO$_2$ \\\\\n"  # visualtikz, a TikZ matrix
+    "\\newif\\ifprime      \\newif\\ifunknown\n"  # impatient-fr
+    "  \\cs_undefine:N  \\l_compteur_int\n"  # expose-expl3-dunkerque-2019
+    "\\item    Le fichier language.dat doit définir french.\n"  # e-french
+)
+TEXLIVE_PROSE = (
+    "\\item Quale delle  seguenti frasi è equivalente a\n"  # verifica
+    "{CEREMADE, CNRS,  Université Paris-Dauphine}\n"  # matapli
+)
+
+
+def test_latex_source_layout_is_not_a_doubled_space() -> None:
+    assert findings("doubled-space", TEXLIVE_LAYOUT, "latex") == []
+    found = findings("doubled-space", TEXLIVE_PROSE, "latex")
+    assert [TEXLIVE_PROSE[f.start - 5 : f.end + 3] for f in found] == ["delle  seg", "CNRS,  Uni"]

@@ -433,6 +433,11 @@ two-space gaps flagged).""",
             note="an AsciiDoc listing block",
         ),
         clean(
+            "\\newcount\\n      \\newcount\\p  % compteurs\nNom        & Note \\\\\n",
+            "latex",
+            note="LaTeX source aligned: comments, table cells, control sequences",
+        ),
+        clean(
             "=========  ==========\nComponent  Role\n=========  ==========\n"
             "Models     ``:model:``\n=========  ==========\n",
             "restructuredtext",

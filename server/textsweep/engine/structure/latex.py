@@ -151,7 +151,32 @@ def latex_spans(doc: Document) -> list[Span]:
     view = _spaces_written(text, sorted(space))
     for s, e in list(gaps(marked, 0, len(text))):
         spans.extend(heuristic_spans(view, s, e))
+    if "  " in text or "\t" in text:
+        spans.extend(_layout_runs(text))
     return merge(spans)
+
+
+_BLANK_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_ITEM = re.compile(r"\\item(?:\[[^\]]*\])?")
+
+
+def _layout_runs(text: str) -> Iterator[Span]:
+    """Runs of blanks that lay out the source, which TeX collapses anyway: before a
+    comment (``\\tableofcontents      % la TdM``), beside a cell separator (``a  &
+    b``, ``--->  \\&``: tables aligned in columns), between a control sequence and
+    another or a brace (``\\newcount\\n      \\newcount\\p``, expl3's
+    ``\\cs_undefine:N  \\l_x_int``) and after ``\\item`` (the item's text aligned):
+    1,243 doubled spaces in TeX Live's French, German, Spanish and Italian
+    packages, nearly all of them these."""
+    for m in _BLANK_RUN.finditer(text):
+        s, e = m.span()
+        after = text[e]
+        if after in "%&" or text[s - 1] == "&" or text.startswith(("\\&", "\\\\"), e):
+            yield s, e
+            continue
+        ls = max(text.rfind(" ", 0, s), text.rfind("\t", 0, s), text.rfind("\n", 0, s))
+        if text[ls + 1] == "\\" and (after in "\\{}" or _ITEM.fullmatch(text, ls + 1, s)):
+            yield s, e
 
 
 def _spaces_written(text: str, commands: list[Span]) -> str:
