@@ -65,6 +65,9 @@ SNIPPETS = [
     "\u202e", "\u202c", "\u2066", "\u2069", "\u200e", "\u200f", "\u061c",
     "\U000e0041\U000e0042",
     "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
+    # a LaTeX preamble that leaves French spacing to the author (without one, a
+    # file is a chapter whose babel writes the spaces before ; : ! ?)
+    "\\documentclass{article}\n\\begin{document}\n",
     "\x07", "\x00", "\x1b[31m", "\x92", "\x85",
     "&eacute;", "&amp;", "&nbsp;", "&#8239;", "&#233;", "&#x202F;", "&amp;eacute;", "&lt;",
     "Ã©", "Ã¨", "dÃ©pÃ´t", "Ã ", "â€™", "â€œ", "Â ", "\ufffd",
@@ -687,6 +690,10 @@ def test_a_zwsp_after_code_does_not_decide_a_space_before_a_sign() -> None:
 
 CODE_AFTER_ZWSP = "...\u200b a  b  # textsweep: disable-line doubled-spaces\n"
 
+#: A LaTeX preamble that leaves French spacing to the author (babel's or
+#: polyglossia's French, or a file without a preamble, writes it itself).
+LATEX_HEAD = "\\documentclass{article}\n\\begin{document}\n"
+
 #: French counterexamples the order property found (``fr``): a spacing fix read a
 #: damaged character before its repair, and applied first broke the repair's evidence.
 FRENCH_ORDER_COUNTEREXAMPLES = [
@@ -718,10 +725,14 @@ FRENCH_ORDER_COUNTEREXAMPLES = [
     ("Le mot&nbsp; ,suite.\n", "Le mot, suite.\n"),
     # LaTeX: `` \\,;`` was left as written, ``\\,`` being a command (not prose), so the
     # space before a fix's ``\\,`` stayed when tags between the spaces went last.
-    ("Il dit bonjour et puis \\,; fin.\n", "Il dit bonjour et puis\\,; fin.\n", "latex"),
     (
-        "Il dit bonjour et puis \U000e0041\U000e0042  ; fin.\n",
-        "Il dit bonjour et puis\\,; fin.\n",
+        LATEX_HEAD + "Il dit bonjour et puis \\,; fin.\n",
+        LATEX_HEAD + "Il dit bonjour et puis\\,; fin.\n",
+        "latex",
+    ),
+    (
+        LATEX_HEAD + "Il dit bonjour et puis \U000e0041\U000e0042  ; fin.\n",
+        LATEX_HEAD + "Il dit bonjour et puis\\,; fin.\n",
         "latex",
     ),
     # french-space-after read ``œ`` of ``â€œ`` as the word the sign follows; repaired,
@@ -897,8 +908,8 @@ def test_a_space_fix_beside_a_bidi_control_waits_for_its_removal() -> None:
     """The gap before ``;`` was `` `` with the RLO there and ``  `` without it, so
     the result was ``sécurité \\,;`` or ``sécurité\\,;`` by order (LaTeX)."""
     config = _config("auto")
-    text = "\tUn alinéa avec une tabulation.\n sécurité \u202e ;\n"
-    expected = "\tUn alinéa avec une tabulation.\n sécurité\\,;\n"
+    text = LATEX_HEAD + "\tUn alinéa avec une tabulation.\n sécurité \u202e ;\n"
+    expected = LATEX_HEAD + "\tUn alinéa avec une tabulation.\n sécurité\\,;\n"
     assert fix_all(Document(text, "latex"), config).text == expected
     assert _every_order(text, config, "latex") == {expected}
 

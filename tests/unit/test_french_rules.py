@@ -110,9 +110,14 @@ def test_html_entities_and_latex_tilde_count_as_no_break_spaces() -> None:
 
 
 def test_fix_inserts_markup_in_latex() -> None:
-    text = FR + "Résultat: tout va bien?\n"
+    head = "\\documentclass{article}\n\\begin{document}\n"
+    text = head + FR + "Résultat: tout va bien?\n"
     fixed = fix_all(Document(text, "latex")).text
     assert fixed.endswith("Résultat~: tout va bien\\,?\n")
+    # babel's French writes those spaces itself; so does a chapter's main file
+    babel = text.replace("\\begin{document}", "\\usepackage[french]{babel}\n\\begin{document}")
+    for source in (babel, FR + "Résultat: tout va bien?\n"):
+        assert fix_all(Document(source, "latex")).text == source
 
 
 def test_glued_dash_is_a_hint_without_safe_fix() -> None:
@@ -177,3 +182,29 @@ def test_scoped_setting_ending_in_a_semicolon_is_code() -> None:
     text = "La classe std::vector est utile; voir la documentation.\n"
     found = findings("french-missing-space", text, language="fr")
     assert [text[f.start : f.end] for f in found] == ["e;"]
+
+
+# TeX Live's French packages (Debian's texlive-lang-french): a safe fix wrote
+# ``\string~:``, ``\group_end~:``, ``yellow!20`` apart and spaced option lists.
+TEXLIVE_CODE = (
+    "\\documentclass{article}\n\\begin{document}\n"
+    "\\msg*{20}{ATTENTION \\string: le langage french n'est pas défini.}{}\n"  # e-french
+    "  \\group_begin:\n  \\group_end: }\n"  # expose-expl3-dunkerque-2019
+    "\\tikz \\draw node[draw,fill=yellow!20,inner sep=0.2cm,text centered,"
+    "text width=.75\\linewidth] {Charger le paquet};\n"  # visualtikz
+    "\\setbeamercolor{background canvas}{bg=black!5}\n"
+    "\\tcbuselibrary{%\n  documentation,theorems%\n}\n"  # formation-latex-ul
+)
+
+
+def test_latex_code_keeps_its_signs_and_lists() -> None:
+    found = [f for f in lint(Document(TEXLIVE_CODE, "latex")) if "space" in f.rule]
+    assert found == []
+    # this preamble sets no French: the author spaces the signs of sentences
+    prose = TEXLIVE_CODE + "\nVraiment? Oui: le \\emph{paquet} est chargé; voilà.\n"
+    found = [f for f in lint(Document(prose, "latex")) if "space" in f.rule]
+    assert [prose[f.start : f.end] for f in found] == ["t?", "i:", "é;"]
+    babel = TEXLIVE_CODE.replace(
+        "\\begin{document}", "\\usepackage[french]{babel}\n\\begin{document}"
+    )
+    assert [f.rule for f in lint(Document(babel, "latex")) if "space" in f.rule] == []

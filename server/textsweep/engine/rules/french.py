@@ -285,7 +285,18 @@ def _member_access(text: str, e: int) -> bool:
     return follower.isalnum() or follower == "_"
 
 
+#: A TikZ path on the line: its ``;`` ends the path (a no-break space before it
+#: is an error TikZ gives up on).
+_TIKZ_PATH = re.compile(r"\\(?:draw|tikz|node|path|fill|filldraw|shade|clip|coordinate)\b")
+
+
 def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iterator[SpaceFault]:
+    latex = ctx.markup.name == "latex"
+    if latex:
+        from ..structure.latex import autospaced_punctuation
+
+        if autospaced_punctuation(ctx.doc):
+            return  # babel or polyglossia writes these spaces
     text = ctx.text
     tokens = ctx.markup.nobreak_tokens
     n = len(text)
@@ -299,6 +310,10 @@ def _scan_signs(ctx: ProseContext, start: int, end: int, policy: Policy) -> Iter
             or closes_entity(text, p)
         ):
             continue  # ``::``, ``??:??`` (a placeholder for a time): no sentence's sign
+        if latex and p and text[p - 1].isalpha() and not ctx.prose(p - 1, p):
+            continue  # ``\\string:``: a command's argument, not a sentence's sign
+        if latex and run == ";" and _TIKZ_PATH.search(text, text.rfind("\n", 0, p) + 1, p):
+            continue  # ``\\draw … {label};``: the end of a TikZ path
         sign = run[0]
         pol = policy.for_sign(sign)
         prev = text[p - 1] if p > 0 else ""
@@ -456,7 +471,10 @@ The fix inserts the no-break space of the policy (`textsweep.french.*`): by defa
 `« »`, U+00A0 NO-BREAK SPACE before `:`. Runs such as `?!`, `!!` or `...?` count as
 one sign; `12:30`, `3:1`, C++ `::`, URLs, e-mail addresses, paths, emoticons and
 code are left alone.
-Under fr-CA no space is wanted before `; ! ?`; under fr-CH it is optional.""",
+Under fr-CA no space is wanted before `; ! ?`; under fr-CH it is optional.
+In LaTeX, babel's and polyglossia's French write the space before `; : ! ?`
+themselves: those signs are checked only in a file whose preamble sets French
+otherwise (a file without a preamble is taken for a chapter of one that does).""",
     examples=[
         Example("Vous utilisez Deepseek?\n", "Vous utilisez Deepseek\u202f?\n"),
         Example("Ordre du jour: le budget.\n", "Ordre du jour\u00a0: le budget.\n"),
@@ -470,10 +488,10 @@ Under fr-CA no space is wanted before `; ! ?`; under fr-CH it is optional.""",
             note="?! and !! are one sign",
         ),
         Example(
-            "Le \\emph{jour} est venu: fin.\n",
-            "Le \\emph{jour} est venu~: fin.\n",
+            "\\documentclass{article}\n\\begin{document}\nLe \\emph{jour} est venu: fin.\n",
+            "\\documentclass{article}\n\\begin{document}\nLe \\emph{jour} est venu~: fin.\n",
             "latex",
-            note="in LaTeX the fix writes ~",
+            note="in LaTeX without babel's French the fix writes ~",
         ),
         clean("Le train part à 12:30, ratio 16:9.\n", note="times and ratios"),
         clean(
@@ -483,6 +501,12 @@ Under fr-CA no space is wanted before `; ! ?`; under fr-CH it is optional.""",
         clean("Voir https://exemple.fr/a?b=1 ou écrire à jean@exemple.fr.\n"),
         clean("Super :-) et std::vector aussi.\n"),
         clean("Mot~: suite et \\og{}texte\\fg{}.\n", "latex", note="~ counts as U+00A0"),
+        clean(
+            "\\documentclass{article}\n\\usepackage[french]{babel}\n\\begin{document}\n"
+            "Le jour est venu: fin. Vraiment?\n",
+            "latex",
+            note="babel's or polyglossia's French writes these spaces itself",
+        ),
         clean("Bonjour&nbsp;: ça va&#8239;?\n", "html", note="entities count as no-break spaces"),
         clean("Vraiment? Oui!\n", note="fr-CA: no space before ? and !", language="fr-CA"),
         clean("The value is wrong: check it?\n", note="English paragraph"),

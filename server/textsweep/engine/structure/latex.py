@@ -49,7 +49,10 @@ _SPANS_SOURCE = (
     r"|(?P<argcmd>\\(?:" + _ARG_COMMANDS + r")\*?(?:" + _OPT + r")*"
     r"(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})"
     r"(?:" + _OPT + r")?(?:\{[^{}]*\})?)"
-    r"|(?P<cmd>\\(?:[a-zA-Z@]+\*?|[^a-zA-Z\s])(?:" + _OPT_LINE + r")*)"
+    # expl3's names hold ``_`` and end in a ``:`` signature (``\\group_begin:``,
+    # ``\\cs_new:Npn``, ``\\__ERA_dv_ia``): read as one command, not a word and a colon
+    r"|(?P<cmd>\\(?:_*[a-zA-Z@]+(?:_+[a-zA-Z@]+)+(?::[a-zA-Z]*)?|[a-zA-Z@]+\*?|[^a-zA-Z\s])"
+    r"(?:" + _OPT_LINE + r")*)"
     r"|(?P<brace>[{}&])"
 )
 
@@ -153,7 +156,20 @@ def latex_spans(doc: Document) -> list[Span]:
         spans.extend(heuristic_spans(view, s, e))
     if "  " in text or "\t" in text:
         spans.extend(_layout_runs(text))
+    if "=" in text or "," in text:
+        spans.extend(m.span() for m in _KEY_LISTS.finditer(text))
     return merge(spans)
+
+
+#: Lists a package reads, not prose: options with a key (``node[draw,fill=yellow!20,
+#: text centered]``, ``{bg=black!5}``), and names parted by commas without a blank
+#: (``\\tcbuselibrary{%`` ``documentation,theorems%`` ``}``). The French and English
+#: rules spaced their commas and ``!`` (TeX Live's visualtikz, beamer templates).
+_KEY_LISTS = re.compile(
+    r"\[[^\[\]\n]*=[^\[\]\n]*\]"
+    r"|\{[^{}\n]*\w=[^{}\n]*\}"
+    r"|\{(?:%[ \t]*\n[ \t]*)?[^{}\s%]+,[^{}\s%]+(?:%[ \t]*\n[ \t]*)?\}"
+)
 
 
 _BLANK_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
@@ -194,3 +210,37 @@ def _spaces_written(text: str, commands: list[Span]) -> str:
         pos = e
     parts.append(text[pos:])
     return "".join(parts)
+
+
+#: A preamble that sets French with babel or polyglossia (``french``, ``francais``,
+#: ``frenchb``, ``acadian``, ``canadien`` as a class or package option; polyglossia's
+#: main language), and the settings that switch babel's spacing off.
+_FRENCH_SET = re.compile(
+    r"\\(?:documentclass|usepackage)\[[^\]]*\b(?:french|francais|frenchb|acadian|canadien)\b"
+    r"|\\set(?:default|main)language(?:\[[^\]]*\])?\{french\}"
+    r"|\\babelprovide(?:\[[^\]]*\])?\{french\}"
+)
+_AUTOSPACE_OFF = re.compile(
+    r"AutoSpacePunctuation\s*=\s*false|\\NoAutoSpacing\b|autospace\s*=\s*false"
+)
+
+
+def autospaced_punctuation(doc: Document) -> bool:
+    """Does the typesetting write the space before ``; : ! ?`` itself? babel's and
+    polyglossia's French do (``mot: suite`` and ``mot : suite`` both come out with
+    the right no-break space), so a space missing or breakable in the source is no
+    fault. True when the preamble sets French so, or when the file has no preamble
+    (a chapter, whose main file sets the language); False when it switches that off
+    or sets French otherwise. TeX Live's French documentation: 53 missing-space
+    warnings, and a safe fix wrote ``\\string~:`` and ``\\group_end:`` apart."""
+
+    def compute(d: Document) -> bool:
+        text = d.text
+        if _AUTOSPACE_OFF.search(text):
+            return False
+        head = text.find("\\begin{document}")
+        if "\\documentclass" not in text[: head if head >= 0 else len(text)]:
+            return True
+        return _FRENCH_SET.search(text, 0, head if head >= 0 else len(text)) is not None
+
+    return doc.cached("latex.autospaced", compute)
