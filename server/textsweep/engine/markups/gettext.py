@@ -12,6 +12,7 @@ reads it for the checks ``msgfmt --check`` and ``pofilter`` make.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..document import Document
@@ -68,6 +69,10 @@ class Entry:
     @property
     def translations(self) -> list[Message]:
         return [m for m in self.messages if m.keyword.startswith("msgstr")]
+
+    @property
+    def sources(self) -> list[Message]:
+        return [m for m in self.messages if m.keyword in ("msgid", "msgid_plural")]
 
 
 def _string_end(text: str, pos: int, limit: int) -> int:
@@ -136,6 +141,11 @@ def entries(doc: Document) -> list[Entry]:
     return doc.cached("gettext.entries", _parse)
 
 
+def messages(doc: Document) -> Iterator[Entry]:
+    """The entries that are messages: not the header, not obsolete (``#~``)."""
+    return (e for e in entries(doc) if not (e.is_header or e.obsolete))
+
+
 def header(doc: Document) -> dict[str, str]:
     """The header entry's fields (``Language``, ``X-Source-Language``…)."""
 
@@ -159,9 +169,7 @@ def _prose_spans(doc: Document) -> list[tuple[int, int]]:
     help line), which the translation checks compare with the source."""
     text = doc.text
     out: list[tuple[int, int]] = []
-    for e in entries(doc):
-        if e.is_header or e.obsolete:
-            continue
+    for e in messages(doc):
         for m in e.messages:
             if m.keyword == "msgctxt" or not m.strings:
                 continue
@@ -246,11 +254,8 @@ def _column_runs(doc: Document) -> list[tuple[int, int]]:
     runs are the evidence, whatever widths the translation aligns to."""
     text = doc.text
     out: list[tuple[int, int]] = []
-    for e in entries(doc):
-        if e.is_header or e.obsolete:
-            continue
-        sources = [m for m in e.messages if m.keyword in ("msgid", "msgid_plural")]
-        if not any(_laid_out(text, m) for m in sources):
+    for e in messages(doc):
+        if not any(_laid_out(text, m) for m in e.sources):
             continue
         for m in e.messages:
             if m.keyword != "msgctxt":
@@ -301,11 +306,8 @@ def _copied_literals(doc: Document) -> list[tuple[int, int]]:
     colon French spacing must not move). Not the translator's prose."""
     text = doc.text
     out: list[tuple[int, int]] = []
-    for e in entries(doc):
-        if e.is_header or e.obsolete:
-            continue
-        sources = [m for m in e.messages if m.keyword in ("msgid", "msgid_plural")]
-        source = "".join(_joined(text, m.strings)[0] for m in sources)
+    for e in messages(doc):
+        source = "".join(_joined(text, m.strings)[0] for m in e.sources)
         split = _SPLIT_LIST.fullmatch(source)
         seps = set(source) & {",", ";", "|"} if split else set()
         for m in e.translations:
@@ -363,9 +365,7 @@ def language_spans(doc: Document) -> list[LanguageSpan]:
     target = fields.get("language") or None
     out: list[LanguageSpan] = []
     text = doc.text
-    for e in entries(doc):
-        if e.is_header or e.obsolete:
-            continue
+    for e in messages(doc):
         msgid = e.get("msgid")
         original = "".join(text[a:b] for a, b in msgid.strings) if msgid else None
         for m in e.messages:
@@ -387,8 +387,8 @@ def translation_units(doc: Document) -> list[TranslationUnit]:
     """Translated entries, not fuzzy: ``msgstr[0]`` answers ``msgid``, the other
     plural forms ``msgid_plural``."""
     out: list[TranslationUnit] = []
-    for e in entries(doc):
-        if e.is_header or e.obsolete or "fuzzy" in e.flags:
+    for e in messages(doc):
+        if "fuzzy" in e.flags:
             continue
         msgid = e.get("msgid")
         if msgid is None:
