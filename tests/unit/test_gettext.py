@@ -339,3 +339,34 @@ PLACEHOLDERS_FR = (
 def test_a_colon_before_a_placeholder_or_bracket_is_no_sentence_sign() -> None:
     found = lint(Document(PLACEHOLDERS_FR, "po"))
     assert [f.rule for f in found if f.rule != "french-breakable-space"] == []
+
+
+# The French Python documentation (python/python-docs-fr, tutorial/controlflow.po):
+# its tools wrap strings at 79 columns, inside a role or an inline literal.
+PYDOCS_FR = (
+    _header("fr") + 'msgid ""\n'
+    '"To iterate over the indices of a sequence, you can combine :func:`range` "\n'
+    '"and :func:`len` as follows::"\n'
+    'msgstr ""\n'
+    '"Pour itérer sur les indices d\'une séquence, on peut combiner les fonctions :"\n'
+    '"func:`range` et :func:`len` ::"\n\n'
+    'msgid ""\n'
+    '"With ``for w in words:``, the example would attempt to create an infinite "\n'
+    '"list, inserting ``defenestrate`` over and over again."\n'
+    'msgstr ""\n'
+    '"Avec ``for w in words:``, l\'exemple tenterait de créer une liste infinie, en "\n'
+    '"insérant ``defenestrate`` indéfiniment."\n\n'
+    'msgid ""\n'
+    "\"giving only the mandatory argument: ``ask_ok('Do you really want to quit?')``\"\n"
+    'msgstr ""\n'
+    '"en ne fournissant que les arguments obligatoires : ``ask_ok(\'Do you really "\n'
+    '"want to quit?\')``"\n\n'
+    'msgid "Print a table of squares and cubes::"\n'
+    'msgstr "Affiche une table des carrés et des cubes: ::"\n'
+)
+
+
+def test_roles_and_literals_wrapped_across_strings_are_code() -> None:
+    found = [f for f in lint(Document(PYDOCS_FR, "po")) if f.rule == "french-missing-space"]
+    # the translator's own colon is still told; ``func:``, ``words:`` and ``quit?`` not
+    assert [PYDOCS_FR[f.start : f.end] for f in found] == ["s:"]
