@@ -59,6 +59,13 @@ def test_sample_findings(name: str) -> None:
         ("markdown", "Soit $a:b$ ici.\n", "$a:b$"),
         ("markdown", "---\nlang: fr\n---\nTexte.\n", "lang: fr"),
         ("markdown", "```\nx ? y : z;\n```\n", "x ? y : z;"),
+        # react.dev's French translation: a heading's id in an MDX comment, in English
+        (
+            "markdown",
+            "### Pourquoi React a-t-il besoin de clés ? {/*why-does-react-need-keys*/}\n",
+            "{/*why-does-react-need-keys*/}",
+        ),
+        ("markdown", "## Étape 4 : identifier l'état {#step-4}\n", "{#step-4}"),
         ("latex", "Texte % note: ici\n", "% note: ici"),
         ("latex", "\\begin{verbatim}\na:b\n\\end{verbatim}\n", "a:b"),
         ("latex", "Voir \\ref{fig:a} et \\url{http://x}.\n", "\\ref{fig:a}"),

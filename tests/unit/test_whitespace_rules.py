@@ -315,3 +315,25 @@ def test_latex_source_layout_is_not_a_doubled_space() -> None:
     assert findings("doubled-space", TEXLIVE_LAYOUT, "latex") == []
     found = findings("doubled-space", TEXLIVE_PROSE, "latex")
     assert [TEXLIVE_PROSE[f.start - 5 : f.end + 3] for f in found] == ["delle  seg", "CNRS,  Uni"]
+
+
+# react.dev's French translation (reactjs/fr.react.dev, learn/installation.md): its
+# translators type two spaces after some sentences, which Markdown collapses.
+FR_REACT = (
+    "React a été conçu dès le départ pour une adoption progressive.  Vous pouvez "
+    "l'utiliser aussi légèrement ou largement que vous le souhaitez. Que vous souhaitiez "
+    "juste goûter à React, ajouter de l'interactivité à une page HTML ou démarrer une "
+    "application complexe, cette section vous aidera à démarrer. Vous pouvez  "
+    "[démarrer un projet React](/learn/start-a-new-react-project).\n"
+)
+
+
+def test_two_spaces_after_a_sentence_are_a_hint_where_rendering_collapses_them() -> None:
+    md = findings("doubled-space", FR_REACT, "markdown")
+    assert [(f.severity.name, FR_REACT[f.start - 3 : f.end + 1]) for f in md] == [
+        ("INFO", "ve.  V"),
+        ("WARNING", "vez  ["),
+    ]
+    # in plain text the reader sees them: both stay warnings
+    plain = findings("doubled-space", FR_REACT)
+    assert [f.severity.name for f in plain] == ["WARNING", "WARNING"]

@@ -66,6 +66,10 @@ _TABLE_PIPE = re.compile(r"[ \t]*(?<!\\)\|[ \t]*")
 #: The closing run only from the start of its spaces: tried from inside a long run
 #: of spaces without ``#``, it rescanned the rest of the run (quadratic).
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?=[ \t])|(?<![ \t])[ \t]+#+[ \t]*$", re.MULTILINE)
+#: A heading's id (``{#why-keys}``, Pandoc and kramdown) and MDX's comments, which
+#: react.dev's translations use for ids (``### Pourquoi ? {/*why-does-react-care*/}``):
+#: the English id made the French heading English, and its ``?`` lost its space.
+_ATTRIBUTES = re.compile(r"[ \t]*\{#[\w:.-]+\}[ \t]*$|\{/\*[^\n]*?\*/\}", re.MULTILINE)
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -219,6 +223,8 @@ def _chunk_spans(text: str) -> tuple[Span, ...]:
     spans.extend(m.span() for m in _REF_DEF.finditer(text))
     spans.extend(m.span() for m in _FOOTNOTE.finditer(text))
     spans.extend(m.span() for m in _HEADING.finditer(text))
+    if "{" in text:
+        spans.extend(m.span() for m in _ATTRIBUTES.finditer(text))
     blocks = merge(spans)
     starts = _inline_starts(text)
     for s, e in list(gaps(blocks, 0, len(text))):
