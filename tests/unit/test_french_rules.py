@@ -208,3 +208,15 @@ def test_latex_code_keeps_its_signs_and_lists() -> None:
         "\\begin{document}", "\\usepackage[french]{babel}\n\\begin{document}"
     )
     assert [f.rule for f in lint(Document(babel, "latex")) if "space" in f.rule] == []
+
+
+def test_a_role_a_spacing_tool_split_is_not_split_further() -> None:
+    """The French Python glossary (python-docs-fr): ``:keyword:`if``` was already
+    written ``:keyword : `if``` by some tool; french-space-after's safe fix made it
+    ``: keyword : `if```."""
+    text = (
+        FR + "La clause :keyword : `if` est optionnelle, comme :class : `Mapping`. "
+        "Achetez la liste :pommes et poires.\n"
+    )
+    found = [f for f in lint(Document(text, "restructuredtext")) if f.rule == "french-space-after"]
+    assert [text[f.start : f.end] for f in found] == [":p"]

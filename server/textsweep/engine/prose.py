@@ -689,7 +689,14 @@ def glued_after(
             continue  # Yahoo!mail, a?b: identifiers rather than a lost space
         if run == ":" and not spaced_before:
             continue  # clé:valeur, fig:plan, C:foo — notation, not a lost space
+        if run == ":" and _ROLE_LIKE.match(text, s):
+            # a reST role, maybe already split by a spacing tool (the French Python
+            # glossary's ``:keyword : `if```): a space after its colon splits it more
+            continue
         yield s, e
+
+
+_ROLE_LIKE = re.compile(r":[a-z][\w.+-]*[ \u00a0\u202f]?:`?")
 
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
