@@ -581,6 +581,15 @@ ORDER_COUNTEREXAMPLES = [
         "Das Ergebnis - so viel vorweg - war gut.\n x::y\u200bsécurité  :\n",
         "Das Ergebnis - so viel vorweg - war gut.\n x::ysécurité :\n",
     ),
+    # ``;\x85 Are`` was a sign before a space (``\s`` matches NEL) and ``;… Are`` a sign
+    # glued to a word: the space before ``;`` of the English paragraph went or stayed
+    # by order. ``\x85`` reads as the ``…`` c1-control writes, and ``;…`` as ``;...``.
+    (
+        "Le dépôt de l’été : « Hélène » a payé 12,50\xa0€ à Noël — très cher…\n\n"
+        "sécurité ;\x85 Are you coming to the meeting?\n",
+        "Le dépôt de l’été\xa0: «\u202fHélène\u202f» a payé 12,50\xa0€ à Noël — très cher…\n\n"
+        "sécurité;… Are you coming to the meeting?\n",
+    ),
 ]
 
 #: The same under fr-CA. ``:;`` was skipped as a run with a colon inside (meant for
