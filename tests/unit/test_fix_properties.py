@@ -614,6 +614,21 @@ def test_a_run_of_blank_lines_is_one_paragraph_break() -> None:
     assert _every_order(text, config, "latex") == {reached}
 
 
+def test_a_code_span_ends_with_its_paragraph() -> None:
+    # HTML: between the two ``&amp;`` (markup) the plain heuristics paired the
+    # backticks across the blank lines when both fell in one block of paragraphs,
+    # and the blocks' cuts follow the paragraphs' lengths: removing the space before
+    # ``:`` moved a cut, masked the blank lines, and their fix went by order
+    text = "Write `&amp;` for an ampersand.\n Prix : 12 €\n\n\nWrite `&amp;` for an ampersand.\n"
+    config = _config("auto")
+    reached = fix_all(Document(text, "html"), config).text
+    assert (
+        reached
+        == "Write `&amp;` for an ampersand.\n Prix: 12 €\n\nWrite `&amp;` for an ampersand.\n"
+    )
+    assert _every_order(text, config, "html") == {reached}
+
+
 def test_blank_lines_above_an_indented_block_go_in_any_order() -> None:
     # Markdown: with the control character between them the extra blank lines went
     # (safe); once it was gone they touched the tab-indented block and were only
