@@ -595,6 +595,9 @@ ORDER_COUNTEREXAMPLES = [
     # only offered, or went first. A soft hyphen ending its line is read through.
     ("\x85Â \u200b \xad\n", "…Â\n"),
     ("Â  \xad\n", "Â\n"),
+    # ``Â  &eacute;`` was a lost-A0 candidate (the entity's repair waits beside it) and
+    # ``Â \u200b &eacute;`` not: the candidate's two spaces are read through a ZWSP.
+    ("\x92Â \u200b &eacute;\n", "\x92Â \u200b &eacute;\n"),
 ]
 
 #: The same under fr-CA. ``:;`` was skipped as a run with a colon inside (meant for

@@ -185,7 +185,9 @@ _VISIBLE_AHEAD = (
     f"[{_UNSEEN}{_BLANK_CONTROLS}]*(?:[^\\s{_UNSEEN}\u00ad]"
     f"|\u00ad(?=[{_UNSEEN}{_BLANK_CONTROLS}\u00ad \t]*[^\\s{_UNSEEN}\u00ad]))"
 )
-_LOST_A0 = re.compile(f"(?<![A-ZÀ-ÖØ-Þ])[ÂÃ] {{1,2}}(?={_VISIBLE_AHEAD})")
+#: The second space is read through invisible characters too: ``Â \u200b &eacute;``
+#: is ``Â  &eacute;`` once the ZWSP is gone, and a fix beside it waits either way.
+_LOST_A0 = re.compile(f"(?<![A-ZÀ-ÖØ-Þ])[ÂÃ] (?:[{_UNSEEN}]* )?(?={_VISIBLE_AHEAD})")
 
 
 def _confirm(text: str, i: int) -> int:
