@@ -206,3 +206,21 @@ def test_a_colon_between_numbers_is_no_sentence_colon() -> None:
     # a sentence's colon, spaced French-style, still is a fault
     spaced = "The options are few : read the manual first, then ask.\n"
     assert [f.rule for f in lint(Document(spaced, "markdown"))] == ["english-french-spacing"]
+
+
+def test_an_ellipsis_after_a_spaced_sign_reads_as_three_full_stops() -> None:
+    """``;…``, ``;...`` and ``;\\x85`` (NEL, which c1-control writes as ``…``) read
+    alike. NEL was whitespace to the pattern and ``…`` a glued word, so the space
+    before ``;\\x85`` went or stayed by the order of the quick fixes."""
+    config, _ = parse_settings({"language": "en"})
+    for tail in ("…", "...", "\x85"):
+        written = tail.replace("\x85", "…")
+        text = f"Are you coming to the meeting ;{tail} I am.\n"
+        expected = f"Are you coming to the meeting;{written} I am.\n"
+        assert fix_all(Document(text), config).text == expected
+        # ``?.`` names the sign (``set to � or ?. No``): so do ``?...`` and ``?…``
+        text = f"Are you coming to the meeting ?{tail} I am.\n"
+        assert fix_all(Document(text), config).text == text.replace("\x85", "…")
+        # glued to the next word, the sign is left alone whatever the ellipsis
+        text = f"Are you coming to the meeting ;{tail}I am.\n"
+        assert fix_all(Document(text), config).text == text.replace("\x85", "…")

@@ -584,6 +584,23 @@ ORDER_COUNTEREXAMPLES = [
         "Das Ergebnis - so viel vorweg - war gut.\n x::y\u200bsécurité  :\n",
         "Das Ergebnis - so viel vorweg - war gut.\n x::ysécurité :\n",
     ),
+    # ``;\x85 Are`` was a sign before a space (``\s`` matches NEL) and ``;… Are`` a sign
+    # glued to a word: the space before ``;`` of the English paragraph went or stayed
+    # by order. ``\x85`` reads as the ``…`` c1-control writes, and ``;…`` as ``;...``.
+    (
+        "Le dépôt de l’été : « Hélène » a payé 12,50\xa0€ à Noël — très cher…\n\n"
+        "sécurité ;\x85 Are you coming to the meeting?\n",
+        "Le dépôt de l’été\xa0: «\u202fHélène\u202f» a payé 12,50\xa0€ à Noël — très cher…\n\n"
+        "sécurité;… Are you coming to the meeting?\n",
+    ),
+    # ``Â  \xad`` was a lost-A0 candidate (the soft hyphen read as text) and
+    # ``Â \u200b \xad`` blanks: the hyphen's removal waited for a repair that is
+    # only offered, or went first. A soft hyphen ending its line is read through.
+    ("\x85Â \u200b \xad\n", "…Â\n"),
+    ("Â  \xad\n", "Â\n"),
+    # ``Â  &eacute;`` was a lost-A0 candidate (the entity's repair waits beside it) and
+    # ``Â \u200b &eacute;`` not: the candidate's two spaces are read through a ZWSP.
+    ("\x92Â \u200b &eacute;\n", "\x92Â \u200b &eacute;\n"),
 ]
 
 #: The same under fr-CA. ``:;`` was skipped as a run with a colon inside (meant for
@@ -606,6 +623,21 @@ def test_a_run_of_blank_lines_is_one_paragraph_break() -> None:
     reached = fix_all(Document(text, "latex"), config).text
     assert reached.endswith("保存する．\n")
     assert _every_order(text, config, "latex") == {reached}
+
+
+def test_a_code_span_ends_with_its_paragraph() -> None:
+    # HTML: between the two ``&amp;`` (markup) the plain heuristics paired the
+    # backticks across the blank lines when both fell in one block of paragraphs,
+    # and the blocks' cuts follow the paragraphs' lengths: removing the space before
+    # ``:`` moved a cut, masked the blank lines, and their fix went by order
+    text = "Write `&amp;` for an ampersand.\n Prix : 12 €\n\n\nWrite `&amp;` for an ampersand.\n"
+    config = _config("auto")
+    reached = fix_all(Document(text, "html"), config).text
+    assert (
+        reached
+        == "Write `&amp;` for an ampersand.\n Prix: 12 €\n\nWrite `&amp;` for an ampersand.\n"
+    )
+    assert _every_order(text, config, "html") == {reached}
 
 
 def test_blank_lines_above_an_indented_block_go_in_any_order() -> None:

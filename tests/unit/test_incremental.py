@@ -102,6 +102,29 @@ def test_cache_follows_the_configuration() -> None:
         _compare(text, "plaintext", config)
 
 
+def test_cache_follows_the_majority_language() -> None:
+    """A segment judged in a mostly French document must not serve one that is not:
+    english-french-spacing only offers to remove a no-break space before ``:`` in a
+    French document, and the majority was not in the key, so the fix of the last
+    paragraph was safe or not by which document was linted before (the order
+    property found it, in a run of examples)."""
+    tail = "\n\n日本語 Le titre\u202f: la suite\n"
+    french = (
+        "Il faut le lire et le relire, c'est très important pour nous tous, oui vraiment." + tail
+    )
+    other = (
+        "\tx = 1\n Un paragraphe.\n\nUn autre.\n ¡Qué sorpresa! Nadie lo esperaba.\n"
+        " dépôt Noël 設定を保存しました。次に「再起動」を押します。" + tail
+    )
+    # both end with the same segment (the same block, line before and languages)
+    assert _spans.block_cuts(french)[-2] == french.index("日")
+    assert _spans.block_cuts(other)[-2] == other.index("日")
+    config = Config(language="en")
+    incremental.clear()
+    lint(Document(french, "latex"), config)
+    _compare(other, "latex", config)
+
+
 def test_capped_results_are_unchanged() -> None:
     text = "\n\n".join(
         (CORPUS / name).read_text(encoding="utf-8")

@@ -455,7 +455,17 @@ def _fill(
 ) -> bool:
     """Append each segment's (or piece's) findings of ``rules`` to ``out``, as
     ``(offset to move by, findings)``; False when a rule failed."""
-    context = (doc.language_id, repr(config), pieces, tuple((r.id, id(r.check)) for r in rules))
+    # The majority language too: sub-documents carry it, and a paragraph rule may
+    # weigh it (english-french-spacing only offers its fix in a mostly French text),
+    # so a segment judged under one majority must not serve a text with another.
+    majority = lmap.majority if lmap is not None else None
+    context = (
+        doc.language_id,
+        repr(config),
+        pieces,
+        majority,
+        tuple((r.id, id(r.check)) for r in rules),
+    )
     tag = _TAGS.setdefault(context, len(_TAGS))  # a small int hashes faster
     segs = _segments(doc, config, lmap, mask, pieces)
     keys = [(tag, seg.key) for seg in segs]

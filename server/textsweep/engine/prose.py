@@ -213,6 +213,11 @@ def space_before_pattern(not_after: str, before: str, *, glued_comma: bool) -> r
     not spaced), and the signs come before a space, the end or one of ``before``
     (its closing marks); with ``glued_comma``, also before a word glued to a comma
     (``instalado ,pero``).
+
+    NEL (``\\x85``) is read as the ``…`` c1-control writes, not as the whitespace
+    ``\\s`` takes it for, and an ellipsis after the signs as ``...`` is (part of the
+    run): ``;\\x85 Are``, ``;… Are`` and ``;... Are`` are one spaced semicolon, and the
+    space before it went or stayed by the order of the quick fixes.
     """
     glued = r"|(?<=,)[^\W\d_]" if glued_comma else ""
     # Invisible characters are read through (see GAP_INVISIBLE): the match is the
@@ -220,8 +225,8 @@ def space_before_pattern(not_after: str, before: str, *, glued_comma: bool) -> r
     inv = _INVISIBLE_CLASS + BIDI_CLASS + TAG_CLASS
     sp = _SP
     return re.compile(
-        rf"(?<=[^\s,.;:!?{re.escape(not_after)}{inv}])[{inv}]*{sp}(?:{sp}|[{inv}])*([,.;:!?]+)"
-        rf"(?=[\s{re.escape(before)}]|${glued})"
+        rf"(?<=[^\s,.;:!?{re.escape(not_after)}{inv}]|\x85)[{inv}]*{sp}(?:{sp}|[{inv}])*"
+        rf"([,.;:!?][,.;:!?…\x85]*)(?=[^\S\x85]|[{re.escape(before)}]|${glued})"
     )
 
 
@@ -341,7 +346,10 @@ def space_before_findings(
             # controls before it are other rules' business
             lead = _BIDI_SKIP.match(text, m.start())
             s, e = (lead.end() if lead else m.start()), m.start(1)
-            run = m.group(1)
+            # NEL as the ``…`` c1-control writes, and ``…`` as ``...``: ``?…`` is
+            # ``?...`` (see :func:`space_before_pattern`)
+            shown = m.group(1).replace("\x85", "…")
+            run = shown.replace("…", "...")
             # the visible character before the run (a ZWSP between it and the space
             # is gone once fixed: ``x::y\u200b ;`` must read as ``x::y ;`` reads)
             if (
@@ -366,7 +374,7 @@ def space_before_findings(
                 msg = f"French-style {kind} before the {name} in {language} text: remove it"
             else:
                 msg = f"Space before the {name}: remove it"
-            yield r.finding(s, m.end(1), msg, [Fix(s, e, "", f"Remove the space before {run}")])
+            yield r.finding(s, m.end(1), msg, [Fix(s, e, "", f"Remove the space before {shown}")])
 
 
 # --------------------------------------------------------------------------- apostrophes

@@ -177,9 +177,17 @@ _UNSEEN = UNSEEN_CLASS.replace("\u00ad", "")
 #: Blank controls mid-line (``\x0c``) are removed by ``control-character`` after
 #: a space: ``Â  \x0cdef`` reads as ``Â  def``.
 _BLANK_CONTROLS = "\x0b\x0c\x1c-\x1f"
-_LOST_A0 = re.compile(
-    f"(?<![A-ZÀ-ÖØ-Þ])[ÂÃ] {{1,2}}(?=[{_UNSEEN}{_BLANK_CONTROLS}]*[^\\s{_UNSEEN}])"
+#: Something visible after the spaces, read through what other fixes delete. A
+#: soft hyphen counts only with something visible after it on its line: at a line
+#: end invisible-character removes it, and ``Â  \u00ad`` there is blanks, as
+#: ``Â \u200b \u00ad`` is (the hyphen made it text until removed: by order).
+_VISIBLE_AHEAD = (
+    f"[{_UNSEEN}{_BLANK_CONTROLS}]*(?:[^\\s{_UNSEEN}\u00ad]"
+    f"|\u00ad(?=[{_UNSEEN}{_BLANK_CONTROLS}\u00ad \t]*[^\\s{_UNSEEN}\u00ad]))"
 )
+#: The second space is read through invisible characters too: ``Â \u200b &eacute;``
+#: is ``Â  &eacute;`` once the ZWSP is gone, and a fix beside it waits either way.
+_LOST_A0 = re.compile(f"(?<![A-ZÀ-ÖØ-Þ])[ÂÃ] (?:[{_UNSEEN}]* )?(?={_VISIBLE_AHEAD})")
 
 
 def _confirm(text: str, i: int) -> int:
@@ -245,9 +253,7 @@ _HITS_AT_ONCE = 65536
 #: collapses the run into a lost-A0 candidate (``Ã ;``).
 #: The spaces are read through invisible characters, which other fixes delete:
 #: ``Â  \u200b \x0cdef`` is ``Â   def`` once the ZWSP is gone.
-_COLLAPSING = re.compile(
-    f"(?<![A-ZÀ-ÖØ-Þ])[ÂÃ](?:[{_UNSEEN}]* ){{3,}}(?=[{_UNSEEN}{_BLANK_CONTROLS}]*[^\\s{_UNSEEN}])"
-)
+_COLLAPSING = re.compile(f"(?<![A-ZÀ-ÖØ-Þ])[ÂÃ](?:[{_UNSEEN}]* ){{3,}}(?={_VISIBLE_AHEAD})")
 
 
 def collapsing_candidates(text: str) -> list[tuple[int, int]]:

@@ -22,7 +22,7 @@ from ..chars import UNSEEN, UNSEEN_CLASS, drop_unseen
 from ..document import Document, block_holds_any
 from ..entities import entity_readings, read_entities
 from ..memo import text_memo
-from ._spans import Span, blockwise, merge
+from ._spans import Span, blockwise, merge, paragraph_break
 
 _URL_TAIL = re.compile(r"""[^\s<>"«»`]*[^\s<>"«»`.,;:!?)\]}'’]""")
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
@@ -376,16 +376,25 @@ class BacktickCloser:
 
 
 def _backtick_spans(text: str) -> Iterator[Span]:
-    """The spans of ``_finditer_at(BACKTICKS, text, <every backtick>)``, in linear time."""
+    """The spans of ``_finditer_at(BACKTICKS, text, <every backtick>)``, in linear time,
+    each inside one paragraph (as in Markdown). Spans are found block by block, and
+    the blocks' cuts move with the paragraphs' lengths: a span across a blank line
+    masked the text between two stray backticks only when they fell in one block,
+    so a fix that changed a length elsewhere decided what was prose."""
     closer = BacktickCloser(text, 0, len(text))
+    breaks = [m.start() for m in paragraph_break(text).finditer(text)]
     pos = 0
     for i in _find_all(text, "`"):
         if i < pos:
             continue
         end = closer.close(i)
-        if end is not None:
-            yield i, end
-            pos = end
+        if end is None:
+            continue
+        k = bisect.bisect_right(breaks, i)
+        if k < len(breaks) and breaks[k] < end:
+            continue  # its closer is in a later paragraph: a literal backtick
+        yield i, end
+        pos = end
 
 
 #: Literals an EMOTICON match can start with (``[:;=]…``, ``<3``, ``^^``, ``xD``).
