@@ -243,6 +243,10 @@ def _every_order(text: str, config: Config, lang_id: str = "plaintext") -> set[s
 
 # Counterexamples the order property found, with the text every order must reach.
 ORDER_COUNTEREXAMPLES = [
+    # doubled-space read ``&nbsp;`` as a blank before its spaces, but not through a
+    # ZWSP: ``&nbsp;\u200b  »`` lost a space or not by order (found after this stop's
+    # merge; already so at its start)
+    ("&nbsp;\u200b  »\n", "\u00a0  »\n"),
     # ``l\x92admettre`` was two words to language detection and ``l’admettre`` one:
     # the paragraph turned French once c1-control wrote ``’``, and english-french-
     # spacing's fix of `` ;`` was applied or not by order. C1 controls are read as

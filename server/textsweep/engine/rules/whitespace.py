@@ -338,9 +338,12 @@ def _two_space_convention(doc: Document) -> bool:
 
 
 def _blank_entity_before(text: str, s: int) -> bool:
-    """Does an entity for a blank (``&nbsp;``, ``&#8239;``) end at ``s``? The spaces
-    after it follow a blank, as they do once html-entity has written the character:
-    collapsing them first made the result depend on which fix ran first."""
+    """Does an entity for a blank (``&nbsp;``, ``&#8239;``) end at ``s``, read through
+    what other fixes delete (``&nbsp;\u200b  »``)? The spaces after it follow a
+    blank, as they do once html-entity has written the character: collapsing them
+    first made the result depend on which fix ran first."""
+    while s > 0 and visible_neighbour(text, s - 1, -1) != text[s - 1]:
+        s -= 1  # a character that fix-all removes
     value = entity_ending_at(text, s)
     return value is not None and value.isspace()
 
