@@ -97,6 +97,14 @@ def _map(doc: Document) -> L.LanguageMap:
     return L.language_map(doc, Config())
 
 
+def test_informal_german_is_german() -> None:
+    """react.dev's German translation addresses the reader as ``du``: this sentence was
+    French (``du`` is a French word; ``hast``, ``kannst``, ``ihn`` were no German ones)
+    and got a French space before its colon."""
+    text = "Jetzt, da du `MyButton` deklariert hast, kannst du ihn in eine andere Komponente"
+    assert L.detect(text + " einbetten:").language == "de"
+
+
 def test_l_apostrophe_is_italian_as_much_as_french() -> None:
     """The Handbook's Italian translation: ``l'`` counted for French alone, and two of
     them made this sentence French (then told to space its colon the French way)."""

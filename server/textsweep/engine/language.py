@@ -73,7 +73,9 @@ _STOP = {
     "de": "der die das und ist nicht ein eine einen dem den des zu mit von auf für sich im "
     "ich sie er es wir ihr auch als wie bei nach aus wenn noch nur dass oder aber werden "
     "wird wurde sind war hat haben kann diese dieser einem einer über unter durch um sehr "
-    "schon mehr dich mich",
+    "schon mehr dich mich dein deine deinen deinem deiner ihn ihm ihnen kannst "
+    "hast bist wirst jetzt dann doch kein keine keinen weil damit dabei dafür deshalb "
+    "immer seine ihre ihren unsere unser euch",
     "es": "el la los las un una unos y es en de del que por para con no se su sus lo como "
     "pero más muy este esta estos está son fue ser hay también ya le les al sin sobre "
     "entre cuando donde porque todo todos yo tú él ella mi me te nadie lo todavía",
