@@ -13,7 +13,7 @@ from ..config import Config
 from ..document import Document
 from ..encoding.options import UnicodeOptions
 from ..encoding.scan import rare_runs_of, rare_runs_with_fullwidth
-from ..entities import ENTITY, unescape
+from ..entities import ENTITY, entity_ending_at, unescape
 from ..markup import markup_of
 from ..model import Finding, Fix, Severity
 from ..options import options_of
@@ -138,9 +138,17 @@ def _named(text: str, start: int, end: int) -> bool:
     q = end
     while q < len(text) and text[q] in UNSEEN:
         q += 1
-    if p > 0 and not text[p - 1].isspace():
+    # a blank entity beside it is the blank html-entity writes (``&nbsp;&eacute;`` is
+    # ``\u00a0&eacute;``): read so, the verdict does not hang on which went first
+    prev = text[p - 1] if p > 0 else ""
+    if prev == ";" and (blank := entity_ending_at(text, p)) and blank.isspace():
+        prev = blank
+    nxt = text[q] if q < len(text) else ""
+    if nxt == "&" and (m := ENTITY.match(text, q)) and (unescape(m.group()) or "x").isspace():
+        nxt = " "
+    if prev and not prev.isspace():
         return False
-    if q < len(text) and not (text[q].isspace() or text[q] in ".,;:!?)"):
+    if nxt and not (nxt.isspace() or nxt in ".,;:!?)"):
         return False
     before = text[line_start(text, p) : p]
     line_end = _LINE_END.search(text, q)
