@@ -148,6 +148,14 @@ def messages(doc: Document) -> Iterator[Entry]:
     return (e for e in entries(doc) if not (e.is_header or e.obsolete))
 
 
+def _texts(doc: Document) -> Iterator[Message]:
+    """The source and translation texts of :func:`messages` (not their contexts)."""
+    for e in messages(doc):
+        for m in e.messages:
+            if m.keyword != "msgctxt" and m.strings:
+                yield m
+
+
 def header(doc: Document) -> dict[str, str]:
     """The header entry's fields (``Language``, ``X-Source-Language``…)."""
 
@@ -171,32 +179,29 @@ def _prose_spans(doc: Document) -> list[tuple[int, int]]:
     help line), which the translation checks compare with the source."""
     text = doc.text
     out: list[tuple[int, int]] = []
-    for e in messages(doc):
-        for m in e.messages:
-            if m.keyword == "msgctxt" or not m.strings:
-                continue
-            # the message's first and last strings with content (``msgstr ""``
-            # then ``"  -i, --ignore-case …"``: the first string is empty)
-            strings = list(m.strings)
-            filled = [i for i, (a, b) in enumerate(strings) if b > a] or [0]
-            first, last = filled[0], filled[-1]
-            s, x = strings[first]
-            while s < x and text[s] in " \t":
-                s += 1
-            strings[first] = (s, x)
-            s, x = strings[last]
-            while x > s and text[x - 1] in " \t":
-                x -= 1
-            strings[last] = (s, x)
-            for i in range(1, len(strings)):
-                # a part after one ending in ``\n`` starts a line of the message:
-                # its leading blanks indent it (``"…like so:\n"`` ``"   make html"``)
-                s, x = strings[i]
-                if text.endswith("\\n", 0, strings[i - 1][1]):
-                    while s < x and text[s] in " \t":
-                        s += 1
-                    strings[i] = (s, x)
-            out.extend(p for p in strings if p[1] > p[0])
+    for m in _texts(doc):
+        # the message's first and last strings with content (``msgstr ""``
+        # then ``"  -i, --ignore-case …"``: the first string is empty)
+        strings = list(m.strings)
+        filled = [i for i, (a, b) in enumerate(strings) if b > a] or [0]
+        first, last = filled[0], filled[-1]
+        s, x = strings[first]
+        while s < x and text[s] in " \t":
+            s += 1
+        strings[first] = (s, x)
+        s, x = strings[last]
+        while x > s and text[x - 1] in " \t":
+            x -= 1
+        strings[last] = (s, x)
+        for i in range(1, len(strings)):
+            # a part after one ending in ``\n`` starts a line of the message:
+            # its leading blanks indent it (``"…like so:\n"`` ``"   make html"``)
+            s, x = strings[i]
+            if text.endswith("\\n", 0, strings[i - 1][1]):
+                while s < x and text[s] in " \t":
+                    s += 1
+                strings[i] = (s, x)
+        out.extend(p for p in strings if p[1] > p[0])
     return out
 
 
@@ -340,16 +345,13 @@ def _placeholders(doc: Document) -> list[tuple[int, int]]:
     space, 19 of 22 warnings in the French Python tutorial)."""
     text = doc.text
     out: list[tuple[int, int]] = []
-    for e in messages(doc):
-        for m in e.messages:
-            if m.keyword == "msgctxt" or not m.strings:
-                continue
-            joined, starts = _joined(text, m.strings)
-            for x in _PLACEHOLDER.finditer(joined):
+    for m in _texts(doc):
+        joined, starts = _joined(text, m.strings)
+        for x in _PLACEHOLDER.finditer(joined):
+            out.extend(_pieces(m.strings, starts, *x.span()))
+        if "`" in joined:
+            for x in _INLINE_CODE.finditer(joined):
                 out.extend(_pieces(m.strings, starts, *x.span()))
-            if "`" in joined:
-                for x in _INLINE_CODE.finditer(joined):
-                    out.extend(_pieces(m.strings, starts, *x.span()))
     return out
 
 
