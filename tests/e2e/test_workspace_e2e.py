@@ -260,7 +260,9 @@ async def test_partial_results_and_work_done_progress(
 
 
 async def test_cancel_stops_the_check(vscode: LanguageClient, workspace: Path) -> None:
-    n = 600
+    # enough files that the check is still running when the cancel arrives, also on
+    # a loaded machine (with 600, a fresh-clone CI run once answered before it did)
+    n = 2000
     write(workspace, {f"d{i % 7}/n{i:04}.txt": PROSE * 40 + f"{i}\n" for i in range(n)})
     msg_id = "ws-cancel"
     fut = vscode.protocol.send_request(
