@@ -88,6 +88,9 @@ class Markup:
     #: How this format writes U+00A0 and U+202F when a fix inserts one.
     nbsp: str = NBSP
     narrow_nbsp: str = NNBSP
+    #: The renderer collapses runs of blanks (Markdown, HTML, LaTeX…): two spaces
+    #: after a sentence are a typing habit no reader sees there.
+    collapses_blanks: bool = False
     #: The sorted spans that part paragraphs besides blank lines, for language
     #: detection (HTML's block-level tags: a page written without blank lines was
     #: one paragraph, and its untranslated English paragraphs were read as French).

@@ -18,6 +18,7 @@ def asciidoc_spans(doc: Document) -> list[Span]:
 MARKUP = register(
     Markup(
         name="asciidoc",
+        collapses_blanks=True,
         language_ids=("asciidoc",),
         extensions={".adoc": "asciidoc", ".asciidoc": "asciidoc"},
         non_prose=asciidoc_spans,

@@ -42,6 +42,7 @@ _XML_EXTENSIONS = ".xml .svg .xlf .xliff .xsl .xslt .xsd .plist .rss .atom .resx
 MARKUP = register(
     Markup(
         name="html",
+        collapses_blanks=True,
         language_ids=("html", "xml"),
         extra_ids=("xhtml", "svg"),
         # XML dialects a walk meets: drawings, translation files (XLIFF), feeds,

@@ -40,6 +40,7 @@ def comment_allowed(doc: Document, offset: int) -> bool:
 MARKUP = register(
     Markup(
         name="latex",
+        collapses_blanks=True,
         language_ids=("latex", "tex"),
         extensions={".tex": "latex"},
         non_prose=latex_spans,

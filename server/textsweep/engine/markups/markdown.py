@@ -76,6 +76,7 @@ def comment_allowed(doc: Document, offset: int) -> bool:
 MARKUP = register(
     Markup(
         name="markdown",
+        collapses_blanks=True,
         language_ids=("markdown",),
         extensions={".md": "markdown", ".markdown": "markdown"},
         non_prose=markdown_spans,

@@ -8,6 +8,7 @@ from ..structure.plain import plain_provider
 MARKUP = register(
     Markup(
         name="org",
+        collapses_blanks=True,
         language_ids=("org",),
         extensions={".org": "org"},
         non_prose=plain_provider,

@@ -18,6 +18,7 @@ def rst_spans(doc: Document) -> list[Span]:
 MARKUP = register(
     Markup(
         name="restructuredtext",
+        collapses_blanks=True,
         language_ids=("restructuredtext", "rst"),
         extensions={".rst": "restructuredtext"},
         non_prose=rst_spans,

@@ -534,10 +534,7 @@ def _collapses(doc: Document) -> bool:
     HTML, LaTeX, Org)? There two spaces after a sentence are a typing habit no
     reader sees: the French React documentation's translators type them in a third
     of their sentences (115 warnings in 14 pages), and they are hinted at only."""
-    return markup_of(doc).name in _RENDERED
-
-
-_RENDERED = frozenset({"markdown", "restructuredtext", "asciidoc", "html", "latex", "org"})
+    return markup_of(doc).collapses_blanks
 
 
 def _doubled(r: Rule, doc: Document, two_space: bool, start: int, end: int) -> Iterator[Finding]:
